@@ -1,0 +1,69 @@
+"""The fixture chain every test builds on: a school with a team and three personas
+(leader, staff member, outsider from another school)."""
+
+import pytest
+
+from organisations.models import Membership
+from organisations.tests.factories import (
+    PASSWORD,
+    MembershipFactory,
+    SchoolFactory,
+    TeamFactory,
+    TeamMembershipFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_and_dutch(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.LANGUAGE_CODE = "nl-be"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.AXES_ENABLED = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def school(db):
+    return SchoolFactory(name="Basisschool De Linde", slug="de-linde")
+
+
+@pytest.fixture
+def team(school):
+    return TeamFactory(organisation=school, name="Kleuterbouw")
+
+
+@pytest.fixture
+def leader(school):
+    return MembershipFactory(organisation=school, role=Membership.Role.LEADER, function="directeur")
+
+
+@pytest.fixture
+def staff_member(team):
+    return TeamMembershipFactory(team=team, is_home=True).membership
+
+
+@pytest.fixture
+def outsider(db):
+    """A leader of another school in another community."""
+    return MembershipFactory(
+        organisation=SchoolFactory(name="Andere School", slug="andere-school"),
+        role=Membership.Role.LEADER,
+    )
+
+
+@pytest.fixture
+def login(client):
+    def _login(membership_or_user):
+        user = getattr(membership_or_user, "user", membership_or_user)
+        client.force_login(user)
+        return client
+
+    return _login

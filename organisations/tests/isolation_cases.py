@@ -1,0 +1,39 @@
+"""Isolation cases for organisations: how to reach each tenant URL for the world's school.
+
+See tests/test_isolation.py: every URL pattern of the project must appear in some app's
+URLS (object-bearing, probed as an outsider and anonymously) or OPEN (with the reason it
+bears no tenant data).
+"""
+
+
+def _school(w):
+    return {"slug": w.school.slug}
+
+
+def _team(w):
+    return {"slug": w.school.slug, "pk": w.team.pk}
+
+
+def _team_member(w):
+    return {"slug": w.school.slug, "pk": w.team.pk, "member_pk": w.staff.pk}
+
+
+def _person(w):
+    return {"slug": w.school.slug, "pk": w.staff.pk}
+
+
+URLS = {
+    "organisations:overview": _school,
+    "organisations:team_list": _school,
+    "organisations:team_create": _school,
+    "organisations:team_detail": _team,
+    "organisations:team_edit": _team,
+    "organisations:team_member_add": _team,
+    "organisations:team_member_remove": _team_member,
+    "organisations:team_member_make_home": _team_member,
+    "organisations:people_list": _school,
+    "organisations:person_detail": _person,
+    "organisations:person_edit": _person,
+}
+
+OPEN = {}

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from .views import overview, people, teams
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("", overview.organisation_overview, name="overview"),
+    path("teams/", teams.team_list, name="team_list"),
+    path("teams/new/", teams.team_create, name="team_create"),
+    path("teams/<int:pk>/", teams.team_detail, name="team_detail"),
+    path("teams/<int:pk>/edit/", teams.team_edit, name="team_edit"),
+    path("teams/<int:pk>/members/add/", teams.team_member_add, name="team_member_add"),
+    path(
+        "teams/<int:pk>/members/<int:member_pk>/remove/",
+        teams.team_member_remove,
+        name="team_member_remove",
+    ),
+    path(
+        "teams/<int:pk>/members/<int:member_pk>/home/",
+        teams.team_member_make_home,
+        name="team_member_make_home",
+    ),
+    path("people/", people.people_list, name="people_list"),
+    path("people/<int:pk>/", people.person_detail, name="person_detail"),
+    path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
+]

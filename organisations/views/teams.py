@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import LeerkringError
+from core.pagination import paginate
+
+from .. import selectors, services
+from ..access import get_team_for_access, organisation_view
+from ..forms import TeamForm, TeamMemberAddForm
+
+
+@organisation_view()
+def team_list(request):
+    page = paginate(request, selectors.team_list(organisation=request.organisation))
+    return render(request, "organisations/team_list.html", {"page": page})
+
+
+@organisation_view(manage=True)
+def team_create(request):
+    form = TeamForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            team = services.team_create(
+                organisation=request.organisation,
+                name=form.cleaned_data["name"],
+                mission=form.cleaned_data["mission"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Team “%(team)s” was created.") % {"team": team})
+            return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
+    return render(request, "organisations/team_form.html", {"form": form})
+
+
+@organisation_view()
+def team_detail(request, pk):
+    team, can_edit = get_team_for_access(request.access, pk)
+    context = {
+        "team": team,
+        "can_edit": can_edit,
+        "members": selectors.team_members(team=team),
+        "add_form": TeamMemberAddForm(team=team) if can_edit else None,
+    }
+    return render(request, "organisations/team_detail.html", context)
+
+
+@organisation_view()
+def team_edit(request, pk):
+    team, can_edit = get_team_for_access(request.access, pk)
+    if not can_edit:
+        raise PermissionDenied
+    form = TeamForm(request.POST or None, instance=team, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_update(
+                team=team,
+                name=form.cleaned_data["name"],
+                mission=form.cleaned_data["mission"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The team was saved."))
+            return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
+    return render(request, "organisations/team_form.html", {"form": form, "team": team})
+
+
+def _editable_team(request, pk):
+    team, can_edit = get_team_for_access(request.access, pk)
+    if not can_edit:
+        raise PermissionDenied
+    return team
+
+
+@require_POST
+@organisation_view()
+def team_member_add(request, pk):
+    team = _editable_team(request, pk)
+    form = TeamMemberAddForm(request.POST, team=team)
+    if form.is_valid():
+        try:
+            services.team_member_add(
+                team=team,
+                membership=form.cleaned_data["person"],
+                is_home=form.cleaned_data["is_home"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(person)s was added to the team.") % {"person": form.cleaned_data["person"].user},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
+
+
+def _team_member(request, pk, member_pk):
+    team = _editable_team(request, pk)
+    membership = get_object_or_404(
+        request.organisation.memberships.select_related("user"), pk=member_pk
+    )
+    return team, membership
+
+
+@require_POST
+@organisation_view()
+def team_member_remove(request, pk, member_pk):
+    team, membership = _team_member(request, pk, member_pk)
+    try:
+        services.team_member_remove(team=team, membership=membership, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(person)s was removed from the team.") % {"person": membership.user}
+        )
+    return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
+
+
+@require_POST
+@organisation_view()
+def team_member_make_home(request, pk, member_pk):
+    team, membership = _team_member(request, pk, member_pk)
+    try:
+        services.team_member_make_home(team=team, membership=membership, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("This is now the home team of %(person)s.") % {"person": membership.user},
+        )
+    return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
