@@ -4,8 +4,9 @@ from django.utils import timezone
 from .models import ApiToken, AuditEvent, User
 
 
-def audit_log(*, actor, action, obj=None, object_type="", object_id="", organisation=None,
-              summary=""):
+def audit_log(
+    *, actor, action, obj=None, object_type="", object_id="", organisation=None, summary=""
+):
     """Record an audit event. Pass either a model instance or an explicit type and id."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower

@@ -56,9 +56,7 @@ class PersonTeamsForm(forms.Form):
         cleaned = super().clean()
         home, others = cleaned.get("home_team"), cleaned.get("other_teams") or []
         if home is not None and home in others:
-            self.add_error(
-                "other_teams", _("The home team is already one of this person's teams.")
-            )
+            self.add_error("other_teams", _("The home team is already one of this person's teams."))
         return cleaned
 
 

@@ -83,15 +83,11 @@ def organisation_overview(*, organisation: Organisation) -> dict:
         staff=Count("pk"),
         without_home=Count(
             "pk",
-            filter=~Exists(
-                TeamMembership.objects.filter(membership=OuterRef("pk"), is_home=True)
-            ),
+            filter=~Exists(TeamMembership.objects.filter(membership=OuterRef("pk"), is_home=True)),
         ),
     )
     figures["teams"] = organisation.teams.count()
-    figures["roles"] = dict(
-        people.values_list("role").annotate(n=Count("pk")).order_by("role")
-    )
+    figures["roles"] = dict(people.values_list("role").annotate(n=Count("pk")).order_by("role"))
     return figures
 
 

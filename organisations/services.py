@@ -102,9 +102,7 @@ def team_member_make_home(*, team: Team, membership: Membership, actor) -> None:
 
 
 @transaction.atomic
-def person_teams_set(
-    *, membership: Membership, home_team: Team | None, other_teams, actor
-) -> None:
+def person_teams_set(*, membership: Membership, home_team: Team | None, other_teams, actor) -> None:
     """Replace a person's teams in their school: one home team and any number of others."""
     other_teams = [t for t in other_teams if home_team is None or t.pk != home_team.pk]
     for team in [home_team, *other_teams]:
@@ -131,9 +129,13 @@ def person_teams_set(
 def person_update(*, membership: Membership, role: str, function: str, actor) -> Membership:
     if role not in Membership.Role.values:
         raise LeerkringError(_("Unknown role."))
-    if membership.user_id == getattr(actor, "pk", None) and role not in Membership.MANAGING_ROLES:
-        if membership.role in Membership.MANAGING_ROLES:
-            raise LeerkringError(_("You cannot take away your own managing role."))
+    demotes_self = (
+        membership.user_id == getattr(actor, "pk", None)
+        and membership.role in Membership.MANAGING_ROLES
+        and role not in Membership.MANAGING_ROLES
+    )
+    if demotes_self:
+        raise LeerkringError(_("You cannot take away your own managing role."))
     membership.role = role
     membership.function = function.strip()
     _validate(membership)

@@ -40,7 +40,7 @@ def _case_modules():
         try:
             modules.append(importlib.import_module(f"{app.name}.tests.isolation_cases"))
         except ModuleNotFoundError as error:
-            if error.name != f"{app.name}.tests.isolation_cases" and error.name != f"{app.name}.tests":
+            if error.name not in (f"{app.name}.tests.isolation_cases", f"{app.name}.tests"):
                 raise
     return modules
 
@@ -145,9 +145,10 @@ def test_outsiders_and_anonymous_never_get_tenant_data(world, strangers, name, k
     for method in ("get", "post"):
         response = getattr(anonymous, method)(url)
         if response.status_code == 302:
-            assert settings.LOGIN_URL in response["Location"] or "/accounts/login/" in response[
-                "Location"
-            ], f"{name} {method.upper()} anonymous redirects to {response['Location']}"
+            assert (
+                settings.LOGIN_URL in response["Location"]
+                or "/accounts/login/" in response["Location"]
+            ), f"{name} {method.upper()} anonymous redirects to {response['Location']}"
         else:
             assert response.status_code in (401, 403, 404, 405), (
                 f"{name} {method.upper()} anonymous: {response.status_code}"

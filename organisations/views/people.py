@@ -17,8 +17,9 @@ def people_list(request):
     query = search.cleaned_data["q"] if search.is_valid() else ""
     people = selectors.people_list(organisation=request.organisation, query=query)
     context = {"page": paginate(request, people), "search": search, "query": query}
-    template = "organisations/_people_results.html" if request.htmx else "organisations/people_list.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, "organisations/_people_results.html", context)
+    return render(request, "organisations/people_list.html", context)
 
 
 @organisation_view()

@@ -94,10 +94,8 @@ def team_member_add(request, pk):
         except LeerkringError as error:
             messages.error(request, error.message)
         else:
-            messages.success(
-                request,
-                _("%(person)s was added to the team.") % {"person": form.cleaned_data["person"].user},
-            )
+            person = form.cleaned_data["person"].user
+            messages.success(request, _("%(person)s was added to the team.") % {"person": person})
     else:
         for errors in form.errors.values():
             for error in errors:
