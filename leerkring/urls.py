@@ -1,10 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from .api import api
+
 urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("o/<slug:slug>/", include("organisations.urls")),
+    # These apps define their full paths: some are tenant pages under /o/<slug>/, some are
+    # public (token links, the course catalogue).
+    path("", include("surveys.urls")),
+    path("", include("communities.urls")),
+    path("", include("networks.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
