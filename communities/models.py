@@ -1,1 +1,432 @@
-from django.db import models  # noqa: F401
+"""Professional learning communities (PLG's): the group, its people, its cycle and its work."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Membership, Organisation
+
+from .cycles import CYCLES, cycle_for
+
+
+class PLG(models.Model):
+    """A learning community owned by a school or a school community."""
+
+    class Type(models.TextChoices):
+        LESSON_STUDY = "lesson_study", _("lesson study")
+        DATA_TEAM = "data_team", _("data team")
+        DESIGN_TEAM = "design_team", _("teacher design team")
+        INTERVISION = "intervision", _("intervision")
+        SUBJECT_DIDACTIC = "subject_didactic", _("subject-didactic community")
+        LEADERS_GROUP = "leaders_group", _("leaders' learning group")
+        COACH_THE_COACH = "coach_the_coach", _("coach the coach")
+
+    class Focus(models.TextChoices):
+        PUPILS = "pupils", _("pupils")
+        SCHOOL = "school", _("the school")
+        TEAM = "team", _("the team")
+        LEADERSHIP = "leadership", _("leadership")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        ACTIVE = "active", _("active")
+        CLOSED = "closed", _("closed")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="plgs", verbose_name=_("owner")
+    )
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    name = models.CharField(_("name"), max_length=150)
+    learning_question = models.TextField(_("learning question"))
+    focus = models.CharField(
+        _("the question is about"), max_length=20, choices=Focus.choices, default=Focus.PUPILS
+    )
+    subject = models.CharField(
+        _("subject"), max_length=80, blank=True, help_text=_("For example: mathematics.")
+    )
+    is_open = models.BooleanField(
+        _("open to join"),
+        default=True,
+        help_text=_("Colleagues of the school (or school community) may join by themselves."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    current_phase = models.CharField(_("current phase"), max_length=30)
+    learnings = models.TextField(
+        _("what we learned"), blank=True, help_text=_("Shown in the yearly report.")
+    )
+    shared_with = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="shared_plgs",
+        verbose_name=_("shared with provider"),
+        help_text=_("A provider that may read this PLG's report."),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("PLG")
+        verbose_name_plural = _("PLG's")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(type__in=list(CYCLES)), name="plg_type_has_a_cycle"),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "active", "closed"]), name="plg_status_valid"
+            ),
+            models.UniqueConstraint(fields=["organisation", "name"], name="plg_unique_name"),
+        ]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def cycle(self):
+        return cycle_for(self.type)
+
+    @property
+    def phase(self):
+        return self.cycle.phase(self.current_phase)
+
+
+class PLGMember(models.Model):
+    """A person in a PLG, through their membership of a school (of the community)."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        Membership,
+        on_delete=models.CASCADE,
+        related_name="plg_memberships",
+        verbose_name=_("person"),
+    )
+    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("PLG member")
+        verbose_name_plural = _("PLG members")
+        ordering = ["person__user__last_name", "person__user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["plg", "person"], name="plg_member_unique_person"),
+        ]
+
+    def __str__(self):
+        return str(self.person.user)
+
+
+class Role(models.TextChoices):
+    TEAM_COACH = "team_coach", _("team coach")
+    PROCESS_COACH = "process_coach", _("process coach")
+    NOTE_TAKER = "note_taker", _("note-taker")
+    CURATOR = "curator", _("curator of learning resources")
+    FACILITATOR = "facilitator", _("facilitator")
+
+
+# Roles that lead the group: they plan meetings, add members and move the cycle on.
+LEADING_ROLES = (Role.TEAM_COACH, Role.PROCESS_COACH, Role.FACILITATOR)
+
+
+class MemberRole(models.Model):
+    """A standing role of a member; a person may hold several."""
+
+    member = models.ForeignKey(PLGMember, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "role"], name="member_role_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.member}: {self.get_role_display()}"
+
+
+class PhaseRecord(models.Model):
+    """One passage through a phase of the cycle: the PLG's phase history."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="phase_records")
+    phase = models.CharField(_("phase"), max_length=30)
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    conclusion = models.TextField(_("what this phase brought"), blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("phase record")
+        verbose_name_plural = _("phase records")
+        ordering = ["started_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plg"], condition=Q(ended_at__isnull=True), name="phase_record_one_open"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plg}: {self.phase}"
+
+
+class Evidence(models.Model):
+    """Something gathered in a phase that shows what the group did or found."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="evidence")
+    phase = models.CharField(_("phase"), max_length=30)
+    text = models.TextField(_("evidence"))
+    url = models.URLField(_("link"), blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Meeting(models.Model):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
+    place = models.CharField(_("place"), max_length=150, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    phase = models.CharField(_("phase"), max_length=30)
+    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown is allowed."))
+    minutes_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("minutes by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["plg", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(place="") | ~Q(online_url=""), name="meeting_has_place_or_link"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plg} {self.starts_at:%Y-%m-%d}"
+
+
+class MeetingRole(models.Model):
+    """A role held for one meeting only: roles rotate from meeting to meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")
+    member = models.ForeignKey(PLGMember, on_delete=models.CASCADE, related_name="meeting_roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "role"], name="meeting_role_one_holder"),
+        ]
+
+    def __str__(self):
+        return f"{self.member}: {self.get_role_display()}"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    time = models.TimeField(_("time"))
+    title = models.CharField(_("item"), max_length=200)
+    owner = models.ForeignKey(
+        PLGMember,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+
+    class Meta:
+        ordering = ["time", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey(PLGMember, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("present"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.member} ({self.present})"
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("decision"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ActionItem(models.Model):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="actions")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    description = models.CharField(_("action"), max_length=300)
+    owner = models.ForeignKey(
+        PLGMember, on_delete=models.CASCADE, related_name="actions", verbose_name=_("owner")
+    )
+    deadline = models.DateField(_("deadline"))
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        indexes = [models.Index(fields=["owner", "done_at"])]
+
+    def __str__(self):
+        return self.description
+
+
+class Resource(models.Model):
+    """An entry of the PLG's library, kept by the curator."""
+
+    class Kind(models.TextChoices):
+        LINK = "link", _("link")
+        FILE = "file", _("file")
+        NOTE = "note", _("note")
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="resources")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="plg/resources/%Y/", blank=True)
+    note = models.TextField(_("note"), blank=True)
+    tags = models.CharField(
+        _("tags"), max_length=200, blank=True, help_text=_("Separate tags with commas.")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def tag_list(self):
+        return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+
+class Product(models.Model):
+    """Something the PLG made and published for colleagues."""
+
+    class Kind(models.TextChoices):
+        LESSON_DESIGN = "lesson_design", _("lesson design")
+        MATERIAL = "material", _("material")
+        PROTOCOL = "protocol", _("protocol")
+        FINDINGS = "findings", _("findings")
+
+    class Audience(models.TextChoices):
+        SCHOOL = "school", _("the whole school")
+        COMMUNITY = "community", _("the school community")
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="products")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    phase = models.CharField(_("phase"), max_length=30)
+    subject = models.CharField(_("subject"), max_length=80, blank=True)
+    grade = models.CharField(_("grade"), max_length=40, blank=True)
+    tags = models.CharField(
+        _("tags"), max_length=200, blank=True, help_text=_("Separate tags with commas.")
+    )
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="plg/products/%Y/", blank=True)
+    audience = models.CharField(
+        _("published to"), max_length=20, choices=Audience.choices, default=Audience.SCHOOL
+    )
+    # Denormalised from the PLG's owner so the search page filters in one indexed query.
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="plg_products"
+    )
+    community = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="product_has_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def tag_list(self):
+        return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+
+class ProductReaction(models.Model):
+    """A colleague's thanks for, or reuse of, a product."""
+
+    class Kind(models.TextChoices):
+        THANKS = "thanks", _("thanks")
+        REUSE = "reuse", _("reuse")
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "user", "kind"], name="product_reaction_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.product}"
