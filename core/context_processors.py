@@ -5,12 +5,10 @@ An app that wants a link in the main navigation of an organisation defines
 `request.access` are set on organisation pages; return [] where the link does not apply.
 """
 
-import importlib
 from dataclasses import dataclass
 from functools import cache
 
-from django.apps import apps
-from django.conf import settings
+from .discovery import app_modules
 
 
 @dataclass(frozen=True)
@@ -22,18 +20,7 @@ class NavItem:
 
 @cache
 def _providers():
-    found = []
-    for app in apps.get_app_configs():
-        if not app.path.startswith(str(settings.BASE_DIR)):
-            continue
-        try:
-            module = importlib.import_module(f"{app.name}.navigation")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app.name}.navigation":
-                raise
-            continue
-        found.append(module.items)
-    return found
+    return [module.items for module in app_modules("navigation")]
 
 
 def navigation(request):

@@ -7,15 +7,14 @@ and an anonymous visitor request it with GET and POST and must never get the dat
 that no app lists makes the test fail.
 """
 
-import importlib
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from core.discovery import app_modules
 from organisations.models import Membership
 from organisations.tests.factories import (
     CommunityFactory,
@@ -26,23 +25,11 @@ from organisations.tests.factories import (
     TeamMembershipFactory,
 )
 
-PROJECT_DIR = str(settings.BASE_DIR)
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: staff only, guarded by is_staff
 
 
-def _project_apps():
-    return [a for a in apps.get_app_configs() if a.path.startswith(PROJECT_DIR)]
-
-
 def _case_modules():
-    modules = []
-    for app in _project_apps():
-        try:
-            modules.append(importlib.import_module(f"{app.name}.tests.isolation_cases"))
-        except ModuleNotFoundError as error:
-            if error.name not in (f"{app.name}.tests.isolation_cases", f"{app.name}.tests"):
-                raise
-    return modules
+    return app_modules("tests.isolation_cases")
 
 
 def _collect_cases():
