@@ -34,6 +34,12 @@ URLS = {
     "organisations:people_list": _school,
     "organisations:person_detail": _person,
     "organisations:person_edit": _person,
+    # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
+    "api:organisation_detail": _school,
+    "api:team_list": _school,
+    "api:team_detail": lambda w: {"slug": w.school.slug, "team_id": w.team.pk},
+    "api:people_list": _school,
+    "api:person_detail": lambda w: {"slug": w.school.slug, "person_id": w.staff.pk},
 }
 
 OPEN = {}
