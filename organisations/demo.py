@@ -1,0 +1,486 @@
+"""Demo data for organisations: a provider, school communities, schools, teams and people.
+
+Runs first in `manage.py demo`; every other app's builder reads what it leaves in the
+DemoContext. `small`: Scholengemeenschap Leieland with three schools (80, 30 and 30 staff).
+`large`: 50 schools in five communities, 5,000 staff and 400 teams. Everything is drawn from
+`ctx.rng`, so the same size always gives the same people and teams.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from accounts.models import User
+from core.demo import (
+    FIRST_NAMES,
+    LAST_NAMES,
+    LOGIN_EMAILS,
+    MAIN_COMMUNITY_SLUG,
+    MAIN_SCHOOL_SLUG,
+    PRIMARY_FUNCTIONS,
+    PROVIDER_SLUG,
+    SECONDARY_FUNCTIONS,
+    split_list,
+)
+
+from .models import Membership, Organisation, Team, TeamMembership
+
+
+def _named_lines(text: str) -> list[tuple[str, str]]:
+    """'Name: text' per entry, indented lines continue the entry's text."""
+    entries = []
+    for line in text.strip().splitlines():
+        if line.startswith(" "):
+            name, body = entries[-1]
+            entries[-1] = (name, f"{body} {line.strip()}")
+        else:
+            name, body = line.split(": ", 1)
+            entries.append((name, body))
+    return entries
+
+
+# Teams are named after the children they are there for; each has a child-oriented mission.
+PRIMARY_TEAMS = _named_lines(
+    """
+Kleuterteam: Elke kleuter voelt zich veilig en welkom, en ontdekt spelend de wereld in zijn
+  eigen tempo.
+Eerste graad: Elk kind van het eerste en tweede leerjaar leert lezen, schrijven en rekenen
+  met plezier en zelfvertrouwen.
+Tweede graad: Onze kinderen van het derde en vierde leerjaar leren zelfstandig werken en
+  samen problemen oplossen.
+Derde graad: Onze oudste leerlingen vertrekken met een stevige basis, een eerlijk advies en
+  goesting in het secundair.
+Zorgteam: Elk kind krijgt zo vroeg mogelijk de ondersteuning die het nodig heeft, samen met
+  de ouders en het CLB.
+Team Klimop: Kinderen die thuis een andere taal spreken, groeien stap voor stap naar het
+  Nederlands van de klas.
+Team Horizon: Elk kind leert zijn talenten kennen en krijgt de kans om ze te tonen, in en
+  buiten de klas.
+Team Zonnebloem: Elke peuter van de instapklas zet met vertrouwen de stap naar school, samen
+  met zijn ouders.
+Team Kompas: Kinderen leren keuzes maken over hun eigen leren en praten erover met hun
+  leerkracht en hun ouders.
+Team Vuurtoren: Wie snel leert krijgt uitdaging, wie meer tijd nodig heeft krijgt tijd: geen
+  enkel kind haakt af.
+Team Boomhut: Onze kinderen spelen, leren en bewegen buiten: in het bos, in de moestuin en
+  op de speelplaats.
+Team Kameleon: Kinderen voelen zich thuis op school en leren van elkaars verhalen, talen en
+  gewoonten.
+Team Sterrenpad: Elk kind van de derde graad leert onderzoeken, experimenteren en zijn
+  bevindingen helder voorstellen.
+Team Wervelwind: Bewegen en sporten helpen elk kind om zich goed te voelen in zijn lijf en
+  in de groep.
+Team Ontdekkers: Kinderen van verschillende leerjaren leren samen in projecten over de
+  klassen heen.
+Team Pluim: Elk kind hoort elke dag wat het goed doet en krijgt de kans om te tonen wat het
+  kan.
+"""
+)
+SECONDARY_TEAMS = _named_lines(
+    """
+Eerste graad A-stroom: Elke leerling van het eerste en tweede jaar vindt zijn weg in het
+  secundair en ontdekt wat hij graag doet.
+Eerste graad B-stroom: Leerlingen die meer tijd nodig hebben, halen hun getuigschrift en
+  kiezen met vertrouwen verder.
+Tweede graad: Leerlingen van het derde en vierde jaar maken een studiekeuze die past bij hun
+  talenten.
+Derde graad doorstroom: Onze laatstejaars vertrekken goed voorbereid en zelfstandig naar het
+  hoger onderwijs.
+Derde graad arbeidsmarkt: Leerlingen leren een vak, lopen stage in echte bedrijven en
+  stappen zelfzeker de arbeidsmarkt op.
+Leerlingenbegeleiding: Elke leerling heeft iemand bij wie hij terechtkan, op school en
+  daarbuiten.
+Team STEM: Leerlingen leren nieuwsgierig onderzoeken en ontwerpen oplossingen voor echte
+  problemen.
+Team Talen: Elke leerling durft te spreken, in het Nederlands en in een vreemde taal.
+Team Kunst en Creatie: Leerlingen ontdekken wat ze kunnen maken en tonen het met trots aan
+  anderen.
+Team Welzijn: Leerlingen voelen zich goed op school: veilig, gehoord en betrokken.
+Team Onthaal: Nieuwe leerlingen en anderstalige nieuwkomers voelen zich vanaf de eerste dag
+  welkom.
+Team Duaal leren: Leerlingen combineren leren op school en op de werkvloer en behalen een
+  kwalificatie.
+Team Zorg en welzijn: Leerlingen die later voor anderen willen zorgen, leren dat met hoofd,
+  hart en handen.
+Team Maatschappij: Leerlingen leren de wereld begrijpen en hun stem laten horen als burger.
+Team Sport: Elke leerling beweegt elke dag en ervaart wat sport voor een groep kan
+  betekenen.
+Team Digitaal: Leerlingen gebruiken technologie kritisch, veilig en creatief.
+"""
+)
+PRIMARY_NAMES = split_list(
+    "De Vlieger, De Zonnebloem, Het Kompas, De Wingerd, De Boomgaard, Sint-Lodewijk, "
+    "De Sleutelbloem, Het Vlindertje, De Toverfluit, De Kleine Prins, Het Sterrenbos, De Linde, "
+    "De Klimtoren, De Pagadder, De Mozaïek, Sint-Maarten, De Notelaar, Het Spoor, De Kantelberg, "
+    "De Springplank, Het Molentje, Sint-Vincentius, De Knipoog, Het Zonnetje, De Kleurdoos, "
+    "De Letterbijter, De Tuimelaar, Het Speelhof, De Wegwijzer, De Appelboom, De Vuurvogel, "
+    "Sint-Aloysius, De Bremhof, Het Klimrek, De Triangel"
+)
+SECONDARY_NAMES = split_list(
+    "Sint-Jozefsinstituut, Sint-Lodewijkscollege, Onze-Lieve-Vrouwecollege, "
+    "Heilig-Hartinstituut, Technisch Instituut Sint-Vincentius, Sint-Jan Berchmanscollege, "
+    "Mariagaarde, Sint-Pieterscollege, Vrij Technisch Instituut, Sint-Ursula-Instituut"
+)
+
+BATCH = 1000
+SHARED_PER_SCHOOL = 2  # people who also work in the previous school of their community
+
+
+@dataclass
+class SchoolPlan:
+    name: str
+    city: str
+    secondary: bool
+    staff: int
+    teams: int
+    slug: str = ""
+    domain: str = ""
+
+
+@dataclass
+class CommunityPlan:
+    name: str
+    slug: str
+    city: str
+    schools: list = field(default_factory=list)
+
+
+# (community name, slug, kind of schools, cities); the first is the small data set's community.
+COMMUNITIES = [
+    (
+        "Scholengemeenschap Leieland",
+        MAIN_COMMUNITY_SLUG,
+        "primary",
+        split_list(
+            "Kortrijk, Harelbeke, Roeselare, Menen, Wevelgem, "
+            "Kuurne, Deinze, Waregem, Izegem, Zwevegem"
+        ),
+    ),
+    (
+        "Scholengroep Dijle en Nete",
+        "dijle-en-nete",
+        "go",
+        split_list(
+            "Mechelen, Leuven, Lier, Heist-op-den-Berg, Tienen, "
+            "Aarschot, Duffel, Willebroek, Haacht, Bonheiden"
+        ),
+    ),
+    (
+        "Scholengemeenschap Sint-Franciscus",
+        "sint-franciscus",
+        "secondary",
+        split_list(
+            "Brugge, Oostende, Torhout, Tielt, Gistel, "
+            "Oostkamp, Blankenberge, Knokke-Heist, Beernem, Zedelgem"
+        ),
+    ),
+    (
+        "Scholengemeenschap Demerland",
+        "demerland",
+        "primary",
+        split_list(
+            "Hasselt, Genk, Diest, Sint-Truiden, Bilzen, "
+            "Tongeren, Beringen, Herk-de-Stad, Lummen, Zonhoven"
+        ),
+    ),
+    (
+        "Scholengemeenschap Denderstreek",
+        "denderstreek",
+        "primary",
+        split_list(
+            "Aalst, Ninove, Dendermonde, Geraardsbergen, Lede, "
+            "Erpe-Mere, Denderleeuw, Haaltert, Zottegem, Wetteren"
+        ),
+    ),
+]
+PRIMARY_PREFIXES = ["Basisschool", "Vrije Basisschool", "Gemeentelijke Basisschool"]
+SCHOOL_PREFIXES = ("Vrije Basisschool ", "Gemeentelijke Basisschool ", "Basisschool ")
+SMALL_SCHOOLS = [
+    ("Basisschool De Regenboog", "Kortrijk", 80, 8),
+    ("Vrije Basisschool Sint-Jozef", "Harelbeke", 30, 4),
+    ("Basisschool 't Klavertje", "Roeselare", 30, 4),
+]
+LARGE = {"schools_per_community": 10, "staff": 5000, "teams": 400, "main": (240, 16)}
+LOGIN_PEOPLE = {
+    "admin": ("Bart", "Maes"),
+    "coordinating_director": ("An", "De Smet"),
+    "leader": ("Katrien", "Goossens"),
+    "coach": ("Pieter", "Claes"),
+    "staff": ("Sofie", "Wouters"),
+    "trainer": ("Els", "Van den Broeck"),
+}
+
+
+def _ascii(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in plain.lower() if ch.isalnum())
+
+
+def _fit(values: list[int], total: int, lo: int, hi: int) -> list[int]:
+    """Nudge values one by one (round robin, within bounds) until they add up to total."""
+    values = [min(max(v, lo), hi) for v in values]
+    i = 0
+    while sum(values) != total:
+        step = 1 if sum(values) < total else -1
+        if lo <= values[i % len(values)] + step <= hi:
+            values[i % len(values)] += step
+        i += 1
+    return values
+
+
+def _school_names(kind: str, cities: list[str], bases) -> list[tuple]:
+    """(name, city, secondary) for the schools of one community; `bases` yields unused
+    names for primary schools."""
+    names = []
+    for i, city in enumerate(cities):
+        if kind == "secondary":
+            names.append((SECONDARY_NAMES[i % len(SECONDARY_NAMES)], city, True))
+        elif kind == "go" and i % 2 == 0:
+            label = ["Atheneum", "Middenschool", "Technisch Atheneum"][i // 2 % 3]
+            names.append((f"GO! {label} {city}", city, True))
+        elif kind == "go":
+            names.append((f"GO! Basisschool {next(bases)}", city, False))
+        else:
+            names.append((f"{PRIMARY_PREFIXES[i % 3]} {next(bases)}", city, False))
+    return names
+
+
+def plan(size: str, rng) -> list[CommunityPlan]:
+    """Which communities and schools to build, with staff and team counts per school."""
+    if size == "small":
+        name, slug, _kind, cities = COMMUNITIES[0]
+        community = CommunityPlan(name, slug, cities[0])
+        for school_name, city, staff, teams in SMALL_SCHOOLS:
+            community.schools.append(SchoolPlan(school_name, city, False, staff, teams))
+        communities = [community]
+    else:
+        per = LARGE["schools_per_community"]
+        bases = iter(PRIMARY_NAMES)
+        communities = []
+        for index, (name, slug, kind, cities) in enumerate(COMMUNITIES):
+            community = CommunityPlan(name, slug, cities[0])
+            if index == 0:
+                listed = [(n, c, False) for n, c, *_ in SMALL_SCHOOLS]
+                listed += _school_names(kind, cities[len(listed) : per], bases)
+            else:
+                listed = _school_names(kind, cities[:per], bases)
+            community.schools = [SchoolPlan(n, c, s, 0, 0) for n, c, s in listed]
+            communities.append(community)
+        schools = [s for c in communities for s in c.schools]
+        main_staff, main_teams = LARGE["main"]
+        teams = _fit([rng.randint(5, 11) for _ in schools[1:]], LARGE["teams"] - main_teams, 4, 14)
+        staff = _fit(
+            [t * 12 + rng.randint(-15, 15) for t in teams], LARGE["staff"] - main_staff, 30, 200
+        )
+        schools[0].staff, schools[0].teams = main_staff, main_teams
+        for school, n_staff, n_teams in zip(schools[1:], staff, teams, strict=True):
+            school.staff, school.teams = n_staff, n_teams
+    used_slugs = {MAIN_COMMUNITY_SLUG, PROVIDER_SLUG} | {c.slug for c in communities}
+    for school in (s for c in communities for s in c.schools):
+        stem = school.name
+        for prefix in SCHOOL_PREFIXES:
+            stem = stem.removeprefix(prefix)
+        slug = slugify(stem)
+        if slug in used_slugs:
+            slug = slugify(f"{stem} {school.city}")
+        used_slugs.add(slug)
+        school.slug = slug
+        words = [w for w in slug.split("-") if w not in {"de", "het", "t", "go", "basisschool"}]
+        school.domain = f"{''.join(words) or slug}.example"
+    return communities
+
+
+class _People:
+    """Makes users with Flemish names and unique email addresses, hashed once."""
+
+    def __init__(self, rng, password_hash: str):
+        self.rng = rng
+        self.password_hash = password_hash
+        self.emails = set(LOGIN_EMAILS.values())
+        self.users: list[User] = []
+
+    def new(self, domain: str, first: str = "", last: str = "", email: str = "") -> User:
+        if not email:
+            # Draw again on a clash, so that one school rarely has two people of one name.
+            for _attempt in range(10):
+                first = self.rng.choice(FIRST_NAMES)
+                last = self.rng.choice(LAST_NAMES)
+                stem = f"{_ascii(first)}.{_ascii(last)}"
+                email = f"{stem}@{domain}"
+                if email not in self.emails:
+                    break
+            n = 1
+            while email in self.emails:
+                n += 1
+                email = f"{stem}{n}@{domain}"
+            self.emails.add(email)
+        user = User(email=email, first_name=first, last_name=last, password=self.password_hash)
+        self.users.append(user)
+        return user
+
+
+def _login_user(people: _People, key: str) -> User:
+    first, last = LOGIN_PEOPLE[key]
+    return people.new("", first, last, email=LOGIN_EMAILS[key])
+
+
+def _school_members(ctx, people, school, plan_, previous, is_main) -> list[Membership]:
+    """The school's memberships: its leader, demo logins, shared colleagues and new staff."""
+    rng = ctx.rng
+    members = []
+
+    def add(user, role=Membership.Role.STAFF, function=""):
+        members.append(Membership(organisation=school, user=user, role=role, function=function))
+
+    if is_main:
+        ctx.users["leader"] = _login_user(people, "leader")
+        add(ctx.users["leader"], Membership.Role.LEADER, "directeur")
+        ctx.users["coach"] = _login_user(people, "coach")
+        add(ctx.users["coach"], Membership.Role.COACH, "leerkracht en teamcoach")
+        ctx.users["staff"] = _login_user(people, "staff")
+        add(ctx.users["staff"], Membership.Role.STAFF, "leerkracht")
+    else:
+        add(people.new(plan_.domain), Membership.Role.LEADER, "directeur")
+    if previous:
+        candidates = [m for m in previous if m.role == Membership.Role.STAFF][3:]
+        for shared in rng.sample(candidates, min(SHARED_PER_SCHOOL, len(candidates))):
+            add(shared.user, Membership.Role.STAFF, shared.function)
+    fixed = len(members)
+    while len(members) < plan_.staff:
+        add(people.new(plan_.domain))
+    for member in members[fixed::25]:
+        member.role = Membership.Role.COACH
+    return members
+
+
+def _assign_teams(ctx, members, teams, secondary) -> list[TeamMembership]:
+    """One home team per member, balanced over the teams; a third also join a second team."""
+    rng = ctx.rng
+    order = list(range(len(members)))
+    rng.shuffle(order)
+    links = []
+    for position, index in enumerate(order):
+        member, home = members[index], teams[position % len(teams)]
+        if not member.function:
+            member.function = _function_for(rng, home.name, secondary)
+        links.append(TeamMembership(team=home, membership=member, is_home=True))
+        if len(teams) > 1 and rng.random() < 1 / 3:
+            other = rng.choice([t for t in teams if t is not home])
+            links.append(TeamMembership(team=other, membership=member, is_home=False))
+    return links
+
+
+def _function_for(rng, team_name: str, secondary: bool) -> str:
+    if secondary:
+        return rng.choice(SECONDARY_FUNCTIONS)
+    if team_name == "Kleuterteam" or team_name == "Team Zonnebloem":
+        return rng.choice(["kleuteronderwijzer"] * 6 + ["kinderverzorger"])
+    if team_name == "Zorgteam":
+        return rng.choice(["zorgcoördinator", "zorgleerkracht", "zorgleerkracht"])
+    return rng.choice(PRIMARY_FUNCTIONS)
+
+
+def build(ctx) -> None:
+    rng = ctx.rng
+    people = _People(rng, ctx.password_hash)
+    communities = plan(ctx.size, rng)
+
+    ctx.provider = Organisation.objects.create(
+        kind=Organisation.Kind.PROVIDER,
+        name="Pedagogische Begeleidingsdienst De Leerbrug",
+        slug=PROVIDER_SLUG,
+        city="Gent",
+    )
+    ctx.communities = Organisation.objects.bulk_create(
+        [
+            Organisation(kind=Organisation.Kind.COMMUNITY, name=c.name, slug=c.slug, city=c.city)
+            for c in communities
+        ]
+    )
+    school_rows = [
+        Organisation(
+            kind=Organisation.Kind.SCHOOL, name=s.name, slug=s.slug, city=s.city, parent=org
+        )
+        for plan_c, org in zip(communities, ctx.communities, strict=True)
+        for s in plan_c.schools
+    ]
+    ctx.schools = Organisation.objects.bulk_create(school_rows)
+    plans = [s for c in communities for s in c.schools]
+    assert ctx.schools[0].slug == MAIN_SCHOOL_SLUG
+
+    team_rows = []
+    for school, plan_ in zip(ctx.schools, plans, strict=True):
+        pool = SECONDARY_TEAMS if plan_.secondary else PRIMARY_TEAMS
+        teams = [Team(organisation=school, name=n, mission=m) for n, m in pool[: plan_.teams]]
+        ctx.teams_by_school[school.pk] = teams
+        team_rows.extend(teams)
+    Team.objects.bulk_create(team_rows, batch_size=BATCH)
+
+    memberships, links = [], []
+    ctx.users["admin"] = _login_user(people, "admin")
+    ctx.users["coordinating_director"] = _login_user(people, "coordinating_director")
+    for community in ctx.communities:
+        if community.slug == MAIN_COMMUNITY_SLUG:
+            director, domain = ctx.users["coordinating_director"], "leieland.example"
+            memberships.append(
+                Membership(
+                    organisation=community,
+                    user=ctx.users["admin"],
+                    role=Membership.Role.ADMIN,
+                    function="beleidsmedewerker",
+                )
+            )
+        else:
+            domain = f"{community.slug.replace('-', '')}.example"
+            director = people.new(domain)
+        memberships.append(
+            Membership(
+                organisation=community,
+                user=director,
+                role=Membership.Role.LEADER,
+                function="coördinerend directeur",
+            )
+        )
+
+    previous = None
+    for school, plan_ in zip(ctx.schools, plans, strict=True):
+        if previous is not None and previous[0].organisation.parent_id != school.parent_id:
+            previous = None
+        members = _school_members(ctx, people, school, plan_, previous, school is ctx.schools[0])
+        links.extend(_assign_teams(ctx, members, ctx.teams_by_school[school.pk], plan_.secondary))
+        ctx.members_by_school[school.pk] = members
+        ctx.leaders_by_school[school.pk] = members[0]
+        memberships.extend(members)
+        previous = members
+
+    ctx.users["trainer"] = _login_user(people, "trainer")
+    trainer_users = [ctx.users["trainer"]]
+    trainer_users += [people.new("leerbrug.example") for _ in range(5 if ctx.is_large else 2)]
+    ctx.trainers = [
+        Membership(
+            organisation=ctx.provider,
+            user=user,
+            role=Membership.Role.TRAINER,
+            function="pedagogisch begeleider",
+        )
+        for user in trainer_users
+    ]
+    memberships.extend(ctx.trainers)
+
+    User.objects.bulk_create(people.users, batch_size=BATCH)
+    Membership.objects.bulk_create(memberships, batch_size=BATCH)
+    TeamMembership.objects.bulk_create(links, batch_size=BATCH)
+
+    main = ctx.schools[0]
+    community = ctx.communities[0]
+    ctx.add_login(f"administrator (beheerder) — {community.name}", LOGIN_EMAILS["admin"])
+    ctx.add_login(f"school leader (directeur) — {main.name}", LOGIN_EMAILS["leader"])
+    ctx.add_login(
+        f"coordinating director — {community.name}", LOGIN_EMAILS["coordinating_director"]
+    )
+    ctx.add_login(f"coach (teamcoach) — {main.name}", LOGIN_EMAILS["coach"])
+    ctx.add_login(f"staff member (leerkracht) — {main.name}", LOGIN_EMAILS["staff"])
+    ctx.add_login(
+        f"trainer (pedagogisch begeleider) — {ctx.provider.name}", LOGIN_EMAILS["trainer"]
+    )
