@@ -1,1 +1,494 @@
-from django.db import models  # noqa: F401
+"""The survey engine: versioned instruments, surveys sent in rounds, invitations and
+anonymous responses.
+
+A Response never points at a person: it carries only its rater group and a pseudonymous key
+(a keyed hash of the invitee's email and the survey) that links a rater's pre and post answers.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def _pick(nl: str, en: str) -> str:
+    """The text in the active language, falling back to Dutch."""
+    return en if (get_language() or "").startswith("en") and en else nl
+
+
+class Instrument(models.Model):
+    """A questionnaire, identified by its code across versions."""
+
+    class Kind(models.TextChoices):
+        FEEDBACK_360 = "360", _("360° feedback")
+        DIALOGUE = "dialogue", _("responsibilities dialogue")
+        SCAN = "scan", _("scan")
+        PULSE = "pulse", _("team pulse")
+        EVALUATION = "evaluation", _("session evaluation")
+        SELF = "self", _("self-assessment")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class InstrumentVersion(models.Model):
+    """One loaded version of an instrument file. Surveys keep the version they were sent with."""
+
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.CASCADE, related_name="versions", verbose_name=_("instrument")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    checksum = models.CharField(_("checksum"), max_length=64)
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    intro_nl = models.TextField(_("introduction (Dutch)"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    rater_groups = models.JSONField(_("default rater groups"), default=list)
+    source_file = models.CharField(_("source file"), max_length=200)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("instrument version")
+        verbose_name_plural = _("instrument versions")
+        ordering = ["instrument__code", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "number"], name="instrument_version_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["instrument", "checksum"], name="instrument_version_unique_checksum"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (v{self.number})"
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_nl, self.title_en)
+
+    @property
+    def intro(self) -> str:
+        return _pick(self.intro_nl, self.intro_en)
+
+
+class Scale(models.Model):
+    """An answer scale of one instrument version, e.g. 1–5 from "not at all" to "fully"."""
+
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="scales",
+        verbose_name=_("version"),
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    minimum = models.SmallIntegerField(_("lowest value"))
+    maximum = models.SmallIntegerField(_("highest value"))
+    labels = models.JSONField(_("labels"), default=dict)  # {"1": {"nl": ..., "en": ...}}
+    allow_unknown = models.BooleanField(_("allows “I don't know”"), default=False)
+    question_nl = models.CharField(_("question (Dutch)"), max_length=200, blank=True)
+    question_en = models.CharField(_("question (English)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("scale")
+        verbose_name_plural = _("scales")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="scale_unique_code"),
+            models.CheckConstraint(
+                condition=Q(maximum__gt=models.F("minimum")), name="scale_max_above_min"
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def question(self) -> str:
+        return _pick(self.question_nl, self.question_en)
+
+    def points(self) -> list[tuple[int, str]]:
+        lang = "en" if (get_language() or "").startswith("en") else "nl"
+        result = []
+        for value in range(self.minimum, self.maximum + 1):
+            label = self.labels.get(str(value), {})
+            result.append((value, label.get(lang) or label.get("nl") or str(value)))
+        return result
+
+
+class Dimension(models.Model):
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="dimensions",
+        verbose_name=_("version"),
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="dimension_unique_code"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_nl, self.title_en)
+
+
+class Item(models.Model):
+    """A rated statement. One statement can be asked on several scales (the dialogue asks
+    "who takes this on" and "how well does it happen"); each is its own item sharing
+    `statement`."""
+
+    class Aspect(models.TextChoices):
+        QUALITY = "quality", _("how well it happens")
+        IMPORTANCE = "importance", _("how important it is now")
+        SHARED = "shared", _("how much others take it on")
+        OWNER = "owner", _("who takes it on")
+
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.CASCADE, related_name="items", verbose_name=_("version")
+    )
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="items", verbose_name=_("dimension")
+    )
+    scale = models.ForeignKey(
+        Scale, on_delete=models.PROTECT, related_name="items", verbose_name=_("scale")
+    )
+    code = models.CharField(_("code"), max_length=40)
+    statement = models.CharField(_("statement code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    aspect = models.CharField(
+        _("aspect"), max_length=20, choices=Aspect.choices, default=Aspect.QUALITY
+    )
+    text_nl = models.TextField(_("text (Dutch)"))
+    text_en = models.TextField(_("text (English)"))
+    reverse = models.BooleanField(_("reverse-scored"), default=False)
+    required = models.BooleanField(_("required"), default=True)
+    audience = models.JSONField(
+        _("who answers it"), default=list, blank=True, help_text=_("Empty: every rater group.")
+    )
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="item_unique_code"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return _pick(self.text_nl, self.text_en)
+
+    def is_for(self, group_kind: str) -> bool:
+        return not self.audience or group_kind in self.audience
+
+
+class OpenQuestion(models.Model):
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="open_questions",
+        verbose_name=_("version"),
+    )
+    code = models.CharField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text_nl = models.TextField(_("text (Dutch)"))
+    text_en = models.TextField(_("text (English)"))
+    audience = models.JSONField(_("who answers it"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("open question")
+        verbose_name_plural = _("open questions")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="open_question_unique_code"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return _pick(self.text_nl, self.text_en)
+
+    def is_for(self, group_kind: str) -> bool:
+        return not self.audience or group_kind in self.audience
+
+
+class Survey(models.Model):
+    """An instrument version sent by a school, about a subject (a 360°) or school-wide."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="surveys",
+        verbose_name=_("school"),
+    )
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.PROTECT,
+        related_name="surveys",
+        verbose_name=_("instrument"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    subject = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="surveys_about",
+        verbose_name=_("subject"),
+        help_text=_("The person being rated, for a 360°. Empty for a school-wide survey."),
+    )
+    shared_with = models.ManyToManyField(
+        "organisations.Membership",
+        blank=True,
+        related_name="surveys_shared",
+        verbose_name=_("report shared with"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_360(self) -> bool:
+        return self.subject_id is not None
+
+
+class RaterGroup(models.Model):
+    """Who rates: self, leadership colleagues, teachers… with its anonymity threshold."""
+
+    class Kind(models.TextChoices):
+        SELF = "self", _("self")
+        SUPERIOR = "superior", _("own superior")
+        LEADERSHIP = "leadership", _("leadership colleagues")
+        TEACHERS = "teachers", _("teachers")
+        SUPPORT = "support", _("support staff")
+        STAFF = "staff", _("staff")
+        PARENTS = "parents", _("parents")
+        PUPILS = "pupils", _("pupils")
+        PARTNERS = "partners", _("partners")
+        PARTICIPANTS = "participants", _("participants")
+        OTHERS = "others", _("others")
+
+    # Only these groups may be reported with fewer than three answers: the subject themselves
+    # and the one superior, whose answers are not anonymous by nature.
+    SMALL_KINDS = ("self", "superior")
+    MIN_THRESHOLD = 3
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="rater_groups", verbose_name=_("survey")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    threshold = models.PositiveSmallIntegerField(
+        _("anonymity threshold"),
+        default=3,
+        help_text=_("A group with fewer answers is never shown on its own (at least 3)."),
+    )
+
+    class Meta:
+        verbose_name = _("rater group")
+        verbose_name_plural = _("rater groups")
+        ordering = ["survey", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "kind"], name="rater_group_unique_kind"),
+            models.CheckConstraint(
+                condition=Q(threshold__gte=3)
+                | (Q(kind__in=["self", "superior"]) & Q(threshold__gte=1)),
+                name="rater_group_threshold_at_least_three",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def is_small_kind(self) -> bool:
+        return self.kind in self.SMALL_KINDS
+
+
+class Round(models.Model):
+    """One measurement of a survey; round 2 is the post-measurement of round 1."""
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("survey")
+    )
+    number = models.PositiveSmallIntegerField(_("round"))
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        ordering = ["survey", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="round_unique_number"),
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")), name="round_closes_after_opening"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.survey} #{self.number}"
+
+    @property
+    def label(self) -> str:
+        return _("pre-measurement") if self.number == 1 else _("post-measurement")
+
+    def is_open(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+
+class Invitation(models.Model):
+    """A personal token link for one invitee in one round. Progress lives here; the answers
+    live on a Response that has no link back to this row."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("invited")
+        STARTED = "started", _("started")
+        COMPLETED = "completed", _("completed")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("round")
+    )
+    rater_group = models.ForeignKey(
+        RaterGroup,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("rater group"),
+    )
+    email = models.EmailField(_("email address"))
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.INVITED
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["round", "rater_group__position", "email"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "email"], name="invitation_one_per_email"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+
+class Response(models.Model):
+    """One rater's answers in one round. Deliberately no link to a person or invitation."""
+
+    class Status(models.TextChoices):
+        STARTED = "started", _("started")
+        SUBMITTED = "submitted", _("submitted")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="responses", verbose_name=_("round")
+    )
+    rater_group = models.ForeignKey(
+        RaterGroup, on_delete=models.CASCADE, related_name="responses", verbose_name=_("group")
+    )
+    pseudonym = models.CharField(_("pseudonymous key"), max_length=64, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.STARTED
+    )
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    # A date only: a timestamp would let someone match responses to invitation mails.
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "pseudonym"], name="response_one_per_rater"),
+        ]
+        indexes = [models.Index(fields=["round", "status"], name="response_round_status_idx")]
+
+    def __str__(self):
+        return f"{self.round} · {self.rater_group}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="answers", verbose_name=_("item")
+    )
+    value = models.SmallIntegerField(_("value"), null=True, blank=True)  # null: "I don't know"
+    score = models.FloatField(_("score"), null=True, blank=True)  # value, reversed if needed
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="answer_one_per_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.value}"
+
+
+class Comment(models.Model):
+    """An answer to an open question."""
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="comments", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        OpenQuestion, on_delete=models.CASCADE, related_name="comments", verbose_name=_("question")
+    )
+    text = models.TextField(_("text"), max_length=4000)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question"], name="comment_one_per_question"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:40]

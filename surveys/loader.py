@@ -1,0 +1,292 @@
+"""Loading instrument files (surveys/instruments/*.yaml) into versioned database rows.
+
+A file is parsed and fully validated before anything is written. Loading is idempotent: the
+checksum of the parsed content decides whether a file is a new version, so comments and
+layout changes do not create versions, while any change of content does. Surveys keep pointing
+at the version they were sent with.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from core.errors import LeerkringError
+
+from .models import (
+    Dimension,
+    Instrument,
+    InstrumentVersion,
+    Item,
+    OpenQuestion,
+    RaterGroup,
+    Scale,
+)
+
+INSTRUMENT_DIR = Path(__file__).resolve().parent / "instruments"
+LANGUAGES = ("nl", "en")
+
+
+class InstrumentError(LeerkringError):
+    """An instrument file is invalid; the message names the file and the item."""
+
+
+@dataclass
+class LoadResult:
+    version: InstrumentVersion
+    created: bool
+
+
+class _Checker:
+    def __init__(self, name: str):
+        self.name = name
+
+    def fail(self, where: str, message: str):
+        raise InstrumentError(f"{self.name}: {where}: {message}")
+
+    def text(self, where: str, value) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, _("a text needs a Dutch (nl) and an English (en) translation"))
+        for lang in LANGUAGES:
+            if not str(value.get(lang) or "").strip():
+                self.fail(where, _("missing translation “%(lang)s”") % {"lang": lang})
+        return {lang: str(value[lang]).strip() for lang in LANGUAGES}
+
+    def groups(self, where: str, value) -> list[str]:
+        value = value or []
+        known = set(RaterGroup.Kind.values)
+        if not isinstance(value, list):
+            self.fail(where, _("rater groups must be a list"))
+        for kind in value:
+            if kind not in known:
+                self.fail(where, _("unknown rater group “%(kind)s”") % {"kind": kind})
+        return [str(kind) for kind in value]
+
+
+def parse_instrument(raw: dict, *, name: str) -> dict:
+    """Validate one parsed file and return it in canonical form, or raise InstrumentError."""
+    check = _Checker(name)
+    if not isinstance(raw, dict):
+        check.fail(_("file"), _("the file is not a mapping"))
+    code = str(raw.get("code") or "").strip()
+    if not code:
+        check.fail(_("file"), _("the instrument has no code"))
+    if raw.get("kind") not in Instrument.Kind.values:
+        check.fail(code, _("unknown kind “%(kind)s”") % {"kind": raw.get("kind")})
+    data = {
+        "code": code,
+        "kind": raw["kind"],
+        "title": check.text(f"{code} title", raw.get("title")),
+        "intro": check.text(f"{code} intro", raw.get("intro"))
+        if raw.get("intro")
+        else {"nl": "", "en": ""},
+        "rater_groups": check.groups(code, raw.get("rater_groups")),
+        "scales": [],
+        "dimensions": [],
+        "open_questions": [],
+    }
+    if not data["rater_groups"]:
+        check.fail(code, _("the instrument names no rater groups"))
+
+    scales = {}
+    for scale in raw.get("scales") or []:
+        scode = str(scale.get("code") or "")
+        where = _("scale %(code)s") % {"code": scode or "?"}
+        if not scode or scode in scales:
+            check.fail(where, _("a scale needs a unique code"))
+        low, high = scale.get("min"), scale.get("max")
+        if not isinstance(low, int) or not isinstance(high, int) or high <= low:
+            check.fail(where, _("min and max must be whole numbers with max above min"))
+        aspect = scale.get("aspect", Item.Aspect.QUALITY)
+        if aspect not in Item.Aspect.values:
+            check.fail(where, _("unknown aspect “%(aspect)s”") % {"aspect": aspect})
+        labels = {}
+        for key, label in (scale.get("labels") or {}).items():
+            if not isinstance(key, int) or not low <= key <= high:
+                check.fail(where, _("label %(key)s is outside the scale") % {"key": key})
+            labels[str(key)] = check.text(f"{where} label {key}", label)
+        question = scale.get("question")
+        scales[scode] = {
+            "code": scode,
+            "min": low,
+            "max": high,
+            "unknown": bool(scale.get("unknown", False)),
+            "aspect": aspect,
+            "labels": labels,
+            "question": check.text(where, question) if question else {"nl": "", "en": ""},
+        }
+    if not scales:
+        check.fail(code, _("the instrument has no scales"))
+    data["scales"] = list(scales.values())
+
+    codes = set()
+    dimension_codes = set()
+    for dimension in raw.get("dimensions") or []:
+        dcode = str(dimension.get("code") or "")
+        where = _("dimension %(code)s") % {"code": dcode or "?"}
+        if not dcode or dcode in dimension_codes:
+            check.fail(where, _("a dimension needs a unique code"))
+        dimension_codes.add(dcode)
+        items = []
+        for item in dimension.get("items") or []:
+            icode = str(item.get("code") or "")
+            iwhere = _("item %(code)s") % {"code": icode or "?"}
+            text = check.text(iwhere, item.get("text"))
+            scale_codes = item.get("scales") or ([item["scale"]] if item.get("scale") else [])
+            if not scale_codes:
+                check.fail(iwhere, _("the item has no scale"))
+            for scode in scale_codes:
+                if scode not in scales:
+                    check.fail(iwhere, _("unknown scale “%(scale)s”") % {"scale": scode})
+                # A statement asked on several scales becomes one item per scale.
+                full = icode if len(scale_codes) == 1 else f"{icode}-{scales[scode]['aspect']}"
+                if not icode or full in codes:
+                    check.fail(iwhere, _("duplicate item code “%(code)s”") % {"code": full})
+                codes.add(full)
+                items.append(
+                    {
+                        "code": full,
+                        "statement": icode,
+                        "scale": scode,
+                        "aspect": scales[scode]["aspect"],
+                        "text": text,
+                        "reverse": bool(item.get("reverse", False)),
+                        "required": bool(item.get("required", True)),
+                        "audience": check.groups(iwhere, item.get("audience")),
+                    }
+                )
+        if not items:
+            check.fail(where, _("empty dimension: it has no items"))
+        data["dimensions"].append(
+            {"code": dcode, "title": check.text(where, dimension.get("title")), "items": items}
+        )
+    if not data["dimensions"]:
+        check.fail(code, _("the instrument has no dimensions"))
+
+    for question in raw.get("open_questions") or []:
+        qcode = str(question.get("code") or "")
+        where = _("open question %(code)s") % {"code": qcode or "?"}
+        if not qcode or qcode in codes:
+            check.fail(where, _("duplicate item code “%(code)s”") % {"code": qcode})
+        codes.add(qcode)
+        data["open_questions"].append(
+            {
+                "code": qcode,
+                "text": check.text(where, question.get("text")),
+                "audience": check.groups(where, question.get("audience")),
+            }
+        )
+    return data
+
+
+def checksum(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def read_file(path: Path) -> dict:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise InstrumentError(f"{path.name}: {error}") from error
+    return parse_instrument(raw, name=path.name)
+
+
+@transaction.atomic
+def load_instrument(data: dict, *, source: str = "") -> LoadResult:
+    """Store a validated instrument as a new version unless this exact content exists."""
+    digest = checksum(data)
+    instrument, _created = Instrument.objects.get_or_create(
+        code=data["code"], defaults={"kind": data["kind"]}
+    )
+    if instrument.kind != data["kind"]:
+        instrument.kind = data["kind"]
+        instrument.save(update_fields=["kind"])
+    existing = instrument.versions.filter(checksum=digest).first()
+    if existing is not None:
+        return LoadResult(existing, False)
+    number = (instrument.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    version = InstrumentVersion.objects.create(
+        instrument=instrument,
+        number=number,
+        checksum=digest,
+        title_nl=data["title"]["nl"],
+        title_en=data["title"]["en"],
+        intro_nl=data["intro"]["nl"],
+        intro_en=data["intro"]["en"],
+        rater_groups=data["rater_groups"],
+        source_file=source[:200],
+    )
+    scales = {}
+    for scale in data["scales"]:
+        scales[scale["code"]] = Scale.objects.create(
+            version=version,
+            code=scale["code"],
+            minimum=scale["min"],
+            maximum=scale["max"],
+            labels=scale["labels"],
+            allow_unknown=scale["unknown"],
+            question_nl=scale["question"]["nl"],
+            question_en=scale["question"]["en"],
+        )
+    items = []
+    position = 0
+    for dposition, dimension in enumerate(data["dimensions"], start=1):
+        row = Dimension.objects.create(
+            version=version,
+            code=dimension["code"],
+            position=dposition,
+            title_nl=dimension["title"]["nl"],
+            title_en=dimension["title"]["en"],
+        )
+        for item in dimension["items"]:
+            position += 1
+            items.append(
+                Item(
+                    version=version,
+                    dimension=row,
+                    scale=scales[item["scale"]],
+                    code=item["code"],
+                    statement=item["statement"],
+                    position=position,
+                    aspect=item["aspect"],
+                    text_nl=item["text"]["nl"],
+                    text_en=item["text"]["en"],
+                    reverse=item["reverse"],
+                    required=item["required"],
+                    audience=item["audience"],
+                )
+            )
+    Item.objects.bulk_create(items)
+    OpenQuestion.objects.bulk_create(
+        OpenQuestion(
+            version=version,
+            code=question["code"],
+            position=qposition,
+            text_nl=question["text"]["nl"],
+            text_en=question["text"]["en"],
+            audience=question["audience"],
+        )
+        for qposition, question in enumerate(data["open_questions"], start=1)
+    )
+    return LoadResult(version, True)
+
+
+def load_all(directory: Path = INSTRUMENT_DIR) -> list[LoadResult]:
+    """Validate every file first, then load them; one bad file stops the whole load."""
+    parsed = [(path, read_file(path)) for path in sorted(directory.glob("*.yaml"))]
+    return [load_instrument(data, source=path.name) for path, data in parsed]
+
+
+def latest_versions():
+    """The newest version of each instrument, for choosing when creating a survey."""
+    newest = {}
+    for version in InstrumentVersion.objects.select_related("instrument").order_by(
+        "instrument__code", "-number"
+    ):
+        newest.setdefault(version.instrument_id, version)
+    return list(newest.values())
