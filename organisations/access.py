@@ -129,3 +129,18 @@ def get_person_for_access(access: Access, pk: int) -> tuple[Membership, bool]:
     if membership is None:
         raise Http404
     return membership, access.can_manage
+
+
+def get_staff_import_for_access(access: Access, pk: int):
+    """The staff import with this pk of the access's organisation, and whether the user may
+    apply it (managers only)."""
+    from .models import StaffImport
+
+    staff_import = (
+        StaffImport.objects.filter(organisation=access.organisation, pk=pk)
+        .select_related("created_by")
+        .first()
+    )
+    if staff_import is None:
+        raise Http404
+    return staff_import, access.can_manage

@@ -163,3 +163,67 @@ class TeamMembership(models.Model):
 
     def __str__(self):
         return f"{self.membership.user} in {self.team}"
+
+
+class StaffImport(models.Model):
+    """One upload of a staff list: what was read and checked (the preview), and what applying
+    it did. The rows are kept so that confirming applies exactly what was previewed."""
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("previewed")
+        APPLYING = "applying", _("being applied")
+        APPLIED = "applied", _("applied")
+        FAILED = "failed", _("failed")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="staff_imports",
+        verbose_name=_("school"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED
+    )
+    columns = models.JSONField(_("columns"), default=list)
+    rows = models.JSONField(_("rows"), default=list)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    created_count = models.PositiveIntegerField(_("new people"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated people"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged people"), default=0)
+    failure_message = models.TextField(_("why it failed"), blank=True)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff import")
+        verbose_name_plural = _("staff imports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["previewed", "applying", "applied", "failed"]),
+                name="staff_import_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(applied_at__isnull=True) | Q(status="applied"),
+                name="staff_import_applied_at_only_when_applied",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"], name="staff_import_org_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.filename} ({self.organisation})"
+
+    @property
+    def can_apply(self) -> bool:
+        return self.error_count == 0 and self.status in (self.Status.PREVIEWED, self.Status.FAILED)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import overview, people, teams
+from .views import imports, overview, people, teams
 
 app_name = "organisations"
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path("people/", people.people_list, name="people_list"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
+    path("import/", imports.staff_import, name="staff_import"),
+    path("import/<int:pk>/", imports.staff_import_detail, name="staff_import_detail"),
 ]

@@ -22,6 +22,22 @@ def _person(w):
     return {"slug": w.school.slug, "pk": w.staff.pk}
 
 
+def _staff_import(w):
+    return {"slug": w.school.slug, "pk": w.staff_import.pk}
+
+
+def build(w):
+    from organisations.models import StaffImport
+
+    w.staff_import = StaffImport.objects.create(
+        organisation=w.school,
+        created_by=w.leader.user,
+        filename="personeel.csv",
+        columns=["first_name", "last_name", "email"],
+        rows=[],
+    )
+
+
 URLS = {
     "organisations:overview": _school,
     "organisations:team_list": _school,
@@ -34,6 +50,8 @@ URLS = {
     "organisations:people_list": _school,
     "organisations:person_detail": _person,
     "organisations:person_edit": _person,
+    "organisations:staff_import": _school,
+    "organisations:staff_import_detail": _staff_import,
     # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
     "api:organisation_detail": _school,
     "api:team_list": _school,
