@@ -1,3 +1,35 @@
+from django.urls import path
+
+from .views import meetings, plgs
+
 app_name = "communities"
 
-urlpatterns = []
+P = "o/<slug:slug>/plg/<int:pk>/"
+M = P + "meetings/<int:meeting_pk>/"
+
+urlpatterns = [
+    path("o/<slug:slug>/plg/", plgs.plg_list, name="plg_list"),
+    path("o/<slug:slug>/plg/new/", plgs.plg_create, name="plg_create"),
+    path(P, plgs.plg_detail, name="plg_detail"),
+    path(P + "edit/", plgs.plg_edit, name="plg_edit"),
+    path(P + "approve/", plgs.plg_approve, name="plg_approve"),
+    path(P + "close/", plgs.plg_close, name="plg_close"),
+    path(P + "join/", plgs.plg_join, name="plg_join"),
+    path(P + "leave/", plgs.plg_leave, name="plg_leave"),
+    path(P + "members/", plgs.plg_members, name="plg_members"),
+    path(P + "members/<int:member_pk>/roles/", plgs.plg_member_roles, name="plg_member_roles"),
+    path(P + "members/<int:member_pk>/remove/", plgs.plg_member_remove, name="plg_member_remove"),
+    path(P + "advance/", plgs.plg_advance, name="plg_advance"),
+    path(P + "evidence/", plgs.plg_evidence_add, name="plg_evidence_add"),
+    path(P + "meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path(M, meetings.meeting_detail, name="meeting_detail"),
+    path(M + "agenda/", meetings.meeting_agenda_add, name="meeting_agenda_add"),
+    path(M + "roles/", meetings.meeting_roles, name="meeting_roles"),
+    path(M + "attendance/", meetings.meeting_attendance, name="meeting_attendance"),
+    path(M + "minutes/", meetings.meeting_minutes, name="meeting_minutes"),
+    path(M + "decisions/", meetings.meeting_decision_add, name="meeting_decision_add"),
+    path(M + "actions/", meetings.meeting_action_add, name="meeting_action_add"),
+    path(M + "ical/", meetings.meeting_ical, name="meeting_ical"),
+    path(M + "pdf/", meetings.meeting_pdf, name="meeting_pdf"),
+    path(P + "actions/<int:action_pk>/done/", meetings.action_done, name="action_done"),
+]

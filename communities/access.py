@@ -1,0 +1,230 @@
+"""Who may see and do what in a PLG: the one place that decides it.
+
+A PLG belongs to a school or a school community, but its members may work at several schools
+of the community, and a provider may read it where it was shared. So PLG pages cannot rely on
+`organisation_view` alone: `plg_view` resolves the PLG from the owner's slug and its pk and
+builds a `PLGAccess`. Whoever may not see a PLG gets a 404, so its existence is not revealed.
+"""
+
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from organisations.access import Access, get_access, user_memberships
+from organisations.models import Membership, Organisation
+
+from .models import LEADING_ROLES, PLG, Meeting, PLGMember, Product, Role
+
+
+@dataclass
+class PLGAccess:
+    plg: PLG
+    user: object
+    member: PLGMember | None
+    roles: set = field(default_factory=set)
+    org_access: Access | None = None  # the user's access to the owning organisation
+    via_provider: bool = False  # a provider's reader of a shared PLG
+
+    @property
+    def is_member(self) -> bool:
+        return self.member is not None
+
+    @property
+    def is_org_manager(self) -> bool:
+        return self.org_access is not None and self.org_access.can_manage
+
+    @property
+    def can_lead(self) -> bool:
+        """Plan meetings, manage members and roles, move the cycle on."""
+        if self.is_org_manager:
+            return True
+        return self.plg.status == PLG.Status.ACTIVE and bool(self.roles & set(LEADING_ROLES))
+
+    @property
+    def can_contribute(self) -> bool:
+        """Add evidence and publish products: every member of an active PLG."""
+        return self.can_lead or (self.is_member and self.plg.status == PLG.Status.ACTIVE)
+
+    @property
+    def can_curate(self) -> bool:
+        return self.can_lead or (
+            self.plg.status == PLG.Status.ACTIVE and Role.CURATOR in self.roles
+        )
+
+    @property
+    def can_join(self) -> bool:
+        return (
+            not self.is_member
+            and self.plg.is_open
+            and self.plg.status == PLG.Status.ACTIVE
+            and joinable_person(self.user, self.plg) is not None
+        )
+
+    def can_write_minutes(self, meeting: Meeting, meeting_roles: dict) -> bool:
+        """The note-taker writes the minutes: this meeting's, or the standing one if none was
+        named for this meeting. Whoever leads the group may always write them."""
+        if self.can_lead:
+            return True
+        if self.member is None or self.plg.status != PLG.Status.ACTIVE:
+            return False
+        holder = meeting_roles.get(Role.NOTE_TAKER)
+        if holder is not None:
+            return holder.pk == self.member.pk
+        return Role.NOTE_TAKER in self.roles
+
+
+def _community_of(organisation: Organisation) -> int | None:
+    if organisation.kind == Organisation.Kind.COMMUNITY:
+        return organisation.pk
+    return organisation.parent_id
+
+
+def organisation_ids_for_plg(plg_org: Organisation) -> set[int]:
+    """Organisations whose people may be members of a PLG of this owner: the owner, and the
+    schools (and the community itself) of its school community."""
+    community_id = _community_of(plg_org)
+    ids = {plg_org.pk}
+    if community_id:
+        ids.add(community_id)
+        ids.update(Organisation.objects.filter(parent_id=community_id).values_list("pk", flat=True))
+    return ids
+
+
+def joinable_person(user, plg: PLG) -> Membership | None:
+    """The user's membership through which they would join: at the owner first, else at a
+    school of the owner's community (for PLG's owned by a community)."""
+    memberships = user_memberships(user)
+    for membership in memberships:
+        if membership.organisation_id == plg.organisation_id:
+            return membership
+    if plg.organisation.kind == Organisation.Kind.COMMUNITY:
+        for membership in memberships:
+            if membership.organisation.parent_id == plg.organisation_id:
+                return membership
+    return None
+
+
+def _org_access(user, organisation: Organisation) -> Access | None:
+    try:
+        return get_access(user, organisation.slug)
+    except Http404:
+        return None
+
+
+def get_plg_access(user, slug: str, pk: int) -> PLGAccess:
+    """The PLG with this pk owned by the organisation with this slug, and what the user may do
+    there; Http404 when the user may not see it."""
+    plg = (
+        PLG.objects.select_related("organisation", "shared_with")
+        .filter(organisation__slug=slug, pk=pk)
+        .first()
+    )
+    if plg is None or not user.is_authenticated:
+        raise Http404
+    member = (
+        PLGMember.objects.filter(plg=plg, person__user=user, person__is_active=True)
+        .prefetch_related("roles")
+        .first()
+    )
+    roles = {r.role for r in member.roles.all()} if member else set()
+    access = PLGAccess(plg=plg, user=user, member=member, roles=roles)
+    access.org_access = _org_access(user, plg.organisation)
+    if member is not None:
+        return access
+    org = access.org_access
+    if org is not None and not org.is_trainer:
+        if org.can_manage or org.role == Membership.Role.COACH:
+            return access
+        if plg.status == PLG.Status.ACTIVE and plg.is_open:
+            return access
+        if plg.status == PLG.Status.PROPOSED and plg.proposed_by_id == user.pk:
+            return access
+    elif (
+        plg.organisation.kind == Organisation.Kind.COMMUNITY
+        and plg.is_open
+        and plg.status == PLG.Status.ACTIVE
+        and joinable_person(user, plg) is not None
+    ):
+        return access
+    if plg.shared_with_id and plg.shared_with_id in {
+        m.organisation_id for m in user_memberships(user)
+    }:
+        access.via_provider = True
+        return access
+    raise Http404
+
+
+def plg_view(*, lead: bool = False, provider_ok: bool = False):
+    """Decorate a view taking `slug` and `pk` of a PLG: sets `request.plg_access` (and
+    `request.organisation` when the user belongs to the owner). `lead` demands a leading role
+    (403 otherwise). Provider readers only reach views marked `provider_ok`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, pk, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            access = get_plg_access(request.user, slug, pk)
+            if access.via_provider and not provider_ok:
+                raise Http404
+            if lead and not access.can_lead:
+                raise PermissionDenied
+            request.plg_access = access
+            if access.org_access is not None:
+                request.access = access.org_access
+                request.organisation = access.org_access.organisation
+            return view(request, access.plg, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def get_meeting_for_access(access: PLGAccess, meeting_pk: int) -> Meeting:
+    """A meeting of the PLG the access is for, or Http404."""
+    meeting = Meeting.objects.filter(plg=access.plg, pk=meeting_pk).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def get_member_for_access(access: PLGAccess, member_pk: int) -> PLGMember:
+    member = (
+        PLGMember.objects.filter(plg=access.plg, pk=member_pk)
+        .select_related("person__user")
+        .first()
+    )
+    if member is None:
+        raise Http404
+    return member
+
+
+def products_visible_from(organisation: Organisation):
+    """Products colleagues of this organisation may find: their own organisation's, and those
+    published to its school community by the community's other schools."""
+    community_id = _community_of(organisation)
+    condition = Q(organisation=organisation)
+    if community_id:
+        condition |= Q(audience=Product.Audience.COMMUNITY, community_id=community_id)
+    return Product.objects.filter(condition)
+
+
+def get_product_for_access(access: Access, pk: int) -> Product:
+    product = (
+        products_visible_from(access.organisation)
+        .select_related("plg__organisation", "published_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if product is None:
+        raise Http404
+    return product
+
+
+def require(condition: bool) -> None:
+    if not condition:
+        raise PermissionDenied

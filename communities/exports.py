@@ -1,0 +1,55 @@
+"""iCal and PDF exports of PLG meetings and reports."""
+
+import datetime
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from icalendar import Calendar, Event
+from weasyprint import HTML
+
+
+def meeting_ical(*, meeting, request) -> bytes:
+    plg = meeting.plg
+    calendar = Calendar()
+    calendar.add("prodid", "-//Leerkring//PLG//NL")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"plg-meeting-{meeting.pk}@leerkring")
+    event.add("dtstamp", datetime.datetime.now(datetime.UTC))
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.starts_at + datetime.timedelta(minutes=meeting.duration_minutes))
+    event.add("summary", f"PLG {plg.name}")
+    event.add("location", meeting.place or meeting.online_url)
+    lines = [f"{item.time:%H:%M} {item.title}" for item in meeting.agenda.all()]
+    if meeting.online_url:
+        lines.append(meeting.online_url)
+    event.add("description", "\n".join(lines))
+    event.add(
+        "url",
+        request.build_absolute_uri(
+            reverse(
+                "communities:meeting_detail",
+                kwargs={"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": meeting.pk},
+            )
+        ),
+    )
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def render_pdf(template: str, context: dict, request) -> bytes:
+    html = render_to_string(template, context, request=request)
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+
+
+def minutes_pdf(*, meeting, request) -> bytes:
+    from .selectors import meeting_detail
+
+    context = {
+        "plg": meeting.plg,
+        "meeting": meeting,
+        **meeting_detail(meeting=meeting),
+        "language": translation.get_language(),
+    }
+    return render_pdf("communities/meeting_pdf.html", context, request)

@@ -1,0 +1,101 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.person.user.get_full_name() or obj.person.user.email
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=15, max_value=480, initial=90
+    )
+    place = forms.CharField(label=_("Place"), max_length=150, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    def starts_at(self) -> datetime.datetime:
+        naive = datetime.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        return timezone.make_aware(naive)
+
+
+class AgendaItemForm(forms.Form):
+    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    title = forms.CharField(label=_("Agenda item"), max_length=200)
+    owner = MemberChoiceField(queryset=None, label=_("Owner"), required=False)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = members
+
+
+class BaseAgendaFormSet(forms.BaseFormSet):
+    def __init__(self, *args, members, **kwargs):
+        self.members = members
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"members": self.members}
+
+    @property
+    def empty_form(self):
+        return self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            members=self.members,
+            empty_permitted=True,
+            use_required_attribute=False,
+        )
+
+
+AgendaFormSet = forms.formset_factory(AgendaItemForm, formset=BaseAgendaFormSet, extra=4)
+
+
+class MeetingRolesForm(forms.Form):
+    note_taker = MemberChoiceField(queryset=None, label=_("Note-taker"), required=False)
+    facilitator = MemberChoiceField(queryset=None, label=_("Facilitator"), required=False)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note_taker"].queryset = members
+        self.fields["facilitator"].queryset = members
+
+    def holders(self):
+        return {
+            Role.NOTE_TAKER: self.cleaned_data["note_taker"],
+            Role.FACILITATOR: self.cleaned_data["facilitator"],
+        }
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Markdown: **bold**, *italic*, lists with - or 1."),
+    )
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label=_("Action"), max_length=300)
+    owner = MemberChoiceField(
+        queryset=None,
+        label=_("Owner"),
+        error_messages={"required": _("Every action needs an owner: choose who takes it on.")},
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = members

@@ -1,0 +1,140 @@
+"""Reads for PLG's. Each selector fixes its query shape so page query counts stay constant."""
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from organisations.models import Membership
+
+from .access import organisation_ids_for_plg
+from .models import PLG, ActionItem, Meeting, MemberRole, PhaseRecord, PLGMember, Role
+
+
+def _count(model, *, field="plg", **filters):
+    sub = (
+        model.objects.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(sub, output_field=IntegerField()), 0)
+
+
+def plg_list(*, organisation, user, see_all: bool):
+    """PLG's of this organisation (and open ones of its school community) the user may see,
+    with member count and whether the user is a member."""
+    condition = Q(organisation=organisation)
+    if organisation.parent_id:
+        condition |= Q(
+            organisation_id=organisation.parent_id, is_open=True, status=PLG.Status.ACTIVE
+        )
+    mine = PLGMember.objects.filter(plg=OuterRef("pk"), person__user=user)
+    qs = (
+        PLG.objects.filter(condition)
+        .select_related("organisation")
+        .annotate(member_count=_count(PLGMember), is_mine=Exists(mine))
+    )
+    if not see_all:
+        qs = qs.filter(
+            Q(is_open=True, status=PLG.Status.ACTIVE) | Q(is_mine=True) | Q(proposed_by=user)
+        )
+    return qs.order_by("-is_mine", "status", "name")
+
+
+def plg_members(*, plg):
+    return (
+        PLGMember.objects.filter(plg=plg)
+        .select_related("person__user", "person__organisation")
+        .prefetch_related("roles")
+        .order_by("person__user__last_name", "person__user__first_name")
+    )
+
+
+def plg_detail(*, plg):
+    """Everything the PLG page shows, in a fixed number of queries."""
+    now = timezone.now()
+    meetings = Meeting.objects.filter(plg=plg).annotate(present=_count_attendance(True))
+    return {
+        "members": list(plg_members(plg=plg)),
+        "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:5]),
+        "past": list(meetings.filter(starts_at__lt=now).order_by("-starts_at")[:10]),
+        "open_actions": list(
+            ActionItem.objects.filter(plg=plg, done_at__isnull=True).select_related(
+                "owner__person__user"
+            )
+        ),
+        "records": list(PhaseRecord.objects.filter(plg=plg).select_related("started_by")),
+        "evidence": list(plg.evidence.select_related("added_by")),
+        "products": list(
+            plg.products.annotate(
+                thanks=_count_reactions("thanks"), reuses=_count_reactions("reuse")
+            )[:20]
+        ),
+    }
+
+
+def _count_attendance(present: bool):
+    from .models import Attendance
+
+    return _count(Attendance, field="meeting", present=present)
+
+
+def _count_reactions(kind: str):
+    from .models import ProductReaction
+
+    return _count(ProductReaction, field="product", kind=kind)
+
+
+def member_candidates(*, plg):
+    """Active people of the PLG's school community who are not members yet."""
+    return (
+        Membership.objects.filter(
+            organisation_id__in=organisation_ids_for_plg(plg.organisation), is_active=True
+        )
+        .exclude(plg_memberships__plg=plg)
+        .select_related("user", "organisation")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+def members_with_roles(*, plg):
+    """Members as (member, set of roles)."""
+    members = (
+        PLGMember.objects.filter(plg=plg)
+        .select_related("person__user")
+        .prefetch_related(Prefetch("roles", queryset=MemberRole.objects.order_by("role")))
+    )
+    return [(m, {r.role for r in m.roles.all()}) for m in members]
+
+
+def role_holders(*, plg, role: Role):
+    return PLGMember.objects.filter(plg=plg, roles__role=role).select_related("person__user")
+
+
+def meeting_role_holders(*, meeting) -> dict:
+    """role -> member for this meeting's rotating roles."""
+    from .models import MeetingRole
+
+    return {
+        r.role: r.member
+        for r in MeetingRole.objects.filter(meeting=meeting).select_related("member__person__user")
+    }
+
+
+def meeting_detail(*, meeting):
+    from .models import Attendance
+
+    members = plg_members(plg=meeting.plg)
+    present = {a.member_id: a.present for a in Attendance.objects.filter(meeting=meeting)}
+    member_list = list(members)
+    return {
+        "members": members,
+        "attendance": [(m, present.get(m.pk)) for m in member_list],
+        "attendance_taken": bool(present),
+        "present_count": sum(1 for v in present.values() if v),
+        "agenda": list(meeting.agenda.select_related("owner__person__user")),
+        "decisions": list(meeting.decisions.all()),
+        "actions": list(meeting.actions.select_related("owner__person__user")),
+        "role_holders": meeting_role_holders(meeting=meeting),
+    }

@@ -1,0 +1,5 @@
+"""Writes for PLG's. Each function validates, runs in a transaction, writes an audit event and
+raises LeerkringError with a message fit for the user."""
+
+from .meetings import *  # noqa: F403
+from .plgs import *  # noqa: F403

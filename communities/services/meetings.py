@@ -1,0 +1,190 @@
+"""Meetings of a PLG: planning with an agenda, rotating roles, attendance, minutes, decisions
+and action items."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from core.errors import LeerkringError
+
+from ..markdown import sanitise_markdown_source
+from ..models import (
+    PLG,
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingRole,
+    PLGMember,
+    Role,
+)
+from ._common import audit, validate
+
+__all__ = [
+    "meeting_create",
+    "agenda_item_add",
+    "meeting_roles_set",
+    "attendance_set",
+    "minutes_save",
+    "decision_add",
+    "action_add",
+    "action_done",
+]
+
+
+def _own_member(plg: PLG, member: PLGMember | None) -> None:
+    if member is not None and member.plg_id != plg.pk:
+        raise LeerkringError(_("This person is not a member of the PLG."))
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    plg: PLG,
+    starts_at: datetime.datetime,
+    duration_minutes: int = 90,
+    place: str = "",
+    online_url: str = "",
+    agenda=(),
+    actor,
+) -> Meeting:
+    """Plan a meeting. `agenda` is a list of (time, title, owner member or None)."""
+    if plg.status != PLG.Status.ACTIVE:
+        raise LeerkringError(_("Only an active PLG plans meetings."))
+    if starts_at < timezone.now():
+        raise LeerkringError(
+            _("This date has passed. Plan the new meeting for today or later."), field="date"
+        )
+    if not place.strip() and not online_url.strip():
+        raise LeerkringError(_("Give a place or an online link."), field="place")
+    meeting = Meeting(
+        plg=plg,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place.strip(),
+        online_url=online_url.strip(),
+        phase=plg.current_phase,
+    )
+    validate(meeting)
+    meeting.save()
+    for time, title, owner in agenda:
+        _own_member(plg, owner)
+        AgendaItem.objects.create(meeting=meeting, time=time, title=title.strip(), owner=owner)
+    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=meeting, plg=plg)
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting: Meeting, time, title: str, owner: PLGMember | None, actor):
+    _own_member(meeting.plg, owner)
+    if not title.strip():
+        raise LeerkringError(_("An agenda item needs a title."), field="title")
+    item = AgendaItem.objects.create(meeting=meeting, time=time, title=title.strip(), owner=owner)
+    audit(
+        actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg, summary="agenda"
+    )
+    return item
+
+
+@transaction.atomic
+def meeting_roles_set(*, meeting: Meeting, holders: dict, actor) -> None:
+    """Name who holds a role for this meeting only (role -> member or None)."""
+    for role, member in holders.items():
+        if role not in Role.values:
+            raise LeerkringError(_("Unknown role."))
+        _own_member(meeting.plg, member)
+        MeetingRole.objects.filter(meeting=meeting, role=role).delete()
+        if member is not None:
+            MeetingRole.objects.create(meeting=meeting, role=role, member=member)
+    audit(
+        actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg, summary="roles"
+    )
+
+
+@transaction.atomic
+def attendance_set(*, meeting: Meeting, present_ids, actor) -> None:
+    present_ids = set(present_ids)
+    members = list(PLGMember.objects.filter(plg=meeting.plg))
+    Attendance.objects.filter(meeting=meeting).delete()
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=meeting, member=m, present=m.pk in present_ids) for m in members]
+    )
+    audit(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=meeting,
+        plg=meeting.plg,
+        summary="attendance",
+    )
+
+
+@transaction.atomic
+def minutes_save(*, meeting: Meeting, minutes: str, actor) -> bool:
+    """Save the minutes; returns True when unsafe HTML (such as script tags) was removed."""
+    clean = sanitise_markdown_source(minutes).strip()
+    meeting.minutes = clean
+    meeting.minutes_by = actor
+    meeting.save(update_fields=["minutes", "minutes_by"])
+    audit(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=meeting,
+        plg=meeting.plg,
+        summary="minutes",
+    )
+    return clean != minutes.strip()
+
+
+@transaction.atomic
+def decision_add(*, meeting: Meeting, text: str, actor) -> Decision:
+    if not text.strip():
+        raise LeerkringError(_("Write down what was decided."), field="text")
+    decision = Decision.objects.create(meeting=meeting, text=text.strip())
+    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=decision, plg=meeting.plg)
+    return decision
+
+
+@transaction.atomic
+def action_add(
+    *,
+    plg: PLG,
+    description: str,
+    owner: PLGMember | None,
+    deadline: datetime.date | None,
+    meeting: Meeting | None = None,
+    actor,
+) -> ActionItem:
+    if owner is None:
+        raise LeerkringError(
+            _("Every action needs an owner: choose who takes it on."), field="owner"
+        )
+    if deadline is None:
+        raise LeerkringError(_("Give the action a deadline."), field="deadline")
+    if not description.strip():
+        raise LeerkringError(_("Describe the action."), field="description")
+    _own_member(plg, owner)
+    action = ActionItem(
+        plg=plg,
+        meeting=meeting,
+        description=description.strip(),
+        owner=owner,
+        deadline=deadline,
+    )
+    validate(action)
+    action.save()
+    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=action, plg=plg)
+    return action
+
+
+@transaction.atomic
+def action_done(*, action: ActionItem, actor) -> ActionItem:
+    if action.done_at is not None:
+        raise LeerkringError(_("This action was already done."))
+    action.done_at = timezone.now()
+    action.save(update_fields=["done_at"])
+    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=action, plg=action.plg, summary="done")
+    return action

@@ -1,0 +1,33 @@
+import pytest
+
+from communities.models import Role
+from communities.tests.factories import PLGFactory, PLGMemberFactory
+from organisations.models import Membership
+from organisations.tests.factories import MembershipFactory, TeamMembershipFactory
+
+
+@pytest.fixture
+def plg(school):
+    return PLGFactory(organisation=school, name="Lesson study tellen", is_open=False)
+
+
+@pytest.fixture
+def coach(plg):
+    """A staff member who is the PLG's process coach."""
+    return PLGMemberFactory(plg=plg, roles=[Role.PROCESS_COACH])
+
+
+@pytest.fixture
+def note_taker(plg):
+    return PLGMemberFactory(plg=plg, roles=[Role.NOTE_TAKER])
+
+
+@pytest.fixture
+def colleague(school):
+    """A staff member of the school who is not in the PLG (in another team)."""
+    return TeamMembershipFactory(team__organisation=school, is_home=True).membership
+
+
+@pytest.fixture
+def school_coach(school):
+    return MembershipFactory(organisation=school, role=Membership.Role.COACH)

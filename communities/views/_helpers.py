@@ -1,0 +1,18 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+
+
+def plg_redirect(plg, name="communities:plg_detail", **kwargs):
+    return redirect(name, slug=plg.organisation.slug, pk=plg.pk, **kwargs)
+
+
+def form_errors_to_messages(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def apply_error(form, error) -> None:
+    """Show a LeerkringError on its field when the form has it, else above the form."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)

@@ -1,0 +1,234 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import LeerkringError
+
+from .. import exports, selectors, services
+from ..access import get_meeting_for_access, plg_view
+from ..meeting_forms import (
+    ActionForm,
+    AgendaFormSet,
+    AgendaItemForm,
+    DecisionForm,
+    MeetingForm,
+    MeetingRolesForm,
+    MinutesForm,
+)
+from ..models import ActionItem, PLGMember
+from ._helpers import apply_error, form_errors_to_messages, plg_redirect
+
+
+def _members(plg):
+    return PLGMember.objects.filter(plg=plg).select_related("person__user")
+
+
+def _meeting_redirect(meeting):
+    return plg_redirect(meeting.plg, "communities:meeting_detail", meeting_pk=meeting.pk)
+
+
+@plg_view(lead=True)
+def meeting_create(request, plg):
+    members = _members(plg)
+    form = MeetingForm(request.POST or None)
+    agenda = AgendaFormSet(request.POST or None, members=members, prefix="agenda")
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        items = [
+            (f.cleaned_data["time"], f.cleaned_data["title"], f.cleaned_data.get("owner"))
+            for f in agenda
+            if f.cleaned_data and f.cleaned_data.get("title")
+        ]
+        try:
+            meeting = services.meeting_create(
+                plg=plg,
+                starts_at=form.starts_at(),
+                duration_minutes=form.cleaned_data["duration_minutes"],
+                place=form.cleaned_data["place"],
+                online_url=form.cleaned_data["online_url"],
+                agenda=items,
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The meeting was planned."))
+            return _meeting_redirect(meeting)
+    context = {"plg": plg, "form": form, "agenda": agenda}
+    return render(request, "communities/meeting_form.html", context)
+
+
+@plg_view()
+def meeting_detail(request, plg, meeting_pk):
+    access = request.plg_access
+    meeting = get_meeting_for_access(access, meeting_pk)
+    data = selectors.meeting_detail(meeting=meeting)
+    can_write = access.can_write_minutes(meeting, data["role_holders"])
+    members = data["members"]
+    context = {
+        "plg": plg,
+        "pa": access,
+        "meeting": meeting,
+        **data,
+        "can_write": can_write,
+        "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}) if can_write else None,
+        "decision_form": DecisionForm() if can_write else None,
+        "action_form": ActionForm(members=members) if can_write else None,
+        "agenda_form": AgendaItemForm(members=members) if access.can_lead else None,
+        "roles_form": MeetingRolesForm(
+            members=members,
+            initial={
+                "note_taker": data["role_holders"].get("note_taker"),
+                "facilitator": data["role_holders"].get("facilitator"),
+            },
+        )
+        if access.can_lead
+        else None,
+    }
+    return render(request, "communities/meeting_detail.html", context)
+
+
+def _writable_meeting(request, meeting_pk):
+    access = request.plg_access
+    meeting = get_meeting_for_access(access, meeting_pk)
+    holders = selectors.meeting_role_holders(meeting=meeting)
+    if not access.can_write_minutes(meeting, holders):
+        raise PermissionDenied
+    return meeting
+
+
+@require_POST
+@plg_view(lead=True)
+def meeting_agenda_add(request, plg, meeting_pk):
+    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
+    form = AgendaItemForm(request.POST, members=_members(plg))
+    if form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The agenda item was added."))
+    else:
+        form_errors_to_messages(request, form)
+    return _meeting_redirect(meeting)
+
+
+@require_POST
+@plg_view(lead=True)
+def meeting_roles(request, plg, meeting_pk):
+    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
+    form = MeetingRolesForm(request.POST, members=_members(plg))
+    if form.is_valid():
+        services.meeting_roles_set(meeting=meeting, holders=form.holders(), actor=request.user)
+        messages.success(request, _("The roles for this meeting were saved."))
+    else:
+        form_errors_to_messages(request, form)
+    return _meeting_redirect(meeting)
+
+
+@require_POST
+@plg_view()
+def meeting_attendance(request, plg, meeting_pk):
+    meeting = _writable_meeting(request, meeting_pk)
+    present = [int(v) for v in request.POST.getlist("present") if v.isdigit()]
+    services.attendance_set(meeting=meeting, present_ids=present, actor=request.user)
+    messages.success(request, _("Attendance was saved."))
+    return _meeting_redirect(meeting)
+
+
+@plg_view()
+def meeting_minutes(request, plg, meeting_pk):
+    meeting = _writable_meeting(request, meeting_pk)
+    form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes})
+    if request.method == "POST" and form.is_valid():
+        removed = services.minutes_save(
+            meeting=meeting, minutes=form.cleaned_data["minutes"], actor=request.user
+        )
+        if removed:
+            messages.warning(
+                request,
+                _(
+                    "The minutes were saved. We removed HTML code such as script tags, which "
+                    "is not allowed; the text itself was kept."
+                ),
+            )
+        else:
+            messages.success(request, _("The minutes were saved."))
+        return _meeting_redirect(meeting)
+    return render(
+        request, "communities/meeting_minutes.html", {"plg": plg, "meeting": meeting, "form": form}
+    )
+
+
+@require_POST
+@plg_view()
+def meeting_decision_add(request, plg, meeting_pk):
+    meeting = _writable_meeting(request, meeting_pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        services.decision_add(meeting=meeting, text=form.cleaned_data["text"], actor=request.user)
+        messages.success(request, _("The decision was recorded."))
+    else:
+        form_errors_to_messages(request, form)
+    return _meeting_redirect(meeting)
+
+
+@plg_view()
+def meeting_action_add(request, plg, meeting_pk):
+    meeting = _writable_meeting(request, meeting_pk)
+    form = ActionForm(request.POST or None, members=_members(plg))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_add(plg=plg, meeting=meeting, actor=request.user, **form.cleaned_data)
+        except LeerkringError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The action was added."))
+            return _meeting_redirect(meeting)
+    # A refused action comes back with everything typed still in the form.
+    return render(
+        request, "communities/action_form.html", {"plg": plg, "meeting": meeting, "form": form}
+    )
+
+
+@require_POST
+@plg_view()
+def action_done(request, plg, action_pk):
+    access = request.plg_access
+    action = ActionItem.objects.filter(plg=plg, pk=action_pk).first()
+    if action is None:
+        raise Http404
+    is_owner = access.member is not None and action.owner_id == access.member.pk
+    if not (is_owner or access.can_lead):
+        raise PermissionDenied
+    try:
+        services.action_done(action=action, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Well done: the action is marked as done."))
+    next_url = request.POST.get("next")
+    if next_url == "home":
+        return redirect("core:dashboard")
+    return plg_redirect(plg)
+
+
+@plg_view()
+def meeting_ical(request, plg, meeting_pk):
+    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
+    body = exports.meeting_ical(meeting=meeting, request=request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plg-{plg.pk}-{meeting.pk}.ics"'
+    return response
+
+
+@plg_view()
+def meeting_pdf(request, plg, meeting_pk):
+    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
+    pdf = exports.minutes_pdf(meeting=meeting, request=request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="notulen-{meeting.pk}.pdf"'
+    return response
