@@ -1,3 +1,24 @@
+from django.urls import path
+
+from .views import answer, manage
+
 app_name = "surveys"
 
-urlpatterns = []
+base = "o/<slug:slug>/surveys/"
+
+urlpatterns = [
+    path(base, manage.survey_list, name="survey_list"),
+    path(f"{base}new/", manage.survey_create, name="survey_create"),
+    path(f"{base}<int:pk>/", manage.survey_detail, name="survey_detail"),
+    path(f"{base}<int:pk>/invitees/", manage.invitees_add, name="invitees_add"),
+    path(f"{base}<int:pk>/send/", manage.invitations_send, name="invitations_send"),
+    path(f"{base}<int:pk>/remind/", manage.reminders_send, name="reminders_send"),
+    path(f"{base}<int:pk>/rounds/new/", manage.round_create, name="round_create"),
+    path(
+        f"{base}<int:pk>/groups/<int:group_pk>/threshold/",
+        manage.threshold_set,
+        name="threshold_set",
+    ),
+    path(f"{base}<int:pk>/share/", manage.survey_share, name="survey_share"),
+    path("s/<str:token>/", answer.answer, name="answer"),
+]

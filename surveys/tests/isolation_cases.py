@@ -1,3 +1,56 @@
-URLS = {}
+"""Isolation cases for surveys. The world's survey is a 360° about the world's leader (its
+owner), so the leader may manage it and see its report."""
 
-OPEN = {}
+import datetime
+
+from django.utils import timezone
+
+
+def build(w):
+    from surveys import services
+    from surveys.loader import load_all
+    from surveys.models import InstrumentVersion
+
+    load_all()
+    version = InstrumentVersion.objects.get(instrument__code="gedeeld-leiderschap-360")
+    today = timezone.localdate()
+    w.survey = services.survey_create(
+        organisation=w.school,
+        version=version,
+        title="360° Het Anker",
+        subject=w.leader,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        actor=w.leader.user,
+    )
+    w.survey_group = w.survey.rater_groups.get(kind="teachers")
+
+
+def _school(w):
+    return {"slug": w.school.slug}
+
+
+def _survey(w):
+    return {"slug": w.school.slug, "pk": w.survey.pk}
+
+
+def _group(w):
+    return {"slug": w.school.slug, "pk": w.survey.pk, "group_pk": w.survey_group.pk}
+
+
+URLS = {
+    "surveys:survey_list": _school,
+    "surveys:survey_create": _school,
+    "surveys:survey_detail": _survey,
+    "surveys:invitees_add": _survey,
+    "surveys:invitations_send": _survey,
+    "surveys:reminders_send": _survey,
+    "surveys:round_create": _survey,
+    "surveys:threshold_set": _group,
+    "surveys:survey_share": _survey,
+}
+
+OPEN = {
+    "surveys:answer": "Personal token link for answering without an account; an unknown token "
+    "is a 404 (surveys/tests/test_answer.py) and the page shows only the questions.",
+}

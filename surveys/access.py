@@ -1,0 +1,63 @@
+"""Who may see and manage which survey. Every view fetches surveys through these helpers;
+another school's survey is a 404."""
+
+from django.http import Http404
+
+from organisations.access import Access
+
+from .models import Invitation, Survey
+
+
+def _is_involved(access: Access, survey: Survey) -> bool:
+    membership = access.membership
+    if membership is None:
+        return False
+    if survey.subject_id == membership.pk:
+        return True
+    return survey.shared_with.filter(pk=membership.pk).exists()
+
+
+def get_survey_for_access(access: Access, pk: int) -> tuple[Survey, bool]:
+    """The survey with this pk in the access's school and whether the user may manage it
+    (invite, remind, start a round). Managers see every survey; the subject of a 360° and
+    those it is shared with see theirs; anyone else gets a 404."""
+    survey = (
+        Survey.objects.filter(organisation=access.organisation, pk=pk)
+        .select_related("version__instrument", "subject__user", "organisation")
+        .first()
+    )
+    if survey is None:
+        raise Http404
+    if access.can_manage:
+        return survey, True
+    if _is_involved(access, survey):
+        return survey, False
+    raise Http404
+
+
+def can_view_report(access: Access, survey: Survey) -> bool:
+    """A 360° report belongs to its subject and those they share it with; a school-wide
+    report to the school's leaders."""
+    if survey.is_360:
+        return _is_involved(access, survey)
+    return access.can_manage
+
+
+def can_share(access: Access, survey: Survey) -> bool:
+    return (
+        survey.is_360
+        and access.membership is not None
+        and (survey.subject_id == access.membership.pk)
+    )
+
+
+def get_invitation_by_token(token: str) -> Invitation:
+    """The invitation for a token link, with its round and survey; 404 for an unknown one."""
+    invitation = (
+        Invitation.objects.filter(token=token)
+        .select_related("round__survey__version", "round__survey__organisation", "rater_group")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation

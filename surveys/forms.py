@@ -1,0 +1,129 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Membership
+
+from .loader import latest_versions
+from .models import InstrumentVersion, RaterGroup, Survey
+from .services import parse_emails
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _people(organisation):
+    return (
+        organisation.memberships.filter(is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.user} ({obj.function})" if obj.function else str(obj.user)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.user} ({obj.function})" if obj.function else str(obj.user)
+
+
+class SurveyCreateForm(forms.Form):
+    version = forms.ModelChoiceField(
+        queryset=InstrumentVersion.objects.none(), label=_("Instrument"), empty_label=None
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the instrument's name."),
+    )
+    subject = PersonChoiceField(
+        queryset=Membership.objects.none(),
+        label=_("Who is being rated?"),
+        required=False,
+        help_text=_("Only for a 360°. Leave empty for a school-wide survey."),
+    )
+    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [v.pk for v in latest_versions()]
+        self.fields["version"].queryset = InstrumentVersion.objects.filter(
+            pk__in=ids
+        ).select_related("instrument")
+        self.fields["subject"].queryset = _people(organisation)
+
+    def clean(self):
+        data = super().clean()
+        opens_on, closes_on = data.get("opens_on"), data.get("closes_on")
+        if opens_on and closes_on and closes_on < opens_on:
+            self.add_error("closes_on", _("The close date cannot be before the open date."))
+        return data
+
+
+class InviteesForm(forms.Form):
+    rater_group = forms.ModelChoiceField(
+        queryset=RaterGroup.objects.none(), label=_("Rater group"), empty_label=None
+    )
+    people = PeopleChoiceField(
+        queryset=Membership.objects.none(),
+        label=_("Staff members"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    emails = forms.CharField(
+        label=_("Other email addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For parents, partners or others without an account: one per line."),
+    )
+
+    def __init__(self, *args, survey: Survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rater_group"].queryset = survey.rater_groups.exclude(kind="self")
+        self.fields["people"].queryset = _people(survey.organisation)
+
+    def clean(self):
+        data = super().clean()
+        valid, invalid = parse_emails(data.get("emails") or "")
+        if invalid:
+            self.add_error(
+                "emails",
+                _("Not a valid email address: %(list)s") % {"list": ", ".join(invalid)},
+            )
+        people = [m.user.email.lower() for m in data.get("people") or []]
+        data["all_emails"] = list(dict.fromkeys(people + valid))
+        if not invalid and not data["all_emails"]:
+            raise forms.ValidationError(_("Choose staff members or type email addresses."))
+        return data
+
+
+class RoundForm(forms.Form):
+    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        opens_on, closes_on = data.get("opens_on"), data.get("closes_on")
+        if opens_on and closes_on and closes_on < opens_on:
+            self.add_error("closes_on", _("The close date cannot be before the open date."))
+        return data
+
+
+class ThresholdForm(forms.Form):
+    threshold = forms.IntegerField(label=_("Anonymity threshold"), min_value=1, max_value=50)
+
+
+class ShareForm(forms.Form):
+    person = PersonChoiceField(queryset=Membership.objects.none(), label=_("Share with"))
+
+    def __init__(self, *args, survey: Survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _people(survey.organisation).exclude(pk=survey.subject_id)

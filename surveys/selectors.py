@@ -1,0 +1,64 @@
+"""Reads for surveys: lists and progress, with query counts that do not grow with data."""
+
+from django.db.models import Count, Q, QuerySet
+
+from organisations.access import Access
+
+from .models import Invitation, Round, Survey
+
+
+def survey_list(*, access: Access) -> QuerySet[Survey]:
+    """The school's surveys the user may see, with their latest round's figures."""
+    surveys = Survey.objects.filter(organisation=access.organisation)
+    if not access.can_manage:
+        if access.membership is None:
+            return surveys.none()
+        surveys = surveys.filter(
+            Q(subject=access.membership) | Q(shared_with=access.membership)
+        ).distinct()
+    return (
+        surveys.select_related("version__instrument", "subject__user")
+        .annotate(
+            round_count=Count("rounds", distinct=True),
+            invited=Count("rounds__invitations", distinct=True),
+            completed=Count(
+                "rounds__invitations",
+                filter=Q(rounds__invitations__status=Invitation.Status.COMPLETED),
+                distinct=True,
+            ),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def round_progress(*, round_: Round) -> list[dict]:
+    """Per rater group: invited, sent, started and completed, in one query."""
+    counts = {
+        row["rater_group"]: row
+        for row in round_.invitations.values("rater_group").annotate(
+            invited=Count("pk"),
+            sent=Count("pk", filter=Q(sent_at__isnull=False)),
+            started=Count("pk", filter=Q(status=Invitation.Status.STARTED)),
+            completed=Count("pk", filter=Q(status=Invitation.Status.COMPLETED)),
+        )
+    }
+    rows = []
+    for group in round_.survey.rater_groups.all():
+        row = counts.get(group.pk, {})
+        rows.append(
+            {
+                "group": group,
+                "invited": row.get("invited", 0),
+                "sent": row.get("sent", 0),
+                "started": row.get("started", 0),
+                "completed": row.get("completed", 0),
+            }
+        )
+    return rows
+
+
+def round_invitees(*, round_: Round) -> QuerySet[Invitation]:
+    """The invitees of a round with their progress (shown to the survey's managers only)."""
+    return round_.invitations.select_related("rater_group").order_by(
+        "rater_group__position", "email"
+    )

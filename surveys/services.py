@@ -1,0 +1,290 @@
+"""Writes for surveys: creating a survey and its rounds, inviting, reminding and sharing."""
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from core.errors import LeerkringError
+from core.tasks import send_email
+from organisations.models import Membership, Organisation
+
+from .models import Instrument, InstrumentVersion, Invitation, RaterGroup, Round, Survey
+
+# Groups a survey about no one in particular cannot have.
+SUBJECT_GROUPS = ("self", "superior")
+
+
+def pseudonym_for(*, email: str, survey: Survey) -> str:
+    """The pseudonymous key linking one rater's answers across rounds of a survey.
+
+    A keyed hash: without the server's secret it cannot be traced back to an email address.
+    """
+    message = f"{survey.pk}:{email.strip().lower()}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _clean(obj) -> None:
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise LeerkringError(" ".join(error.messages)) from error
+
+
+def _check_dates(opens_on, closes_on) -> None:
+    if closes_on < opens_on:
+        raise LeerkringError(_("The close date cannot be before the open date."), field="closes_on")
+
+
+@transaction.atomic
+def survey_create(
+    *,
+    organisation: Organisation,
+    version: InstrumentVersion,
+    title: str,
+    subject: Membership | None,
+    opens_on,
+    closes_on,
+    actor,
+) -> Survey:
+    """Create a survey with its first round and the instrument's rater groups. For a 360° the
+    subject is invited in the "self" group straight away."""
+    if not organisation.is_school:
+        raise LeerkringError(_("Only a school can send surveys."))
+    is_360 = version.instrument.kind == Instrument.Kind.FEEDBACK_360
+    if is_360 and subject is None:
+        raise LeerkringError(_("Choose the person who is being rated."), field="subject")
+    if subject is not None and subject.organisation_id != organisation.pk:
+        raise LeerkringError(_("The subject must belong to this school."), field="subject")
+    _check_dates(opens_on, closes_on)
+    survey = Survey(
+        organisation=organisation,
+        version=version,
+        title=title.strip() or version.title,
+        subject=subject,
+        created_by=actor,
+    )
+    _clean(survey)
+    survey.save()
+    kinds = [k for k in version.rater_groups if subject is not None or k not in SUBJECT_GROUPS]
+    RaterGroup.objects.bulk_create(
+        RaterGroup(
+            survey=survey,
+            kind=kind,
+            position=position,
+            threshold=1 if kind in RaterGroup.SMALL_KINDS else RaterGroup.MIN_THRESHOLD,
+        )
+        for position, kind in enumerate(kinds)
+    )
+    first = Round(survey=survey, number=1, opens_on=opens_on, closes_on=closes_on)
+    _clean(first)
+    first.save()
+    if subject is not None and "self" in kinds:
+        _invite(first, survey.rater_groups.get(kind="self"), subject.user.email)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=survey,
+        organisation=organisation,
+        summary=survey.title,
+    )
+    return survey
+
+
+def _invite(round_: Round, group: RaterGroup, email: str) -> Invitation | None:
+    if round_.invitations.filter(email__iexact=email).exists():
+        return None
+    return Invitation.objects.create(
+        round=round_, rater_group=group, email=email, token=secrets.token_urlsafe(32)
+    )
+
+
+def parse_emails(text: str) -> tuple[list[str], list[str]]:
+    """Split typed addresses on commas, semicolons and whitespace: (valid, invalid)."""
+    valid, invalid = [], []
+    for word in text.replace(",", " ").replace(";", " ").split():
+        try:
+            validate_email(word)
+        except ValidationError:
+            invalid.append(word)
+        else:
+            if word.lower() not in valid:
+                valid.append(word.lower())
+    return valid, invalid
+
+
+@transaction.atomic
+def invitees_add(
+    *, survey: Survey, rater_group: RaterGroup, emails: Iterable[str], actor
+) -> tuple[int, int]:
+    """Invite addresses in a rater group of the survey's latest round; returns (added,
+    already invited). Nothing is mailed until the invitations are sent."""
+    if rater_group.survey_id != survey.pk:
+        raise LeerkringError(_("This rater group belongs to another survey."))
+    current = survey.rounds.order_by("-number").first()
+    if current.closes_on < timezone.localdate():
+        raise LeerkringError(_("This round is closed; start a new round to invite people."))
+    emails = list(dict.fromkeys(e.strip().lower() for e in emails if e.strip()))
+    if (
+        rater_group.kind == "self"
+        and current.invitations.filter(rater_group=rater_group).count() + len(emails) > 1
+    ):
+        raise LeerkringError(_("Only the subject answers as “self”."))
+    added = sum(1 for email in emails if _invite(current, rater_group, email) is not None)
+    if added:
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=survey,
+            organisation=survey.organisation,
+            summary=f"{added} invitations added ({rater_group.kind})",
+        )
+    return added, len(emails) - added
+
+
+def _mail(invitation: Invitation, survey: Survey, link: str, *, reminder: bool) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {
+            "survey": survey.title,
+            "school": survey.organisation.name,
+            "link": link,
+            "date": invitation.round.closes_on.strftime("%d/%m/%Y"),
+        }
+        if reminder:
+            subject = _("Reminder: %(survey)s") % values
+            intro = _("We have not yet received your answers to “%(survey)s”.") % values
+        else:
+            subject = _("Your opinion: %(survey)s") % values
+            intro = _("%(school)s asks for your opinion in “%(survey)s”.") % values
+        body = "\n\n".join(
+            [
+                intro,
+                _("Answer through your personal link (no account needed):\n%(link)s") % values,
+                _("You can answer until %(date)s. Your answers are anonymous.") % values,
+            ]
+        )
+    send_email.enqueue(subject=subject, body=body, to=[invitation.email])
+
+
+def invitations_send(*, survey: Survey, link_for: Callable[[str], str], actor) -> int:
+    """Mail every invitation of the latest round that has not been sent yet."""
+    current = survey.rounds.order_by("-number").first()
+    if current.closes_on < timezone.localdate():
+        raise LeerkringError(_("This round is closed."))
+    pending = list(current.invitations.filter(sent_at__isnull=True).select_related("round"))
+    now = timezone.now()
+    for invitation in pending:
+        _mail(invitation, survey, link_for(invitation.token), reminder=False)
+    Invitation.objects.filter(pk__in=[i.pk for i in pending]).update(sent_at=now)
+    if pending:
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=survey,
+            organisation=survey.organisation,
+            summary=f"{len(pending)} invitations sent (round {current.number})",
+        )
+    return len(pending)
+
+
+def reminders_send(*, survey: Survey, link_for: Callable[[str], str], actor) -> int:
+    """Mail only the invitees of the latest round who have not completed."""
+    current = survey.rounds.order_by("-number").first()
+    if not current.is_open():
+        raise LeerkringError(_("Reminders can only be sent while the round is open."))
+    waiting = list(
+        current.invitations.filter(sent_at__isnull=False)
+        .exclude(status=Invitation.Status.COMPLETED)
+        .select_related("round")
+    )
+    for invitation in waiting:
+        _mail(invitation, survey, link_for(invitation.token), reminder=True)
+    Invitation.objects.filter(pk__in=[i.pk for i in waiting]).update(reminded_at=timezone.now())
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=survey,
+        organisation=survey.organisation,
+        summary=f"{len(waiting)} reminders sent (round {current.number})",
+    )
+    return len(waiting)
+
+
+@transaction.atomic
+def round_start_post(*, survey: Survey, opens_on, closes_on, actor) -> Round:
+    """Start the post-measurement: a second round inviting the same people with new links."""
+    rounds = list(survey.rounds.order_by("number"))
+    if len(rounds) >= 2:
+        raise LeerkringError(_("This survey already has a post-measurement."))
+    _check_dates(opens_on, closes_on)
+    if opens_on < rounds[0].opens_on:
+        raise LeerkringError(
+            _("The post-measurement cannot open before the pre-measurement."), field="opens_on"
+        )
+    post = Round(survey=survey, number=2, opens_on=opens_on, closes_on=closes_on)
+    _clean(post)
+    try:
+        post.save()
+    except IntegrityError as error:
+        raise LeerkringError(_("This survey already has a post-measurement.")) from error
+    Invitation.objects.bulk_create(
+        Invitation(
+            round=post,
+            rater_group_id=old.rater_group_id,
+            email=old.email,
+            token=secrets.token_urlsafe(32),
+        )
+        for old in rounds[0].invitations.all()
+    )
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=post,
+        organisation=survey.organisation,
+        summary=f"post-measurement of {survey.title}",
+    )
+    return post
+
+
+def threshold_set(*, rater_group: RaterGroup, threshold: int, actor) -> RaterGroup:
+    """Raise (or lower, never below the minimum) a group's anonymity threshold."""
+    rater_group.threshold = threshold
+    minimum = 1 if rater_group.is_small_kind else RaterGroup.MIN_THRESHOLD
+    if threshold < minimum:
+        raise LeerkringError(
+            _("The threshold of this group cannot be below %(n)s.") % {"n": minimum},
+            field="threshold",
+        )
+    _clean(rater_group)
+    rater_group.save(update_fields=["threshold"])
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=rater_group.survey,
+        organisation=rater_group.survey.organisation,
+        summary=f"threshold {rater_group.kind} = {threshold}",
+    )
+    return rater_group
+
+
+def survey_share(*, survey: Survey, membership: Membership, actor) -> None:
+    """Share a 360° report with a colleague of the same school (only its subject may)."""
+    if membership.organisation_id != survey.organisation_id:
+        raise LeerkringError(_("You can only share with people of this school."))
+    survey.shared_with.add(membership)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=survey,
+        organisation=survey.organisation,
+        summary=f"report shared with membership {membership.pk}",
+    )

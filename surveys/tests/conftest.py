@@ -1,0 +1,74 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from organisations.models import Membership
+from organisations.tests.factories import MembershipFactory
+from surveys import services
+from surveys.loader import load_all
+from surveys.models import InstrumentVersion
+
+
+@pytest.fixture
+def instruments(db):
+    load_all()
+    return {v.instrument.code: v for v in InstrumentVersion.objects.select_related("instrument")}
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def survey_360(instruments, school, leader, today):
+    """A 360° about the school's leader, created by them, open for two weeks."""
+    return services.survey_create(
+        organisation=school,
+        version=instruments["gedeeld-leiderschap-360"],
+        title="360° september",
+        subject=leader,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        actor=leader.user,
+    )
+
+
+@pytest.fixture
+def pulse(instruments, school, leader, today):
+    return services.survey_create(
+        organisation=school,
+        version=instruments["teampols"],
+        title="Teampols",
+        subject=None,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        actor=leader.user,
+    )
+
+
+@pytest.fixture
+def teachers(school):
+    return [
+        MembershipFactory(organisation=school, role=Membership.Role.STAFF, function="leerkracht")
+        for _ in range(5)
+    ]
+
+
+def invite(survey, kind, emails, actor=None):
+    group = survey.rater_groups.get(kind=kind)
+    services.invitees_add(survey=survey, rater_group=group, emails=emails, actor=actor)
+    current = survey.rounds.order_by("-number").first()
+    return list(current.invitations.filter(rater_group=group).order_by("email"))
+
+
+def full_answers(invitation, value=4, comment="Fijne samenwerking"):
+    """POST data answering every question of this invitee with one value."""
+    from surveys.answering import questions_for
+
+    items, questions = questions_for(invitation)
+    data = {"round": str(invitation.round_id), "action": "submit"}
+    data.update({f"i{item.pk}": str(min(value, item.scale.maximum)) for item in items})
+    data.update({f"q{q.pk}": comment for q in questions})
+    return data

@@ -1,0 +1,181 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from surveys.answering import questions_for
+from surveys.models import Answer, Comment, Invitation, Response
+
+from .conftest import full_answers, invite
+
+
+@pytest.fixture
+def invitation(survey_360):
+    return invite(survey_360, "teachers", ["juf@school.test"])[0]
+
+
+def _url(invitation):
+    return reverse("surveys:answer", args=[invitation.token])
+
+
+def _state():
+    """Everything stored about answers, to prove a request changed nothing."""
+    return (
+        sorted(Answer.objects.values_list("response_id", "item_id", "value", "score")),
+        sorted(Comment.objects.values_list("response_id", "question_id", "text")),
+        sorted(Response.objects.values_list("pk", "status")),
+        sorted(Invitation.objects.values_list("pk", "status")),
+    )
+
+
+def test_a_wrong_token_gets_404(client, invitation):
+    assert client.get(reverse("surveys:answer", args=["verkeerd"])).status_code == 404
+    assert client.post(reverse("surveys:answer", args=["verkeerd"])).status_code == 404
+
+
+def test_the_form_shows_every_dimension_without_an_account(client, invitation):
+    response = client.get(_url(invitation))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for dimension in invitation.round.survey.version.dimensions.all():
+        assert dimension.title_nl in page
+    assert 'name="viewport"' in page
+    assert "Visie en richting" in page
+
+
+def test_the_form_is_available_in_english(client, invitation):
+    client.cookies["django_language"] = "en"
+    page = client.get(_url(invitation)).content.decode()
+    assert "Vision and direction" in page
+
+
+def test_save_and_come_back_keeps_the_answers(client, invitation):
+    items, _questions = questions_for(invitation)
+    first = items[0]
+    response = client.post(
+        _url(invitation), {"round": invitation.round_id, "action": "save", f"i{first.pk}": "2"}
+    )
+    assert response.status_code == 200
+    stored = Response.objects.get()
+    assert stored.status == Response.Status.STARTED
+    assert stored.answers.get().value == 2
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.STARTED
+    page = client.get(_url(invitation)).content.decode()
+    assert f'id="i{first.pk}-2" value="2" checked' in page
+
+
+def test_submit_stores_everything_and_marks_the_invitation_completed(client, invitation):
+    response = client.post(_url(invitation), full_answers(invitation))
+    assert response.status_code == 200
+    stored = Response.objects.get()
+    assert stored.status == Response.Status.SUBMITTED
+    assert stored.answers.count() == len(questions_for(invitation)[0])
+    assert stored.comments.count() == 2
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.COMPLETED
+
+
+def test_reverse_scored_items_store_the_reversed_score(client, invitation):
+    client.post(_url(invitation), full_answers(invitation, value=5))
+    answer = Answer.objects.get(item__code="VIS5")
+    assert (answer.value, answer.score) == (5, 1.0)
+
+
+def test_a_double_submit_changes_nothing(client, invitation):
+    data = full_answers(invitation, value=4)
+    client.post(_url(invitation), data)
+    before = _state()
+    response = client.post(_url(invitation), data)
+    assert "al ingediend" in response.content.decode() or "already submitted" in (
+        response.content.decode()
+    )
+    assert _state() == before
+
+
+def test_a_back_button_resubmit_with_other_answers_changes_nothing(client, invitation):
+    client.post(_url(invitation), full_answers(invitation, value=4))
+    before = _state()
+    client.post(_url(invitation), full_answers(invitation, value=1, comment="Anders"))
+    assert _state() == before
+
+
+def test_a_closed_survey_explains_it_and_stores_nothing(client, invitation):
+    round_ = invitation.round
+    round_.closes_on = round_.opens_on = datetime.date(2020, 1, 1)
+    round_.save()
+    response = client.get(_url(invitation))
+    assert response.status_code == 410
+    assert "2020" in response.content.decode()
+    before = _state()
+    response = client.post(_url(invitation), full_answers(invitation))
+    assert response.status_code == 410
+    assert _state() == before
+
+
+def test_a_missing_required_answer_is_explained_and_changes_nothing(client, invitation):
+    items, _questions = questions_for(invitation)
+    client.post(
+        _url(invitation), {"round": invitation.round_id, "action": "save", f"i{items[0].pk}": "3"}
+    )
+    before = _state()
+    data = full_answers(invitation)
+    data[f"i{items[0].pk}"] = "5"
+    del data[f"i{items[1].pk}"]
+    response = client.post(_url(invitation), data)
+    assert response.status_code == 400
+    assert f'href="#f-i{items[1].pk}"' in response.content.decode()
+    assert _state() == before
+    # What the rater typed is shown back, so nothing is lost in the browser either.
+    assert f'id="i{items[0].pk}-5" value="5" checked' in response.content.decode()
+
+
+@pytest.mark.parametrize("bad", ["6", "0", "-1", "vier", "na-na"])
+def test_an_out_of_range_value_is_explained_and_changes_nothing(client, invitation, bad):
+    client.post(_url(invitation), {**full_answers(invitation), "action": "save"})
+    before = _state()
+    items, _questions = questions_for(invitation)
+    data = full_answers(invitation, value=2)
+    data[f"i{items[3].pk}"] = bad
+    response = client.post(_url(invitation), data)
+    assert response.status_code == 400
+    assert _state() == before
+
+
+def test_i_dont_know_is_only_accepted_where_the_scale_allows_it(client, invitation):
+    items, _questions = questions_for(invitation)
+    allowed = next(i for i in items if i.scale.allow_unknown)
+    refused = next(i for i in items if not i.scale.allow_unknown)
+    data = {**full_answers(invitation), f"i{allowed.pk}": "na"}
+    assert client.post(_url(invitation), {**data, f"i{refused.pk}": "na"}).status_code == 400
+    assert not Response.objects.exists()
+    assert client.post(_url(invitation), data).status_code == 200
+    assert Answer.objects.get(item=allowed).value is None
+
+
+def test_a_form_of_another_survey_is_refused(client, invitation, pulse):
+    other = invite(pulse, "teachers", ["meester@school.test"])[0]
+    before = _state()
+    # The rater posts survey A's form to survey B's link: nothing may be stored.
+    response = client.post(_url(other), full_answers(invitation))
+    assert response.status_code == 400
+    assert _state() == before
+
+
+def test_the_token_of_another_survey_cannot_open_this_one(client, invitation, pulse):
+    other = invite(pulse, "teachers", ["meester@school.test"])[0]
+    page = client.get(_url(other)).content.decode()
+    assert pulse.title in page
+    assert invitation.round.survey.title not in page
+
+
+def test_a_response_holds_no_link_to_a_person():
+    fields = {f.name for f in Response._meta.get_fields()}
+    assert not fields & {"invitation", "email", "user", "membership", "token"}
+
+
+def test_subject_items_are_in_dutch_by_default(client, invitation):
+    with translation.override("nl"):
+        page = client.get(_url(invitation)).content.decode()
+    assert "De schoolleider vertelt helder" in page

@@ -1,0 +1,230 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError
+from django.urls import reverse
+
+from accounts.models import AuditEvent
+from core.errors import LeerkringError
+from surveys import services
+from surveys.models import Invitation, RaterGroup, Survey
+
+from .conftest import invite
+
+
+def _url(name, survey, **extra):
+    return reverse(name, kwargs={"slug": survey.organisation.slug, "pk": survey.pk, **extra})
+
+
+def test_leader_creates_a_360_with_rater_groups_and_the_subject_invited_as_self(
+    instruments, school, leader, login, today
+):
+    client = login(leader)
+    response = client.post(
+        reverse("surveys:survey_create", kwargs={"slug": school.slug}),
+        {
+            "version": instruments["gedeeld-leiderschap-360"].pk,
+            "title": "",
+            "subject": leader.pk,
+            "opens_on": today.isoformat(),
+            "closes_on": (today + datetime.timedelta(days=10)).isoformat(),
+        },
+    )
+    survey = Survey.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == _url("surveys:survey_detail", survey)
+    assert survey.title == instruments["gedeeld-leiderschap-360"].title
+    assert list(survey.rater_groups.values_list("kind", flat=True)) == [
+        "self",
+        "superior",
+        "leadership",
+        "teachers",
+        "support",
+        "others",
+    ]
+    assert survey.rounds.get().invitations.get().email == leader.user.email
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CREATE).exists()
+
+
+def test_a_360_needs_a_subject(instruments, school, leader, login, today):
+    response = login(leader).post(
+        reverse("surveys:survey_create", kwargs={"slug": school.slug}),
+        {
+            "version": instruments["gedeeld-leiderschap-360"].pk,
+            "opens_on": today.isoformat(),
+            "closes_on": today.isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    assert "subject" in response.context["form"].errors
+    assert not Survey.objects.exists()
+
+
+def test_a_school_wide_survey_has_no_self_group(pulse):
+    assert not pulse.rater_groups.filter(kind__in=["self", "superior"]).exists()
+
+
+def test_staff_member_cannot_create_a_survey(school, staff_member, login, instruments):
+    response = login(staff_member).get(
+        reverse("surveys:survey_create", kwargs={"slug": school.slug})
+    )
+    assert response.status_code == 403
+
+
+def test_outsider_gets_404_on_the_survey(survey_360, outsider, login):
+    assert login(outsider).get(_url("surveys:survey_detail", survey_360)).status_code == 404
+
+
+def test_staff_member_who_is_not_involved_gets_404(survey_360, staff_member, login):
+    assert login(staff_member).get(_url("surveys:survey_detail", survey_360)).status_code == 404
+
+
+def test_leader_invites_staff_and_typed_addresses(survey_360, leader, teachers, login):
+    client = login(leader)
+    group = survey_360.rater_groups.get(kind="teachers")
+    response = client.post(
+        _url("surveys:invitees_add", survey_360),
+        {
+            "rater_group": group.pk,
+            "people": [t.pk for t in teachers[:3]],
+            "emails": "ouder@thuis.test, ANDER@thuis.test\n" + teachers[0].user.email,
+        },
+    )
+    assert response.status_code == 302
+    emails = set(group.invitations.values_list("email", flat=True))
+    assert emails == {t.user.email for t in teachers[:3]} | {"ouder@thuis.test", "ander@thuis.test"}
+
+
+def test_an_invalid_address_adds_nobody(survey_360, leader, login):
+    group = survey_360.rater_groups.get(kind="others")
+    client = login(leader)
+    response = client.post(
+        _url("surveys:invitees_add", survey_360),
+        {"rater_group": group.pk, "emails": "goed@thuis.test niet-een-adres"},
+        follow=True,
+    )
+    assert "niet-een-adres" in response.content.decode()
+    assert not group.invitations.exists()
+
+
+def test_self_group_holds_only_the_subject(survey_360, leader):
+    group = survey_360.rater_groups.get(kind="self")
+    with pytest.raises(LeerkringError):
+        services.invitees_add(
+            survey=survey_360, rater_group=group, emails=["iemand@x.test"], actor=leader.user
+        )
+
+
+def test_sending_mails_each_unsent_invitation_once_with_its_link(survey_360, leader, login):
+    invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    client = login(leader)
+    client.post(_url("surveys:invitations_send", survey_360))
+    assert len(mail.outbox) == 4  # three teachers and the subject
+    tokens = set(survey_360.rounds.get().invitations.values_list("token", flat=True))
+    assert all(any(t in m.body for t in tokens) for m in mail.outbox)
+    client.post(_url("surveys:invitations_send", survey_360))
+    assert len(mail.outbox) == 4
+
+
+def test_reminder_mails_only_those_who_have_not_completed(survey_360, leader, login):
+    invitations = invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    client = login(leader)
+    client.post(_url("surveys:invitations_send", survey_360))
+    Invitation.objects.filter(pk=invitations[0].pk).update(status="completed")
+    Invitation.objects.filter(pk=invitations[1].pk).update(status="started")
+    mail.outbox.clear()
+    client.post(_url("surveys:reminders_send", survey_360))
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted(["b@x.test", "c@x.test", survey_360.subject.user.email])
+
+
+def test_progress_shows_invited_started_completed_per_group(survey_360, leader, login):
+    invitations = invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    Invitation.objects.filter(pk=invitations[0].pk).update(status="completed")
+    Invitation.objects.filter(pk=invitations[1].pk).update(status="started")
+    response = login(leader).get(_url("surveys:survey_detail", survey_360))
+    rows = {row["group"].kind: row for row in response.context["progress"]}
+    assert (rows["teachers"]["invited"], rows["teachers"]["started"]) == (3, 1)
+    assert rows["teachers"]["completed"] == 1
+    assert rows["self"]["invited"] == 1
+
+
+def test_threshold_can_be_raised_but_never_below_three(survey_360, leader, login):
+    group = survey_360.rater_groups.get(kind="teachers")
+    client = login(leader)
+    client.post(_url("surveys:threshold_set", survey_360, group_pk=group.pk), {"threshold": 2})
+    group.refresh_from_db()
+    assert group.threshold == 3
+    client.post(_url("surveys:threshold_set", survey_360, group_pk=group.pk), {"threshold": 5})
+    group.refresh_from_db()
+    assert group.threshold == 5
+
+
+def test_the_database_refuses_a_threshold_below_three(survey_360):
+    with pytest.raises(IntegrityError):
+        RaterGroup.objects.filter(survey=survey_360, kind="teachers").update(threshold=2)
+
+
+def test_self_and_superior_may_have_threshold_one(survey_360):
+    assert (
+        RaterGroup.objects.filter(survey=survey_360, kind__in=["self", "superior"]).update(
+            threshold=1
+        )
+        == 2
+    )
+
+
+def test_post_round_invites_the_same_people_with_new_links(survey_360, leader, login, today):
+    invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    client = login(leader)
+    response = client.post(
+        _url("surveys:round_create", survey_360),
+        {"opens_on": today.isoformat(), "closes_on": (today + datetime.timedelta(days=5))},
+    )
+    assert response.status_code == 302
+    pre, post = survey_360.rounds.order_by("number")
+    assert set(pre.invitations.values_list("email", flat=True)) == set(
+        post.invitations.values_list("email", flat=True)
+    )
+    assert not set(pre.invitations.values_list("token", flat=True)) & set(
+        post.invitations.values_list("token", flat=True)
+    )
+    with pytest.raises(LeerkringError):
+        services.round_start_post(
+            survey=survey_360, opens_on=today, closes_on=today, actor=leader.user
+        )
+
+
+def test_pseudonym_is_stable_per_survey_and_differs_between_surveys(survey_360, pulse):
+    a = services.pseudonym_for(email="A@x.test", survey=survey_360)
+    assert a == services.pseudonym_for(email="a@x.test ", survey=survey_360)
+    assert a != services.pseudonym_for(email="a@x.test", survey=pulse)
+    assert "a@x.test" not in a
+
+
+def test_subject_can_share_the_report_with_a_colleague(survey_360, leader, staff_member, login):
+    client = login(leader)
+    client.post(_url("surveys:survey_share", survey_360), {"person": staff_member.pk})
+    assert list(survey_360.shared_with.all()) == [staff_member]
+    response = login(staff_member).get(_url("surveys:survey_detail", survey_360))
+    assert response.status_code == 200
+
+
+def test_survey_list_query_count_does_not_grow(
+    instruments, school, leader, login, today, django_assert_max_num_queries
+):
+    for n in range(12):
+        services.survey_create(
+            organisation=school,
+            version=instruments["teampols"],
+            title=f"Pols {n}",
+            subject=None,
+            opens_on=today,
+            closes_on=today,
+            actor=leader.user,
+        )
+    client = login(leader)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("surveys:survey_list", kwargs={"slug": school.slug}))
+    assert response.content.decode().count("Pols ") == 12

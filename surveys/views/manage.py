@@ -1,0 +1,219 @@
+"""Creating surveys, inviting raters, following progress and starting the post round."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import LeerkringError
+from core.pagination import paginate
+from organisations.access import organisation_view
+
+from .. import selectors, services
+from ..access import can_share, can_view_report, get_survey_for_access
+from ..forms import InviteesForm, RoundForm, ShareForm, SurveyCreateForm, ThresholdForm
+
+
+def _link_for(request):
+    return lambda token: request.build_absolute_uri(reverse("surveys:answer", args=[token]))
+
+
+def _detail(request, survey):
+    return redirect("surveys:survey_detail", slug=request.organisation.slug, pk=survey.pk)
+
+
+def _managed_survey(request, pk):
+    survey, can_manage = get_survey_for_access(request.access, pk)
+    if not can_manage:
+        raise PermissionDenied
+    return survey
+
+
+@organisation_view()
+def survey_list(request):
+    if not request.organisation.is_school:
+        raise Http404
+    page = paginate(request, selectors.survey_list(access=request.access))
+    return render(request, "surveys/survey_list.html", {"page": page})
+
+
+@organisation_view(manage=True)
+def survey_create(request):
+    if not request.organisation.is_school:
+        raise Http404
+    form = SurveyCreateForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = services.survey_create(
+                organisation=request.organisation,
+                version=form.cleaned_data["version"],
+                title=form.cleaned_data["title"],
+                subject=form.cleaned_data["subject"],
+                opens_on=form.cleaned_data["opens_on"],
+                closes_on=form.cleaned_data["closes_on"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The survey was created. Now invite the raters."))
+            return _detail(request, survey)
+    return render(request, "surveys/survey_form.html", {"form": form})
+
+
+@organisation_view()
+def survey_detail(request, pk):
+    survey, can_manage = get_survey_for_access(request.access, pk)
+    rounds = list(survey.rounds.all())
+    current = rounds[-1]
+    context = {
+        "survey": survey,
+        "rounds": rounds,
+        "current": current,
+        "can_manage": can_manage,
+        "can_view_report": can_view_report(request.access, survey),
+        "progress": selectors.round_progress(round_=current),
+        "groups": list(survey.rater_groups.all()),
+    }
+    if can_manage:
+        context["invitees"] = selectors.round_invitees(round_=current)
+        context["invite_form"] = InviteesForm(survey=survey)
+        context["round_form"] = RoundForm() if len(rounds) == 1 else None
+        context["unsent"] = sum(1 for i in context["invitees"] if i.sent_at is None)
+    if can_share(request.access, survey):
+        context["share_form"] = ShareForm(survey=survey)
+        context["shared_with"] = survey.shared_with.select_related("user")
+    return render(request, "surveys/survey_detail.html", context)
+
+
+@require_POST
+@organisation_view()
+def invitees_add(request, pk):
+    survey = _managed_survey(request, pk)
+    form = InviteesForm(request.POST, survey=survey)
+    if form.is_valid():
+        try:
+            added, skipped = services.invitees_add(
+                survey=survey,
+                rater_group=form.cleaned_data["rater_group"],
+                emails=form.cleaned_data["all_emails"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(added)s invitees added, %(skipped)s were already invited.")
+                % {"added": added, "skipped": skipped},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return _detail(request, survey)
+
+
+@require_POST
+@organisation_view()
+def invitations_send(request, pk):
+    survey = _managed_survey(request, pk)
+    try:
+        sent = services.invitations_send(
+            survey=survey, link_for=_link_for(request), actor=request.user
+        )
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(n)s invitations were sent.") % {"n": sent})
+    return _detail(request, survey)
+
+
+@require_POST
+@organisation_view()
+def reminders_send(request, pk):
+    survey = _managed_survey(request, pk)
+    try:
+        sent = services.reminders_send(
+            survey=survey, link_for=_link_for(request), actor=request.user
+        )
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("A reminder was sent to %(n)s people who have not finished.") % {"n": sent}
+        )
+    return _detail(request, survey)
+
+
+@organisation_view()
+def round_create(request, pk):
+    survey = _managed_survey(request, pk)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_start_post(
+                survey=survey,
+                opens_on=form.cleaned_data["opens_on"],
+                closes_on=form.cleaned_data["closes_on"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request,
+                _("The post-measurement was created with the same invitees. Send it when ready."),
+            )
+            return _detail(request, survey)
+    return render(request, "surveys/round_form.html", {"form": form, "survey": survey})
+
+
+@require_POST
+@organisation_view()
+def threshold_set(request, pk, group_pk):
+    survey = _managed_survey(request, pk)
+    group = survey.rater_groups.filter(pk=group_pk).first()
+    if group is None:
+        raise Http404
+    form = ThresholdForm(request.POST)
+    if form.is_valid():
+        try:
+            services.threshold_set(
+                rater_group=group, threshold=form.cleaned_data["threshold"], actor=request.user
+            )
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The threshold was saved."))
+    else:
+        messages.error(request, _("Enter a whole number of at least 3."))
+    return _detail(request, survey)
+
+
+@require_POST
+@organisation_view()
+def survey_share(request, pk):
+    survey, _can_manage = get_survey_for_access(request.access, pk)
+    if not can_share(request.access, survey):
+        raise PermissionDenied
+    form = ShareForm(request.POST, survey=survey)
+    if form.is_valid():
+        try:
+            services.survey_share(
+                survey=survey, membership=form.cleaned_data["person"], actor=request.user
+            )
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("The report is now shared with %(person)s.")
+                % {"person": form.cleaned_data["person"].user},
+            )
+    else:
+        messages.error(request, _("Choose a person of this school."))
+    return _detail(request, survey)
