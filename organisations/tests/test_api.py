@@ -89,6 +89,45 @@ def test_read_only_endpoints_answer_405_to_post(leader, school):
     assert client.post(f"{API}/organisations/{school.slug}/teams").status_code == 405
 
 
+ENDPOINTS = [
+    "/me",
+    "/organisations",
+    "/schools",
+    "/organisations/{slug}",
+    "/organisations/{slug}/teams",
+    "/organisations/{slug}/teams/{team}",
+    "/organisations/{slug}/people",
+    "/organisations/{slug}/people/{person}",
+]
+
+
+@pytest.fixture
+def endpoint_url(school, team, staff_member):
+    def _url(endpoint):
+        return API + endpoint.format(slug=school.slug, team=team.pk, person=staff_member.pk)
+
+    return _url
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_every_endpoint_serves_leader_and_staff_and_refuses_strangers(
+    endpoint, endpoint_url, leader, staff_member, outsider
+):
+    url = endpoint_url(endpoint)
+    assert token_client(leader).get(url).status_code == 200
+    assert token_client(staff_member).get(url).status_code == 200
+    assert session_client(staff_member).get(url).status_code == 200
+    if "{slug}" in endpoint:
+        assert token_client(outsider).get(url).status_code == 404
+    assert Client().get(url).status_code == 401
+    bad = Client(headers={"Authorization": "Bearer lk_geen-echt-token"})
+    assert bad.get(url).status_code == 401
+    revoked, key = api_token_create(user=leader.user, name="ingetrokken")
+    api_token_revoke(user=leader.user, token_id=revoked.pk)
+    assert Client(headers={"Authorization": f"Bearer {key}"}).get(url).status_code == 401
+    assert token_client(leader).post(url).status_code == 405
+
+
 # /me, /organisations, /schools ---------------------------------------------------------------
 
 
