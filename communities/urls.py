@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import meetings, plgs
+from .views import meetings, overview, plgs
 
 app_name = "communities"
 
@@ -10,6 +10,12 @@ M = P + "meetings/<int:meeting_pk>/"
 urlpatterns = [
     path("o/<slug:slug>/plg/", plgs.plg_list, name="plg_list"),
     path("o/<slug:slug>/plg/new/", plgs.plg_create, name="plg_create"),
+    path("o/<slug:slug>/plg/overview/", overview.plg_overview, name="coach_overview"),
+    path(
+        "o/<slug:slug>/plg/coach-the-coach/",
+        overview.coach_group_create,
+        name="coach_group_create",
+    ),
     path(P, plgs.plg_detail, name="plg_detail"),
     path(P + "edit/", plgs.plg_edit, name="plg_edit"),
     path(P + "approve/", plgs.plg_approve, name="plg_approve"),

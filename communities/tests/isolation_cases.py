@@ -79,6 +79,8 @@ def _action(w):
 URLS = {
     "communities:plg_list": _org,
     "communities:plg_create": _org,
+    "communities:coach_overview": _org,
+    "communities:coach_group_create": _org,
     "communities:plg_detail": _plg,
     "communities:plg_edit": _plg,
     "communities:plg_approve": _plg,
