@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import meetings, overview, plgs
+from .views import library, meetings, overview, plgs
 
 app_name = "communities"
 
@@ -38,4 +38,22 @@ urlpatterns = [
     path(M + "ical/", meetings.meeting_ical, name="meeting_ical"),
     path(M + "pdf/", meetings.meeting_pdf, name="meeting_pdf"),
     path(P + "actions/<int:action_pk>/done/", meetings.action_done, name="action_done"),
+    path(P + "resources/", library.resource_list, name="resource_list"),
+    path(
+        P + "resources/<int:resource_pk>/delete/", library.resource_delete, name="resource_delete"
+    ),
+    path(P + "resources/<int:resource_pk>/file/", library.resource_file, name="resource_file"),
+    path(P + "products/new/", library.product_create, name="product_create"),
+    path(P + "report/", library.plg_report, name="plg_report"),
+    path(P + "report/pdf/", library.plg_report_pdf, name="plg_report_pdf"),
+    path("o/<slug:slug>/products/", library.product_search, name="product_search"),
+    path("o/<slug:slug>/products/<int:product_pk>/", library.product_detail, name="product_detail"),
+    path(
+        "o/<slug:slug>/products/<int:product_pk>/file/", library.product_file, name="product_file"
+    ),
+    path(
+        "o/<slug:slug>/products/<int:product_pk>/<str:kind>/",
+        library.product_react,
+        name="product_react",
+    ),
 ]

@@ -31,3 +31,8 @@ def colleague(school):
 @pytest.fixture
 def school_coach(school):
     return MembershipFactory(organisation=school, role=Membership.Role.COACH)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -11,6 +11,7 @@ from django.utils import timezone
 def build(w):
     from communities import services
     from communities.models import ActionItem, Product
+    from communities.uploads import as_upload
 
     plg = services.plg_start(
         organisation=w.school,
@@ -47,6 +48,15 @@ def build(w):
         subject="wiskunde",
         grade="K3",
     )
+    w.plg_resource = services.resource_add(
+        plg=plg,
+        actor=None,
+        kind="file",
+        title="Leerlijn",
+        file=as_upload("leerlijn.txt", b"Tellen tot tien"),
+    )
+    product.file = as_upload("les.txt", b"Onderzoeksles")
+    product.save()
     w.plg, w.plg_member, w.plg_meeting, w.plg_action, w.plg_product = (
         plg,
         member,
@@ -76,6 +86,18 @@ def _action(w):
     return {**_plg(w), "action_pk": w.plg_action.pk}
 
 
+def _resource(w):
+    return {**_plg(w), "resource_pk": w.plg_resource.pk}
+
+
+def _product(w):
+    return {"slug": w.school.slug, "product_pk": w.plg_product.pk}
+
+
+def _react(w):
+    return {**_product(w), "kind": "thanks"}
+
+
 URLS = {
     "communities:plg_list": _org,
     "communities:plg_create": _org,
@@ -103,6 +125,16 @@ URLS = {
     "communities:meeting_ical": _meeting,
     "communities:meeting_pdf": _meeting,
     "communities:action_done": _action,
+    "communities:resource_list": _plg,
+    "communities:resource_delete": _resource,
+    "communities:resource_file": _resource,
+    "communities:product_create": _plg,
+    "communities:plg_report": _plg,
+    "communities:plg_report_pdf": _plg,
+    "communities:product_search": _org,
+    "communities:product_detail": _product,
+    "communities:product_file": _product,
+    "communities:product_react": _react,
 }
 
 OPEN = {}
