@@ -22,7 +22,7 @@ api = NinjaAPI(
         "`Authorization: Bearer lk_…`."
     ),
     urls_namespace="api",
-    docs_url=None,
+    docs_url="/docs",
     auth=api_auth,
 )
 

@@ -20,7 +20,7 @@ def _unquote(block: str) -> str:
 
 
 def _field(entry: str, key: str) -> str | None:
-    match = re.search(rf"^{re.escape(key)} (\".*?\")(?=\n[a-z#]|\Z)", entry, re.S | re.M)
+    match = re.search(rf"^{re.escape(key)} (\".*?\")(?=\n[a-z#]|\n*\Z)", entry, re.S | re.M)
     return _unquote(match.group(1)) if match else None
 
 
