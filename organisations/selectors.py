@@ -1,32 +1,57 @@
 """Reads for organisations, teams and people. Each list's query count is independent of its
 size."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from .models import Membership, Organisation, Team, TeamMembership
 
+# Only the columns the pages and the API show: a person's row skips the password hash and
+# timestamps, which is most of the cost of turning 50 rows into objects.
+USER_FIELDS = ("first_name", "last_name", "email")
+PREVIEW_MEMBERS = 8  # the team list names this many members per team
 
-def _members_prefetch() -> Prefetch:
+
+def _members_preview() -> Prefetch:
+    """The first members of each team (home members first), cut in SQL: a large school's
+    team list does not load every member of every team."""
     return Prefetch(
         "team_memberships",
-        queryset=TeamMembership.objects.select_related("membership__user").order_by(
-            "-is_home", "membership__user__last_name", "membership__user__first_name"
-        ),
+        queryset=TeamMembership.objects.select_related("membership__user")
+        .only("team_id", "is_home", *(f"membership__user__{f}" for f in USER_FIELDS))
+        .order_by("-is_home", "membership__user__last_name", "membership__user__first_name")[
+            :PREVIEW_MEMBERS
+        ],
+        to_attr="members_preview",
     )
 
 
-def team_list(*, organisation: Organisation) -> QuerySet[Team]:
-    """The school's teams with their members (home members first) and counts."""
-    return (
-        organisation.teams.annotate(
-            member_count=Count("team_memberships", distinct=True),
-            home_count=Count(
-                "team_memberships", filter=Q(team_memberships__is_home=True), distinct=True
-            ),
+def team_list(*, organisation: Organisation, members_preview: bool = True) -> QuerySet[Team]:
+    """The school's teams with counts and, unless `members_preview=False` (the API shows no
+    members), their first members (home members first) as `members_preview`."""
+    teams = (
+        organisation.teams.only("organisation_id", "name", "mission")
+        .annotate(
+            member_count=Count("team_memberships"),
+            home_count=Count("team_memberships", filter=Q(team_memberships__is_home=True)),
         )
-        .prefetch_related(_members_prefetch())
         .order_by("name")
     )
+    return teams.prefetch_related(_members_preview()) if members_preview else teams
 
 
 def team_members(*, team: Team) -> QuerySet[TeamMembership]:
@@ -36,17 +61,28 @@ def team_members(*, team: Team) -> QuerySet[TeamMembership]:
     )
 
 
+def _role_label() -> Case:
+    """The role's label in the active language, as `get_role_display()` gives it. Done in SQL
+    because `get_role_display()` rebuilds and hashes the translated choices on every call,
+    a large part of rendering 50 rows."""
+    whens = [When(role=value, then=Value(str(label))) for value, label in Membership.Role.choices]
+    return Case(*whens, default=F("role"), output_field=CharField())
+
+
 def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
-    """The organisation's people with their teams, filtered by name, email or function."""
+    """The organisation's people with their teams (home team first) and `role_label`,
+    filtered by name, email or function."""
     people = (
         organisation.memberships.filter(is_active=True)
         .select_related("user")
+        .only("organisation_id", "role", "function", *(f"user__{f}" for f in USER_FIELDS))
+        .annotate(role_label=_role_label())
         .prefetch_related(
             Prefetch(
                 "team_memberships",
-                queryset=TeamMembership.objects.select_related("team").order_by(
-                    "-is_home", "team__name"
-                ),
+                queryset=TeamMembership.objects.select_related("team")
+                .only("membership_id", "team__name", "is_home")
+                .order_by("-is_home", "team__name"),
             )
         )
         .order_by("user__last_name", "user__first_name", "pk")
@@ -100,8 +136,16 @@ def people_without_home_team(*, organisation: Organisation, limit: int = 10):
     )
 
 
+def _count(queryset) -> Subquery:
+    """A correlated COUNT(*) of `queryset` (filtered on OuterRef), 0 when empty."""
+    counted = queryset.order_by().values(_group=Value(1)).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def community_schools(*, organisation: Organisation) -> QuerySet[Organisation]:
+    """The community's schools with their staff and team counts. Each count is its own
+    subquery: counting both over joins would multiply staff by teams before grouping."""
     return organisation.children.annotate(
-        staff=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
-        team_count=Count("teams", distinct=True),
+        staff=_count(Membership.objects.filter(organisation=OuterRef("pk"), is_active=True)),
+        team_count=_count(Team.objects.filter(organisation=OuterRef("pk"))),
     ).order_by("name")

@@ -1,16 +1,15 @@
 """`manage.py demo --size small|large [--reset]`: fill the database with Dutch demo data."""
 
-import importlib
 import time
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.demo import PASSWORD, SIZES, DemoContext
+from core.discovery import app_modules
+from organisations import demo as organisations_demo
 from organisations.models import Organisation
 
 # organisations builds the base every other builder reads; core builds nothing itself.
@@ -20,23 +19,15 @@ BASE_APPS = ("core", "organisations")
 def demo_builders():
     """(app label, build) of every project app with a demo.py, in INSTALLED_APPS order."""
     found = []
-    for app in apps.get_app_configs():
-        if not app.path.startswith(str(settings.BASE_DIR)) or app.label in BASE_APPS:
-            continue
-        try:
-            module = importlib.import_module(f"{app.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app.name}.demo":
-                raise
-            continue
-        found.append((app.label, module.build))
+    for module in app_modules("demo"):
+        label = module.__name__.rsplit(".", 1)[0]
+        if label not in BASE_APPS:
+            found.append((label, module.build))
     return found
 
 
 def build_demo(size: str) -> DemoContext:
     """Build the whole demo data set in one transaction and return its context."""
-    from organisations import demo as organisations_demo
-
     ctx = DemoContext(size=size, password=PASSWORD)
     # Hashed once for every demo user: Argon2 takes a tenth of a second per hash.
     ctx.password_hash = make_password(PASSWORD)

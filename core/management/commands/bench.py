@@ -1,0 +1,106 @@
+"""`manage.py bench`: build the large demo data set in a separate database and time every
+main page against the floor. See bench/README.md for how to read the table."""
+
+import json
+import time
+import warnings
+from io import StringIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+
+from core.bench import (
+    FLOOR_URL,
+    BenchPage,
+    bench_pages,
+    bench_settings,
+    measure,
+    problems,
+)
+from core.demo import LOGIN_EMAILS, SIZES
+
+BENCH_DIR = Path(settings.BASE_DIR) / "bench"
+
+
+class Command(BaseCommand):
+    help = "Build the large demo data set in bench/bench.sqlite3 (or a PostgreSQL database "
+    "named *bench*) and measure every main page: median, p95, SQL queries, ratio to the floor."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", choices=SIZES, default="large")
+        parser.add_argument("--requests", type=int, default=30, help="Timed requests per page.")
+        parser.add_argument("--warmup", type=int, default=3, help="Untimed requests first.")
+        parser.add_argument(
+            "--keep", action="store_true", help="Reuse the data already in the bench database."
+        )
+        parser.add_argument("--output", default=str(BENCH_DIR / "latest.json"))
+
+    def handle(self, *args, size, requests, warmup, keep, output, **options):
+        self._use_bench_database(keep)
+        call_command("migrate", verbosity=0, interactive=False)
+        from organisations.models import Organisation
+
+        if not (keep and Organisation.objects.exists()):
+            started = time.perf_counter()
+            call_command("demo", size=size, reset=True, stdout=StringIO())
+            self.stdout.write(
+                f"Built the {size} demo data in {time.perf_counter() - started:.1f} s."
+            )
+        from accounts.models import User
+
+        # WhiteNoise warns that collectstatic has not run; the bench serves no static files.
+        warnings.filterwarnings("ignore", "No directory at", UserWarning)
+        with bench_settings():
+            leader = User.objects.get(email=LOGIN_EMAILS["leader"])
+            pages = [BenchPage("floor", FLOOR_URL, leader), *bench_pages()]
+            floor, *results = measure(pages, requests=requests, warmup=warmup)
+        self._print(floor, results)
+        Path(output).write_text(
+            json.dumps(
+                {
+                    "floor_median_ms": floor.median_ms,
+                    "pages": [floor.as_json(), *(r.as_json() for r in results)],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+        self.stdout.write(f"Wrote {output}.")
+
+    def _use_bench_database(self, keep: bool) -> None:
+        """Point the default connection at bench/bench.sqlite3, or check that a PostgreSQL
+        database is meant for the bench: it is flushed."""
+        connection = connections["default"]
+        connection.close()
+        if connection.vendor == "sqlite":
+            path = BENCH_DIR / "bench.sqlite3"
+            if not keep:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            connection.settings_dict["NAME"] = str(path)
+        elif "bench" not in connection.settings_dict["NAME"]:
+            raise CommandError(
+                "The bench deletes all data in its database. Point DATABASE_URL at a database "
+                "whose name contains 'bench' (e.g. postgres://…/bench)."
+            )
+        self.stdout.write(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
+
+    def _print(self, floor, results) -> None:
+        header = f"{'page':<24} {'database':<10} {'median ms':>9} {'p95 ms':>8} {'queries':>7}"
+        self.stdout.write(f"\n{header} {'× floor':>7}  notes")
+        self.stdout.write("-" * (len(header) + 16))
+        failed = 0
+        for row in [floor, *results]:
+            notes = problems(row, floor) if row is not floor else []
+            failed += bool(notes)
+            ratio = row.median_ms / floor.median_ms if floor.median_ms else 0
+            line = (
+                f"{row.page:<24} {row.database:<10} {row.median_ms:>9.1f} {row.p95_ms:>8.1f} "
+                f"{row.queries:>7} {ratio:>7.2f}  {', '.join(notes)}"
+            )
+            self.stdout.write(self.style.ERROR(line) if notes else line)
+        summary = f"\n{len(results) - failed} of {len(results)} pages meet the targets"
+        self.stdout.write(summary + " (≤ 12 queries, median ≤ 2× floor).")

@@ -1,0 +1,89 @@
+"""The query count of every bench page does not grow with the data.
+
+Builds the small demo data set, counts the SQL queries of every page in the bench
+(every app's bench_pages.py), rebuilds as the large data set (50 schools, 5,000 staff) and
+counts again: the counts must be equal, and at most 12, on every page.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from accounts.models import User
+from core.bench import MAX_QUERIES, bench_pages, bench_settings, count_queries
+from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
+from organisations.models import Membership, Team
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts(size: str, reset: bool = False) -> dict[str, int]:
+    call_command("demo", size=size, reset=reset, stdout=StringIO())
+    counts = {}
+    with bench_settings():
+        for page in bench_pages():
+            status, queries = count_queries(page)
+            assert status == 200, f"{page.name} ({page.url}) answered {status} on {size}"
+            counts[page.name] = queries
+    return counts
+
+
+@pytest.mark.slow
+def test_bench_pages_make_as_many_queries_on_large_as_on_small():
+    small = _counts("small")
+    large = _counts("large", reset=True)
+    assert {"staff list", "team list", "team detail"} <= set(small)
+    assert large == small
+    too_many = {name: n for name, n in large.items() if n > MAX_QUERIES}
+    assert not too_many, f"more than {MAX_QUERIES} queries: {too_many}"
+
+
+# The pages the bench made faster still show what they showed before.
+
+
+@pytest.fixture
+def leader_client(client):
+    call_command("demo", size="small", stdout=StringIO())
+    client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
+    return client
+
+
+def test_staff_list_shows_each_role_in_dutch(leader_client):
+    response = leader_client.get(f"/o/{MAIN_SCHOOL_SLUG}/people/?q=goossens")
+    assert "<td>directeur</td>" in response.content.decode()  # the leader, Katrien Goossens
+    with translation.override("nl-be"):
+        staff_label = str(Membership.Role.STAFF.label)
+    assert staff_label == "personeelslid"
+    response = leader_client.get(f"/o/{MAIN_SCHOOL_SLUG}/people/?q=leerkracht")
+    assert f"<td>{staff_label}</td>" in response.content.decode()
+
+
+def test_team_list_names_the_first_eight_members_home_members_first(leader_client):
+    response = leader_client.get(f"/o/{MAIN_SCHOOL_SLUG}/teams/")
+    page = list(response.context["page"])
+    assert len(page) == 8
+    for team in page:
+        preview = team.members_preview
+        assert len(preview) == min(8, team.member_count)
+        assert [tm.is_home for tm in preview] == sorted(
+            (tm.is_home for tm in preview), reverse=True
+        )
+        assert {tm.team_id for tm in preview} == {team.pk}
+    long_teams = sum(1 for team in page if team.member_count > 8)
+    assert long_teams and response.content.decode().count(", …") == long_teams
+
+
+def test_team_detail_offers_every_colleague_outside_the_team(leader_client):
+    team = Team.objects.filter(organisation__slug=MAIN_SCHOOL_SLUG).order_by("name").first()
+    html = leader_client.get(f"/o/{MAIN_SCHOOL_SLUG}/teams/{team.pk}/").content.decode()
+    outside = Membership.objects.filter(organisation=team.organisation).exclude(
+        team_memberships__team=team
+    )
+    select = html[html.index('<select name="person" required id="id_person">') :]
+    select = select[: select.index("</select>")]
+    assert select.count("<option value=") == outside.count() + 1  # and the empty choice
+    for link in team.team_memberships.all():
+        assert f'<option value="{link.membership_id}">' not in select
+    assert 'aria-describedby="id_is_home_helptext"' in html
