@@ -1,3 +1,60 @@
+from django.urls import path
+
+from .views import editions, manage, participant, public
+
 app_name = "networks"
 
-urlpatterns = []
+M = "o/<slug:slug>/netwerken/"
+P = "catalogus/<slug:provider_slug>/"
+
+urlpatterns = [
+    # The public catalogue: no login needed.
+    path(P, public.catalogue, name="catalogue"),
+    path(f"{P}<int:pk>/", public.programme_detail, name="programme"),
+    path(f"{P}editie/<int:pk>/", public.edition_detail, name="edition"),
+    path(f"{P}editie/<int:pk>/agenda.ics", public.edition_ical, name="edition_ical"),
+    path(f"{P}editie/<int:pk>/inschrijven/", public.register, name="register"),
+    path("aanbod/<str:token>/", public.offer, name="offer"),
+    path("aanbod/<str:token>/antwoord/", public.offer_answer, name="offer_answer"),
+    # A person's own applications and participations.
+    path("mijn-leernetwerken/", participant.home, name="home"),
+    path(
+        "mijn-leernetwerken/aanvraag/<int:pk>/", participant.my_application, name="my_application"
+    ),
+    path(
+        "mijn-leernetwerken/aanvraag/<int:pk>/intrekken/",
+        participant.my_application_withdraw,
+        name="my_application_withdraw",
+    ),
+    path("mijn-leernetwerken/<int:pk>/", participant.participation, name="participation"),
+    path(
+        "mijn-leernetwerken/<int:pk>/agenda.ics",
+        participant.participation_ical,
+        name="participation_ical",
+    ),
+    path("mijn-leernetwerken/<int:pk>/groep.ics", participant.group_ical, name="group_ical"),
+    # Provider staff.
+    path(M, manage.programme_list, name="programme_list"),
+    path(f"{M}programmas/nieuw/", manage.programme_create, name="programme_create"),
+    path(f"{M}programmas/<int:pk>/", manage.programme_detail, name="programme_manage"),
+    path(f"{M}programmas/<int:pk>/bewerken/", manage.programme_edit, name="programme_edit"),
+    path(f"{M}programmas/<int:pk>/vragen/nieuw/", manage.question_create, name="question_create"),
+    path(f"{M}vragen/<int:pk>/verwijderen/", manage.question_delete, name="question_delete"),
+    path(f"{M}programmas/<int:pk>/edities/nieuw/", manage.edition_create, name="edition_create"),
+    path(f"{M}edities/<int:pk>/", editions.edition_overview, name="edition_overview"),
+    path(f"{M}edities/<int:pk>/bewerken/", manage.edition_edit, name="edition_edit"),
+    path(f"{M}edities/<int:pk>/deadline/", manage.edition_deadline, name="edition_deadline"),
+    path(f"{M}edities/<int:pk>/plaatsen/", editions.edition_fill, name="edition_fill"),
+    path(f"{M}edities/<int:pk>/sessies/nieuw/", editions.session_create, name="session_create"),
+    path(f"{M}edities/<int:pk>/groepen/nieuw/", editions.group_create, name="group_create"),
+    path(f"{M}aanvragen/<int:pk>/", editions.application_detail, name="application_detail"),
+    path(
+        f"{M}aanvragen/<int:pk>/beslissing/", editions.application_decide, name="application_decide"
+    ),
+    path(f"{M}aanvragen/<int:pk>/intake/", editions.application_intake, name="application_intake"),
+    path(f"{M}sessies/<int:pk>/bewerken/", editions.session_edit, name="session_edit"),
+    path(
+        f"{M}sessies/<int:pk>/aanwezigheid/", editions.session_attendance, name="session_attendance"
+    ),
+    path(f"{M}groepen/<int:pk>/", editions.group_detail, name="group_detail"),
+]

@@ -1,0 +1,233 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Membership, Organisation
+
+from .models import Edition, LearningGroup, Programme, Question, Session
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _trainers(provider):
+    return Membership.objects.filter(
+        organisation=provider, role=Membership.Role.TRAINER, is_active=True
+    ).select_related("user")
+
+
+class ProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = [
+            "code",
+            "title",
+            "kind",
+            "audience",
+            "theme",
+            "summary",
+            "goals",
+            "programme_text",
+            "instruments",
+            "trainer",
+            "fee",
+            "selection",
+            "is_published",
+        ]
+
+    def __init__(self, *args, provider, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.provider = provider
+        self.fields["trainer"].queryset = _trainers(provider)
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = [
+            "name",
+            "starts_on",
+            "ends_on",
+            "location",
+            "city",
+            "room",
+            "is_online",
+            "what_to_bring",
+            "capacity",
+            "registration_deadline",
+            "offer_days",
+        ]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "registration_deadline": DATETIME}
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+        if self.instance.pk:
+            # A changed deadline goes through DeadlineForm, which keeps a record of it.
+            del self.fields["registration_deadline"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The edition cannot end before it starts."))
+        return data
+
+
+class DeadlineForm(forms.Form):
+    new_deadline = forms.DateTimeField(label=_("New deadline"), widget=DATETIME)
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["text", "kind", "choices", "required", "position"]
+        widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Question.Kind.CHOICE and not (data.get("choices") or "").strip():
+            self.add_error("choices", _("A choice question needs at least one choice."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = [
+            "kind",
+            "title",
+            "group",
+            "date",
+            "end_date",
+            "start_time",
+            "end_time",
+            "location",
+            "room",
+            "programme",
+            "materials",
+        ]
+        widgets = {"date": DATE, "end_date": DATE, "start_time": TIME, "end_time": TIME}
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.edition = edition
+        self.fields["group"].queryset = edition.groups.all()
+
+    def clean(self):
+        data = super().clean()
+        end_date, date = data.get("end_date"), data.get("date")
+        if end_date and date and end_date < date:
+            self.add_error("end_date", _("The last day cannot be before the first."))
+        same_day = not end_date or end_date == date
+        start, end = data.get("start_time"), data.get("end_time")
+        if same_day and start and end and end <= start:
+            self.add_error("end_time", _("The session must end after it starts."))
+        return data
+
+
+class LearningGroupForm(forms.ModelForm):
+    class Meta:
+        model = LearningGroup
+        fields = ["name", "trainer"]
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.edition = edition
+        self.fields["trainer"].queryset = _trainers(edition.programme.provider)
+
+
+class IntakeForm(forms.Form):
+    when = forms.DateTimeField(label=_("Date and time"), widget=DATETIME)
+    note = forms.CharField(label=_("Note for the applicant"), max_length=300, required=False)
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    audience = forms.ChoiceField(
+        label=_("Audience"),
+        required=False,
+        choices=[("", _("all audiences")), *Programme.Audience.choices],
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    month = forms.ChoiceField(label=_("Month"), required=False)
+    place = forms.ChoiceField(label=_("Place"), required=False)
+
+    def __init__(self, *args, themes, months, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("all themes"))] + [(t, t) for t in themes]
+        self.fields["month"].choices = [("", _("all months"))] + months
+        self.fields["place"].choices = [("", _("all places"))] + [(p, p) for p in places]
+
+
+def _people_choices(user):
+    """Colleagues a person may register with them: everyone at the schools they manage,
+    including the schools of a community they lead."""
+    managed = [
+        m.organisation for m in user.memberships.select_related("organisation") if m.can_manage
+    ]
+    schools = [o for o in managed if o.kind == Organisation.Kind.SCHOOL]
+    community_ids = [o.pk for o in managed if o.kind == Organisation.Kind.COMMUNITY]
+    school_ids = {o.pk for o in schools}
+    school_ids |= set(
+        Organisation.objects.filter(parent_id__in=community_ids).values_list("pk", flat=True)
+    )
+    return (
+        Membership.objects.filter(organisation_id__in=school_ids, is_active=True)
+        .exclude(user=user)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__last_name", "user__first_name")
+    )
+
+
+class ApplicationForm(forms.Form):
+    """The provider's own questions, plus the school and (for leaders) the colleagues to
+    register with them. Required answers are checked by the service, which names the question."""
+
+    school = forms.ModelChoiceField(
+        label=_("Your school"), queryset=Organisation.objects.none(), required=False
+    )
+    colleagues = forms.ModelMultipleChoiceField(
+        label=_("Register colleagues with you (one application for the whole group)"),
+        queryset=Membership.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+    )
+
+    def __init__(self, *args, user, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        self.fields["school"].queryset = Organisation.objects.filter(
+            memberships__user=user, memberships__is_active=True, kind=Organisation.Kind.SCHOOL
+        )
+        colleagues = _people_choices(user)
+        self.fields["colleagues"].queryset = colleagues
+        self.fields["colleagues"].label_from_instance = lambda m: (
+            f"{m.user.get_full_name()} ({m.get_role_display()}, {m.organisation.name})"
+        )
+        for question in questions:
+            name = f"q_{question.pk}"
+            label = question.text
+            if question.kind == Question.Kind.CHOICE:
+                choices = [("", "—"), *((c, c) for c in question.choice_list)]
+                field = forms.ChoiceField(label=label, choices=choices, required=False)
+            elif question.kind == Question.Kind.YES_NO:
+                choices = [("yes", _("yes")), ("no", _("no"))]
+                field = forms.ChoiceField(
+                    label=label, choices=choices, required=False, widget=forms.RadioSelect
+                )
+            else:
+                field = forms.CharField(
+                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                )
+            if question.required:
+                field.widget.attrs["aria-required"] = "true"
+                field.label = f"{label} *"
+            self.fields[name] = field
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: self.cleaned_data.get(f"q_{q.pk}") or "" for q in self.questions}

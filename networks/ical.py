@@ -1,0 +1,38 @@
+"""iCalendar export of sessions (RFC 5545), for the catalogue and for participants."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpResponse
+from icalendar import Calendar, Event
+
+TZ = ZoneInfo(settings.TIME_ZONE)
+
+
+def _event(session, *, prefix: str) -> Event:
+    event = Event()
+    event.add("uid", f"{prefix}-session-{session.pk}@leerkring")
+    event.add("summary", session.title)
+    last_day = session.end_date or session.date
+    event.add("dtstart", datetime.datetime.combine(session.date, session.start_time, tzinfo=TZ))
+    event.add("dtend", datetime.datetime.combine(last_day, session.end_time, tzinfo=TZ))
+    event.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
+    place = ", ".join(p for p in (session.location, session.room) if p)
+    if place:
+        event.add("location", place)
+    description = "\n\n".join(p for p in (session.get_kind_display(), session.programme) if p)
+    event.add("description", description)
+    return event
+
+
+def calendar_response(sessions, *, name: str, filename: str, prefix: str = "lk") -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Leerkring//networks//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for session in sessions:
+        calendar.add_component(_event(session, prefix=prefix))
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

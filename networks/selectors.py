@@ -1,0 +1,217 @@
+"""Reads for networks: the public catalogue, the trainer's overview, a participant's home."""
+
+import datetime
+
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import formats, timezone
+
+from .models import Application, Attendance, Edition, Participant, Programme, Session
+
+Status = Application.Status
+
+
+def _taken_subquery(now):
+    held = Application.objects.filter(edition=OuterRef("pk")).filter(
+        Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now)
+    )
+    total = held.values("edition").annotate(total=Sum("size")).values("total")
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+
+
+def public_editions(provider):
+    """Editions of the provider's published programmes, with their places taken."""
+    return (
+        Edition.objects.filter(programme__provider=provider, programme__is_published=True)
+        .select_related("programme__trainer__user")
+        .annotate(taken=_taken_subquery(timezone.now()))
+        .annotate(free=F("capacity") - F("taken"))
+        .order_by("starts_on", "pk")
+    )
+
+
+def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
+    """The public catalogue: upcoming and running editions, filtered. `month` is YYYY-MM and
+    matches editions that have a session (or start) in that month."""
+    editions = public_editions(provider).filter(ends_on__gte=timezone.localdate())
+    if q:
+        editions = editions.filter(
+            Q(programme__title__icontains=q)
+            | Q(programme__code__icontains=q)
+            | Q(programme__summary__icontains=q)
+            | Q(programme__theme__icontains=q)
+        )
+    if audience:
+        editions = editions.filter(programme__audience=audience)
+    if theme:
+        editions = editions.filter(programme__theme=theme)
+    if place:
+        editions = editions.filter(city=place)
+    if month:
+        try:
+            year, number = (int(part) for part in month.split("-"))
+        except ValueError:
+            year = number = None
+        if year:
+            in_month = Session.objects.filter(
+                edition=OuterRef("pk"), date__year=year, date__month=number
+            )
+            editions = editions.filter(
+                Q(starts_on__year=year, starts_on__month=number)
+                | Q(pk__in=Subquery(in_month.values("edition")))
+            )
+    return editions
+
+
+def catalogue_filter_values(provider):
+    """Themes, months (value, label) and places that occur in the provider's catalogue."""
+    editions = Edition.objects.filter(
+        programme__provider=provider,
+        programme__is_published=True,
+        ends_on__gte=timezone.localdate(),
+    )
+    themes = sorted(
+        set(editions.exclude(programme__theme="").values_list("programme__theme", flat=True))
+    )
+    places = sorted(set(editions.exclude(city="").values_list("city", flat=True)))
+    dates = Session.objects.filter(edition__in=editions).dates("date", "month")
+    starts = editions.dates("starts_on", "month")
+    months = sorted(set(dates) | set(starts))
+    month_choices = [(f"{d:%Y-%m}", formats.date_format(d, "YEAR_MONTH_FORMAT")) for d in months]
+    return themes, month_choices, places
+
+
+def edition_sessions(edition):
+    return edition.sessions.select_related("group").order_by("date", "start_time", "pk")
+
+
+def edition_overview(edition):
+    """Everything the trainer's overview shows, in a fixed number of queries."""
+    now = timezone.now()
+    groups = list(
+        edition.groups.select_related("trainer__user").prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.filter(
+                    is_active=True, application__status=Status.ACCEPTED
+                ).select_related("user", "school__parent"),
+            )
+        )
+    )
+    sessions = list(
+        edition_sessions(edition).annotate(
+            present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+            recorded=Count("attendances"),
+        )
+    )
+    applications = list(
+        edition.applications.filter(status__in=[Status.SUBMITTED, Status.OFFERED])
+        .select_related("applicant", "school")
+        .order_by("created_at", "pk")
+    )
+    waiting = list(
+        edition.applications.filter(status=Status.WAITLISTED)
+        .select_related("applicant", "school")
+        .order_by("waitlisted_at", "pk")
+    )
+    counts = dict(
+        edition.applications.values_list("status")
+        .annotate(n=Sum("size"))
+        .values_list("status", "n")
+    )
+    ungrouped = Participant.objects.filter(
+        edition=edition, is_active=True, application__status=Status.ACCEPTED, group=None
+    ).select_related("user", "school")
+    assignments = list(
+        edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
+    )
+    accepted = counts.get(Status.ACCEPTED, 0)
+    return {
+        "groups": groups,
+        "sessions": sessions,
+        "applications": applications,
+        "waiting": waiting,
+        "ungrouped": list(ungrouped[:200]),
+        "accepted": accepted,
+        "free": max(edition.capacity - accepted - counts.get(Status.OFFERED, 0), 0),
+        "assignments": assignments,
+        "deadline_changes": list(edition.deadline_changes.select_related("changed_by")[:10]),
+        "now": now,
+    }
+
+
+def participant_sessions(participant):
+    """Sessions of the participant's edition that concern them (all-edition sessions and their
+    own group's), each with their attendance status or None."""
+    sessions = (
+        Session.objects.filter(edition_id=participant.edition_id)
+        .filter(Q(group=None) | Q(group_id=participant.group_id))
+        .annotate(
+            my_status=Subquery(
+                Attendance.objects.filter(session=OuterRef("pk"), participant=participant).values(
+                    "status"
+                )[:1]
+            )
+        )
+        .order_by("date", "start_time", "pk")
+    )
+    return list(sessions)
+
+
+def my_home(user):
+    """A person's applications and participations, newest first."""
+    applications = (
+        Application.objects.filter(applicant=user)
+        .select_related("edition__programme__provider")
+        .order_by("-created_at")
+    )
+    participations = (
+        Participant.objects.filter(user=user, is_active=True, application__status=Status.ACCEPTED)
+        .select_related("edition__programme__provider", "group")
+        .annotate(
+            attended=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+        )
+        .order_by("-edition__starts_on")
+    )
+    today = timezone.localdate()
+    upcoming = (
+        Session.objects.filter(
+            edition__participants__user=user,
+            edition__participants__is_active=True,
+            edition__participants__application__status=Status.ACCEPTED,
+            date__gte=today,
+            date__lte=today + datetime.timedelta(days=120),
+        )
+        .filter(Q(group=None) | Q(group__participants__user=user))
+        .select_related("edition__programme")
+        .distinct()
+        .order_by("date", "start_time")[:8]
+    )
+    return {
+        "applications": list(applications[:50]),
+        "participations": list(participations),
+        "upcoming": list(upcoming),
+    }
+
+
+def provider_programmes(provider):
+    return (
+        Programme.objects.filter(provider=provider)
+        .annotate(edition_count=Count("editions"))
+        .select_related("trainer__user")
+        .order_by("title")
+    )
+
+
+def participant_learning(participant):
+    """The participant's assignments with their own (or their group's) submission."""
+    from .models import Submission
+
+    own = Submission.objects.filter(assignment=OuterRef("pk")).filter(
+        Q(participant=participant) | Q(group_id=participant.group_id, group__isnull=False)
+    )
+    assignments = participant.edition.assignments.annotate(
+        submission_id=Subquery(own.values("pk")[:1]),
+        has_feedback=Subquery(own.exclude(feedback="").values("pk")[:1]),
+    ).order_by("due_on", "pk")
+    return {"assignments": list(assignments)}

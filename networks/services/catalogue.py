@@ -1,0 +1,79 @@
+"""Writes for the provider's catalogue: programmes, editions, questions, sessions."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from core.errors import LeerkringError
+from organisations.models import Membership
+
+from ..models import DeadlineChange, Edition
+
+
+def validate(instance) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        messages = [m for field_messages in error.message_dict.values() for m in field_messages]
+        raise LeerkringError(" ".join(messages)) from error
+
+
+def _check_trainer(trainer, provider) -> None:
+    if trainer is not None and (
+        trainer.organisation_id != provider.pk or trainer.role != Membership.Role.TRAINER
+    ):
+        raise LeerkringError(_("The trainer must be a trainer of this provider."))
+
+
+@transaction.atomic
+def object_save(*, instance, provider, actor):
+    """Validate and save a catalogue object (programme, edition, question, session, group)
+    that a provider's staff member edited, and record who did it."""
+    _check_trainer(getattr(instance, "trainer", None), provider)
+    creating = instance.pk is None
+    validate(instance)
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as error:
+        raise LeerkringError(_("This conflicts with an existing record.")) from error
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if creating else AuditEvent.Action.UPDATE,
+        obj=instance,
+        organisation=provider,
+    )
+    return instance
+
+
+@transaction.atomic
+def object_delete(*, instance, provider, actor) -> None:
+    audit_log(actor=actor, action=AuditEvent.Action.DELETE, obj=instance, organisation=provider)
+    instance.delete()
+
+
+@transaction.atomic
+def edition_change_deadline(*, edition_id: int, new_deadline, reason: str = "", actor) -> Edition:
+    """Move the registration deadline (normally: extend it) and keep a record of the change."""
+    edition = Edition.objects.select_for_update().select_related("programme").get(pk=edition_id)
+    if new_deadline == edition.registration_deadline:
+        raise LeerkringError(_("The new deadline is the same as the current one."))
+    DeadlineChange.objects.create(
+        edition=edition,
+        previous=edition.registration_deadline,
+        new=new_deadline,
+        reason=reason.strip(),
+        changed_by=actor,
+    )
+    edition.registration_deadline = new_deadline
+    edition.save(update_fields=["registration_deadline"])
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=edition,
+        organisation=edition.programme.provider,
+        summary="deadline",
+    )
+    return edition

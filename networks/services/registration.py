@@ -1,0 +1,394 @@
+"""Applications, the waiting list and offered places.
+
+Every write that depends on the number of free places locks the edition row first
+(`select_for_update` inside `transaction.atomic`), so concurrent applications are counted
+one after the other and no place is given twice.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from core.errors import LeerkringError
+from core.tasks import send_email
+
+from ..models import Answer, Application, Edition, Participant, Question
+
+Status = Application.Status
+
+
+def _lock_edition(edition_id: int) -> Edition:
+    return Edition.objects.select_for_update().select_related("programme").get(pk=edition_id)
+
+
+def places_taken(edition: Edition, *, now=None) -> int:
+    """Places held by accepted applications and by offers that have not expired."""
+    now = now or timezone.now()
+    total = (
+        Application.objects.filter(edition=edition)
+        .filter(Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now))
+        .aggregate(total=Sum("size"))["total"]
+    )
+    return total or 0
+
+
+def free_places(edition: Edition, *, now=None) -> int:
+    return max(edition.capacity - places_taken(edition, now=now), 0)
+
+
+def waitlist_position(application: Application) -> int | None:
+    if application.status != Status.WAITLISTED:
+        return None
+    ahead = Application.objects.filter(edition_id=application.edition_id, status=Status.WAITLISTED)
+    ahead = ahead.filter(
+        Q(waitlisted_at__lt=application.waitlisted_at)
+        | Q(waitlisted_at=application.waitlisted_at, pk__lt=application.pk)
+    )
+    return ahead.count() + 1
+
+
+def _deactivate(application: Application) -> None:
+    application.participants.update(is_active=False)
+
+
+def _mail(*, subject: str, body: str, to: list[str]) -> None:
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
+
+
+def _site_url(path: str) -> str:
+    return getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/") + path
+
+
+def _check_answers(questions, answers: dict) -> dict[int, str]:
+    clean = {}
+    for question in questions:
+        value = (answers.get(question.pk) or "").strip()
+        if question.required and not value:
+            raise LeerkringError(
+                _("Please answer the question “%(question)s”.") % {"question": question.text},
+                field=f"q_{question.pk}",
+            )
+        if value and question.kind == Question.Kind.CHOICE and value not in question.choice_list:
+            raise LeerkringError(
+                _("Choose one of the options for “%(question)s”.") % {"question": question.text},
+                field=f"q_{question.pk}",
+            )
+        if value and question.kind == Question.Kind.YES_NO and value not in ("yes", "no"):
+            raise LeerkringError(
+                _("Answer “%(question)s” with yes or no.") % {"question": question.text},
+                field=f"q_{question.pk}",
+            )
+        clean[question.pk] = value
+    return clean
+
+
+@transaction.atomic
+def application_submit(
+    *, edition_id: int, applicant, people=None, school=None, answers: dict | None = None, now=None
+) -> Application:
+    """Apply for an edition, for the applicant alone or for a group of people (one application).
+
+    Without selection the application is accepted at once while its whole group fits in the
+    free places, and otherwise goes on the waiting list; with selection it waits for review.
+    """
+    edition = _lock_edition(edition_id)
+    # Taken after the lock, so waiting-list times follow the order in which applications
+    # were really counted.
+    now = now or timezone.now()
+    if now > edition.registration_deadline:
+        raise LeerkringError(
+            _("Registration for this edition closed on %(date)s.")
+            % {"date": formats.date_format(timezone.localtime(edition.registration_deadline))}
+        )
+    people = list(dict.fromkeys(people or [applicant]))
+    clean_answers = _check_answers(list(edition.programme.questions.all()), answers or {})
+    if len(people) > edition.capacity:
+        raise LeerkringError(
+            _(
+                "Your group of %(size)d people is larger than this edition's %(capacity)d "
+                "places. Register a smaller group or choose another edition."
+            )
+            % {"size": len(people), "capacity": edition.capacity}
+        )
+    already = (
+        Participant.objects.filter(edition=edition, user__in=people, is_active=True)
+        .select_related("user")
+        .first()
+    )
+    if already is not None:
+        raise LeerkringError(
+            _("%(person)s is already registered for this edition.") % {"person": already.user}
+        )
+    _expire_offers(edition, now=now)
+
+    application = Application(edition=edition, applicant=applicant, school=school, size=len(people))
+    if edition.programme.selection:
+        application.status = Status.SUBMITTED
+    elif free_places(edition, now=now) >= len(people):
+        application.status = Status.ACCEPTED
+        application.decided_at = now
+    else:
+        application.status = Status.WAITLISTED
+        application.waitlisted_at = now
+    application.save()
+    try:
+        with transaction.atomic():
+            Participant.objects.bulk_create(
+                Participant(edition=edition, application=application, user=person, school=school)
+                for person in people
+            )
+    except IntegrityError as error:
+        # The edition lock makes this unreachable in practice; the constraint is the last word.
+        raise LeerkringError(_("Someone in this group is already registered.")) from error
+    Answer.objects.bulk_create(
+        Answer(application=application, question_id=pk, value=value)
+        for pk, value in clean_answers.items()
+    )
+    audit_log(
+        actor=applicant,
+        action=AuditEvent.Action.CREATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary=f"{application.status} ×{application.size}",
+    )
+    return application
+
+
+def _expire_offers(edition: Edition, *, now) -> bool:
+    stale = list(
+        Application.objects.filter(edition=edition, status=Status.OFFERED, offer_expires_at__lt=now)
+    )
+    for application in stale:
+        application.status = Status.EXPIRED
+        application.save(update_fields=["status", "updated_at"])
+        _deactivate(application)
+    return bool(stale)
+
+
+def _fill_places(edition: Edition, *, now) -> list[Application]:
+    """Offer free places to the waiting list in order: the first application that fits gets
+    it, so a group of five waits while a single person behind it may move up."""
+    free = free_places(edition, now=now)
+    offered = []
+    waiting = Application.objects.filter(edition=edition, status=Status.WAITLISTED).order_by(
+        "waitlisted_at", "pk"
+    )
+    for application in waiting.select_related("applicant"):
+        if free <= 0:
+            break
+        if application.size > free:
+            continue
+        application.status = Status.OFFERED
+        application.offer_token = secrets.token_urlsafe(32)
+        application.offer_expires_at = now + timedelta(days=edition.offer_days)
+        application.save()
+        free -= application.size
+        offered.append(application)
+        link = _site_url(reverse("networks:offer", kwargs={"token": application.offer_token}))
+        _mail(
+            subject=_("A place is free for you: %(course)s") % {"course": edition.programme.title},
+            body=_(
+                "A place has come free in %(course)s (%(edition)s). Accept or decline it "
+                "before %(date)s through this link:\n\n%(link)s"
+            )
+            % {
+                "course": edition.programme.title,
+                "edition": edition.name,
+                "date": formats.date_format(timezone.localtime(application.offer_expires_at)),
+                "link": link,
+            },
+            to=[application.applicant.email],
+        )
+    return offered
+
+
+@transaction.atomic
+def edition_fill_places(*, edition_id: int, now=None) -> list[Application]:
+    """Expire stale offers and offer free places to the waiting list."""
+    now = now or timezone.now()
+    edition = _lock_edition(edition_id)
+    _expire_offers(edition, now=now)
+    return _fill_places(edition, now=now)
+
+
+def _locked_application(application_id: int) -> tuple[Edition, Application]:
+    edition_id = Application.objects.values_list("edition_id", flat=True).get(pk=application_id)
+    edition = _lock_edition(edition_id)
+    return edition, Application.objects.select_related("applicant").get(pk=application_id)
+
+
+def _decision_mail(application: Application, text: str) -> None:
+    _mail(
+        subject=_("Your application: %(course)s") % {"course": application.edition.programme},
+        body=text,
+        to=[application.applicant.email],
+    )
+
+
+@transaction.atomic
+def application_accept(*, application_id: int, actor, now=None) -> Application:
+    now = now or timezone.now()
+    edition, application = _locked_application(application_id)
+    if application.status not in (Status.SUBMITTED, Status.WAITLISTED):
+        raise LeerkringError(_("Only a submitted or waitlisted application can be accepted."))
+    _expire_offers(edition, now=now)
+    free = free_places(edition, now=now)
+    if application.size > free:
+        raise LeerkringError(
+            _(
+                "This application is for %(size)d people and there are only %(free)d free "
+                "places. Put it on the waiting list instead."
+            )
+            % {"size": application.size, "free": free}
+        )
+    application.status = Status.ACCEPTED
+    application.decided_at = now
+    application.save()
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary="accepted",
+    )
+    _decision_mail(application, _("Your application has been accepted. Welcome!"))
+    return application
+
+
+@transaction.atomic
+def application_waitlist(*, application_id: int, actor, now=None) -> Application:
+    now = now or timezone.now()
+    edition, application = _locked_application(application_id)
+    if application.status != Status.SUBMITTED:
+        raise LeerkringError(_("Only a submitted application can be put on the waiting list."))
+    application.status = Status.WAITLISTED
+    application.waitlisted_at = now
+    application.save()
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary="waitlisted",
+    )
+    _decision_mail(application, _("Your application is on the waiting list."))
+    return application
+
+
+def _end(application: Application, edition: Edition, status: str, *, now) -> None:
+    held_place = application.status in Application.HOLDS_PLACE
+    application.status = status
+    application.decided_at = now
+    application.save()
+    _deactivate(application)
+    if held_place:
+        _fill_places(edition, now=now)
+
+
+@transaction.atomic
+def application_refuse(*, application_id: int, actor, now=None) -> Application:
+    now = now or timezone.now()
+    edition, application = _locked_application(application_id)
+    if application.status not in Application.ACTIVE:
+        raise LeerkringError(_("This application has already ended."))
+    _end(application, edition, Status.REFUSED, now=now)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary="refused",
+    )
+    _decision_mail(application, _("We are sorry: your application could not be accepted."))
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application_id: int, user, now=None) -> Application:
+    """The applicant withdraws (or leaves the waiting list); a freed place goes to the list."""
+    now = now or timezone.now()
+    edition, application = _locked_application(application_id)
+    if application.applicant_id != user.pk:
+        raise LeerkringError(_("Only the person who applied can withdraw this application."))
+    if application.status not in Application.ACTIVE:
+        raise LeerkringError(_("This application has already ended."))
+    _end(application, edition, Status.WITHDRAWN, now=now)
+    audit_log(
+        actor=user,
+        action=AuditEvent.Action.UPDATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary="withdrawn",
+    )
+    return application
+
+
+@transaction.atomic
+def application_schedule_intake(*, application_id: int, when, note: str = "", actor) -> Application:
+    edition, application = _locked_application(application_id)
+    if application.status not in Application.ACTIVE:
+        raise LeerkringError(_("This application has already ended."))
+    application.intake_at = when
+    application.intake_note = note.strip()
+    application.save()
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary="intake",
+    )
+    _decision_mail(
+        application,
+        _("We invite you to an intake conversation on %(date)s. %(note)s")
+        % {"date": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"), "note": note},
+    )
+    return application
+
+
+def offer_respond(*, token: str, accept: bool, now=None) -> Application:
+    """Accept or decline an offered place through the link in the offer mail.
+
+    An expired offer is ended (and its place offered on) before the error is raised, so the
+    rollback of the error does not undo that.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        edition_id = Application.objects.values_list("edition_id", flat=True).get(offer_token=token)
+        edition = _lock_edition(edition_id)
+        application = Application.objects.get(offer_token=token)
+        expired = application.status == Status.EXPIRED or (
+            application.status == Status.OFFERED and application.offer_expires_at < now
+        )
+        if expired:
+            if application.status == Status.OFFERED:
+                _end(application, edition, Status.EXPIRED, now=now)
+        elif application.status == Status.OFFERED:
+            if accept:
+                application.status = Status.ACCEPTED
+                application.decided_at = now
+                application.save()
+            else:
+                _end(application, edition, Status.DECLINED, now=now)
+            audit_log(
+                actor=application.applicant,
+                action=AuditEvent.Action.UPDATE,
+                obj=application,
+                organisation=edition.programme.provider,
+                summary="offer accepted" if accept else "offer declined",
+            )
+            return application
+    if expired:
+        raise LeerkringError(
+            _("This offer expired on %(date)s. The place has gone to the next on the list.")
+            % {"date": formats.date_format(timezone.localtime(application.offer_expires_at))}
+        )
+    raise LeerkringError(_("You have already answered this offer."))

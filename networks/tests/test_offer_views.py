@@ -1,0 +1,49 @@
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from networks.models import Application
+from networks.services import registration
+from organisations.tests.factories import UserFactory
+
+Status = Application.Status
+
+
+def _full_with_waiting(edition):
+    accepted = [
+        registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+        for _ in range(edition.capacity)
+    ]
+    waiting = registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+    registration.application_withdraw(application_id=accepted[0].pk, user=accepted[0].applicant)
+    waiting.refresh_from_db()
+    return waiting
+
+
+def test_an_unknown_offer_token_is_404(client, db):
+    assert client.get(reverse("networks:offer", kwargs={"token": "onbekend"})).status_code == 404
+    response = client.post(reverse("networks:offer_answer", kwargs={"token": "onbekend"}))
+    assert response.status_code == 404
+
+
+def test_the_offer_link_accepts_the_place(client, edition):
+    waiting = _full_with_waiting(edition)
+    assert waiting.status == Status.OFFERED
+    url = reverse("networks:offer_answer", kwargs={"token": waiting.offer_token})
+    response = client.post(url, {"answer": "accept"}, follow=True)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.ACCEPTED
+    assert "aanvaard" in response.content.decode()
+
+
+def test_an_expired_offer_link_explains_it_expired(client, edition):
+    waiting = _full_with_waiting(edition)
+    Application.objects.filter(pk=waiting.pk).update(
+        offer_expires_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    url = reverse("networks:offer_answer", kwargs={"token": waiting.offer_token})
+    response = client.post(url, {"answer": "accept"}, follow=True)
+    assert "verlopen" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == Status.EXPIRED

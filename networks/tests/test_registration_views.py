@@ -1,0 +1,180 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from networks.models import Application, Participant, Question
+from organisations.models import Membership
+from organisations.tests.factories import MembershipFactory, UserFactory
+
+from .factories import QuestionFactory
+
+Status = Application.Status
+
+
+def _register_url(edition):
+    return reverse(
+        "networks:register",
+        kwargs={"provider_slug": edition.programme.provider.slug, "pk": edition.pk},
+    )
+
+
+@pytest.fixture
+def questions(edition):
+    return [
+        QuestionFactory(programme=edition.programme, text="Wat is je motivatie?"),
+        QuestionFactory(
+            programme=edition.programme,
+            text="Welke rol heb je?",
+            kind=Question.Kind.CHOICE,
+            choices="directeur\nadjunct-directeur",
+        ),
+        QuestionFactory(
+            programme=edition.programme,
+            text="Volg je al een traject?",
+            kind=Question.Kind.YES_NO,
+            required=False,
+        ),
+    ]
+
+
+def _answers(questions, **overrides):
+    data = {
+        f"q_{questions[0].pk}": "Gedeeld leiderschap opbouwen",
+        f"q_{questions[1].pk}": "directeur",
+        f"q_{questions[2].pk}": "no",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_anonymous_visitors_are_sent_to_login(client, edition):
+    response = client.get(_register_url(edition))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_leader_registers_with_the_providers_questions(login, leader, edition, questions):
+    client = login(leader)
+    response = client.post(
+        _register_url(edition), {**_answers(questions), "school": leader.organisation_id}
+    )
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("networks:my_application", kwargs={"pk": application.pk})
+    assert application.status == Status.ACCEPTED
+    assert application.school == leader.organisation
+    values = dict(application.answers.values_list("question__text", "value"))
+    assert values["Welke rol heb je?"] == "directeur"
+    page = client.get(response["Location"]).content.decode()
+    assert "Gedeeld leiderschap opbouwen" in page
+
+
+def test_a_leader_registers_a_group_of_colleagues_as_one_application(
+    login, leader, edition, questions
+):
+    colleagues = MembershipFactory.create_batch(
+        2, organisation=leader.organisation, role=Membership.Role.STAFF
+    )
+    client = login(leader)
+    client.post(
+        _register_url(edition),
+        {**_answers(questions), "colleagues": [c.pk for c in colleagues]},
+    )
+    application = Application.objects.get()
+    assert application.size == 3
+    assert set(application.participants.values_list("user", flat=True)) == {
+        leader.user_id,
+        *(c.user_id for c in colleagues),
+    }
+
+
+def test_colleagues_of_another_school_cannot_be_registered(login, leader, outsider, edition):
+    client = login(leader)
+    response = client.post(_register_url(edition), {"colleagues": [outsider.pk]})
+    assert response.status_code == 200
+    assert not Application.objects.exists()
+
+
+def test_a_missing_required_answer_is_shown_at_the_question(login, leader, edition, questions):
+    client = login(leader)
+    response = client.post(
+        _register_url(edition), _answers(questions, **{f"q_{questions[0].pk}": ""})
+    )
+    assert response.status_code == 200
+    assert "Beantwoord de vraag “Wat is je motivatie?”" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_after_the_deadline_the_form_explains_registration_is_closed(login, leader, edition):
+    edition.registration_deadline = timezone.now() - datetime.timedelta(days=1)
+    edition.save()
+    client = login(leader)
+    body = client.get(_register_url(edition)).content.decode()
+    assert "afgesloten" in body and "Verstuur mijn inschrijving" not in body
+    client.post(_register_url(edition), {})
+    assert not Application.objects.exists()
+
+
+def test_a_duplicate_registration_gets_a_clear_message(login, leader, edition):
+    client = login(leader)
+    client.post(_register_url(edition), {})
+    response = client.post(_register_url(edition), {})
+    assert "al ingeschreven" in response.content.decode()
+    assert Participant.objects.filter(user=leader.user).count() == 1
+
+
+def test_a_full_edition_puts_the_applicant_on_the_waiting_list(login, leader, edition):
+    for _ in range(edition.capacity):
+        from networks.services.registration import application_submit
+
+        application_submit(edition_id=edition.pk, applicant=UserFactory())
+    client = login(leader)
+    response = client.post(_register_url(edition), {}, follow=True)
+    assert "wachtlijst" in response.content.decode()
+    assert Application.objects.get(applicant=leader.user).status == Status.WAITLISTED
+
+
+def test_a_group_larger_than_the_free_places_is_told_it_waits_as_a_whole(login, leader, edition):
+    from networks.services.registration import application_submit
+
+    application_submit(edition_id=edition.pk, applicant=UserFactory())
+    application_submit(edition_id=edition.pk, applicant=UserFactory())
+    colleagues = MembershipFactory.create_batch(2, organisation=leader.organisation)
+    client = login(leader)
+    response = client.post(
+        _register_url(edition), {"colleagues": [c.pk for c in colleagues]}, follow=True
+    )
+    body = response.content.decode()
+    assert "groep van 3" in body and "wachtlijst" in body
+    assert Application.objects.get(applicant=leader.user).status == Status.WAITLISTED
+
+
+def test_the_applicant_can_leave_the_waiting_list(login, leader, edition):
+    from networks.services.registration import application_submit
+
+    edition.capacity = 1
+    edition.save()
+    application_submit(edition_id=edition.pk, applicant=UserFactory())
+    application = application_submit(edition_id=edition.pk, applicant=leader.user)
+    client = login(leader)
+    client.post(reverse("networks:my_application_withdraw", kwargs={"pk": application.pk}))
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+
+
+def test_someone_else_cannot_see_or_withdraw_my_application(login, leader, outsider, edition):
+    from networks.services.registration import application_submit
+
+    application = application_submit(edition_id=edition.pk, applicant=leader.user)
+    client = login(outsider)
+    assert (
+        client.get(reverse("networks:my_application", kwargs={"pk": application.pk})).status_code
+        == 404
+    )
+    response = client.post(
+        reverse("networks:my_application_withdraw", kwargs={"pk": application.pk})
+    )
+    assert response.status_code == 404
+    application.refresh_from_db()
+    assert application.status == Status.ACCEPTED

@@ -1,0 +1,217 @@
+"""Provider staff run an edition: the overview, applications, sessions, attendance, groups."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import LeerkringError
+
+from .. import selectors
+from ..access import (
+    get_application_for_access,
+    get_edition_for_access,
+    get_group_for_access,
+    get_session_for_access,
+    provider_view,
+)
+from ..forms import IntakeForm, LearningGroupForm, SessionForm
+from ..models import Application, Attendance, Participant
+from ..services import registration, running
+from .manage import edition_url, save_form
+
+
+@provider_view
+def edition_overview(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    context = {"edition": edition, "programme": edition.programme}
+    context.update(selectors.edition_overview(edition))
+    context["group_warnings"] = {g.pk: running.group_warnings(g) for g in context["groups"]}
+    return render(request, "networks/manage/edition_overview.html", context)
+
+
+@provider_view
+def application_detail(request, pk):
+    application = get_application_for_access(request.access, pk)
+    return render(
+        request,
+        "networks/manage/application_detail.html",
+        {
+            "application": application,
+            "edition": application.edition,
+            "participants": application.participants.select_related("user", "school"),
+            "answers": application.answers.select_related("question"),
+            "position": registration.waitlist_position(application),
+            "intake_form": IntakeForm(),
+        },
+    )
+
+
+@require_POST
+@provider_view
+def application_decide(request, pk):
+    application = get_application_for_access(request.access, pk)
+    actions = {
+        "accept": (registration.application_accept, _("The application was accepted.")),
+        "waitlist": (
+            registration.application_waitlist,
+            _("The application is on the waiting list."),
+        ),
+        "refuse": (registration.application_refuse, _("The application was refused.")),
+    }
+    action = actions.get(request.POST.get("decision"))
+    if action is None:
+        messages.error(request, _("Choose accept, waiting list or refuse."))
+    else:
+        service, done = action
+        try:
+            service(application_id=application.pk, actor=request.user)
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, done)
+    return redirect(
+        "networks:application_detail", slug=request.organisation.slug, pk=application.pk
+    )
+
+
+@require_POST
+@provider_view
+def application_intake(request, pk):
+    application = get_application_for_access(request.access, pk)
+    form = IntakeForm(request.POST)
+    if form.is_valid():
+        try:
+            registration.application_schedule_intake(
+                application_id=application.pk,
+                when=form.cleaned_data["when"],
+                note=form.cleaned_data["note"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The intake conversation was scheduled."))
+    else:
+        messages.error(request, _("Give a valid date and time for the intake conversation."))
+    return redirect(
+        "networks:application_detail", slug=request.organisation.slug, pk=application.pk
+    )
+
+
+@require_POST
+@provider_view
+def edition_fill(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    offered = registration.edition_fill_places(edition_id=edition.pk)
+    messages.success(
+        request, _("%(count)d place(s) offered to the waiting list.") % {"count": len(offered)}
+    )
+    return redirect(edition_url(request, edition))
+
+
+@provider_view
+def session_create(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    form = SessionForm(request.POST or None, edition=edition)
+    url = edition_url(request, edition)
+    return save_form(
+        request, form, title=_("New session"), back=edition, success=lambda s: url, cancel_url=url
+    )
+
+
+@provider_view
+def session_edit(request, pk):
+    session = get_session_for_access(request.access, pk)
+    form = SessionForm(request.POST or None, instance=session, edition=session.edition)
+    url = edition_url(request, session.edition)
+    return save_form(
+        request,
+        form,
+        title=_("Edit session"),
+        back=session.edition,
+        success=lambda s: url,
+        cancel_url=url,
+    )
+
+
+@provider_view
+def session_attendance(request, pk):
+    """Record attendance for a session: one choice per participant it concerns."""
+    session = get_session_for_access(request.access, pk)
+    participants = Participant.objects.filter(
+        edition=session.edition, is_active=True, application__status=Application.Status.ACCEPTED
+    ).select_related("user", "school", "group")
+    if session.group_id:
+        participants = participants.filter(group_id=session.group_id)
+    participants = list(participants)
+    existing = dict(session.attendances.values_list("participant_id", "status"))
+    if request.method == "POST":
+        statuses = {
+            p.pk: request.POST.get(f"p_{p.pk}")
+            for p in participants
+            if request.POST.get(f"p_{p.pk}") in Attendance.Status.values
+        }
+        with transaction.atomic():
+            running.attendance_record(session=session, statuses=statuses, actor=request.user)
+        messages.success(request, _("Attendance was saved."))
+        return redirect(edition_url(request, session.edition))
+    rows = [(p, existing.get(p.pk, "")) for p in participants]
+    return render(
+        request,
+        "networks/manage/attendance.html",
+        {
+            "session": session,
+            "edition": session.edition,
+            "rows": rows,
+            "choices": Attendance.Status.choices,
+        },
+    )
+
+
+@provider_view
+def group_create(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    form = LearningGroupForm(request.POST or None, edition=edition)
+    return save_form(
+        request,
+        form,
+        title=_("New learning group"),
+        back=edition,
+        success=lambda g: edition_url(request, edition),
+        cancel_url=edition_url(request, edition),
+    )
+
+
+@provider_view
+def group_detail(request, pk):
+    group = get_group_for_access(request.access, pk)
+    edition = group.edition
+    if request.method == "POST":
+        ids = [int(v) for v in request.POST.getlist("participants") if v.isdigit()]
+        try:
+            running.group_set_members(group=group, participant_ids=ids, actor=request.user)
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The learning group was saved."))
+        return redirect("networks:group_detail", slug=request.organisation.slug, pk=group.pk)
+    candidates = (
+        Participant.objects.filter(
+            edition=edition, is_active=True, application__status=Application.Status.ACCEPTED
+        )
+        .select_related("user", "school__parent", "group")
+        .order_by("school__name", "user__last_name")
+    )
+    candidates = [p for p in candidates if p.group_id in (None, group.pk)]
+    return render(
+        request,
+        "networks/manage/group_detail.html",
+        {
+            "group": group,
+            "edition": edition,
+            "candidates": candidates,
+            "warnings": running.group_warnings(group),
+        },
+    )

@@ -1,0 +1,188 @@
+"""Provider staff manage their catalogue: programmes, their questions, editions."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import LeerkringError
+
+from .. import selectors
+from ..access import get_edition_for_access, get_programme_for_access, provider_view
+from ..forms import DeadlineForm, EditionForm, ProgrammeForm, QuestionForm
+from ..models import Question
+from ..services import catalogue as services
+
+
+def save_form(request, form, *, title, back, success, cancel_url, template="networks/form.html"):
+    """Validate a ModelForm, save its instance through the service, and redirect to
+    `success(instance)`; otherwise render the shared form page."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            instance = services.object_save(
+                instance=form.save(commit=False), provider=request.organisation, actor=request.user
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            form.save_m2m()
+            messages.success(request, _("Saved."))
+            return redirect(success(instance))
+    return render(
+        request,
+        template,
+        {"form": form, "title": title, "back": back, "cancel_url": cancel_url},
+    )
+
+
+@provider_view
+def programme_list(request):
+    return render(
+        request,
+        "networks/manage/programme_list.html",
+        {"programmes": selectors.provider_programmes(request.organisation)},
+    )
+
+
+def _programme_url(request, programme):
+    return reverse(
+        "networks:programme_manage", kwargs={"slug": request.organisation.slug, "pk": programme.pk}
+    )
+
+
+@provider_view
+def programme_create(request):
+    form = ProgrammeForm(request.POST or None, provider=request.organisation)
+    return save_form(
+        request,
+        form,
+        title=_("New programme"),
+        back=None,
+        success=lambda p: _programme_url(request, p),
+        cancel_url=reverse("networks:programme_list", kwargs={"slug": request.organisation.slug}),
+    )
+
+
+@provider_view
+def programme_detail(request, pk):
+    programme = get_programme_for_access(request.access, pk)
+    editions = selectors.public_editions(request.organisation).filter(programme=programme)
+    return render(
+        request,
+        "networks/manage/programme_detail.html",
+        {
+            "programme": programme,
+            "editions": editions,
+            "questions": programme.questions.all(),
+            "question_form": QuestionForm(programme=programme),
+        },
+    )
+
+
+@provider_view
+def programme_edit(request, pk):
+    programme = get_programme_for_access(request.access, pk)
+    form = ProgrammeForm(request.POST or None, instance=programme, provider=request.organisation)
+    url = _programme_url(request, programme)
+    return save_form(
+        request,
+        form,
+        title=_("Edit programme"),
+        back=programme,
+        success=lambda p: url,
+        cancel_url=url,
+    )
+
+
+@provider_view
+def question_create(request, pk):
+    programme = get_programme_for_access(request.access, pk)
+    form = QuestionForm(request.POST or None, programme=programme)
+    url = _programme_url(request, programme)
+    return save_form(
+        request,
+        form,
+        title=_("New question"),
+        back=programme,
+        success=lambda q: url,
+        cancel_url=url,
+    )
+
+
+@require_POST
+@provider_view
+def question_delete(request, pk):
+    question = (
+        Question.objects.filter(programme__provider=request.organisation, pk=pk)
+        .select_related("programme")
+        .first()
+    )
+    if question is None:
+        raise Http404
+    services.object_delete(instance=question, provider=request.organisation, actor=request.user)
+    messages.success(request, _("The question was removed."))
+    return redirect(_programme_url(request, question.programme))
+
+
+def edition_url(request, edition):
+    return reverse(
+        "networks:edition_overview", kwargs={"slug": request.organisation.slug, "pk": edition.pk}
+    )
+
+
+@provider_view
+def edition_create(request, pk):
+    programme = get_programme_for_access(request.access, pk)
+    form = EditionForm(request.POST or None, programme=programme)
+    return save_form(
+        request,
+        form,
+        title=_("New edition"),
+        back=programme,
+        success=lambda e: edition_url(request, e),
+        cancel_url=_programme_url(request, programme),
+    )
+
+
+@provider_view
+def edition_edit(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    form = EditionForm(request.POST or None, instance=edition, programme=edition.programme)
+    url = edition_url(request, edition)
+    return save_form(
+        request, form, title=_("Edit edition"), back=edition, success=lambda e: url, cancel_url=url
+    )
+
+
+@provider_view
+def edition_deadline(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    form = DeadlineForm(
+        request.POST or None, initial={"new_deadline": edition.registration_deadline}
+    )
+    url = edition_url(request, edition)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edition_change_deadline(
+                edition_id=edition.pk,
+                new_deadline=form.cleaned_data["new_deadline"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The registration deadline was changed."))
+            return redirect(url)
+    return render(
+        request,
+        "networks/form.html",
+        {
+            "form": form,
+            "title": _("Change the registration deadline"),
+            "back": edition,
+            "cancel_url": url,
+        },
+    )
