@@ -23,6 +23,8 @@ Put it in `tests/browser/test_<flow>_flow.py` and follow one real person's path:
   browser speaks nl-BE. Actions and assertions time out after a few seconds, not 30.
 - Prefer stable selectors (ids, `name=`, `href`, roles with names that are data, such as a
   person's name) and assert UI text only where the text is the point of the test.
+- Static files are served by `live_server` (Django's StaticFilesHandler, through the finders);
+  `{% static %}` works because the root conftest swaps the manifest storage for the plain one.
 - A test fails when the page breaks our Content Security Policy (inline script or style), throws
   a JavaScript error, or a file under /static/ does not load. On failure a screenshot and the
   HTML are saved to `test-artifacts/` (gitignored), named after the test.
@@ -73,6 +75,13 @@ def chromium_path() -> str | None:
     return None
 
 
+def missing_chromium_reason() -> str:
+    configured = os.environ.get("CHROMIUM_PATH", "").strip()
+    if configured:
+        return f"{MISSING_CHROMIUM} (CHROMIUM_PATH={configured} is not an executable file)"
+    return MISSING_CHROMIUM
+
+
 def running_in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
@@ -86,7 +95,7 @@ def pytest_collection_modifyitems(config, items):
     # tryfirst: the marker must be in place before `-m "not browser"` deselects.
     skip = None
     if chromium_path() is None and not running_in_ci():
-        skip = pytest.mark.skip(reason=MISSING_CHROMIUM)
+        skip = pytest.mark.skip(reason=missing_chromium_reason())
     for item in items:
         if _is_browser_test(item):
             item.add_marker(pytest.mark.browser)
@@ -120,7 +129,7 @@ def browser():
     path = chromium_path()
     if path is None:
         # Only reached when CI is set: elsewhere the tests were skipped at collection.
-        pytest.fail(f"{MISSING_CHROMIUM} (CI is set, so the browser tests must run)")
+        pytest.fail(f"{missing_chromium_reason()}; CI is set, so the browser tests must run")
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
@@ -151,6 +160,8 @@ def _open_page(browser, live_server, request, *, viewport, suffix="", **context_
         **context_options,
     )
     context.set_default_timeout(TIMEOUT_MS)
+    # Chromium asks every site for /favicon.ico; answer here so 404 logs stay about our pages.
+    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     page = context.new_page()
     problems: list[str] = []
     static_path = "/" + settings.STATIC_URL.lstrip("/")

@@ -15,6 +15,11 @@ def test_interface_is_dutch_and_the_language_choice_sticks(
     slug = staff_member.organisation.slug
     staff_link = page.locator(f".main-nav a[href='/o/{slug}/people/']")
 
+    # A browser asking for a language Leerkring does not offer gets Dutch, like an nl-BE one.
+    page.set_extra_http_headers({"Accept-Language": "fr-BE,fr;q=0.9"})
+    page.goto("/accounts/login/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl-BE")
+    page.set_extra_http_headers({"Accept-Language": "nl-BE,nl;q=0.9"})
     page.goto("/accounts/login/")
     expect(page.locator("html")).to_have_attribute("lang", "nl-BE")
     expect(page.locator("#language-select option:checked")).to_have_text("Nederlands")
