@@ -353,6 +353,9 @@ class Round(models.Model):
     number = models.PositiveSmallIntegerField(_("round"))
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    closed = models.BooleanField(
+        _("closed early"), default=False, help_text=_("Closed by hand before the close date.")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -375,7 +378,13 @@ class Round(models.Model):
 
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
-        return self.opens_on <= today <= self.closes_on
+        return not self.closed and self.opens_on <= today <= self.closes_on
+
+    def is_finished(self, today=None) -> bool:
+        """Results are only reported once no answer can change any more: a report that
+        grew answer by answer would let two views be subtracted."""
+        today = today or timezone.localdate()
+        return self.closed or today > self.closes_on
 
 
 class Invitation(models.Model):

@@ -288,3 +288,20 @@ def survey_share(*, survey: Survey, membership: Membership, actor) -> None:
         organisation=survey.organisation,
         summary=f"report shared with membership {membership.pk}",
     )
+
+
+def round_close(*, survey: Survey, actor) -> Round:
+    """Close the latest round now; its results then appear in the report."""
+    current = survey.rounds.order_by("-number").first()
+    if current.is_finished():
+        raise LeerkringError(_("This round is already closed."))
+    current.closed = True
+    current.save(update_fields=["closed"])
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=current,
+        organisation=survey.organisation,
+        summary=f"round {current.number} of {survey.title} closed",
+    )
+    return current

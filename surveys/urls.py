@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, manage
+from .views import answer, manage, report
 
 app_name = "surveys"
 
@@ -14,11 +14,15 @@ urlpatterns = [
     path(f"{base}<int:pk>/send/", manage.invitations_send, name="invitations_send"),
     path(f"{base}<int:pk>/remind/", manage.reminders_send, name="reminders_send"),
     path(f"{base}<int:pk>/rounds/new/", manage.round_create, name="round_create"),
+    path(f"{base}<int:pk>/close/", manage.round_close, name="round_close"),
     path(
         f"{base}<int:pk>/groups/<int:group_pk>/threshold/",
         manage.threshold_set,
         name="threshold_set",
     ),
     path(f"{base}<int:pk>/share/", manage.survey_share, name="survey_share"),
+    path(f"{base}<int:pk>/report/", report.report, name="report"),
+    path(f"{base}<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
+    path(f"{base}<int:pk>/report.xlsx", report.report_xlsx, name="report_xlsx"),
     path("s/<str:token>/", answer.answer, name="answer"),
 ]

@@ -46,8 +46,12 @@ URLS = {
     "surveys:invitations_send": _survey,
     "surveys:reminders_send": _survey,
     "surveys:round_create": _survey,
+    "surveys:round_close": _survey,
     "surveys:threshold_set": _group,
     "surveys:survey_share": _survey,
+    "surveys:report": _survey,
+    "surveys:report_pdf": _survey,
+    "surveys:report_xlsx": _survey,
 }
 
 OPEN = {

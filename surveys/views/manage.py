@@ -217,3 +217,16 @@ def survey_share(request, pk):
     else:
         messages.error(request, _("Choose a person of this school."))
     return _detail(request, survey)
+
+
+@require_POST
+@organisation_view()
+def round_close(request, pk):
+    survey = _managed_survey(request, pk)
+    try:
+        services.round_close(survey=survey, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The round is closed. The report now shows its results."))
+    return _detail(request, survey)

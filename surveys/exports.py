@@ -1,0 +1,89 @@
+"""The anonymised raw data of a survey as XLSX: one row per published response, labelled only
+with its published cell (a merged group is never named on its own), in random order, without
+any key; open answers on their own sheet, detached from the rows."""
+
+import random
+from collections import defaultdict
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .models import Answer, Comment, Response
+from .reports import TOTAL, round_cells
+
+
+def report_xlsx_bytes(survey) -> bytes:
+    rounds = [r for r in survey.rounds.all() if r.is_finished()]
+    groups = list(survey.rater_groups.all())
+    items = list(survey.version.items.select_related("dimension", "scale").order_by("position"))
+    questions = {q.pk: q for q in survey.version.open_questions.all()}
+    cells = round_cells(rounds, groups) if rounds else {}
+    label_of = {}  # (round id, group id) -> published cell label
+    for round_id, data in cells.items():
+        for cell in data.cells:
+            if cell.key == TOTAL:
+                continue
+            for group_id in cell.group_ids:
+                label_of[(round_id, group_id)] = cell.label
+    released = {
+        "response__status": Response.Status.SUBMITTED,
+        "response__round__in": rounds,
+        "response__rater_group_id__in": {g for _r, g in label_of},
+    }
+    rows = defaultdict(dict)
+    owner = {}
+    for response_id, round_id, group_id, item_id, value in Answer.objects.filter(
+        **released
+    ).values_list(
+        "response_id", "response__round_id", "response__rater_group_id", "item_id", "value"
+    ):
+        if (round_id, group_id) in label_of:
+            rows[response_id][item_id] = value
+            owner[response_id] = (round_id, group_id)
+    numbers = {r.pk: r.number for r in rounds}
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Answers")[:31]
+    sheet.append([_("Round"), _("Group"), *[item.code for item in items]])
+    lines = [
+        [numbers[owner[rid][0]], str(label_of[owner[rid]]), *[values.get(i.pk) for i in items]]
+        for rid, values in rows.items()
+    ]
+    random.SystemRandom().shuffle(lines)
+    for line in sorted(lines, key=lambda line: line[0]):
+        sheet.append(line)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+
+    legend = book.create_sheet(_("Items")[:31])
+    legend.append([_("Code"), _("Dimension"), _("Statement"), _("Scale"), _("Reverse-scored")])
+    for item in items:
+        legend.append(
+            [
+                item.code,
+                str(item.dimension.title),
+                item.text,
+                f"{item.scale.minimum}–{item.scale.maximum}",
+                _("yes") if item.reverse else _("no"),
+            ]
+        )
+
+    remarks = book.create_sheet(_("Comments")[:31])
+    remarks.append([_("Round"), _("Question"), _("Comment")])
+    texts = [
+        [numbers[round_id], questions[qid].text, text]
+        for qid, text, round_id, group_id in Comment.objects.filter(**released).values_list(
+            "question_id", "text", "response__round_id", "response__rater_group_id"
+        )
+        if (round_id, group_id) in label_of and qid in questions
+    ]
+    random.SystemRandom().shuffle(texts)
+    for line in sorted(texts, key=lambda line: line[0]):
+        remarks.append(line)
+
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

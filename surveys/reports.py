@@ -1,0 +1,446 @@
+"""Building a survey report. Aggregation happens in SQL per rater group (a handful of
+GROUP BY queries whatever the number of responses); Python only adds those group totals into
+the cells that the anonymity rules allow (see anonymity.py) and computes the statistics."""
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import stats
+from .anonymity import (
+    GroupCount,
+    Release,
+    cell_allowed,
+    filter_allowed,
+    paired_allowed,
+    release_plan,
+)
+from .models import Answer, Comment, Item, RaterGroup, Response, Round, Survey
+
+VERDICT_WORDS = {
+    stats.TOO_FEW: gettext_lazy("too few answers to tell"),
+    stats.CLEAR_GROWTH: gettext_lazy("clear growth"),
+    stats.SLIGHT_GROWTH: gettext_lazy("slight growth"),
+    stats.NO_CLEAR_DIFFERENCE: gettext_lazy("no clear difference"),
+    stats.SLIGHT_DECLINE: gettext_lazy("slight decline"),
+    stats.CLEAR_DECLINE: gettext_lazy("clear decline"),
+}
+TOTAL = "total"
+MERGED = "merged"
+SMALL_GROUP = 10  # below this many raters a report adds "read with care"
+
+
+@dataclass
+class Cell:
+    key: str  # a rater group kind, "merged" or "total"
+    label: str
+    group_ids: list
+    n: int
+    threshold: int
+
+    @property
+    def is_self(self) -> bool:
+        return self.key == "self"
+
+
+@dataclass
+class RoundData:
+    round: Round
+    release: Release
+    cells: list
+    hidden: list  # labels of groups left out, to say so in the report
+    items: dict = field(default_factory=dict)  # (cell key, item id) -> (Summary, {score: n})
+    dimensions: dict = field(default_factory=dict)  # (cell key, dimension id) -> Summary
+    scores: dict = field(default_factory=dict)  # dimension id -> {pseudonym: score}, "total"
+
+    def cell(self, key):
+        return next((c for c in self.cells if c.key == key), None)
+
+
+def _cells(groups: list[RaterGroup], counts: dict) -> tuple[Release, list[Cell], list[str]]:
+    by_kind = {g.kind: g for g in groups}
+    release = release_plan([GroupCount(g.kind, counts.get(g.pk, 0), g.threshold) for g in groups])
+    cells = []
+    for kind in release.shown:
+        group = by_kind[kind]
+        cells.append(
+            Cell(kind, group.get_kind_display(), [group.pk], counts[group.pk], group.threshold)
+        )
+    cells.sort(key=lambda c: by_kind[c.key].position)
+    if release.merged:
+        merged = [by_kind[k] for k in release.merged]
+        names = ", ".join(str(g.get_kind_display()) for g in merged)
+        cells.append(
+            Cell(
+                MERGED,
+                _("others (together: %(groups)s)") % {"groups": names},
+                [g.pk for g in merged],
+                sum(counts[g.pk] for g in merged),
+                max(g.threshold for g in merged),
+            )
+        )
+    others = [c for c in cells if not c.is_self]
+    total_n = sum(c.n for c in others)
+    if others and cell_allowed(total_n):
+        cells.append(
+            Cell(
+                TOTAL,
+                _("all raters except self"),
+                [pk for c in others for pk in c.group_ids],
+                total_n,
+                3,
+            )
+        )
+    hidden = [str(by_kind[k].get_kind_display()) for k in release.hidden]
+    return release, cells, hidden
+
+
+def round_cells(rounds: list[Round], groups: list[RaterGroup]) -> dict:
+    """Per round: the anonymity release and its published cells, from one count query."""
+    counts = defaultdict(dict)
+    for row in (
+        Response.objects.filter(status=Response.Status.SUBMITTED, round__in=rounds)
+        .values("round_id", "rater_group_id")
+        .annotate(n=Count("id"))
+    ):
+        counts[row["round_id"]][row["rater_group_id"]] = row["n"]
+    data = {}
+    for round_ in rounds:
+        release, cells, hidden = _cells(groups, counts[round_.pk])
+        data[round_.pk] = RoundData(round_, release, cells, hidden)
+    return data
+
+
+def load_rounds(survey: Survey, rounds: list[Round], groups: list[RaterGroup]) -> list[RoundData]:
+    """Aggregate every given round of the survey with three GROUP BY queries."""
+    data = round_cells(rounds, groups)
+
+    answers = Answer.objects.filter(
+        response__status=Response.Status.SUBMITTED,
+        response__round__in=rounds,
+        score__isnull=False,
+    )
+    histograms = defaultdict(lambda: defaultdict(int))  # (round, group, item) -> {score: n}
+    for row in answers.values(
+        "response__round_id", "response__rater_group_id", "item_id", "score"
+    ).annotate(n=Count("id")):
+        key = (row["response__round_id"], row["response__rater_group_id"], row["item_id"])
+        histograms[key][row["score"]] += row["n"]
+    respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
+    for row in (
+        answers.filter(item__aspect=Item.Aspect.QUALITY)
+        .values(
+            "response__round_id",
+            "response__rater_group_id",
+            "response__pseudonym",
+            "item__dimension_id",
+        )
+        .annotate(score=Avg("score"))
+    ):
+        respondent_scores[(row["response__round_id"], row["response__rater_group_id"])].append(
+            (row["response__pseudonym"], row["item__dimension_id"], row["score"])
+        )
+
+    for round_data in data.values():
+        rid = round_data.round.pk
+        for cell in round_data.cells:
+            merged_items = defaultdict(lambda: defaultdict(int))
+            per_dimension = defaultdict(list)
+            for group_id in cell.group_ids:
+                for (r, g, item_id), histogram in histograms.items():
+                    if r == rid and g == group_id:
+                        for score, n in histogram.items():
+                            merged_items[item_id][score] += n
+                for pseudonym, dimension_id, score in respondent_scores[(rid, group_id)]:
+                    per_dimension[dimension_id].append(score)
+                    if cell.key == TOTAL:
+                        round_data.scores.setdefault(dimension_id, {})[pseudonym] = score
+            for item_id, histogram in merged_items.items():
+                summary = stats.summarise_counts(histogram)
+                round_data.items[(cell.key, item_id)] = (summary, dict(histogram))
+            for dimension_id, scores in per_dimension.items():
+                round_data.dimensions[(cell.key, dimension_id)] = stats.summarise(scores)
+        _suppress(round_data, round_data.items, lambda value: value[0].n)
+        _suppress(round_data, round_data.dimensions, lambda value: value.n)
+    return [data[r.pk] for r in rounds]
+
+
+def _suppress(data: RoundData, measures: dict, count) -> None:
+    """Drop every number based on too few raters. A total is dropped too when one of its
+    cells was dropped for that measure: the total minus the other cells would show it."""
+    dropped = set()
+    thresholds = {cell.key: cell.threshold for cell in data.cells}
+    for (key, measure_id), value in list(measures.items()):
+        if key == TOTAL:
+            continue
+        if not cell_allowed(count(value), thresholds[key]):
+            del measures[(key, measure_id)]
+            dropped.add(measure_id)
+    for measure_id in dropped:
+        measures.pop((TOTAL, measure_id), None)
+    for (key, measure_id), value in list(measures.items()):
+        if key == TOTAL and not cell_allowed(count(value)):
+            del measures[(key, measure_id)]
+
+
+def _gap(a, b):
+    if a is None or b is None or a.mean is None or b.mean is None:
+        return None
+    return a.mean - b.mean
+
+
+def dimension_rows(data: RoundData, dimensions, items) -> list[dict]:
+    """Per dimension: every cell's score, the self-versus-others gap, importance, how shared
+    it is, and its quality items with distribution."""
+    rows = []
+    for dimension in dimensions:
+        dim_items = [i for i in items if i.dimension_id == dimension.pk]
+        cells = [(cell, data.dimensions.get((cell.key, dimension.pk))) for cell in data.cells]
+        total = data.dimensions.get((TOTAL, dimension.pk))
+        own = data.dimensions.get(("self", dimension.pk))
+        aspect = {}
+        for item in dim_items:
+            if item.aspect in (Item.Aspect.IMPORTANCE, Item.Aspect.SHARED):
+                found = data.items.get((TOTAL, item.pk))
+                aspect[item.aspect] = found[0] if found else None
+        rows.append(
+            {
+                "dimension": dimension,
+                "cells": cells,
+                "total": total,
+                "self": own,
+                "gap": _gap(own, total),
+                "importance": aspect.get(Item.Aspect.IMPORTANCE),
+                "shared": aspect.get(Item.Aspect.SHARED),
+                "items": [
+                    item_row(data, item)
+                    for item in dim_items
+                    if item.aspect in (Item.Aspect.QUALITY, Item.Aspect.OWNER)
+                ],
+            }
+        )
+    return rows
+
+
+def item_row(data: RoundData, item: Item) -> dict:
+    total = data.items.get((TOTAL, item.pk))
+    own = data.items.get(("self", item.pk))
+    distribution = []
+    if total:
+        summary, histogram = total
+        for value, label in item.scale.points():
+            count = histogram.get(float(value), 0)
+            distribution.append(
+                {"value": value, "label": label, "n": count, "pct": 100 * count / summary.n}
+            )
+    return {
+        "item": item,
+        "total": total[0] if total else None,
+        "self": own[0] if own else None,
+        "gap": _gap(own[0] if own else None, total[0] if total else None),
+        "distribution": distribution,
+        "cells": [(c, (data.items.get((c.key, item.pk)) or (None,))[0]) for c in data.cells],
+    }
+
+
+def strongest_weakest(rows: list[dict], count: int = 3) -> tuple[list, list]:
+    rated = [
+        r
+        for row in rows
+        for r in row["items"]
+        if r["total"] is not None and r["item"].aspect == Item.Aspect.QUALITY
+    ]
+    rated.sort(key=lambda r: (r["total"].mean, r["item"].position))
+    weakest = rated[:count]
+    strongest = [r for r in reversed(rated) if r not in weakest][:count]
+    return strongest, weakest
+
+
+def priorities(rows: list[dict]) -> list[dict]:
+    """Dimensions that are important now but not yet strong, most urgent first."""
+    found = []
+    for row in rows:
+        if row["importance"] is None or row["total"] is None:
+            continue
+        urgency = row["importance"].mean - row["total"].mean
+        found.append({**row, "urgency": urgency, "is_priority": False})
+    found.sort(key=lambda r: -r["urgency"])
+    for row in found[:2]:
+        row["is_priority"] = row["urgency"] > 0 and row["importance"].mean >= 3.5
+    return found
+
+
+def comments(data: RoundData, questions) -> list[dict]:
+    """Open answers of published cells, without group or name, in random order; the
+    subject's own comments apart."""
+    allowed = {pk for c in data.cells if c.key in (TOTAL, "self") for pk in c.group_ids}
+    self_ids = {pk for c in data.cells if c.is_self for pk in c.group_ids}
+    by_question = {q.pk: {"question": q, "others": [], "self": []} for q in questions}
+    rows = Comment.objects.filter(
+        response__round=data.round,
+        response__status=Response.Status.SUBMITTED,
+        response__rater_group_id__in=allowed,
+    ).values_list("question_id", "text", "response__rater_group_id")
+    for question_id, text, group_id in rows:
+        if question_id in by_question:
+            key = "self" if group_id in self_ids else "others"
+            by_question[question_id][key].append(text)
+    shuffle = random.SystemRandom().shuffle
+    for entry in by_question.values():
+        shuffle(entry["others"])
+    return [e for e in by_question.values() if e["others"] or e["self"]]
+
+
+def _word(change):
+    word = VERDICT_WORDS[stats.verdict(change)]
+    careful = change is not None and stats.MIN_N_FOR_WORDS <= change.n < SMALL_GROUP
+    return word, careful
+
+
+def pre_post(pre: RoundData, post: RoundData, dimensions) -> dict:
+    """Side by side per dimension: the change of the whole group and, where the same raters
+    answered both rounds (and the anonymity rules allow it), their paired change."""
+    total_pre, total_post = pre.cell(TOTAL), post.cell(TOTAL)
+    both, pre_raters, post_raters = set(), set(), set()
+    if total_pre and total_post:
+        pre_raters = {p for scores in pre.scores.values() for p in scores}
+        post_raters = {p for scores in post.scores.values() for p in scores}
+        both = pre_raters & post_raters
+    show_paired = bool(
+        total_pre and total_post and paired_allowed(total_pre.n, total_post.n, len(both))
+    )
+    rows = []
+    for dimension in dimensions:
+        a = pre.dimensions.get((TOTAL, dimension.pk))
+        b = post.dimensions.get((TOTAL, dimension.pk))
+        group_change = stats.independent_change(a, b) if a and b else None
+        paired = None
+        if show_paired:
+            before, after = pre.scores.get(dimension.pk, {}), post.scores.get(dimension.pk, {})
+            differences = [after[p] - before[p] for p in both if p in before and p in after]
+            if filter_allowed(len(differences), len(both)):
+                paired = stats.paired_change(differences)
+        own_a = pre.dimensions.get(("self", dimension.pk))
+        own_b = post.dimensions.get(("self", dimension.pk))
+        main = paired or group_change
+        word, careful = _word(main)
+        rows.append(
+            {
+                "dimension": dimension,
+                "pre": a,
+                "post": b,
+                "change": group_change,
+                "paired": paired,
+                "self_change": _gap(own_b, own_a),
+                "word": word,
+                "verdict": stats.verdict(main),
+                "careful": careful,
+            }
+        )
+    return {"rows": rows, "n_both": len(both) if show_paired else None, "paired": show_paired}
+
+
+def dialogue(data: RoundData, items) -> dict:
+    """Per statement: how leadership and staff see who takes it on and how well it happens,
+    sorted by the size of the difference — the agenda for a conversation."""
+    leaders, staff = data.cell("leadership"), data.cell("staff")
+    if not leaders or not staff:
+        return {"available": False, "rows": []}
+    statements = defaultdict(dict)
+    for item in items:
+        statements[item.statement][item.aspect] = item
+    rows = []
+    for aspects in statements.values():
+        entry = {"item": next(iter(aspects.values())), "gaps": []}
+        for aspect in (Item.Aspect.OWNER, Item.Aspect.QUALITY):
+            item = aspects.get(aspect)
+            if item is None:
+                continue
+            lead = (data.items.get(("leadership", item.pk)) or (None,))[0]
+            team = (data.items.get(("staff", item.pk)) or (None,))[0]
+            entry[aspect] = {"item": item, "leaders": lead, "staff": team, "gap": _gap(lead, team)}
+        gaps = [
+            abs(entry[a]["gap"]) for a in ("owner", "quality") if a in entry and entry[a]["gap"]
+        ]
+        entry["size"] = max(gaps, default=0)
+        rows.append(entry)
+    rows.sort(key=lambda r: -r["size"])
+    return {"available": True, "rows": rows}
+
+
+def _scale_range(items) -> tuple[int, int]:
+    quality = [i for i in items if i.aspect == Item.Aspect.QUALITY] or items
+    return quality[0].scale.minimum, quality[0].scale.maximum
+
+
+def report_context(survey: Survey) -> dict:
+    """Everything a report page (HTML or PDF) shows, for the survey's finished rounds."""
+    from .charts import bar_chart, prepost_chart
+
+    version = survey.version
+    rounds = list(survey.rounds.all())
+    finished = [r for r in rounds if r.is_finished()]
+    context = {
+        "survey": survey,
+        "rounds": rounds,
+        "pending": [r for r in rounds if not r.is_finished()],
+        "kind": version.instrument.kind,
+    }
+    if not finished:
+        return context
+    groups = list(survey.rater_groups.all())
+    dimensions = list(version.dimensions.all())
+    items = list(version.items.select_related("scale"))
+    questions = list(version.open_questions.all())
+    datas = load_rounds(survey, finished, groups)
+    current = datas[-1]
+    low, high = _scale_range(items)
+    rows = dimension_rows(current, dimensions, items)
+    for row in rows:
+        row["chart"] = bar_chart(
+            [
+                (cell.label, s.mean if s else None, s.n if s else 0, cell.is_self)
+                for cell, s in row["cells"]
+            ],
+            minimum=low,
+            maximum=high,
+            title=str(row["dimension"].title),
+        )
+    strongest, weakest = strongest_weakest(rows)
+    context.update(
+        {
+            "current": current,
+            "rows": rows,
+            "strongest": strongest,
+            "weakest": weakest,
+            "comments": comments(current, questions),
+            "scale_low": low,
+            "scale_high": high,
+            "has_self": current.cell("self") is not None,
+        }
+    )
+    if version.instrument.kind == "360":
+        context["priorities"] = priorities(rows)
+    if version.instrument.kind == "dialogue":
+        context["dialogue"] = dialogue(current, items)
+    if len(datas) == 2:
+        comparison = pre_post(datas[0], datas[1], dimensions)
+        comparison["chart"] = prepost_chart(
+            [
+                (
+                    r["dimension"].title,
+                    r["pre"].mean if r["pre"] else None,
+                    r["post"].mean if r["post"] else None,
+                )
+                for r in comparison["rows"]
+            ],
+            minimum=low,
+            maximum=high,
+            title=_("Pre- and post-measurement per dimension"),
+        )
+        context["comparison"] = comparison
+    return context

@@ -1,0 +1,238 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import AuditEvent
+from organisations.models import Membership
+from organisations.tests.factories import MembershipFactory
+from surveys import services
+from surveys.reports import TOTAL, report_context
+
+from .conftest import add_responses, close, scored
+
+
+def _url(survey, name="surveys:report"):
+    return reverse(name, kwargs={"slug": survey.organisation.slug, "pk": survey.pk})
+
+
+@pytest.fixture
+def answered(survey_360):
+    """Pre round: self, 5 teachers, 2 support staff, 1 parent-like "others"."""
+    round_ = survey_360.rounds.get()
+    add_responses(survey_360, round_, "self", 1, value=5, comment="Zelf")
+    add_responses(survey_360, round_, "teachers", 5, value=4, comment="Leerkracht")
+    add_responses(survey_360, round_, "support", 2, value=2, comment="Ondersteuning")
+    add_responses(survey_360, round_, "others", 1, value=1, comment="Ander")
+    close(round_)
+    return survey_360
+
+
+def test_results_of_an_open_round_are_not_shown(survey_360, leader, login):
+    add_responses(survey_360, survey_360.rounds.get(), "teachers", 5)
+    response = login(leader).get(_url(survey_360))
+    assert response.status_code == 200
+    assert response.context.get("current") is None
+    assert "rows" not in response.context
+
+
+def test_a_small_group_is_merged_into_others_when_that_reaches_three(answered, leader, login):
+    response = login(leader).get(_url(answered))
+    cells = {c.key: c.n for c in response.context["current"].cells}
+    assert cells == {"self": 1, "teachers": 5, "merged": 3, TOTAL: 8}
+    page = response.content.decode()
+    assert "Ondersteuning" in page and "Ander" in page
+
+
+def test_a_group_too_small_even_when_merged_is_hidden_everywhere(survey_360, leader, login):
+    round_ = survey_360.rounds.get()
+    add_responses(survey_360, round_, "teachers", 4, value=4, comment="Leerkracht")
+    add_responses(survey_360, round_, "support", 2, value=1, comment="Geheim")
+    close(round_)
+    context = login(leader).get(_url(survey_360)).context
+    cells = {c.key: c.n for c in context["current"].cells}
+    assert cells == {"teachers": 4, TOTAL: 4}
+    assert len(context["current"].hidden) == 1
+    # The total is the teachers' score alone: the support staff's 1s are left out.
+    first = context["rows"][0]
+    teachers = dict((cell.key, s) for cell, s in first["cells"])["teachers"]
+    assert first["total"] == teachers
+    page = login(leader).get(_url(survey_360)).content.decode()
+    assert "Geheim" not in page
+
+
+def test_per_dimension_and_item_n_mean_spread_and_distribution(answered, leader, login):
+    context = login(leader).get(_url(answered)).context
+    vision = context["rows"][0]
+    assert vision["dimension"].code == "visie"
+    row = next(r for r in vision["items"] if r["item"].code == "VIS1")
+    # teachers 5 x 4, support 2 x 2, others 1 x 1 -> n 8, mean (20 + 4 + 1) / 8
+    assert row["total"].n == 8
+    assert row["total"].mean == pytest.approx(25 / 8)
+    counts = {d["value"]: d["n"] for d in row["distribution"]}
+    assert counts == {1: 1, 2: 2, 3: 0, 4: 5, 5: 0}
+    assert row["self"].mean == 5
+    assert row["gap"] == pytest.approx(5 - 25 / 8)
+
+
+def test_reverse_scored_items_count_the_right_way_round(answered, leader, login):
+    context = login(leader).get(_url(answered)).context
+    vision = context["rows"][0]
+    reverse_row = next(r for r in vision["items"] if r["item"].code == "VIS5")
+    # teachers answered 4 on "I often don't know why..." which scores 2
+    assert reverse_row["total"].mean == pytest.approx((5 * 2 + 2 * 4 + 1 * 5) / 8)
+
+
+def test_strongest_and_weakest_items_and_priorities(answered, leader, login):
+    context = login(leader).get(_url(answered)).context
+    assert context["strongest"][0]["total"].mean >= context["weakest"][0]["total"].mean
+    assert len(context["priorities"]) == 6
+
+
+def test_an_item_total_is_hidden_when_one_of_its_cells_is_too_small(survey_360, leader, login):
+    round_ = survey_360.rounds.get()
+    add_responses(survey_360, round_, "teachers", 4, value=4)
+    # Two of the three support staff answer "I don't know" on VIS1: support's VIS1 rests on
+    # one person, so neither it nor the total of VIS1 may be shown.
+    add_responses(survey_360, round_, "support", 3, value=3)
+    from surveys.models import Answer
+
+    Answer.objects.filter(item__code="VIS1", response__rater_group__kind="support").order_by("pk")[
+        :1
+    ]
+    ids = list(
+        Answer.objects.filter(item__code="VIS1", response__rater_group__kind="support")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2]
+    )
+    Answer.objects.filter(pk__in=ids).update(value=None, score=None)
+    close(round_)
+    context = report_context(survey_360)
+    row = next(r for r in context["rows"][0]["items"] if r["item"].code == "VIS1")
+    assert row["total"] is None
+    other = next(r for r in context["rows"][0]["items"] if r["item"].code == "VIS2")
+    assert other["total"].n == 7
+
+
+def test_comments_of_hidden_groups_never_appear(survey_360, leader, login):
+    round_ = survey_360.rounds.get()
+    add_responses(survey_360, round_, "teachers", 3, comment="Zichtbaar")
+    add_responses(survey_360, round_, "support", 1, comment="Verborgen")
+    close(round_)
+    page = login(leader).get(_url(survey_360)).content.decode()
+    assert "Zichtbaar 0" in page
+    assert "Verborgen" not in page
+
+
+def test_viewing_a_360_report_is_audited(answered, leader, login):
+    login(leader).get(_url(answered))
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.VIEW, object_id=str(answered.pk), actor=leader.user
+    ).exists()
+
+
+def test_a_360_report_is_for_its_subject_not_for_other_leaders(answered, school, login):
+    admin = MembershipFactory(organisation=school, role=Membership.Role.ADMIN)
+    assert login(admin).get(_url(answered)).status_code == 404
+
+
+def test_a_shared_colleague_may_see_the_360_report(answered, leader, staff_member, login):
+    assert login(staff_member).get(_url(answered)).status_code == 404
+    services.survey_share(survey=answered, membership=staff_member, actor=leader.user)
+    assert login(staff_member).get(_url(answered)).status_code == 200
+
+
+def test_a_school_wide_report_is_for_the_leaders(pulse, leader, staff_member, login):
+    add_responses(pulse, pulse.rounds.get(), "teachers", 3)
+    close(pulse.rounds.get())
+    assert login(leader).get(_url(pulse)).status_code == 200
+    assert login(staff_member).get(_url(pulse)).status_code == 404
+
+
+def test_outsider_gets_404_on_the_report(answered, outsider, login):
+    for name in ("surveys:report", "surveys:report_pdf", "surveys:report_xlsx"):
+        assert login(outsider).get(_url(answered, name)).status_code == 404
+
+
+def _post_round(survey, leader):
+    today = datetime.date.today()
+    return services.round_start_post(
+        survey=survey, opens_on=today, closes_on=today, actor=leader.user
+    )
+
+
+def test_pre_post_shows_the_change_and_the_paired_change(survey_360, leader, login):
+    pre = survey_360.rounds.get()
+    add_responses(survey_360, pre, "self", 1, value=3)
+    add_responses(survey_360, pre, "teachers", 8, value=scored(lambda i: 2 + i % 2))
+    close(pre)
+    post = _post_round(survey_360, leader)
+    add_responses(survey_360, post, "self", 1, value=4)
+    add_responses(survey_360, post, "teachers", 8, value=scored(lambda i: 4 + i % 2))
+    close(post)
+    response = login(leader).get(_url(survey_360))
+    comparison = response.context["comparison"]
+    assert comparison["n_both"] == 8
+    vision = comparison["rows"][0]
+    assert vision["paired"].diff == pytest.approx(2)
+    assert vision["change"].diff == pytest.approx(2)
+    assert vision["verdict"] == "clear_growth"
+    assert vision["careful"] is True  # eight raters: read with care
+    assert "duidelijke groei" in response.content.decode() or "clear growth" in (
+        response.content.decode()
+    )
+
+
+def test_paired_change_is_hidden_when_one_or_two_raters_answered_only_once(
+    survey_360, leader, login
+):
+    pre = survey_360.rounds.get()
+    add_responses(survey_360, pre, "teachers", 8, value=scored(3))
+    close(pre)
+    post = _post_round(survey_360, leader)
+    add_responses(survey_360, post, "teachers", 7, value=scored(4))  # one rater dropped out
+    close(post)
+    comparison = login(leader).get(_url(survey_360)).context["comparison"]
+    assert comparison["paired"] is False
+    assert all(row["paired"] is None for row in comparison["rows"])
+    assert comparison["rows"][0]["change"].diff == pytest.approx(1)
+
+
+def test_the_report_downloads_as_pdf(answered, leader, login):
+    response = login(leader).get(_url(answered, "surveys:report_pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_xlsx_holds_only_published_responses_without_keys(survey_360, leader, login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    round_ = survey_360.rounds.get()
+    add_responses(survey_360, round_, "teachers", 4, value=4)
+    add_responses(survey_360, round_, "support", 1, value=1, comment="Verborgen")
+    close(round_)
+    response = login(leader).get(_url(survey_360, "surveys:report_xlsx"))
+    book = load_workbook(BytesIO(response.content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 1 + 4
+    assert all(1 not in row[2:] for row in rows[1:])  # the support staff's 1s are not there
+    flat = " ".join(
+        str(v) for sheet in book.worksheets for r in sheet.iter_rows(values_only=True) for v in r
+    )
+    assert "Verborgen" not in flat
+    assert "@" not in flat
+
+
+def test_report_query_count_does_not_grow_with_responses(
+    survey_360, leader, login, django_assert_max_num_queries
+):
+    round_ = survey_360.rounds.get()
+    add_responses(survey_360, round_, "teachers", 20, value=lambda i, item: 1 + i % 5)
+    close(round_)
+    client = login(leader)
+    client.get(_url(survey_360))
+    with django_assert_max_num_queries(16):
+        client.get(_url(survey_360))

@@ -1,0 +1,71 @@
+"""Survey reports as a page, a PDF and an anonymised XLSX."""
+
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from organisations.access import organisation_view
+
+from ..access import can_view_report, get_survey_for_access
+from ..exports import report_xlsx_bytes
+from ..reports import report_context
+
+
+def _report_survey(request, pk, action):
+    survey, _can_manage = get_survey_for_access(request.access, pk)
+    if not can_view_report(request.access, survey):
+        raise Http404
+    if survey.is_360 or action == AuditEvent.Action.EXPORT:
+        audit_log(
+            actor=request.user,
+            action=action,
+            obj=survey,
+            organisation=survey.organisation,
+            summary=f"report of {survey.title}",
+        )
+    return survey
+
+
+def _pdf_css() -> str:
+    # The PDF is rendered without a web server, so the style sheets are read from disk.
+    parts = []
+    for name in ("css/leerkring.css", "surveys/surveys.css"):
+        path = finders.find(name)
+        if path:
+            with open(path, encoding="utf-8") as handle:
+                parts.append(handle.read())
+    return "\n".join(parts)
+
+
+@organisation_view()
+def report(request, pk):
+    survey = _report_survey(request, pk, AuditEvent.Action.VIEW)
+    return render(request, "surveys/report.html", report_context(survey))
+
+
+@organisation_view()
+def report_pdf(request, pk):
+    from weasyprint import HTML
+
+    survey = _report_survey(request, pk, AuditEvent.Action.EXPORT)
+    context = {**report_context(survey), "pdf_css": _pdf_css()}
+    html = render_to_string("surveys/report_pdf.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(survey.title)}.pdf"'
+    return response
+
+
+@organisation_view()
+def report_xlsx(request, pk):
+    survey = _report_survey(request, pk, AuditEvent.Action.EXPORT)
+    response = HttpResponse(
+        report_xlsx_bytes(survey),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slugify(survey.title)}.xlsx"'
+    return response
