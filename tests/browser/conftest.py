@@ -21,6 +21,8 @@ Put it in `tests/browser/test_<flow>_flow.py` and follow one real person's path:
   `request.getfixturevalue(screen)` (see test_find_person_flow.py).
 - Pages have `base_url` set to the live server, so `page.goto("/o/de-linde/")` works; the
   browser speaks nl-BE. Actions and assertions time out after a few seconds, not 30.
+- Uploads: `page.locator("input[type=file]").set_input_files(path)`, or
+  `set_input_files({"name": "staff.csv", "mimeType": "text/csv", "buffer": data})`.
 - Prefer stable selectors (ids, `name=`, `href`, roles with names that are data, such as a
   person's name) and assert UI text only where the text is the point of the test.
 - Static files are served by `live_server` (Django's StaticFilesHandler, through the finders);
@@ -184,8 +186,11 @@ def _open_page(browser, live_server, request, *, viewport, suffix="", **context_
             artifacts = Path(request.config.rootpath) / "test-artifacts"
             artifacts.mkdir(exist_ok=True)
             name = _artifact_name(request, suffix)
-            page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
-            (artifacts / f"{name}.html").write_text(page.content(), encoding="utf-8")
+            try:
+                page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+                (artifacts / f"{name}.html").write_text(page.content(), encoding="utf-8")
+            except Exception as error:  # never hide the test's own failure behind this one
+                print(f"Could not save the failure artifacts of {name}: {error}")
         elif problems:
             pytest.fail("The page misbehaved in the browser:\n" + "\n".join(problems))
     finally:
@@ -225,7 +230,9 @@ def login_as():
     It opens /accounts/login/ (with `?next=` when given), types the email address and the
     factories' password, submits, and waits for the next page. It raises AssertionError with
     the form's error when the login fails, and returns the page, now on the home page (or
-    `next_url`). Works on `page` and `phone_page` alike.
+    `next_url`). Works on `page` and `phone_page` alike. Call it on a page that is not
+    logged in yet (a logged-in visitor is sent past the login form); to switch users, log
+    out first or use the other page fixture.
     """
 
     def _login_as(page, user, next_url: str | None = None):
