@@ -5,10 +5,12 @@ Builds the small demo data set, counts the SQL queries of every page in the benc
 counts again: the counts must be equal, and at most 12, on every page.
 """
 
+import re
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import resolve
 from django.utils import translation
 
 from accounts.models import User
@@ -30,7 +32,9 @@ def _counts(size: str, reset: bool = False) -> dict[str, int]:
     return counts
 
 
+# --reset flushes the database; PostgreSQL cannot TRUNCATE inside the test's own transaction.
 @pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
 def test_bench_pages_make_as_many_queries_on_large_as_on_small():
     small = _counts("small")
     large = _counts("large", reset=True)
@@ -87,3 +91,19 @@ def test_team_detail_offers_every_colleague_outside_the_team(leader_client):
     for link in team.team_memberships.all():
         assert f'<option value="{link.membership_id}">' not in select
     assert 'aria-describedby="id_is_home_helptext"' in html
+
+
+def test_team_detail_links_and_forms_reach_their_views(leader_client):
+    team = Team.objects.filter(organisation__slug=MAIN_SCHOOL_SLUG).order_by("name").first()
+    html = leader_client.get(f"/o/{MAIN_SCHOOL_SLUG}/teams/{team.pk}/").content.decode()
+    actions = re.findall(r'<form method="post" action="([^"]+)"', html)
+    names = [resolve(url).url_name for url in actions]
+    homes = team.team_memberships.filter(is_home=True).count()
+    others = team.team_memberships.count() - homes
+    assert names.count("team_member_remove") == homes + others
+    assert names.count("team_member_make_home") == others
+    links = re.findall(r'<td><a href="([^"]+)">', html)
+    assert {resolve(url).url_name for url in links} == {"person_detail"}
+    assert {resolve(url).kwargs["pk"] for url in links} == set(
+        team.team_memberships.values_list("membership_id", flat=True)
+    )

@@ -86,6 +86,8 @@ def test_a_few_people_work_in_two_schools():
     assert 2 <= in_two.count() <= 6
 
 
+# --reset flushes the database; PostgreSQL cannot TRUNCATE inside the test's own transaction.
+@pytest.mark.django_db(transaction=True)
 def test_two_builds_give_the_same_data():
     _demo(size="small")
     first = _snapshot()
