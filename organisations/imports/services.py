@@ -172,7 +172,8 @@ def apply_row(*, organisation, row: dict, columns: list[str], existing) -> str:
         user = User(email=row["email"], first_name=row["first_name"], last_name=row["last_name"])
         # They sign in after an invitation; until then no password works.
         user.set_unusable_password()
-        _validate(user, exclude=["password"])
+        # The email was looked up just before; the unique index still guards a race.
+        _validate(user, exclude=["password"], validate_unique=False, validate_constraints=False)
         user.save()
         existing = validation.Existing(user=user)
     elif action == validation.NEW and not existing.shared:
@@ -213,12 +214,16 @@ def _set_teams(membership: Membership, row: dict, columns: list[str], current: d
     if home == old_home and others == old_others:
         return
     wanted = others | ({home} if home else set())
-    TeamMembership.objects.filter(membership=membership).exclude(team_id__in=wanted).delete()
-    if home != old_home:
-        TeamMembership.objects.filter(membership=membership, is_home=True).update(is_home=False)
-    missing = wanted - set(current)
-    TeamMembership.objects.bulk_create(
-        [TeamMembership(team_id=t, membership=membership, is_home=t == home) for t in missing]
-    )
-    if home and home != old_home and home in current:
+    removed = set(current) - wanted
+    if removed:
+        TeamMembership.objects.filter(membership=membership, team_id__in=removed).delete()
+    # The old nest stops being home before another team may become it (one home per school).
+    if old_home is not None and old_home != home and old_home not in removed:
+        TeamMembership.objects.filter(membership=membership, team_id=old_home).update(is_home=False)
+    if home is not None and home != old_home and home in current:
         TeamMembership.objects.filter(membership=membership, team_id=home).update(is_home=True)
+    missing = wanted - set(current)
+    if missing:
+        TeamMembership.objects.bulk_create(
+            [TeamMembership(team_id=t, membership=membership, is_home=t == home) for t in missing]
+        )

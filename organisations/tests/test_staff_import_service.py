@@ -235,6 +235,14 @@ def test_a_new_home_team_that_was_another_team_becomes_the_home_team(
     assert _teams_of(user.email, school) == ("Zorgteam", [])
 
 
+def test_home_team_and_other_team_can_swap(school, teams, leader, staff_member):
+    TeamMembershipFactory(team=teams["Zorgteam"], membership=staff_member)
+    user = staff_member.user
+    data = HEADER + f"{user.first_name};{user.last_name};{user.email};;Zorgteam;Kleuterbouw\n"
+    _apply(school, leader, _file("x.csv", data))
+    assert _teams_of(user.email, school) == ("Zorgteam", ["Kleuterbouw"])
+
+
 def test_an_inactive_member_is_made_active_again(school, teams, leader):
     member = MembershipFactory(organisation=school, is_active=False, function="leerkracht")
     user = member.user

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.errors import LeerkringError
@@ -13,9 +13,9 @@ from ..imports.forms import StaffImportForm
 from ..models import StaffImport
 
 ACTION_LABELS = {
-    validation.NEW: gettext_lazy("new person"),
-    validation.UPDATE: gettext_lazy("updated"),
-    validation.UNCHANGED: gettext_lazy("unchanged"),
+    validation.NEW: pgettext_lazy("staff import", "new person"),
+    validation.UPDATE: pgettext_lazy("staff import", "updated"),
+    validation.UNCHANGED: pgettext_lazy("staff import", "unchanged"),
 }
 
 
