@@ -104,6 +104,14 @@ def test_running_twice_without_reset_refuses_with_a_clear_message():
     assert Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).count() == 3
 
 
+def test_if_empty_keeps_existing_data_and_succeeds():
+    _demo(size="small")
+    first = _snapshot()
+    output = _demo(size="large", if_empty=True)
+    assert "keeping it" in output and "--reset" in output
+    assert _snapshot() == first
+
+
 def test_every_demo_login_signs_in_with_the_demo_password(client):
     output = _demo(size="small")
     assert PASSWORD in output

@@ -50,9 +50,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete ALL data in the database first (manage.py flush), then build.",
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Build only into an empty database; otherwise keep its data and exit 0 "
+            "(for `make demo`, which may run again on the same db.sqlite3).",
+        )
 
-    def handle(self, *args, size, reset, **options):
+    def handle(self, *args, size, reset, if_empty, **options):
         if Organisation.objects.exists():
+            if if_empty and not reset:
+                self.stdout.write(
+                    "The database already has data; keeping it. Run `manage.py demo --reset` "
+                    "to delete everything and build the demo again."
+                )
+                return
             if not reset:
                 raise CommandError(
                     "This database already has organisations; demo data only goes into an "
