@@ -110,11 +110,17 @@ def test_leader_edits_a_team_with_the_keyboard(
     check_accessibility(page)
 
 
-def test_staff_member_sees_the_team_but_no_edit_controls(page, login_as, staff_member, team):
+def test_staff_member_sees_the_team_but_no_edit_controls(
+    page, login_as, staff_member, team, check_accessibility, dutch
+):
     login_as(page, staff_member)
     page.goto(f"/o/{staff_member.organisation.slug}/teams/{team.pk}/")
     expect(page.locator("h1")).to_have_text("Kleuterbouw")
     expect(page.locator("main form")).to_have_count(0)
     expect(page.locator("main a[href$='/edit/']")).to_have_count(0)
+
     response = page.goto(f"/o/{staff_member.organisation.slug}/teams/{team.pk}/edit/")
     assert response.status == 403
+    expect(page.locator("h1")).to_have_text(dutch("No access"))
+    expect(page.locator("main form")).to_have_count(0)
+    check_accessibility(page)
