@@ -125,12 +125,14 @@ def get_plg_access(user, slug: str, pk: int) -> PLGAccess:
     )
     if plg is None or not user.is_authenticated:
         raise Http404
-    member = (
-        PLGMember.objects.filter(plg=plg, person__user=user, person__is_active=True)
-        .prefetch_related("roles")
-        .first()
+    # One query for the membership and its roles (a row per role, or one row without).
+    rows = list(
+        PLGMember.objects.filter(plg=plg, person__user=user, person__is_active=True).values_list(
+            "pk", "person_id", "roles__role"
+        )
     )
-    roles = {r.role for r in member.roles.all()} if member else set()
+    member = PLGMember(pk=rows[0][0], plg=plg, person_id=rows[0][1]) if rows else None
+    roles = {role for _pk, _person, role in rows if role}
     access = PLGAccess(plg=plg, user=user, member=member, roles=roles)
     access.org_access = _org_access(user, plg.organisation)
     if member is not None:
@@ -186,9 +188,12 @@ def plg_view(*, lead: bool = False, provider_ok: bool = False):
 
 def get_meeting_for_access(access: PLGAccess, meeting_pk: int) -> Meeting:
     """A meeting of the PLG the access is for, or Http404."""
-    meeting = Meeting.objects.filter(plg=access.plg, pk=meeting_pk).first()
+    meeting = (
+        Meeting.objects.filter(plg=access.plg, pk=meeting_pk).select_related("minutes_by").first()
+    )
     if meeting is None:
         raise Http404
+    meeting.plg = access.plg  # already loaded, with its organisation
     return meeting
 
 

@@ -7,9 +7,26 @@ from django.utils.translation import gettext_lazy as _
 from .models import Role
 
 
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.person.user.get_full_name() or obj.person.user.email
+class MemberChoiceField(forms.ChoiceField):
+    """A choice among the PLG's members, given as a list that is loaded once per page (a
+    ModelChoiceField would query the members again for every field that shows them)."""
+
+    def __init__(self, *, members=(), **kwargs):
+        super().__init__(choices=(), **kwargs)
+        self.set_members(members)
+
+    def set_members(self, members) -> None:
+        self._by_pk = {str(m.pk): m for m in members}
+        self.choices = [("", "---------")] + [
+            (str(m.pk), m.person.user.get_full_name() or m.person.user.email) for m in members
+        ]
+
+    def prepare_value(self, value):
+        return str(value.pk) if hasattr(value, "pk") else value
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self._by_pk.get(str(value)) if value else None
 
 
 class MeetingForm(forms.Form):
@@ -29,11 +46,11 @@ class MeetingForm(forms.Form):
 class AgendaItemForm(forms.Form):
     time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
     title = forms.CharField(label=_("Agenda item"), max_length=200)
-    owner = MemberChoiceField(queryset=None, label=_("Owner"), required=False)
+    owner = MemberChoiceField(label=_("Owner"), required=False)
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = members
+        self.fields["owner"].set_members(members)
 
 
 class BaseAgendaFormSet(forms.BaseFormSet):
@@ -59,13 +76,13 @@ AgendaFormSet = forms.formset_factory(AgendaItemForm, formset=BaseAgendaFormSet,
 
 
 class MeetingRolesForm(forms.Form):
-    note_taker = MemberChoiceField(queryset=None, label=_("Note-taker"), required=False)
-    facilitator = MemberChoiceField(queryset=None, label=_("Facilitator"), required=False)
+    note_taker = MemberChoiceField(label=_("Note-taker"), required=False)
+    facilitator = MemberChoiceField(label=_("Facilitator"), required=False)
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["note_taker"].queryset = members
-        self.fields["facilitator"].queryset = members
+        self.fields["note_taker"].set_members(members)
+        self.fields["facilitator"].set_members(members)
 
     def holders(self):
         return {
@@ -90,7 +107,6 @@ class DecisionForm(forms.Form):
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=300)
     owner = MemberChoiceField(
-        queryset=None,
         label=_("Owner"),
         error_messages={"required": _("Every action needs an owner: choose who takes it on.")},
     )
@@ -98,4 +114,4 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = members
+        self.fields["owner"].set_members(members)

@@ -1,5 +1,7 @@
 """Reads for PLG's. Each selector fixes its query shape so page query counts stay constant."""
 
+import datetime
+
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -54,11 +56,15 @@ def plg_members(*, plg):
 def plg_detail(*, plg):
     """Everything the PLG page shows, in a fixed number of queries."""
     now = timezone.now()
-    meetings = Meeting.objects.filter(plg=plg).annotate(present=_count_attendance(True))
+    # One query for the meetings around now: the coming five and the last ten.
+    recent = list(
+        Meeting.objects.filter(plg=plg, starts_at__gte=now - datetime.timedelta(days=400))
+        .annotate(present=_count_attendance(True))
+        .order_by("-starts_at")[:60]
+    )
     return {
-        "members": list(plg_members(plg=plg)),
-        "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:5]),
-        "past": list(meetings.filter(starts_at__lt=now).order_by("-starts_at")[:10]),
+        "upcoming": [m for m in reversed(recent) if m.starts_at >= now][:5],
+        "past": [m for m in recent if m.starts_at < now][:10],
         "open_actions": list(
             ActionItem.objects.filter(plg=plg, done_at__isnull=True).select_related(
                 "owner__person__user"
@@ -123,16 +129,23 @@ def meeting_role_holders(*, meeting) -> dict:
 
 
 def meeting_detail(*, meeting):
+    """The meeting page in a fixed number of queries: members with their attendance at this
+    meeting, the agenda, decisions, actions and this meeting's role holders."""
     from .models import Attendance
 
-    members = plg_members(plg=meeting.plg)
-    present = {a.member_id: a.present for a in Attendance.objects.filter(meeting=meeting)}
-    member_list = list(members)
+    presence = Attendance.objects.filter(meeting=meeting, member=OuterRef("pk")).values("present")
+    members = list(
+        PLGMember.objects.filter(plg=meeting.plg)
+        .select_related("person__user")
+        .annotate(present=Subquery(presence[:1]))
+        .order_by("person__user__last_name", "person__user__first_name")
+    )
+    taken = [m for m in members if m.present is not None]
     return {
         "members": members,
-        "attendance": [(m, present.get(m.pk)) for m in member_list],
-        "attendance_taken": bool(present),
-        "present_count": sum(1 for v in present.values() if v),
+        "attendance": [(m, m.present) for m in members],
+        "attendance_taken": bool(taken),
+        "present_count": sum(1 for m in taken if m.present),
         "agenda": list(meeting.agenda.select_related("owner__person__user")),
         "decisions": list(meeting.decisions.all()),
         "actions": list(meeting.actions.select_related("owner__person__user")),

@@ -23,7 +23,7 @@ from ._helpers import apply_error, form_errors_to_messages, plg_redirect
 
 
 def _members(plg):
-    return PLGMember.objects.filter(plg=plg).select_related("person__user")
+    return list(PLGMember.objects.filter(plg=plg).select_related("person__user"))
 
 
 def _meeting_redirect(meeting):
