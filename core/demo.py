@@ -42,6 +42,7 @@ class DemoContext:
     logins: list = field(default_factory=list)  # (description, email) printed at the end
     password_hash: str = ""  # make_password(password), computed once by the command
     users: dict = field(default_factory=dict)  # role key of LOGIN_EMAILS -> User
+    timings: list = field(default_factory=list)  # (app label, seconds), printed at the end
 
     @property
     def is_large(self) -> bool:

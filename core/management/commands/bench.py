@@ -71,7 +71,7 @@ class Command(BaseCommand):
             json.dumps(
                 {
                     "floor_median_ms": floor.median_ms,
-                    "pages": [floor.as_json(), *(r.as_json() for r in results)],
+                    "pages": [r.as_json() for r in results],
                 },
                 indent=2,
             )

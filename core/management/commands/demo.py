@@ -31,7 +31,6 @@ def build_demo(size: str) -> DemoContext:
     ctx = DemoContext(size=size, password=PASSWORD)
     # Hashed once for every demo user: Argon2 takes a tenth of a second per hash.
     ctx.password_hash = make_password(PASSWORD)
-    ctx.timings = []
     with transaction.atomic():
         for label, build in [("organisations", organisations_demo.build), *demo_builders()]:
             started = time.perf_counter()
