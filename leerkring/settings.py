@@ -36,7 +36,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
+# Leerkring's apps come first so that their translations win over Django's own.
+PROJECT_APPS = ["core", "accounts", "organisations", "surveys", "communities", "networks"]
 INSTALLED_APPS = [
+    *PROJECT_APPS,
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,12 +53,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
-    "core",
-    "accounts",
-    "organisations",
-    "surveys",
-    "communities",
-    "networks",
 ]
 
 MIDDLEWARE = [

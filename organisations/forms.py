@@ -15,8 +15,15 @@ class TeamForm(forms.ModelForm):
         self.instance.organisation = organisation
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, membership):
+        if membership.function:
+            return f"{membership.user} ({membership.function})"
+        return str(membership.user)
+
+
 class TeamMemberAddForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Membership.objects.none(), label=_("Person"))
+    person = PersonChoiceField(queryset=Membership.objects.none(), label=_("Person"))
     is_home = forms.BooleanField(
         label=_("This becomes their home team"),
         required=False,
