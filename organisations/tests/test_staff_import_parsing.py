@@ -158,3 +158,12 @@ def test_a_file_just_under_the_limit_is_accepted_by_size():
     upload = SimpleUploadedFile("personeel.csv", b"x")
     upload.size = MAX_UPLOAD_BYTES
     check_upload(upload)
+
+
+def test_the_downloadable_example_file_is_a_valid_staff_list():
+    example = (
+        Path(__file__).resolve().parents[2] / "static" / "examples" / "personeel-voorbeeld.csv"
+    )
+    parsed = parse_staff_file(example.name, example.read_bytes())
+    assert len(parsed.columns) == 6
+    assert all(row.first_name and row.last_name and "@" in row.email for row in parsed.rows)
