@@ -14,7 +14,15 @@ from django.urls import resolve
 from django.utils import translation
 
 from accounts.models import User
-from core.bench import MAX_QUERIES, bench_pages, bench_settings, count_queries
+from core.bench import (
+    FLOOR_URL,
+    MAX_QUERIES,
+    BenchPage,
+    bench_pages,
+    bench_settings,
+    count_queries,
+    measure,
+)
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
 from organisations.models import Membership, Team
 
@@ -107,3 +115,20 @@ def test_team_detail_links_and_forms_reach_their_views(leader_client):
     assert {resolve(url).kwargs["pk"] for url in links} == set(
         team.team_memberships.values_list("membership_id", flat=True)
     )
+
+
+def test_the_floor_costs_only_the_session_and_the_user(leader_client):
+    leader = User.objects.get(email=LOGIN_EMAILS["leader"])
+    staff_list = BenchPage("staff list", f"/o/{MAIN_SCHOOL_SLUG}/people/", leader)
+    with bench_settings():
+        floor, page = measure(
+            [BenchPage("floor", FLOOR_URL, leader), staff_list], requests=3, warmup=1
+        )
+        assert (page.status, page.queries) == count_queries(staff_list)
+    assert (floor.status, floor.queries) == (200, 2)
+    assert 0 < floor.median_ms <= floor.p95_ms
+    assert page.database == floor.database
+
+
+def test_the_floor_exists_only_in_the_bench(leader_client):
+    assert leader_client.get(FLOOR_URL).status_code == 404

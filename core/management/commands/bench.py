@@ -106,7 +106,8 @@ class Command(BaseCommand):
                     "and noisy; compare the ratios to the floor, or rerun with --clock cpu."
                 )
             )
-        header = f"{'page':<24} {'database':<10} {'median ms':>9} {'p95 ms':>8} {'queries':>7}"
+        width = max(len(row.page) for row in [floor, *results])
+        header = f"{'page':<{width}} {'database':<10} {'median ms':>9} {'p95 ms':>8} {'queries':>7}"
         self.stdout.write(f"\n{header} {'× floor':>7}  notes")
         self.stdout.write("-" * (len(header) + 16))
         failed = 0
@@ -115,7 +116,7 @@ class Command(BaseCommand):
             failed += bool(notes)
             ratio = row.median_ms / floor.median_ms if floor.median_ms else 0
             line = (
-                f"{row.page:<24} {row.database:<10} {row.median_ms:>9.1f} {row.p95_ms:>8.1f} "
+                f"{row.page:<{width}} {row.database:<10} {row.median_ms:>9.1f} {row.p95_ms:>8.1f} "
                 f"{row.queries:>7} {ratio:>7.2f}  {', '.join(notes)}"
             )
             self.stdout.write(self.style.ERROR(line) if notes else line)
