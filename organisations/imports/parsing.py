@@ -50,7 +50,9 @@ _HEADER_ALIASES = {
 }
 _HEADER_LOOKUP = {alias: column for column, aliases in _HEADER_ALIASES.items() for alias in aliases}
 _TEAM_SEPARATORS = re.compile(r"[;,]")
-_SIGNATURES = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP", b"\xd0\xcf\x11\xe0": "OLE"}
+ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
+OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0"  # .xls (and other old Office files)
+BINARY_SIGNATURES = (b"%PDF", ZIP_SIGNATURE, OLD_EXCEL_SIGNATURE, b"\x89PNG", b"\xff\xd8\xff")
 
 
 @dataclass
@@ -118,10 +120,21 @@ def read_upload(uploaded_file) -> ParsedFile:
 
 
 def parse_staff_file(name: str, data: bytes) -> ParsedFile:
-    """Parse file contents by the file's extension into recognised columns and rows."""
+    """Parse file contents into recognised columns and rows.
+
+    The contents decide how to read the file, not its name: a workbook saved with a .csv name
+    (or a CSV renamed .xlsx) still reads.
+    """
     if not data.strip():
         raise LeerkringError(_("The file is empty."))
-    records = _xlsx_records(data) if name.lower().endswith(".xlsx") else _csv_records(data)
+    if data.startswith(OLD_EXCEL_SIGNATURE):
+        raise LeerkringError(
+            _(
+                "This looks like an old Excel file (.xls). Open it in your spreadsheet program "
+                "and save it as Excel (.xlsx) or CSV."
+            )
+        )
+    records = _xlsx_records(data) if data.startswith(ZIP_SIGNATURE) else _csv_records(data)
     return _rows_from_records(records)
 
 
@@ -135,9 +148,8 @@ def _unreadable() -> LeerkringError:
 
 
 def _decode(data: bytes) -> str:
-    for signature in _SIGNATURES:
-        if data.startswith(signature):
-            raise _unreadable()
+    if data.startswith(BINARY_SIGNATURES):
+        raise _unreadable()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ["utf-16"]
     else:

@@ -133,7 +133,18 @@ def test_binary_content_is_refused():
 
 
 def test_a_damaged_xlsx_is_refused():
-    assert "niet lezen" in _error("personeel.xlsx", b"this is not a zip file at all")
+    assert "niet lezen" in _error("personeel.xlsx", b"PK\x03\x04 but not a real workbook")
+
+
+def test_a_workbook_with_a_csv_name_and_a_csv_with_an_xlsx_name_still_read():
+    workbook = _xlsx([["Voornaam", "Achternaam", "E-mail"], ["Jo", "Smet", "jo@s.be"]])
+    assert parse_staff_file("personeel.csv", workbook).rows[0].email == "jo@s.be"
+    text = b"voornaam;achternaam;email\nJo;Smet;jo@s.be\n"
+    assert parse_staff_file("personeel.xlsx", text).rows[0].email == "jo@s.be"
+
+
+def test_an_old_excel_file_gets_its_own_advice():
+    assert ".xls)" in _error("personeel.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
 
 
 def test_other_file_types_are_refused_by_name():

@@ -190,7 +190,7 @@ def test_a_twenty_megabyte_file_gets_a_clear_message(login, leader, school):
             b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
             "niet lezen als personeelslijst",
         ),
-        ("personeel.xlsx", b"not a workbook", "niet lezen als personeelslijst"),
+        ("personeel.xlsx", b"PK\x03\x04 not a workbook", "niet lezen als personeelslijst"),
         ("personeel.csv", b"", "Het bestand is leeg."),
         ("personeel.csv", b"voornaam;achternaam;email\n", "alleen een rij met kolomnamen"),
         ("personeel.csv", b"voornaam;functie\nJo;leerkracht\n", "Er ontbreken verplichte kolommen"),
