@@ -125,6 +125,8 @@ def attendance_set(*, meeting: Meeting, present_ids, actor) -> None:
 @transaction.atomic
 def minutes_save(*, meeting: Meeting, minutes: str, actor) -> bool:
     """Save the minutes; returns True when unsafe HTML (such as script tags) was removed."""
+    # Browsers send textarea lines with CRLF; compare like with like.
+    minutes = minutes.replace("\r\n", "\n").strip()
     clean = sanitise_markdown_source(minutes).strip()
     meeting.minutes = clean
     meeting.minutes_by = actor
@@ -136,7 +138,7 @@ def minutes_save(*, meeting: Meeting, minutes: str, actor) -> bool:
         plg=meeting.plg,
         summary="minutes",
     )
-    return clean != minutes.strip()
+    return clean != minutes
 
 
 @transaction.atomic

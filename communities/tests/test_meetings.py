@@ -184,3 +184,15 @@ def test_the_home_page_tag_lists_my_open_actions(rf, plg, coach):
         Context({"request": request})
     )
     assert "Lesfiche afwerken" in html and plg.name in html
+
+
+def test_plain_minutes_from_a_browser_are_saved_without_a_warning(login, plg, note_taker):
+    meeting = MeetingFactory(plg=plg)
+    response = login(note_taker.person).post(
+        _url("meeting_minutes", plg, meeting_pk=meeting.pk),
+        {"minutes": "## Leerdoel\r\nTellen & schatten < 20 > 10\r\n\r\n- punt"},
+        follow=True,
+    )
+    meeting.refresh_from_db()
+    assert meeting.minutes == "## Leerdoel\nTellen & schatten < 20 > 10\n\n- punt"
+    assert "scripttags" not in response.content.decode()
