@@ -113,18 +113,21 @@ def person_colleague_count(*, membership: Membership) -> int:
 
 
 def organisation_overview(*, organisation: Organisation) -> dict:
-    """Headline figures for an organisation's overview page, in a fixed number of queries."""
-    people = organisation.memberships.filter(is_active=True)
-    figures = people.aggregate(
-        staff=Count("pk"),
-        without_home=Count(
-            "pk",
-            filter=~Exists(TeamMembership.objects.filter(membership=OuterRef("pk"), is_home=True)),
-        ),
+    """Headline figures for an organisation's overview page: people per role (one grouped
+    query also gives the total and those without a home team) and the number of teams."""
+    without_home = ~Exists(TeamMembership.objects.filter(membership=OuterRef("pk"), is_home=True))
+    rows = list(
+        organisation.memberships.filter(is_active=True)
+        .values("role")
+        .annotate(n=Count("pk"), without_home=Count("pk", filter=without_home))
+        .order_by("role")
     )
-    figures["teams"] = organisation.teams.count()
-    figures["roles"] = dict(people.values_list("role").annotate(n=Count("pk")).order_by("role"))
-    return figures
+    return {
+        "staff": sum(row["n"] for row in rows),
+        "without_home": sum(row["without_home"] for row in rows),
+        "teams": organisation.teams.count(),
+        "roles": {row["role"]: row["n"] for row in rows},
+    }
 
 
 def people_without_home_team(*, organisation: Organisation, limit: int = 10):

@@ -24,7 +24,7 @@ from core.bench import (
     measure,
 )
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
-from organisations.models import Membership, Team
+from organisations.models import Membership, Team, TeamMembership
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,19 @@ def test_the_floor_costs_only_the_session_and_the_user(leader_client):
 
 def test_the_floor_exists_only_in_the_bench(leader_client):
     assert leader_client.get(FLOOR_URL).status_code == 404
+
+
+def test_school_overview_counts_people_teams_and_those_without_a_home_team(leader_client):
+    nestless = Membership.objects.get(user__email=LOGIN_EMAILS["staff"])
+    TeamMembership.objects.filter(membership=nestless, is_home=True).delete()
+    Membership.objects.filter(organisation__slug=MAIN_SCHOOL_SLUG, role="coach").update(
+        is_active=False
+    )
+    response = leader_client.get(f"/o/{MAIN_SCHOOL_SLUG}/")
+    active = Membership.objects.filter(organisation__slug=MAIN_SCHOOL_SLUG, is_active=True)
+    figures = response.context["figures"]
+    assert figures["staff"] == active.count() < 80
+    assert figures["teams"] == 8
+    assert figures["without_home"] == 1
+    assert figures["roles"] == {"leader": 1, "staff": active.count() - 1}
+    assert [m.pk for m in response.context["without_home"]] == [nestless.pk]
