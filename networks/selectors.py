@@ -104,36 +104,40 @@ def edition_overview(edition):
             recorded=Count("attendances"),
         )
     )
-    applications = list(
-        edition.applications.filter(status__in=[Status.SUBMITTED, Status.OFFERED])
-        .select_related("applicant", "school")
-        .order_by("created_at", "pk")
+    # One query for both lists: to review (submitted, offered) and the waiting list.
+    open_applications = list(
+        edition.applications.filter(
+            status__in=[Status.SUBMITTED, Status.OFFERED, Status.WAITLISTED]
+        ).select_related("applicant", "school")
     )
-    waiting = list(
-        edition.applications.filter(status=Status.WAITLISTED)
-        .select_related("applicant", "school")
-        .order_by("waitlisted_at", "pk")
+    applications = sorted(
+        (a for a in open_applications if a.status != Status.WAITLISTED),
+        key=lambda a: (a.created_at, a.pk),
     )
-    counts = dict(
-        edition.applications.values_list("status")
-        .annotate(n=Sum("size"))
-        .values_list("status", "n")
+    waiting = sorted(
+        (a for a in open_applications if a.status == Status.WAITLISTED),
+        key=lambda a: (a.waitlisted_at, a.pk),
     )
-    ungrouped = Participant.objects.filter(
-        edition=edition, is_active=True, application__status=Status.ACCEPTED, group=None
-    ).select_related("user", "school")
+    # A group application has one participant per place, so counting participants counts
+    # places; one query gives the figures and the number of people without a group.
+    people = Participant.objects.filter(edition=edition, is_active=True)
+    accepted_q = Q(application__status=Status.ACCEPTED)
+    counts = people.aggregate(
+        accepted=Count("pk", filter=accepted_q),
+        offered=Count("pk", filter=Q(application__status=Status.OFFERED)),
+        ungrouped=Count("pk", filter=accepted_q & Q(group=None)),
+    )
     assignments = list(
         edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
     )
-    accepted = counts.get(Status.ACCEPTED, 0)
     return {
         "groups": groups,
         "sessions": sessions,
         "applications": applications,
         "waiting": waiting,
-        "ungrouped": list(ungrouped[:200]),
-        "accepted": accepted,
-        "free": max(edition.capacity - accepted - counts.get(Status.OFFERED, 0), 0),
+        "ungrouped": counts["ungrouped"],
+        "accepted": counts["accepted"],
+        "free": max(edition.capacity - counts["accepted"] - counts["offered"], 0),
         "assignments": assignments,
         "deadline_changes": list(edition.deadline_changes.select_related("changed_by")[:10]),
         "now": now,

@@ -1,0 +1,48 @@
+"""Bench pages of networks: the public catalogue, a course page, the registration form, the
+trainer's edition overview and a participant's pages, on the demo provider De Leerbrug."""
+
+from django.urls import reverse
+
+from accounts.models import User
+from core.bench import BenchPage
+from core.demo import LOGIN_EMAILS, PROVIDER_SLUG
+
+from .models import Edition, Participant
+
+
+def pages() -> list[BenchPage]:
+    leader = User.objects.get(email=LOGIN_EMAILS["leader"])
+    trainer = User.objects.get(email=LOGIN_EMAILS["trainer"])
+    editions = Edition.objects.filter(programme__provider__slug=PROVIDER_SLUG)
+    course = editions.filter(programme__code="OLI-101").order_by("-starts_on").first()
+    participant = (
+        Participant.objects.filter(user=leader, group__isnull=False, edition__in=editions)
+        .order_by("-edition__starts_on")
+        .first()
+    )
+    public = {"provider_slug": PROVIDER_SLUG}
+    return [
+        BenchPage("catalogue", reverse("networks:catalogue", kwargs=public), leader),
+        BenchPage(
+            "course page", reverse("networks:edition", kwargs={**public, "pk": course.pk}), leader
+        ),
+        BenchPage(
+            "registration form",
+            reverse("networks:register", kwargs={**public, "pk": course.pk}),
+            leader,
+        ),
+        BenchPage(
+            "edition overview",
+            reverse(
+                "networks:edition_overview",
+                kwargs={"slug": PROVIDER_SLUG, "pk": participant.edition_id},
+            ),
+            trainer,
+        ),
+        BenchPage("learning networks home", reverse("networks:home"), leader),
+        BenchPage(
+            "participation",
+            reverse("networks:participation", kwargs={"pk": participant.pk}),
+            leader,
+        ),
+    ]

@@ -1,0 +1,44 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.models import User
+from core.demo import LOGIN_EMAILS, PROVIDER_SLUG
+from networks.models import Application, Attendance, Edition, Participant
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", size="small", stdout=StringIO())
+
+
+def test_the_demo_catalogue_shows_the_seed_programmes(client, demo):
+    body = client.get(
+        reverse("networks:catalogue", kwargs={"provider_slug": PROVIDER_SLUG})
+    ).content.decode()
+    for title in (
+        "Je school leiden in complexe omstandigheden",
+        "Onderwijskundig leiderschap met impact",
+        "Samen leren leiden",
+        "Leernetwerk voor scholen",
+    ):
+        assert title in body
+
+
+def test_the_demo_trajectory_has_9_training_days_and_2_network_moments_a_year(demo):
+    edition = Edition.objects.get(programme__code="LEID-2J")
+    kinds = list(edition.sessions.values_list("kind", flat=True))
+    assert kinds.count("training") == 18 and kinds.count("network") == 4
+    assert edition.applications.filter(status=Application.Status.WAITLISTED).count() == 3
+    assert Attendance.objects.filter(session__edition=edition).exists()
+
+
+def test_the_demo_leader_takes_part_in_a_learning_group(client, demo):
+    leader = User.objects.get(email=LOGIN_EMAILS["leader"])
+    participant = Participant.objects.get(user=leader, edition__programme__code="LEID-2J")
+    assert participant.group is not None
+    client.force_login(leader)
+    page = client.get(reverse("networks:participation", kwargs={"pk": participant.pk}))
+    assert participant.group.name in page.content.decode()
