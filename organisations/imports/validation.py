@@ -78,6 +78,8 @@ def problem(code: str, **params) -> dict:
 
 
 def problem_message(item: dict) -> str:
+    if item["code"] not in PROBLEMS:  # stored by an older version of this module
+        return item["code"]
     params = dict(item.get("params", {}))
     if "column" in params:
         params["column"] = COLUMN_LABELS.get(params["column"], params["column"])
