@@ -85,10 +85,18 @@ class InviteesForm(forms.Form):
         help_text=_("For parents, partners or others without an account: one per line."),
     )
 
-    def __init__(self, *args, survey: Survey, **kwargs):
+    def __init__(self, *args, survey: Survey, groups=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rater_group"].queryset = survey.rater_groups.exclude(kind="self")
         self.fields["people"].queryset = _people(survey.organisation)
+        # For display, reuse lists the page already loaded instead of querying again.
+        if groups is not None:
+            self.fields["rater_group"].choices = [
+                (g.pk, g.get_kind_display()) for g in groups if g.kind != "self"
+            ]
+        if people is not None:
+            label = self.fields["people"].label_from_instance
+            self.fields["people"].choices = [(m.pk, label(m)) for m in people]
 
     def clean(self):
         data = super().clean()
@@ -124,6 +132,11 @@ class ThresholdForm(forms.Form):
 class ShareForm(forms.Form):
     person = PersonChoiceField(queryset=Membership.objects.none(), label=_("Share with"))
 
-    def __init__(self, *args, survey: Survey, **kwargs):
+    def __init__(self, *args, survey: Survey, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = _people(survey.organisation).exclude(pk=survey.subject_id)
+        if people is not None:
+            label = self.fields["person"].label_from_instance
+            self.fields["person"].choices = [("", "---------")] + [
+                (m.pk, label(m)) for m in people if m.pk != survey.subject_id
+            ]

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-def _pick(nl: str, en: str) -> str:
+def pick(nl: str, en: str) -> str:
     """The text in the active language, falling back to Dutch."""
     return en if (get_language() or "").startswith("en") and en else nl
 
@@ -75,11 +75,11 @@ class InstrumentVersion(models.Model):
 
     @property
     def title(self) -> str:
-        return _pick(self.title_nl, self.title_en)
+        return pick(self.title_nl, self.title_en)
 
     @property
     def intro(self) -> str:
-        return _pick(self.intro_nl, self.intro_en)
+        return pick(self.intro_nl, self.intro_en)
 
 
 class Scale(models.Model):
@@ -114,7 +114,7 @@ class Scale(models.Model):
 
     @property
     def question(self) -> str:
-        return _pick(self.question_nl, self.question_en)
+        return pick(self.question_nl, self.question_en)
 
     def points(self) -> list[tuple[int, str]]:
         lang = "en" if (get_language() or "").startswith("en") else "nl"
@@ -150,7 +150,7 @@ class Dimension(models.Model):
 
     @property
     def title(self) -> str:
-        return _pick(self.title_nl, self.title_en)
+        return pick(self.title_nl, self.title_en)
 
 
 class Item(models.Model):
@@ -200,7 +200,7 @@ class Item(models.Model):
 
     @property
     def text(self) -> str:
-        return _pick(self.text_nl, self.text_en)
+        return pick(self.text_nl, self.text_en)
 
     def is_for(self, group_kind: str) -> bool:
         return not self.audience or group_kind in self.audience
@@ -232,7 +232,7 @@ class OpenQuestion(models.Model):
 
     @property
     def text(self) -> str:
-        return _pick(self.text_nl, self.text_en)
+        return pick(self.text_nl, self.text_en)
 
     def is_for(self, group_kind: str) -> bool:
         return not self.audience or group_kind in self.audience

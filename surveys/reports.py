@@ -19,7 +19,7 @@ from .anonymity import (
     paired_allowed,
     release_plan,
 )
-from .models import Answer, Comment, Item, RaterGroup, Response, Round, Survey
+from .models import Answer, Comment, Item, RaterGroup, Response, Round, Survey, pick
 
 VERDICT_WORDS = {
     stats.TOO_FEW: gettext_lazy("too few answers to tell"),
@@ -274,25 +274,32 @@ def priorities(rows: list[dict]) -> list[dict]:
     return found
 
 
-def comments(data: RoundData, questions) -> list[dict]:
+def comments(data: RoundData) -> list[dict]:
     """Open answers of published cells, without group or name, in random order; the
-    subject's own comments apart."""
+    subject's own comments apart. One query, with the question texts joined in."""
     allowed = {pk for c in data.cells if c.key in (TOTAL, "self") for pk in c.group_ids}
     self_ids = {pk for c in data.cells if c.is_self for pk in c.group_ids}
-    by_question = {q.pk: {"question": q, "others": [], "self": []} for q in questions}
+    by_question = {}
     rows = Comment.objects.filter(
         response__round=data.round,
         response__status=Response.Status.SUBMITTED,
         response__rater_group_id__in=allowed,
-    ).values_list("question_id", "text", "response__rater_group_id")
-    for question_id, text, group_id in rows:
-        if question_id in by_question:
-            key = "self" if group_id in self_ids else "others"
-            by_question[question_id][key].append(text)
+    ).values_list(
+        "question__position",
+        "question__text_nl",
+        "question__text_en",
+        "text",
+        "response__rater_group_id",
+    )
+    for position, text_nl, text_en, text, group_id in rows:
+        entry = by_question.setdefault(
+            position, {"question_text": pick(text_nl, text_en), "others": [], "self": []}
+        )
+        entry["self" if group_id in self_ids else "others"].append(text)
     shuffle = random.SystemRandom().shuffle
     for entry in by_question.values():
         shuffle(entry["others"])
-    return [e for e in by_question.values() if e["others"] or e["self"]]
+    return [by_question[position] for position in sorted(by_question)]
 
 
 def _word(change):
@@ -393,9 +400,8 @@ def report_context(survey: Survey) -> dict:
     if not finished:
         return context
     groups = list(survey.rater_groups.all())
-    dimensions = list(version.dimensions.all())
-    items = list(version.items.select_related("scale"))
-    questions = list(version.open_questions.all())
+    items = list(version.items.select_related("scale", "dimension").order_by("position"))
+    dimensions = list({item.dimension_id: item.dimension for item in items}.values())
     datas = load_rounds(survey, finished, groups)
     current = datas[-1]
     low, high = _scale_range(items)
@@ -417,7 +423,7 @@ def report_context(survey: Survey) -> dict:
             "rows": rows,
             "strongest": strongest,
             "weakest": weakest,
-            "comments": comments(current, questions),
+            "comments": comments(current),
             "scale_low": low,
             "scale_high": high,
             "has_self": current.cell("self") is not None,

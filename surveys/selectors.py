@@ -31,7 +31,7 @@ def survey_list(*, access: Access) -> QuerySet[Survey]:
     )
 
 
-def round_progress(*, round_: Round) -> list[dict]:
+def round_progress(*, round_: Round, groups) -> list[dict]:
     """Per rater group: invited, sent, started and completed, in one query."""
     counts = {
         row["rater_group"]: row
@@ -43,7 +43,7 @@ def round_progress(*, round_: Round) -> list[dict]:
         )
     }
     rows = []
-    for group in round_.survey.rater_groups.all():
+    for group in groups:
         row = counts.get(group.pk, {})
         rows.append(
             {
@@ -55,6 +55,15 @@ def round_progress(*, round_: Round) -> list[dict]:
             }
         )
     return rows
+
+
+def school_people(*, organisation) -> list:
+    """The school's active people, for choosing invitees or whom to share with."""
+    return list(
+        organisation.memberships.filter(is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
 
 
 def round_invitees(*, round_: Round) -> QuerySet[Invitation]:

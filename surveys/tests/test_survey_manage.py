@@ -228,3 +228,10 @@ def test_survey_list_query_count_does_not_grow(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("surveys:survey_list", kwargs={"slug": school.slug}))
     assert response.content.decode().count("Pols ") == 12
+
+
+def test_school_pages_link_to_the_surveys(school, staff_member, login):
+    page = login(staff_member).get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+    url = reverse("surveys:survey_list", kwargs={"slug": school.slug})
+    assert f'href="{url}"' in page.content.decode()
+    assert "Bevragingen" in page.content.decode()

@@ -69,22 +69,26 @@ def survey_detail(request, pk):
     survey, can_manage = get_survey_for_access(request.access, pk)
     rounds = list(survey.rounds.all())
     current = rounds[-1]
+    groups = list(survey.rater_groups.all())
     context = {
         "survey": survey,
         "rounds": rounds,
         "current": current,
         "can_manage": can_manage,
         "can_view_report": can_view_report(request.access, survey),
-        "progress": selectors.round_progress(round_=current),
-        "groups": list(survey.rater_groups.all()),
+        "progress": selectors.round_progress(round_=current, groups=groups),
     }
+    sharing = can_share(request.access, survey)
+    people = (
+        selectors.school_people(organisation=survey.organisation) if can_manage or sharing else []
+    )
     if can_manage:
-        context["invitees"] = selectors.round_invitees(round_=current)
-        context["invite_form"] = InviteesForm(survey=survey)
+        context["invitees"] = list(selectors.round_invitees(round_=current))
+        context["invite_form"] = InviteesForm(survey=survey, groups=groups, people=people)
         context["round_form"] = RoundForm() if len(rounds) == 1 else None
         context["unsent"] = sum(1 for i in context["invitees"] if i.sent_at is None)
-    if can_share(request.access, survey):
-        context["share_form"] = ShareForm(survey=survey)
+    if sharing:
+        context["share_form"] = ShareForm(survey=survey, people=people)
         context["shared_with"] = survey.shared_with.select_related("user")
     return render(request, "surveys/survey_detail.html", context)
 
