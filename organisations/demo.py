@@ -300,29 +300,31 @@ class _People:
         self.emails = set(LOGIN_EMAILS.values())
         self.users: list[User] = []
 
-    def new(self, domain: str, first: str = "", last: str = "", email: str = "") -> User:
-        if not email:
-            # Draw again on a clash, so that one school rarely has two people of one name.
-            for _attempt in range(10):
-                first = self.rng.choice(FIRST_NAMES)
-                last = self.rng.choice(LAST_NAMES)
-                stem = f"{_ascii(first)}.{_ascii(last)}"
-                email = f"{stem}@{domain}"
-                if email not in self.emails:
-                    break
-            n = 1
-            while email in self.emails:
-                n += 1
-                email = f"{stem}{n}@{domain}"
-            self.emails.add(email)
+    def new(self, domain: str) -> User:
+        """A new colleague with a drawn name; on a clash the name is drawn again, so that
+        one school rarely has two people of the same name."""
+        for _attempt in range(10):
+            first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+            stem = f"{_ascii(first)}.{_ascii(last)}"
+            email = f"{stem}@{domain}"
+            if email not in self.emails:
+                break
+        n = 1
+        while email in self.emails:
+            n += 1
+            email = f"{stem}{n}@{domain}"
+        self.emails.add(email)
+        return self._user(email, first, last)
+
+    def login(self, key: str) -> User:
+        """The demo login for a role key of LOGIN_EMAILS."""
+        first, last = LOGIN_PEOPLE[key]
+        return self._user(LOGIN_EMAILS[key], first, last)
+
+    def _user(self, email: str, first: str, last: str) -> User:
         user = User(email=email, first_name=first, last_name=last, password=self.password_hash)
         self.users.append(user)
         return user
-
-
-def _login_user(people: _People, key: str) -> User:
-    first, last = LOGIN_PEOPLE[key]
-    return people.new("", first, last, email=LOGIN_EMAILS[key])
 
 
 def _school_members(ctx, people, school, plan_, previous, is_main) -> list[Membership]:
@@ -334,11 +336,11 @@ def _school_members(ctx, people, school, plan_, previous, is_main) -> list[Membe
         members.append(Membership(organisation=school, user=user, role=role, function=function))
 
     if is_main:
-        ctx.users["leader"] = _login_user(people, "leader")
+        ctx.users["leader"] = people.login("leader")
         add(ctx.users["leader"], Membership.Role.LEADER, "directeur")
-        ctx.users["coach"] = _login_user(people, "coach")
+        ctx.users["coach"] = people.login("coach")
         add(ctx.users["coach"], Membership.Role.COACH, "leerkracht en teamcoach")
-        ctx.users["staff"] = _login_user(people, "staff")
+        ctx.users["staff"] = people.login("staff")
         add(ctx.users["staff"], Membership.Role.STAFF, "leerkracht")
     else:
         add(people.new(plan_.domain), Membership.Role.LEADER, "directeur")
@@ -418,11 +420,11 @@ def build(ctx) -> None:
     Team.objects.bulk_create(team_rows, batch_size=BATCH)
 
     memberships, links = [], []
-    ctx.users["admin"] = _login_user(people, "admin")
-    ctx.users["coordinating_director"] = _login_user(people, "coordinating_director")
+    ctx.users["admin"] = people.login("admin")
+    ctx.users["coordinating_director"] = people.login("coordinating_director")
     for community in ctx.communities:
         if community.slug == MAIN_COMMUNITY_SLUG:
-            director, domain = ctx.users["coordinating_director"], "leieland.example"
+            director = ctx.users["coordinating_director"]
             memberships.append(
                 Membership(
                     organisation=community,
@@ -432,8 +434,7 @@ def build(ctx) -> None:
                 )
             )
         else:
-            domain = f"{community.slug.replace('-', '')}.example"
-            director = people.new(domain)
+            director = people.new(f"{community.slug.replace('-', '')}.example")
         memberships.append(
             Membership(
                 organisation=community,
@@ -454,7 +455,7 @@ def build(ctx) -> None:
         memberships.extend(members)
         previous = members
 
-    ctx.users["trainer"] = _login_user(people, "trainer")
+    ctx.users["trainer"] = people.login("trainer")
     trainer_users = [ctx.users["trainer"]]
     trainer_users += [people.new("leerbrug.example") for _ in range(5 if ctx.is_large else 2)]
     ctx.trainers = [
