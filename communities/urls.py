@@ -46,6 +46,7 @@ urlpatterns = [
     path(P + "products/new/", library.product_create, name="product_create"),
     path(P + "report/", library.plg_report, name="plg_report"),
     path(P + "report/pdf/", library.plg_report_pdf, name="plg_report_pdf"),
+    path("o/<slug:slug>/plg/shared/", library.shared_reports, name="shared_reports"),
     path("o/<slug:slug>/products/", library.product_search, name="product_search"),
     path("o/<slug:slug>/products/<int:product_pk>/", library.product_detail, name="product_detail"),
     path(

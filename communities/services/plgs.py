@@ -1,11 +1,13 @@
 """Starting, proposing, approving and joining PLG's; members and roles; the cycle."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from core.errors import LeerkringError
+from core.tasks import send_email
 from organisations.models import Membership, Organisation
 
 from ..access import organisation_ids_for_plg
@@ -71,7 +73,34 @@ def plg_start(
             plg=plg, phase=plg.current_phase, started_at=timezone.now(), started_by=starter.user
         )
     audit(actor=starter.user, action=AuditEvent.Action.CREATE, obj=plg, plg=plg, summary=plg.status)
+    if not approved:
+        transaction.on_commit(lambda: _tell_leaders_about_proposal(plg))
     return plg
+
+
+def _tell_leaders_about_proposal(plg: PLG) -> None:
+    leaders = list(
+        Membership.objects.filter(
+            organisation=plg.organisation, role__in=Membership.MANAGING_ROLES, is_active=True
+        ).values_list("user__email", flat=True)
+    )
+    if not leaders:
+        return
+    path = reverse("communities:plg_detail", kwargs={"slug": plg.organisation.slug, "pk": plg.pk})
+    send_email.enqueue(
+        subject=_("New PLG proposal: %(plg)s") % {"plg": plg.name},
+        body=_(
+            "%(person)s proposes a PLG “%(plg)s” with this learning question:\n\n%(question)s"
+            "\n\nApprove it on %(path)s"
+        )
+        % {
+            "person": plg.proposed_by,
+            "plg": plg.name,
+            "question": plg.learning_question,
+            "path": path,
+        },
+        to=leaders,
+    )
 
 
 @transaction.atomic

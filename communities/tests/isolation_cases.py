@@ -132,6 +132,7 @@ URLS = {
     "communities:plg_report": _plg,
     "communities:plg_report_pdf": _plg,
     "communities:product_search": _org,
+    "communities:shared_reports": _org,
     "communities:product_detail": _product,
     "communities:product_file": _product,
     "communities:product_react": _react,

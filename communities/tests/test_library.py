@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from communities.models import PLG, Product, ProductReaction, Resource, Role
+from communities.models import Product, ProductReaction, Resource, Role
 from communities.tests.factories import PLGFactory, PLGMemberFactory
 from communities.uploads import MAX_UPLOAD_BYTES, sniff
 from organisations.tests.factories import MembershipFactory, SchoolFactory
@@ -228,14 +228,21 @@ def test_the_yearly_report_shows_question_meetings_and_products_as_page_and_pdf(
 
 
 def test_a_provider_reads_the_report_of_a_shared_plg_but_nothing_else(client, plg):
+    from accounts.models import AuditEvent
     from organisations.models import Membership
     from organisations.tests.factories import ProviderFactory
 
     trainer = MembershipFactory(organisation=ProviderFactory(), role=Membership.Role.TRAINER)
     client.force_login(trainer.user)
+    shared = reverse("communities:shared_reports", kwargs={"slug": trainer.organisation.slug})
     assert client.get(_url("plg_report", plg)).status_code == 404
+    assert plg.name not in client.get(shared).content.decode()
     plg.shared_with = trainer.organisation
     plg.save()
+    assert plg.name in client.get(shared).content.decode()
     assert client.get(_url("plg_report", plg)).status_code == 200
+    assert AuditEvent.objects.filter(
+        actor=trainer.user, action=AuditEvent.Action.VIEW, object_id=str(plg.pk)
+    ).exists()
+    assert client.get(_url("plg_detail", plg)).status_code == 404
     assert client.get(_url("plg_members", plg)).status_code == 404
-    assert PLG.objects.filter(pk=plg.pk).exists()

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import AuditEvent
+from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.pagination import paginate
 from organisations.access import organisation_view
@@ -14,7 +16,7 @@ from organisations.access import organisation_view
 from .. import exports, selectors_library, services
 from ..access import get_product_for_access, plg_view
 from ..library_forms import ProductForm, ProductSearchForm, ResourceForm
-from ..models import ProductReaction, Resource
+from ..models import PLG, ProductReaction, Resource
 from ._helpers import apply_error, plg_redirect
 
 
@@ -165,8 +167,28 @@ def _report_context(request, plg):
     return {"plg": plg, **selectors_library.yearly_report(plg=plg, year=year)}
 
 
+def _audit_provider_read(request, plg) -> None:
+    """A provider reading a school's PLG report is logged, as every cross-tenant read is."""
+    if request.plg_access.via_provider:
+        audit_log(
+            actor=request.user,
+            action=AuditEvent.Action.VIEW,
+            obj=plg,
+            organisation=plg.organisation,
+            summary="report read by provider",
+        )
+
+
+@organisation_view()
+def shared_reports(request):
+    """A provider's list of the PLG's whose report schools shared with it."""
+    plgs = PLG.objects.filter(shared_with=request.organisation).select_related("organisation")
+    return render(request, "communities/shared_reports.html", {"page": paginate(request, plgs)})
+
+
 @plg_view(provider_ok=True)
 def plg_report(request, plg):
+    _audit_provider_read(request, plg)
     context = _report_context(request, plg)
     context["years"] = range(selectors_library.current_school_year(), plg.created_at.year - 2, -1)
     return render(request, "communities/plg_report.html", context)
@@ -174,6 +196,7 @@ def plg_report(request, plg):
 
 @plg_view(provider_ok=True)
 def plg_report_pdf(request, plg):
+    _audit_provider_read(request, plg)
     context = _report_context(request, plg)
     pdf = exports.render_pdf("communities/plg_report_pdf.html", context, request)
     response = HttpResponse(pdf, content_type="application/pdf")

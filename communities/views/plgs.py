@@ -70,7 +70,7 @@ def plg_create(request):
     return render(request, "communities/plg_form.html", context)
 
 
-@plg_view(provider_ok=True)
+@plg_view()
 def plg_detail(request, plg):
     access = request.plg_access
     context = {
