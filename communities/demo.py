@@ -146,6 +146,11 @@ def _generated_plans(ctx, rng) -> list[_Plan]:
     return plans
 
 
+def _at_half_past_three(moment):
+    """After school, in the school's time zone."""
+    return timezone.localtime(moment).replace(hour=15, minute=30, second=0, microsecond=0)
+
+
 def _minutes(rng, kind, phase, question) -> str:
     points = rng.sample(POINTS[kind], min(3, len(POINTS[kind])))
     return (
@@ -231,9 +236,7 @@ def build(ctx) -> None:
                     added_by_id=m[-1].person.user_id,
                 )
             )
-            at = (started + datetime.timedelta(days=7)).replace(
-                hour=15, minute=30, second=0, microsecond=0
-            )
+            at = _at_half_past_three(started + datetime.timedelta(days=7))
             if at < now:
                 meetings.append(
                     Meeting(
@@ -247,9 +250,7 @@ def build(ctx) -> None:
                 )
                 meeting_plan.append((meetings[-1], plan, True, p))
         if not plan.stalls:
-            at = (now + datetime.timedelta(days=9)).replace(
-                hour=15, minute=30, second=0, microsecond=0
-            )
+            at = _at_half_past_three(now + datetime.timedelta(days=9))
             meetings.append(
                 Meeting(
                     plg=plan.plg,

@@ -1,6 +1,8 @@
 """Minutes and notes are written in Markdown and rendered safely: HTML that is not on the
 allow-list (scripts, event handlers, styles) is stripped by nh3 after Markdown conversion."""
 
+import re
+
 import markdown as md
 import nh3
 from django.utils.safestring import mark_safe
@@ -31,8 +33,17 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def _demote_headings(html: str) -> str:
+    """Markdown headings sit inside a page section (an h2): `#` and `##` become h3, and so on,
+    so the page keeps one outline."""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, max(3, int(m.group(2)) + 1))}>", html)
+
+
 def render_markdown(text: str) -> str:
-    html = md.markdown(text or "", extensions=["tables", "sane_lists"])
+    html = _demote_headings(md.markdown(text or "", extensions=["tables", "sane_lists"]))
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

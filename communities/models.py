@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation
 
@@ -23,10 +24,11 @@ class PLG(models.Model):
         COACH_THE_COACH = "coach_the_coach", _("coach the coach")
 
     class Focus(models.TextChoices):
-        PUPILS = "pupils", _("pupils")
-        SCHOOL = "school", _("the school")
-        TEAM = "team", _("the team")
-        LEADERSHIP = "leadership", _("leadership")
+        # A context of their own: "This question is about %(focus)s" needs the article.
+        PUPILS = "pupils", pgettext_lazy("PLG focus", "the pupils")
+        SCHOOL = "school", pgettext_lazy("PLG focus", "the school")
+        TEAM = "team", pgettext_lazy("PLG focus", "the team")
+        LEADERSHIP = "leadership", pgettext_lazy("PLG focus", "leadership")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")

@@ -16,6 +16,7 @@ NO_MEETING_DAYS = 42
 SAME_PHASE_DAYS = 120
 OVERDUE_LIMIT = 3
 TREND_MEETINGS = 4
+TREND_STEP = 20  # percentage points between the older and the newer meetings
 
 
 @dataclass
@@ -29,9 +30,9 @@ class Trend:
         half = len(self.rates) // 2
         before = sum(self.rates[:half]) / half
         after = sum(self.rates[half:]) / (len(self.rates) - half)
-        if after - before <= -15:
+        if after - before <= -TREND_STEP:
             return "down"
-        if after - before >= 15:
+        if after - before >= TREND_STEP:
             return "up"
         return "steady"
 
