@@ -10,13 +10,18 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 _ids = count(1)
-LABEL_W, PLOT_W, ROW_H, TOP = 190, 300, 30, 24
+LABEL_W, PLOT_W, ROW_H, TOP = 250, 300, 30, 24
 WIDTH = LABEL_W + PLOT_W + 110
 INK, BRAND, MUTED, LINE = "#1c2430", "#0b5c6b", "#4a5565", "#c9d0da"
 
 
 def _fmt(value) -> str:
     return number_format(value, 1)
+
+
+def _label(text) -> str:
+    text = str(text)
+    return escape(text if len(text) <= 36 else text[:35] + "…")
 
 
 def _x(value, minimum, maximum) -> float:
@@ -60,8 +65,8 @@ def bar_chart(rows, *, minimum, maximum, title) -> str:
     for index, (label, mean, n, is_self) in enumerate(rows):
         y = TOP + index * ROW_H
         body.append(
-            f'<text x="{LABEL_W - 8}" y="{y + 19}" font-size="13" text-anchor="end" '
-            f'fill="{INK}">{escape(str(label)[:30])}</text>'
+            f'<text x="{LABEL_W - 8}" y="{y + 19}" font-size="12" text-anchor="end" '
+            f'fill="{INK}">{_label(label)}</text>'
         )
         if mean is None:
             body.append(
@@ -92,8 +97,8 @@ def prepost_chart(rows, *, minimum, maximum, title) -> str:
     for index, (label, pre, post) in enumerate(rows):
         y = TOP + index * ROW_H + 15
         body.append(
-            f'<text x="{LABEL_W - 8}" y="{y + 4}" font-size="13" text-anchor="end" '
-            f'fill="{INK}">{escape(str(label)[:30])}</text>'
+            f'<text x="{LABEL_W - 8}" y="{y + 4}" font-size="12" text-anchor="end" '
+            f'fill="{INK}">{_label(label)}</text>'
         )
         if pre is not None and post is not None:
             body.append(

@@ -124,12 +124,13 @@ def load_rounds(survey: Survey, rounds: list[Round], groups: list[RaterGroup]) -
         response__round__in=rounds,
         score__isnull=False,
     )
-    histograms = defaultdict(lambda: defaultdict(int))  # (round, group, item) -> {score: n}
+    # (round, group) -> item -> {score: n}
+    histograms = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for row in answers.values(
         "response__round_id", "response__rater_group_id", "item_id", "score"
     ).annotate(n=Count("id")):
-        key = (row["response__round_id"], row["response__rater_group_id"], row["item_id"])
-        histograms[key][row["score"]] += row["n"]
+        key = (row["response__round_id"], row["response__rater_group_id"])
+        histograms[key][row["item_id"]][row["score"]] += row["n"]
     respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
     for row in (
         answers.filter(item__aspect=Item.Aspect.QUALITY)
@@ -144,47 +145,55 @@ def load_rounds(survey: Survey, rounds: list[Round], groups: list[RaterGroup]) -
         respondent_scores[(row["response__round_id"], row["response__rater_group_id"])].append(
             (row["response__pseudonym"], row["item__dimension_id"], row["score"])
         )
-
     for round_data in data.values():
-        rid = round_data.round.pk
-        for cell in round_data.cells:
-            merged_items = defaultdict(lambda: defaultdict(int))
-            per_dimension = defaultdict(list)
-            for group_id in cell.group_ids:
-                for (r, g, item_id), histogram in histograms.items():
-                    if r == rid and g == group_id:
-                        for score, n in histogram.items():
-                            merged_items[item_id][score] += n
-                for pseudonym, dimension_id, score in respondent_scores[(rid, group_id)]:
-                    per_dimension[dimension_id].append(score)
-                    if cell.key == TOTAL:
-                        round_data.scores.setdefault(dimension_id, {})[pseudonym] = score
-            for item_id, histogram in merged_items.items():
-                summary = stats.summarise_counts(histogram)
-                round_data.items[(cell.key, item_id)] = (summary, dict(histogram))
-            for dimension_id, scores in per_dimension.items():
-                round_data.dimensions[(cell.key, dimension_id)] = stats.summarise(scores)
-        _suppress(round_data, round_data.items, lambda value: value[0].n)
-        _suppress(round_data, round_data.dimensions, lambda value: value.n)
+        _fill_round(round_data, histograms, respondent_scores)
     return [data[r.pk] for r in rounds]
 
 
-def _suppress(data: RoundData, measures: dict, count) -> None:
-    """Drop every number based on too few raters. A total is dropped too when one of its
-    cells was dropped for that measure: the total minus the other cells would show it."""
-    dropped = set()
-    thresholds = {cell.key: cell.threshold for cell in data.cells}
-    for (key, measure_id), value in list(measures.items()):
-        if key == TOTAL:
+def _fill_round(data: RoundData, histograms, respondent_scores) -> None:
+    """Per published cell and measure (item or dimension) its statistics, dropping any that
+    rest on fewer raters than the cell's threshold. The total of a measure is the sum of the
+    cells published for that measure only, so the total minus those cells is always empty."""
+    rid = data.round.pk
+    total_items = defaultdict(lambda: defaultdict(int))
+    total_scores = defaultdict(dict)  # dimension -> {pseudonym: score}
+    for cell in data.cells:
+        if cell.key == TOTAL:
             continue
-        if not cell_allowed(count(value), thresholds[key]):
-            del measures[(key, measure_id)]
-            dropped.add(measure_id)
-    for measure_id in dropped:
-        measures.pop((TOTAL, measure_id), None)
-    for (key, measure_id), value in list(measures.items()):
-        if key == TOTAL and not cell_allowed(count(value)):
-            del measures[(key, measure_id)]
+        items = defaultdict(lambda: defaultdict(int))
+        scores = defaultdict(dict)
+        for group_id in cell.group_ids:
+            for item_id, histogram in histograms[(rid, group_id)].items():
+                for score, n in histogram.items():
+                    items[item_id][score] += n
+            for pseudonym, dimension_id, score in respondent_scores[(rid, group_id)]:
+                scores[dimension_id][pseudonym] = score
+        for item_id, histogram in items.items():
+            summary = stats.summarise_counts(histogram)
+            if not cell_allowed(summary.n, cell.threshold):
+                continue
+            data.items[(cell.key, item_id)] = (summary, dict(histogram))
+            if not cell.is_self:
+                for score, n in histogram.items():
+                    total_items[item_id][score] += n
+        for dimension_id, by_rater in scores.items():
+            summary = stats.summarise(by_rater.values())
+            if not cell_allowed(summary.n, cell.threshold):
+                continue
+            data.dimensions[(cell.key, dimension_id)] = summary
+            if not cell.is_self:
+                total_scores[dimension_id].update(by_rater)
+    if data.cell(TOTAL) is None:
+        return
+    for item_id, histogram in total_items.items():
+        summary = stats.summarise_counts(histogram)
+        if cell_allowed(summary.n):
+            data.items[(TOTAL, item_id)] = (summary, dict(histogram))
+    for dimension_id, by_rater in total_scores.items():
+        summary = stats.summarise(by_rater.values())
+        if cell_allowed(summary.n):
+            data.dimensions[(TOTAL, dimension_id)] = summary
+            data.scores[dimension_id] = by_rater
 
 
 def _gap(a, b):

@@ -7,7 +7,7 @@ from django.utils import translation
 from surveys.answering import questions_for
 from surveys.models import Answer, Comment, Invitation, Response
 
-from .conftest import full_answers, invite
+from .helpers import full_answers, invite
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from core.errors import LeerkringError
 from surveys import services
 from surveys.models import Invitation, RaterGroup, Survey
 
-from .conftest import invite
+from .helpers import invite
 
 
 def _url(name, survey, **extra):

@@ -84,7 +84,8 @@ def survey_detail(request, pk):
     )
     if can_manage:
         context["invitees"] = list(selectors.round_invitees(round_=current))
-        context["invite_form"] = InviteesForm(survey=survey, groups=groups, people=people)
+        if not current.is_finished():
+            context["invite_form"] = InviteesForm(survey=survey, groups=groups, people=people)
         context["round_form"] = RoundForm() if len(rounds) == 1 else None
         context["unsent"] = sum(1 for i in context["invitees"] if i.sent_at is None)
     if sharing:

@@ -1,0 +1,117 @@
+"""A school leader creates a 360° about themself and invites colleagues; a teacher answers on
+a phone through the token link; the leader closes the round and reads the report, in which a
+group with a single answer stays hidden. Runs with the harness of tests/browser/conftest.py."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from organisations.tests.factories import MembershipFactory, UserFactory
+from surveys.loader import load_all
+from surveys.models import InstrumentVersion, Invitation, Survey
+from surveys.tests.helpers import full_answers
+
+
+@pytest.fixture
+def colleagues(school):
+    people = []
+    for first, last in [("Griet", "Vermeulen"), ("Pieter", "Claes"), ("Sofie", "Janssens")]:
+        user = UserFactory(first_name=first, last_name=last)
+        people.append(MembershipFactory(organisation=school, user=user, function="leerkracht"))
+    return people
+
+
+def _answer_on_the_phone(phone_page, invitation, check_accessibility, dutch):
+    phone_page.goto(f"/s/{invitation.token}/")
+    expect(phone_page.locator("h1")).to_contain_text("360°")
+    check_accessibility(phone_page)
+    # Save one answer first and come back: it is still chosen.
+    first = phone_page.locator("fieldset.question").first
+    first.locator("label[for$='-4']").click()
+    phone_page.get_by_role("button", name=dutch("Save and continue later")).click()
+    expect(phone_page.locator(".message--success")).to_be_visible()
+    phone_page.goto(f"/s/{invitation.token}/")
+    expect(
+        phone_page.locator("fieldset.question").first.locator("input[value='4']")
+    ).to_be_checked()
+    # Submitting with answers missing explains what is missing and keeps what was given.
+    phone_page.get_by_role("button", name=dutch("Submit my answers")).click()
+    expect(phone_page.locator(".error-summary")).to_be_visible()
+    expect(
+        phone_page.locator("fieldset.question").first.locator("input[value='4']")
+    ).to_be_checked()
+    labels = phone_page.locator("fieldset.question label[for$='-4']")
+    for index in range(labels.count()):
+        labels.nth(index).click()
+    phone_page.locator("textarea").first.fill("Fijn dat je zo vaak in de klassen komt.")
+    phone_page.get_by_role("button", name=dutch("Submit my answers")).click()
+    expect(phone_page.get_by_role("heading", name=dutch("Thank you!"))).to_be_visible()
+
+
+def test_leader_runs_a_360_and_sees_a_small_group_hidden(
+    page, phone_page, login_as, leader, colleagues, check_accessibility, dutch
+):
+    load_all()
+    version = InstrumentVersion.objects.get(instrument__code="gedeeld-leiderschap-360")
+    slug = leader.organisation.slug
+    today = timezone.localdate()
+
+    login_as(page, leader)
+    page.goto(f"/o/{slug}/")
+    page.locator(f".main-nav a[href='/o/{slug}/surveys/']").click()
+    check_accessibility(page)
+    page.get_by_role("link", name=dutch("New survey")).click()
+    page.locator("#id_version").select_option(str(version.pk))
+    page.locator("#id_title").fill("360° september")
+    page.locator("#id_subject").select_option(str(leader.pk))
+    page.locator("#id_opens_on").fill(today.isoformat())
+    page.locator("#id_closes_on").fill((today + datetime.timedelta(days=14)).isoformat())
+    check_accessibility(page)
+    page.get_by_role("button", name=dutch("Create survey")).click()
+    survey = Survey.objects.get()
+    expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/")
+
+    teachers = survey.rater_groups.get(kind="teachers")
+    page.locator("#id_rater_group").select_option(str(teachers.pk))
+    for colleague in colleagues:
+        page.locator(f"input[name=people][value='{colleague.pk}']").check()
+    page.get_by_role("button", name=dutch("Add invitees")).click()
+    others = survey.rater_groups.get(kind="others")
+    page.locator("#id_rater_group").select_option(str(others.pk))
+    page.locator("#id_emails").fill("ouder@thuis.test")
+    page.get_by_role("button", name=dutch("Add invitees")).click()
+    page.locator("form[action$='/send/'] button").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    check_accessibility(page)
+    assert Invitation.objects.filter(sent_at__isnull=False).count() == 5
+
+    invitations = {i.email: i for i in Invitation.objects.all()}
+    _answer_on_the_phone(
+        phone_page, invitations[colleagues[0].user.email], check_accessibility, dutch
+    )
+    # The other raters answer through their own links, too.
+    rater = Client()
+    for email in [colleagues[1].user.email, colleagues[2].user.email, "ouder@thuis.test"]:
+        invitation = invitations[email]
+        comment = "Alleen van de ouder" if email.startswith("ouder") else "Fijne samenwerking"
+        data = full_answers(invitation, value=3, comment=comment)
+        assert rater.post(f"/s/{invitation.token}/", data).status_code == 200
+
+    page.goto(f"/o/{slug}/surveys/{survey.pk}/")
+    page.get_by_role("button", name=dutch("Close this round now")).click()
+    expect(page.locator(".message--success")).to_be_visible()
+    page.get_by_role("link", name=dutch("View the report")).click()
+    expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/")
+    hidden_note = page.locator(".note").filter(has_text=dutch("others"))
+    expect(hidden_note).to_be_visible()
+    expect(page.locator("svg.chart").first).to_be_visible()
+    expect(page.locator(".comment-list").first).to_contain_text("Fijn dat je zo vaak")
+    # The one "others" rater is a group of one: their comment is left out, too.
+    expect(page.locator("main")).not_to_contain_text("Alleen van de ouder")
+    check_accessibility(page)
+
+    pdf = page.request.get(f"/o/{slug}/surveys/{survey.pk}/report.pdf")
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
