@@ -6,6 +6,7 @@ counts again: the counts must be equal, and at most 12, on every page.
 """
 
 import re
+from dataclasses import replace
 from io import StringIO
 
 import pytest
@@ -22,6 +23,7 @@ from core.bench import (
     bench_settings,
     count_queries,
     measure,
+    problems,
 )
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
 from organisations.models import Membership, Team, TeamMembership
@@ -128,6 +130,20 @@ def test_the_floor_costs_only_the_session_and_the_user(leader_client):
     assert (floor.status, floor.queries) == (200, 2)
     assert 0 < floor.median_ms <= floor.p95_ms
     assert page.database == floor.database
+
+
+def test_a_page_that_misses_a_target_is_named_with_the_reason(leader_client):
+    leader = User.objects.get(email=LOGIN_EMAILS["leader"])
+    with bench_settings():
+        floor, missing = measure(
+            [BenchPage("floor", FLOOR_URL, leader), BenchPage("gone", "/o/gone/", leader)],
+            requests=2,
+            warmup=0,
+        )
+    assert problems(floor, floor) == []
+    assert problems(missing, floor)[0] == "status 404"
+    slow = replace(floor, median_ms=floor.median_ms * 3, queries=13)
+    assert problems(slow, floor) == ["13 queries > 12", "median > 2× floor"]
 
 
 def test_the_floor_exists_only_in_the_bench(leader_client):
