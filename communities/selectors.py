@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from organisations.models import Membership
+from organisations.models import Membership, TeamMembership
 
 from .access import organisation_ids_for_plg
 from .models import PLG, ActionItem, Meeting, MemberRole, PhaseRecord, PLGMember, Role
@@ -106,10 +106,15 @@ def member_candidates(*, plg):
 
 def members_with_roles(*, plg):
     """Members as (member, set of roles)."""
+    home_teams = TeamMembership.objects.filter(is_home=True).select_related("team")
     members = (
         PLGMember.objects.filter(plg=plg)
-        .select_related("person__user")
-        .prefetch_related(Prefetch("roles", queryset=MemberRole.objects.order_by("role")))
+        .select_related("person__user", "person__organisation")
+        .prefetch_related(
+            Prefetch("roles", queryset=MemberRole.objects.order_by("role")),
+            Prefetch("person__team_memberships", queryset=home_teams, to_attr="home_teams"),
+        )
+        .order_by("person__user__last_name", "person__user__first_name")
     )
     return [(m, {r.role for r in m.roles.all()}) for m in members]
 

@@ -149,3 +149,18 @@ def test_the_list_has_a_constant_query_count(
 
 def test_an_outsider_gets_404(login, plg, outsider):
     assert login(outsider).get(_url("plg_detail", plg)).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [2, 12])
+def test_the_members_page_shows_home_teams_in_constant_queries(
+    login, plg, coach, rows, django_assert_max_num_queries
+):
+    from organisations.tests.factories import TeamMembershipFactory
+
+    for _ in range(rows):
+        person = TeamMembershipFactory(team__organisation=plg.organisation, is_home=True)
+        PLGMemberFactory(plg=plg, person=person.membership)
+    client = login(coach.person)
+    with django_assert_max_num_queries(12):
+        page = client.get(_url("plg_members", plg)).content.decode()
+    assert person.team.name in page
