@@ -8,12 +8,22 @@ through their user, never through an id alone. Anything else is a 404.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from organisations.access import Access, organisation_view
 from organisations.models import Membership
 
-from .models import Application, Edition, LearningGroup, Participant, Programme, Session
+from .models import (
+    Application,
+    Assignment,
+    Edition,
+    LearningGroup,
+    Participant,
+    Programme,
+    Session,
+    Submission,
+)
 
 STAFF_ROLES = (Membership.Role.TRAINER, Membership.Role.ADMIN)
 
@@ -119,3 +129,75 @@ def get_participation_for_user(user, pk: int) -> Participant:
     if participant is None:
         raise Http404
     return participant
+
+
+def get_assignment_for_access(access: Access, pk: int):
+    """An assignment of one of the provider's editions."""
+    assignment = (
+        Assignment.objects.filter(edition__programme__provider=access.organisation, pk=pk)
+        .select_related("edition__programme")
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def get_submission_for_access(access: Access, pk: int):
+    """A submission for an assignment of one of the provider's editions."""
+    submission = (
+        Submission.objects.filter(
+            assignment__edition__programme__provider=access.organisation, pk=pk
+        )
+        .select_related("assignment__edition__programme", "participant__user", "group")
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def get_assignment_for_participant(participant: Participant, pk: int):
+    """An assignment of the participant's own edition."""
+    assignment = participant.edition.assignments.filter(pk=pk).first()
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def own_submission(participant: Participant, assignment):
+    """The participant's own submission, or for a group assignment their group's: never
+    another group's or another person's."""
+    if assignment.is_group:
+        if participant.group_id is None:
+            return None
+        return Submission.objects.filter(
+            assignment=assignment, group_id=participant.group_id
+        ).first()
+    return Submission.objects.filter(assignment=assignment, participant=participant).first()
+
+
+def get_session_for_participant(participant: Participant, pk: int) -> Session:
+    """A session of the participant's edition that is for everyone or for their own group."""
+    session = (
+        Session.objects.filter(edition_id=participant.edition_id, pk=pk)
+        .filter(Q(group=None) | Q(group_id=participant.group_id))
+        .first()
+    )
+    if session is None:
+        raise Http404
+    return session
+
+
+def get_coaching_group_for_participant(participant: Participant, pk: int):
+    group = participant.coaching_groups.filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def get_research_group_for_participant(participant: Participant, pk: int):
+    group = participant.research_groups.filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group

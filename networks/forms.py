@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation
 
-from .models import Edition, LearningGroup, Programme, Question, Session
+from .models import (
+    Application,
+    Assignment,
+    Edition,
+    LearningGroup,
+    LiteratureItem,
+    Participant,
+    Programme,
+    Question,
+    Session,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -231,3 +241,87 @@ class ApplicationForm(forms.Form):
 
     def answers(self) -> dict[int, str]:
         return {q.pk: self.cleaned_data.get(f"q_{q.pk}") or "" for q in self.questions}
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["title", "description", "is_group", "is_reading", "due_on"]
+        widgets = {"due_on": DATE}
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.edition = edition
+
+
+class LiteratureForm(forms.ModelForm):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = LiteratureItem
+        fields = ["reference", "url"]
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+
+
+class SubmissionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your work"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG or text; at most 5 MB."),
+    )
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ReflectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("What did you learn, and what will you try?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class CoachingMomentForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    note = forms.CharField(
+        label=_("What did you work on?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ResearchGroupForm(forms.Form):
+    theme = forms.CharField(label=_("Theme"), max_length=200)
+    question = forms.CharField(
+        label=_("Research question"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    plan = forms.CharField(
+        label=_("Plan"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Your partners (one or two)"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    results = forms.FileField(label=_("Results document"), required=False)
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = (
+            Participant.objects.filter(
+                edition_id=participant.edition_id,
+                is_active=True,
+                application__status=Application.Status.ACCEPTED,
+            )
+            .exclude(pk=participant.pk)
+            .select_related("user", "school")
+            .order_by("user__last_name", "user__first_name")
+        )
+        self.fields["partners"].label_from_instance = lambda p: (
+            f"{p.user.get_full_name()} ({p.school.name if p.school else '—'})"
+        )

@@ -6,7 +6,17 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 
-from .models import Application, Attendance, Edition, Participant, Programme, Session
+from .models import (
+    Application,
+    Attendance,
+    CoachingGroup,
+    Edition,
+    Participant,
+    Programme,
+    ResearchGroup,
+    Session,
+    Submission,
+)
 
 Status = Application.Status
 
@@ -208,9 +218,9 @@ def provider_programmes(provider):
 
 
 def participant_learning(participant):
-    """The participant's assignments with their own (or their group's) submission."""
-    from .models import Submission
-
+    """The participant's assignments with their own (or their group's) submission, their
+    coaching and research groups, reflections, and the programme's literature and
+    instruments."""
     own = Submission.objects.filter(assignment=OuterRef("pk")).filter(
         Q(participant=participant) | Q(group_id=participant.group_id, group__isnull=False)
     )
@@ -218,4 +228,73 @@ def participant_learning(participant):
         submission_id=Subquery(own.values("pk")[:1]),
         has_feedback=Subquery(own.exclude(feedback="").values("pk")[:1]),
     ).order_by("due_on", "pk")
-    return {"assignments": list(assignments)}
+    members = Participant.objects.select_related("user", "school")
+    coaching = participant.coaching_groups.prefetch_related(
+        Prefetch("members", queryset=members), "moments"
+    ).order_by("pk")
+    research = participant.research_groups.select_related("presentation_session").prefetch_related(
+        Prefetch("members", queryset=members)
+    )
+    programme = participant.edition.programme
+    return {
+        "assignments": list(assignments),
+        "coaching": list(coaching),
+        "research": list(research),
+        "literature": list(programme.literature.all()),
+        "instruments": [line for line in programme.instruments.splitlines() if line.strip()],
+        "reflected": set(participant.reflections.values_list("session_id", flat=True)),
+    }
+
+
+def accepted_participants(edition):
+    return list(
+        Participant.objects.filter(
+            edition=edition, is_active=True, application__status=Status.ACCEPTED
+        )
+        .select_related("user", "school", "group")
+        .order_by("group__name", "user__last_name", "user__first_name")
+    )
+
+
+def assignment_status(assignment):
+    """Each participant (or, for a group assignment, each learning group) with their
+    submission or None: the status per participant."""
+    submissions = list(
+        Submission.objects.filter(assignment=assignment).select_related(
+            "participant__user", "group"
+        )
+    )
+    if assignment.is_group:
+        by_group = {s.group_id: s for s in submissions}
+        groups = list(assignment.edition.groups.order_by("name"))
+        rows = [(g, by_group.get(g.pk)) for g in groups]
+    else:
+        by_person = {s.participant_id: s for s in submissions}
+        rows = [(p, by_person.get(p.pk)) for p in accepted_participants(assignment.edition)]
+    return {
+        "rows": rows,
+        "submitted": sum(1 for _row, s in rows if s),
+        "with_feedback": sum(1 for _row, s in rows if s and s.feedback),
+    }
+
+
+def coaching_groups(edition):
+    return list(
+        CoachingGroup.objects.filter(edition=edition)
+        .prefetch_related(
+            Prefetch("members", queryset=Participant.objects.select_related("user", "school")),
+            "moments",
+        )
+        .order_by("pk")
+    )
+
+
+def research_groups(edition):
+    return list(
+        ResearchGroup.objects.filter(edition=edition)
+        .select_related("presentation_session")
+        .prefetch_related(
+            Prefetch("members", queryset=Participant.objects.select_related("user", "school"))
+        )
+        .order_by("theme", "pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editions, manage, participant, public
+from .views import editions, learning, manage, participant, participant_learning, public
 
 app_name = "networks"
 
@@ -33,6 +33,39 @@ urlpatterns = [
         name="participation_ical",
     ),
     path("mijn-leernetwerken/<int:pk>/groep.ics", participant.group_ical, name="group_ical"),
+    path(
+        "mijn-leernetwerken/<int:pk>/opdrachten/<int:assignment_pk>/",
+        participant_learning.assignment,
+        name="assignment",
+    ),
+    path(
+        "mijn-leernetwerken/<int:pk>/opdrachten/<int:assignment_pk>/bestand/",
+        participant_learning.assignment_file,
+        name="assignment_file",
+    ),
+    path(
+        "mijn-leernetwerken/<int:pk>/sessies/<int:session_pk>/reflectie/",
+        participant_learning.reflection,
+        name="reflection",
+    ),
+    path(
+        "mijn-leernetwerken/<int:pk>/coaching/<int:coaching_pk>/moment/",
+        participant_learning.coaching_moment,
+        name="coaching_moment",
+    ),
+    path(
+        "mijn-leernetwerken/<int:pk>/onderzoek/", participant_learning.research, name="my_research"
+    ),
+    path(
+        "mijn-leernetwerken/<int:pk>/onderzoek/<int:group_pk>/resultaten/",
+        participant_learning.research_file,
+        name="my_research_file",
+    ),
+    path(
+        "mijn-leernetwerken/<int:pk>/attest.pdf",
+        participant_learning.certificate,
+        name="certificate",
+    ),
     # Provider staff.
     path(M, manage.programme_list, name="programme_list"),
     path(f"{M}programmas/nieuw/", manage.programme_create, name="programme_create"),
@@ -57,4 +90,20 @@ urlpatterns = [
         f"{M}sessies/<int:pk>/aanwezigheid/", editions.session_attendance, name="session_attendance"
     ),
     path(f"{M}groepen/<int:pk>/", editions.group_detail, name="group_detail"),
+    path(
+        f"{M}edities/<int:pk>/opdrachten/nieuw/",
+        learning.assignment_create,
+        name="assignment_create",
+    ),
+    path(f"{M}opdrachten/<int:pk>/", learning.assignment_detail, name="assignment_detail"),
+    path(f"{M}inzendingen/<int:pk>/", learning.submission_detail, name="submission_detail"),
+    path(f"{M}inzendingen/<int:pk>/bestand/", learning.submission_file, name="submission_file"),
+    path(
+        f"{M}programmas/<int:pk>/literatuur/nieuw/",
+        learning.literature_create,
+        name="literature_create",
+    ),
+    path(f"{M}edities/<int:pk>/coaching/", learning.coaching, name="coaching"),
+    path(f"{M}edities/<int:pk>/onderzoek/", learning.research, name="research"),
+    path(f"{M}onderzoek/<int:pk>/resultaten/", learning.research_results, name="research_results"),
 ]

@@ -51,7 +51,7 @@ def build(w):
         school=w.school,
         group=w.group,
     )
-    Participant.objects.create(
+    w.colleague = Participant.objects.create(
         edition=w.edition,
         application=w.application,
         user=w.staff.user,
@@ -67,9 +67,30 @@ def build(w):
         start_time=datetime.time(9),
         end_time=datetime.time(12),
     )
+    _build_learning(w)
     owners = w.__dict__.setdefault("owner_for", {})
     for name in PROVIDER_URLS:
         owners[f"networks:{name}"] = w.trainer.user
+
+
+def _build_learning(w):
+    from django.core.files.base import ContentFile
+
+    from networks.models import Assignment, CoachingGroup, ResearchGroup, Submission
+
+    today = timezone.localdate()
+    w.assignment = Assignment.objects.create(
+        edition=w.edition, title="Beslissingen in kaart", is_group=True, due_on=today
+    )
+    w.submission = Submission.objects.create(
+        assignment=w.assignment, participant=w.participant, group=w.group, text="Ons overzicht"
+    )
+    w.submission.file.save("overzicht.txt", ContentFile(b"Wie beslist wat?"))
+    w.coaching = CoachingGroup.objects.create(edition=w.edition)
+    w.coaching.members.set([w.participant, w.colleague])
+    w.research = ResearchGroup.objects.create(edition=w.edition, theme="Gedeeld leiderschap")
+    w.research.members.set([w.participant, w.colleague])
+    w.research.results.save("resultaten.txt", ContentFile(b"Resultaten"))
 
 
 def _provider(w):
@@ -120,6 +141,14 @@ PROVIDER_URLS = {
     "session_edit": _session,
     "session_attendance": _session,
     "group_detail": _group,
+    "assignment_create": _edition,
+    "assignment_detail": lambda w: {"slug": w.provider.slug, "pk": w.assignment.pk},
+    "submission_detail": lambda w: {"slug": w.provider.slug, "pk": w.submission.pk},
+    "submission_file": lambda w: {"slug": w.provider.slug, "pk": w.submission.pk},
+    "literature_create": _programme,
+    "coaching": _edition,
+    "research": _edition,
+    "research_results": lambda w: {"slug": w.provider.slug, "pk": w.research.pk},
 }
 
 # A participant's own pages: the world's leader applied and takes part.
@@ -129,6 +158,13 @@ PARTICIPANT_URLS = {
     "participation": lambda w: {"pk": w.participant.pk},
     "participation_ical": lambda w: {"pk": w.participant.pk},
     "group_ical": lambda w: {"pk": w.participant.pk},
+    "assignment": lambda w: {"pk": w.participant.pk, "assignment_pk": w.assignment.pk},
+    "assignment_file": lambda w: {"pk": w.participant.pk, "assignment_pk": w.assignment.pk},
+    "reflection": lambda w: {"pk": w.participant.pk, "session_pk": w.session.pk},
+    "coaching_moment": lambda w: {"pk": w.participant.pk, "coaching_pk": w.coaching.pk},
+    "my_research": lambda w: {"pk": w.participant.pk},
+    "my_research_file": lambda w: {"pk": w.participant.pk, "group_pk": w.research.pk},
+    "certificate": lambda w: {"pk": w.participant.pk},
 }
 
 URLS = {

@@ -46,7 +46,7 @@ def programme_list(request):
     )
 
 
-def _programme_url(request, programme):
+def programme_url(request, programme):
     return reverse(
         "networks:programme_manage", kwargs={"slug": request.organisation.slug, "pk": programme.pk}
     )
@@ -60,7 +60,7 @@ def programme_create(request):
         form,
         title=_("New programme"),
         back=None,
-        success=lambda p: _programme_url(request, p),
+        success=lambda p: programme_url(request, p),
         cancel_url=reverse("networks:programme_list", kwargs={"slug": request.organisation.slug}),
     )
 
@@ -85,7 +85,7 @@ def programme_detail(request, pk):
 def programme_edit(request, pk):
     programme = get_programme_for_access(request.access, pk)
     form = ProgrammeForm(request.POST or None, instance=programme, provider=request.organisation)
-    url = _programme_url(request, programme)
+    url = programme_url(request, programme)
     return save_form(
         request,
         form,
@@ -100,7 +100,7 @@ def programme_edit(request, pk):
 def question_create(request, pk):
     programme = get_programme_for_access(request.access, pk)
     form = QuestionForm(request.POST or None, programme=programme)
-    url = _programme_url(request, programme)
+    url = programme_url(request, programme)
     return save_form(
         request,
         form,
@@ -123,7 +123,7 @@ def question_delete(request, pk):
         raise Http404
     services.object_delete(instance=question, provider=request.organisation, actor=request.user)
     messages.success(request, _("The question was removed."))
-    return redirect(_programme_url(request, question.programme))
+    return redirect(programme_url(request, question.programme))
 
 
 def edition_url(request, edition):
@@ -142,7 +142,7 @@ def edition_create(request, pk):
         title=_("New edition"),
         back=programme,
         success=lambda e: edition_url(request, e),
-        cancel_url=_programme_url(request, programme),
+        cancel_url=programme_url(request, programme),
     )
 
 

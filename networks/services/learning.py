@@ -1,0 +1,292 @@
+"""Writes for learning between sessions: submissions and feedback, peer coaching, research
+groups, reflections."""
+
+import itertools
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from core.errors import LeerkringError
+
+from ..models import (
+    Application,
+    Assignment,
+    CoachingGroup,
+    CoachingMoment,
+    Participant,
+    Reflection,
+    ResearchGroup,
+    Session,
+    Submission,
+)
+
+# Extension -> the bytes such a file starts with (office formats are zip archives).
+ALLOWED_FILES = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".txt": (b"",),
+}
+
+
+def check_upload(upload) -> None:
+    """Refuse files of another type than announced, or larger than the upload limit."""
+    if upload is None:
+        return
+    limit = settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+    if upload.size > limit:
+        raise LeerkringError(
+            _("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            field="file",
+        )
+    extension = Path(upload.name).suffix.lower()
+    signatures = ALLOWED_FILES.get(extension)
+    if signatures is None:
+        raise LeerkringError(
+            _(
+                "This type of file is not accepted. Use PDF, Word, Excel, PowerPoint, "
+                "OpenDocument, PNG, JPEG or plain text."
+            ),
+            field="file",
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(sig) for sig in signatures):
+        raise LeerkringError(
+            _("The file's content does not match its type (%(ext)s).") % {"ext": extension},
+            field="file",
+        )
+
+
+def _provider(edition):
+    return edition.programme.provider
+
+
+@transaction.atomic
+def submission_save(*, assignment: Assignment, participant: Participant, text: str, upload=None):
+    """Hand in (or update) work for an assignment. A group assignment has one submission per
+    learning group, which any member may update."""
+    if assignment.edition_id != participant.edition_id:
+        raise LeerkringError(_("This assignment is not part of your programme."))
+    if not text.strip() and upload is None:
+        raise LeerkringError(_("Write something or add a file."), field="text")
+    check_upload(upload)
+    if assignment.is_group:
+        if participant.group_id is None:
+            raise LeerkringError(_("This is a group assignment and you are not in a group yet."))
+        submission = Submission.objects.filter(
+            assignment=assignment, group_id=participant.group_id
+        ).first() or Submission(
+            assignment=assignment, participant=participant, group_id=participant.group_id
+        )
+    else:
+        submission = Submission.objects.filter(
+            assignment=assignment, participant=participant
+        ).first() or Submission(assignment=assignment, participant=participant)
+    submission.text = text.strip()
+    if upload is not None:
+        submission.file = upload
+    submission.save()
+    audit_log(
+        actor=participant.user,
+        action=AuditEvent.Action.UPDATE,
+        obj=submission,
+        organisation=_provider(assignment.edition),
+    )
+    return submission
+
+
+@transaction.atomic
+def submission_feedback(*, submission: Submission, feedback: str, actor) -> Submission:
+    if not feedback.strip():
+        raise LeerkringError(_("Write your feedback first."), field="feedback")
+    submission.feedback = feedback.strip()
+    submission.feedback_by = actor
+    submission.feedback_at = timezone.now()
+    submission.save(update_fields=["feedback", "feedback_by", "feedback_at"])
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=submission,
+        organisation=_provider(submission.assignment.edition),
+        summary="feedback",
+    )
+    return submission
+
+
+def _accepted(edition):
+    return Participant.objects.filter(
+        edition=edition, is_active=True, application__status=Application.Status.ACCEPTED
+    )
+
+
+def previous_coaching_pairs(edition) -> set[frozenset[int]]:
+    """Pairs of users (by user id) who coached each other before, in any edition of the
+    same provider, so a new round does not repeat them."""
+    groups = CoachingGroup.objects.filter(
+        edition__programme__provider_id=edition.programme.provider_id
+    ).prefetch_related("members")
+    pairs = set()
+    for group in groups:
+        users = [m.user_id for m in group.members.all()]
+        pairs.update(frozenset(p) for p in itertools.combinations(users, 2))
+    return pairs
+
+
+def coaching_suggest(*, edition, size: int = 2) -> list[list[Participant]]:
+    """Suggest coaching pairs (or trios) within each learning group: partners from different
+    schools who have not coached each other before. A left-over person joins a pair as a
+    trio. People who cannot be matched this way are left out and listed by the caller."""
+    previous = previous_coaching_pairs(edition)
+    people = list(_accepted(edition).select_related("user", "school").order_by("group_id", "pk"))
+    by_group = {}
+    for person in people:
+        by_group.setdefault(person.group_id, []).append(person)
+    suggestions = []
+    for members in by_group.values():
+        # The most constrained people (most colleagues of the same school) go first.
+        school_counts = {}
+        for m in members:
+            school_counts[m.school_id] = school_counts.get(m.school_id, 0) + 1
+        pool = sorted(members, key=lambda m: (-school_counts[m.school_id], m.pk))
+        formed = []
+        while pool:
+            first = pool.pop(0)
+            team = [first]
+            for candidate in list(pool):
+                if len(team) == size:
+                    break
+                if _fits(candidate, team, previous):
+                    team.append(candidate)
+                    pool.remove(candidate)
+            if len(team) == size:
+                formed.append(team)
+            else:
+                # Try to add the lone person to an existing pair as a third partner.
+                home = next(
+                    (
+                        t
+                        for t in formed
+                        if len(t) == size and all(_fits(p, t, previous) for p in team)
+                    ),
+                    None,
+                )
+                if home is not None:
+                    home.extend(team)
+        suggestions.extend(formed)
+    return suggestions
+
+
+def _fits(candidate, team, previous) -> bool:
+    for partner in team:
+        if candidate.school_id is not None and candidate.school_id == partner.school_id:
+            return False
+        if frozenset((candidate.user_id, partner.user_id)) in previous:
+            return False
+    return True
+
+
+@transaction.atomic
+def coaching_form(*, edition, teams: list[list[int]], actor) -> list[CoachingGroup]:
+    """Create coaching pairs or trios from lists of participant ids of this edition."""
+    accepted = {p.pk: p for p in _accepted(edition).select_related("user")}
+    previous = previous_coaching_pairs(edition)
+    created = []
+    for ids in teams:
+        if not 2 <= len(ids) <= 3 or any(pk not in accepted for pk in ids):
+            raise LeerkringError(_("A coaching group has two or three accepted participants."))
+        members = [accepted[pk] for pk in ids]
+        for a, b in itertools.combinations(members, 2):
+            if frozenset((a.user_id, b.user_id)) in previous:
+                raise LeerkringError(
+                    _("%(a)s and %(b)s already coached each other.") % {"a": a.user, "b": b.user}
+                )
+            previous.add(frozenset((a.user_id, b.user_id)))
+        group = CoachingGroup.objects.create(edition=edition)
+        group.members.set(members)
+        created.append(group)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        object_type="networks.coachinggroup",
+        object_id=edition.pk,
+        organisation=_provider(edition),
+        summary=f"{len(created)} coaching groups",
+    )
+    return created
+
+
+@transaction.atomic
+def coaching_moment_log(*, coaching_group, participant, date, note: str) -> CoachingMoment:
+    if not coaching_group.members.filter(pk=participant.pk).exists():
+        raise LeerkringError(_("You are not in this coaching group."))
+    return CoachingMoment.objects.create(
+        coaching_group=coaching_group, date=date, note=note.strip(), logged_by=participant
+    )
+
+
+@transaction.atomic
+def research_group_save(
+    *, participant, research_group=None, theme, question, plan, partner_ids, upload=None
+) -> ResearchGroup:
+    """Create or update the participant's research duo or trio."""
+    partners = list(
+        _accepted(participant.edition).filter(pk__in=partner_ids).exclude(pk=participant.pk)
+    )
+    if len(partners) != len(set(partner_ids) - {participant.pk}) or not 1 <= len(partners) <= 2:
+        raise LeerkringError(
+            _("A research group is a duo or trio: choose one or two fellow participants."),
+            field="partners",
+        )
+    taken = (
+        ResearchGroup.objects.filter(edition=participant.edition, members__in=partners)
+        .exclude(pk=getattr(research_group, "pk", None))
+        .exists()
+    )
+    if taken:
+        raise LeerkringError(_("Someone you chose is already in another research group."))
+    check_upload(upload)
+    group = research_group or ResearchGroup(edition=participant.edition)
+    group.theme, group.question, group.plan = theme.strip(), question.strip(), plan.strip()
+    if upload is not None:
+        group.results = upload
+    if not group.theme:
+        raise LeerkringError(_("Choose a theme."), field="theme")
+    group.save()
+    group.members.set([participant, *partners])
+    return group
+
+
+@transaction.atomic
+def research_presentation_set(*, research_group, session: Session | None, actor) -> None:
+    if session is not None and session.edition_id != research_group.edition_id:
+        raise LeerkringError(_("Choose a session of this edition."))
+    research_group.presentation_session = session
+    research_group.save(update_fields=["presentation_session"])
+
+
+@transaction.atomic
+def reflection_save(*, participant, session, text: str) -> Reflection:
+    if session.edition_id != participant.edition_id or session.group_id not in (
+        None,
+        participant.group_id,
+    ):
+        raise LeerkringError(_("This session is not part of your programme."))
+    if not text.strip():
+        raise LeerkringError(_("Write your reflection first."), field="text")
+    reflection, _created = Reflection.objects.update_or_create(
+        session=session, participant=participant, defaults={"text": text.strip()}
+    )
+    return reflection

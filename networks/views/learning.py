@@ -1,0 +1,163 @@
+"""Provider staff: assignments and feedback, literature, peer coaching, research groups."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.errors import LeerkringError
+
+from .. import selectors
+from ..access import (
+    get_assignment_for_access,
+    get_edition_for_access,
+    get_programme_for_access,
+    get_submission_for_access,
+    provider_view,
+)
+from ..forms import AssignmentForm, FeedbackForm, LiteratureForm
+from ..models import ResearchGroup
+from ..services import learning
+from .manage import edition_url, programme_url, save_form
+
+
+@provider_view
+def assignment_create(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    form = AssignmentForm(request.POST or None, edition=edition)
+    url = edition_url(request, edition)
+    return save_form(
+        request,
+        form,
+        title=_("New assignment"),
+        back=edition,
+        success=lambda a: url,
+        cancel_url=url,
+    )
+
+
+@provider_view
+def assignment_detail(request, pk):
+    assignment = get_assignment_for_access(request.access, pk)
+    context = {"assignment": assignment, "edition": assignment.edition}
+    context.update(selectors.assignment_status(assignment))
+    return render(request, "networks/manage/assignment_detail.html", context)
+
+
+@provider_view
+def submission_detail(request, pk):
+    submission = get_submission_for_access(request.access, pk)
+    form = FeedbackForm(request.POST or None, initial={"feedback": submission.feedback})
+    if request.method == "POST" and form.is_valid():
+        try:
+            learning.submission_feedback(
+                submission=submission, feedback=form.cleaned_data["feedback"], actor=request.user
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your feedback was saved."))
+            return redirect(
+                "networks:assignment_detail",
+                slug=request.organisation.slug,
+                pk=submission.assignment_id,
+            )
+    return render(
+        request,
+        "networks/manage/submission_detail.html",
+        {"submission": submission, "edition": submission.assignment.edition, "form": form},
+    )
+
+
+def file_response(field):
+    if not field:
+        raise Http404
+    return FileResponse(
+        field.open("rb"), as_attachment=True, filename=field.name.rsplit("/", 1)[-1]
+    )
+
+
+@provider_view
+def submission_file(request, pk):
+    return file_response(get_submission_for_access(request.access, pk).file)
+
+
+@provider_view
+def literature_create(request, pk):
+    programme = get_programme_for_access(request.access, pk)
+    form = LiteratureForm(request.POST or None, programme=programme)
+    url = programme_url(request, programme)
+    return save_form(
+        request,
+        form,
+        title=_("Add literature"),
+        back=programme,
+        success=lambda i: url,
+        cancel_url=url,
+    )
+
+
+@provider_view
+def coaching(request, pk):
+    """The edition's coaching pairs and trios, with a suggestion for a new round."""
+    edition = get_edition_for_access(request.access, pk)
+    suggestion = learning.coaching_suggest(edition=edition)
+    if request.method == "POST":
+        teams = [
+            [int(x) for x in value.split(",") if x.isdigit()]
+            for value in request.POST.getlist("team")
+        ]
+        try:
+            created = learning.coaching_form(edition=edition, teams=teams, actor=request.user)
+        except LeerkringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("%(count)d coaching groups were formed.") % {"count": len(created)}
+            )
+        return redirect("networks:coaching", slug=request.organisation.slug, pk=edition.pk)
+    suggested_ids = {p.pk for team in suggestion for p in team}
+    return render(
+        request,
+        "networks/manage/coaching.html",
+        {
+            "edition": edition,
+            "groups": selectors.coaching_groups(edition),
+            "suggestion": suggestion,
+            "unmatched": [
+                p for p in selectors.accepted_participants(edition) if p.pk not in suggested_ids
+            ],
+        },
+    )
+
+
+@provider_view
+def research(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    groups = selectors.research_groups(edition)
+    sessions = list(edition.sessions.filter(group=None))
+    if request.method == "POST":
+        group = next((g for g in groups if str(g.pk) == request.POST.get("group")), None)
+        session = next((s for s in sessions if str(s.pk) == request.POST.get("session")), None)
+        if group is None:
+            raise Http404
+        learning.research_presentation_set(
+            research_group=group, session=session, actor=request.user
+        )
+        messages.success(request, _("The presentation session was saved."))
+        return redirect("networks:research", slug=request.organisation.slug, pk=edition.pk)
+    return render(
+        request,
+        "networks/manage/research.html",
+        {"edition": edition, "groups": groups, "sessions": sessions},
+    )
+
+
+@provider_view
+def research_results(request, pk):
+    group = ResearchGroup.objects.filter(
+        edition__programme__provider=request.organisation, pk=pk
+    ).first()
+    if group is None:
+        raise Http404
+    return file_response(group.results)
