@@ -114,7 +114,7 @@ def person_colleague_count(*, membership: Membership) -> int:
 
 def organisation_overview(*, organisation: Organisation) -> dict:
     """Headline figures for an organisation's overview page: people per role (one grouped
-    query also gives the total and those without a home team) and the number of teams."""
+    query also gives the total and those without a home team) and a school's teams."""
     without_home = ~Exists(TeamMembership.objects.filter(membership=OuterRef("pk"), is_home=True))
     rows = list(
         organisation.memberships.filter(is_active=True)
@@ -125,7 +125,7 @@ def organisation_overview(*, organisation: Organisation) -> dict:
     return {
         "staff": sum(row["n"] for row in rows),
         "without_home": sum(row["without_home"] for row in rows),
-        "teams": organisation.teams.count(),
+        "teams": organisation.teams.count() if organisation.is_school else 0,
         "roles": {row["role"]: row["n"] for row in rows},
     }
 
