@@ -34,7 +34,7 @@ def plg_list(*, organisation, user, see_all: bool):
     mine = PLGMember.objects.filter(plg=OuterRef("pk"), person__user=user)
     qs = (
         PLG.objects.filter(condition)
-        .select_related("organisation")
+        .select_related("organisation", "proposed_by")
         .annotate(member_count=_count(PLGMember), is_mine=Exists(mine))
     )
     if not see_all:

@@ -1,6 +1,7 @@
 """PLG's, their members and roles, and their way through the cycle."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,14 @@ class PLG(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        known = self.type in CYCLES and self.current_phase
+        if known and self.cycle.phase(self.current_phase) is None:
+            raise ValidationError(
+                {"current_phase": _("This phase is not part of the PLG's cycle.")}
+            )
 
     @property
     def cycle(self):

@@ -164,3 +164,30 @@ def test_the_members_page_shows_home_teams_in_constant_queries(
     with django_assert_max_num_queries(12):
         page = client.get(_url("plg_members", plg)).content.decode()
     assert person.team.name in page
+
+
+def test_evidence_without_text_keeps_the_link_and_says_what_is_missing(login, plg, note_taker):
+    response = login(note_taker.person).post(
+        _url("plg_evidence_add", plg), {"text": "", "url": "https://example.org/foto"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "https://example.org/foto" in page and "error-summary" in page
+    assert not plg.evidence.exists()
+
+
+def test_leaders_see_proposals_apart_from_running_plgs(login, leader, school):
+    PLGFactory(organisation=school, name="Voorstel rekenen", status=PLG.Status.PROPOSED)
+    PLGFactory(organisation=school, name="Lopende PLG")
+    page = login(leader).get(reverse("communities:plg_list", kwargs={"slug": school.slug}))
+    proposals = page.context["proposals"]
+    assert [p.name for p in proposals] == ["Voorstel rekenen"]
+    assert [p.name for p in page.context["page"]] == ["Lopende PLG"]
+
+
+def test_a_phase_outside_the_cycle_is_refused(plg):
+    from django.core.exceptions import ValidationError
+
+    plg.current_phase = "hypotheses"  # a data team step, not lesson study
+    with pytest.raises(ValidationError):
+        plg.full_clean()

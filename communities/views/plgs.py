@@ -20,6 +20,7 @@ from ..forms import (
     PLGEditForm,
     PLGStartForm,
 )
+from ..models import PLG
 from ._helpers import apply_error, form_errors_to_messages, plg_redirect
 
 
@@ -34,7 +35,8 @@ def plg_list(request):
         organisation=request.organisation, user=request.user, see_all=_sees_all(access)
     )
     context = {
-        "page": paginate(request, plgs),
+        "page": paginate(request, plgs.exclude(status=PLG.Status.PROPOSED)),
+        "proposals": list(plgs.filter(status=PLG.Status.PROPOSED)[:50]),
         "can_start": not access.is_trainer and access.membership is not None,
         "sees_all": _sees_all(access),
     }
@@ -70,18 +72,22 @@ def plg_create(request):
     return render(request, "communities/plg_form.html", context)
 
 
-@plg_view()
-def plg_detail(request, plg):
+def _detail(request, plg, *, evidence_form=None, status=200):
     access = request.plg_access
     context = {
         "plg": plg,
         "pa": access,
         **selectors.plg_detail(plg=plg),
         "advance_form": AdvanceForm() if access.can_lead else None,
-        "evidence_form": EvidenceForm() if access.can_contribute else None,
+        "evidence_form": evidence_form or (EvidenceForm() if access.can_contribute else None),
         "next_phase": plg.cycle.next_phase(plg.current_phase) or plg.cycle.first,
     }
-    return render(request, "communities/plg_detail.html", context)
+    return render(request, "communities/plg_detail.html", context, status=status)
+
+
+@plg_view()
+def plg_detail(request, plg):
+    return _detail(request, plg)
 
 
 @plg_view(lead=True)
@@ -246,9 +252,9 @@ def plg_evidence_add(request, plg):
         try:
             services.plg_evidence_add(plg=plg, actor=request.user, **form.cleaned_data)
         except LeerkringError as error:
-            messages.error(request, error.message)
+            apply_error(form, error)
         else:
             messages.success(request, _("The evidence was added to this phase."))
-    else:
-        form_errors_to_messages(request, form)
-    return plg_redirect(plg)
+            return plg_redirect(plg)
+    # What was typed comes back in the form, with the error next to it.
+    return _detail(request, plg, evidence_form=form)
