@@ -29,6 +29,7 @@ urlpatterns = [
     path(P + "evidence/", plgs.plg_evidence_add, name="plg_evidence_add"),
     path(P + "meetings/new/", meetings.meeting_create, name="meeting_create"),
     path(M, meetings.meeting_detail, name="meeting_detail"),
+    path(M + "edit/", meetings.meeting_edit, name="meeting_edit"),
     path(M + "agenda/", meetings.meeting_agenda_add, name="meeting_agenda_add"),
     path(M + "roles/", meetings.meeting_roles, name="meeting_roles"),
     path(M + "attendance/", meetings.meeting_attendance, name="meeting_attendance"),

@@ -26,6 +26,7 @@ from ._common import audit, validate
 
 __all__ = [
     "meeting_create",
+    "meeting_update",
     "agenda_item_add",
     "meeting_roles_set",
     "attendance_set",
@@ -75,6 +76,24 @@ def meeting_create(
         _own_member(plg, owner)
         AgendaItem.objects.create(meeting=meeting, time=time, title=title.strip(), owner=owner)
     audit(actor=actor, action=AuditEvent.Action.CREATE, obj=meeting, plg=plg)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *, meeting: Meeting, starts_at, duration_minutes: int, place: str, online_url: str, actor
+) -> Meeting:
+    """Move or relocate a meeting. Unlike a new one it may lie in the past: records of a
+    meeting that took place can still be corrected."""
+    if not place.strip() and not online_url.strip():
+        raise LeerkringError(_("Give a place or an online link."), field="place")
+    meeting.starts_at = starts_at
+    meeting.duration_minutes = duration_minutes
+    meeting.place = place.strip()
+    meeting.online_url = online_url.strip()
+    validate(meeting)
+    meeting.save()
+    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg)
     return meeting
 
 

@@ -116,6 +116,7 @@ URLS = {
     "communities:plg_evidence_add": _plg,
     "communities:meeting_create": _plg,
     "communities:meeting_detail": _meeting,
+    "communities:meeting_edit": _meeting,
     "communities:meeting_agenda_add": _meeting,
     "communities:meeting_roles": _meeting,
     "communities:meeting_attendance": _meeting,

@@ -196,3 +196,22 @@ def test_plain_minutes_from_a_browser_are_saved_without_a_warning(login, plg, no
     meeting.refresh_from_db()
     assert meeting.minutes == "## Leerdoel\nTellen & schatten < 20 > 10\n\n- punt"
     assert "scripttags" not in response.content.decode()
+
+
+def test_the_coach_moves_a_meeting_and_a_plain_member_cannot(login, plg, coach, note_taker, client):
+    meeting = MeetingFactory(plg=plg, place="Refter")
+    url = _url("meeting_edit", plg, meeting_pk=meeting.pk)
+    next_week = timezone.localdate() + datetime.timedelta(days=7)
+    data = {
+        "date": next_week.isoformat(),
+        "time": "14:00",
+        "duration_minutes": "60",
+        "place": "",
+        "online_url": "https://meet.example.org/plg",
+    }
+    client.force_login(note_taker.person.user)
+    assert client.post(url, data).status_code == 403
+    login(coach.person).post(url, data)
+    meeting.refresh_from_db()
+    assert timezone.localtime(meeting.starts_at).date() == next_week
+    assert meeting.place == "" and meeting.online_url == "https://meet.example.org/plg"

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,6 +58,37 @@ def meeting_create(request, plg):
             messages.success(request, _("The meeting was planned."))
             return _meeting_redirect(meeting)
     context = {"plg": plg, "form": form, "agenda": agenda}
+    return render(request, "communities/meeting_form.html", context)
+
+
+@plg_view(lead=True)
+def meeting_edit(request, plg, meeting_pk):
+    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
+    local = timezone.localtime(meeting.starts_at)
+    initial = {
+        "date": local.date(),
+        "time": local.time().replace(second=0, microsecond=0),
+        "duration_minutes": meeting.duration_minutes,
+        "place": meeting.place,
+        "online_url": meeting.online_url,
+    }
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                starts_at=form.starts_at(),
+                duration_minutes=form.cleaned_data["duration_minutes"],
+                place=form.cleaned_data["place"],
+                online_url=form.cleaned_data["online_url"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The meeting was changed."))
+            return _meeting_redirect(meeting)
+    context = {"plg": plg, "form": form, "meeting": meeting}
     return render(request, "communities/meeting_form.html", context)
 
 
