@@ -134,11 +134,15 @@ def invitees_add(
     if current.closes_on < timezone.localdate():
         raise LeerkringError(_("This round is closed; start a new round to invite people."))
     emails = list(dict.fromkeys(e.strip().lower() for e in emails if e.strip()))
+    # Self and the superior are reported even when alone, so each holds exactly one person:
+    # with two, each could read the other's answers in the report.
     if (
-        rater_group.kind == "self"
+        rater_group.is_small_kind
         and current.invitations.filter(rater_group=rater_group).count() + len(emails) > 1
     ):
-        raise LeerkringError(_("Only the subject answers as “self”."))
+        if rater_group.kind == "self":
+            raise LeerkringError(_("Only the subject answers as “self”."))
+        raise LeerkringError(_("Invite only the one person who is the subject's superior."))
     added = sum(1 for email in emails if _invite(current, rater_group, email) is not None)
     if added:
         audit_log(

@@ -179,3 +179,21 @@ def test_subject_items_are_in_dutch_by_default(client, invitation):
     with translation.override("nl"):
         page = client.get(_url(invitation)).content.decode()
     assert "De schoolleider vertelt helder" in page
+
+
+def test_items_for_other_groups_are_not_asked(instruments, school, leader, today):
+    from surveys import services
+
+    scan = services.survey_create(
+        organisation=school,
+        version=instruments["plg-voorwaarden"],
+        title="Scan",
+        subject=None,
+        opens_on=today,
+        closes_on=today,
+        actor=leader.user,
+    )
+    leading = invite(scan, "leadership", ["a@x.test"])[0]
+    teaching = invite(scan, "teachers", ["b@x.test"])[0]
+    assert "P-LEI1" not in {i.code for i in questions_for(leading)[0]}
+    assert "P-LEI1" in {i.code for i in questions_for(teaching)[0]}

@@ -235,3 +235,15 @@ def test_school_pages_link_to_the_surveys(school, staff_member, login):
     url = reverse("surveys:survey_list", kwargs={"slug": school.slug})
     assert f'href="{url}"' in page.content.decode()
     assert "Bevragingen" in page.content.decode()
+
+
+def test_the_superior_group_holds_one_person(survey_360, leader):
+    group = survey_360.rater_groups.get(kind="superior")
+    services.invitees_add(
+        survey=survey_360, rater_group=group, emails=["baas@sg.test"], actor=leader.user
+    )
+    with pytest.raises(LeerkringError):
+        services.invitees_add(
+            survey=survey_360, rater_group=group, emails=["tweede@sg.test"], actor=leader.user
+        )
+    assert group.invitations.count() == 1

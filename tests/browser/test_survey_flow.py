@@ -115,3 +115,23 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
 
     pdf = page.request.get(f"/o/{slug}/surveys/{survey.pk}/report.pdf")
     assert pdf.ok and pdf.body().startswith(b"%PDF")
+
+    # In April: the post-measurement with the same people, and the comparison.
+    page.goto(f"/o/{slug}/surveys/{survey.pk}/")
+    page.get_by_role("link", name=dutch("Start the post-measurement")).click()
+    page.locator("#id_opens_on").fill(today.isoformat())
+    page.locator("#id_closes_on").fill((today + datetime.timedelta(days=7)).isoformat())
+    page.get_by_role("button", name=dutch("Create the post-measurement")).click()
+    page.locator("form[action$='/send/'] button").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    post = survey.rounds.get(number=2)
+    for colleague in colleagues:
+        invitation = post.invitations.get(email=colleague.user.email)
+        data = full_answers(invitation, value=5)
+        assert rater.post(f"/s/{invitation.token}/", data).status_code == 200
+    page.get_by_role("button", name=dutch("Close this round now")).click()
+    page.get_by_role("link", name=dutch("View the report")).click()
+    comparison = page.locator("section[aria-labelledby=prepost]")
+    expect(comparison.locator("svg.chart")).to_be_visible()
+    expect(comparison).to_contain_text(dutch("too few answers to tell"))
+    check_accessibility(page)
