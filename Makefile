@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test test-fast lint format bench messages check clean
+.PHONY: install demo demo-reset serve worker test test-fast lint format bench messages check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,11 +19,15 @@ install: $(STAMP)
 
 demo: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py demo --size small
+	DEBUG=1 $(PY) manage.py demo --size small --if-empty
 	@echo "Starting the background worker and the web server on http://$(HOST):$(PORT)"
 	DEBUG=1 $(PY) manage.py db_worker --interval 2 & \
 	  WORKER=$$!; trap "kill $$WORKER" EXIT INT TERM; \
 	  DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+demo-reset: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py demo --size small --reset
 
 serve: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)

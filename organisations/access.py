@@ -25,7 +25,7 @@ def user_memberships(user) -> list[Membership]:
     if cached is None:
         cached = list(
             Membership.objects.filter(user=user, is_active=True)
-            .select_related("organisation")
+            .select_related("organisation", "organisation__parent")
             .order_by("organisation__name")
         )
         setattr(user, _CACHE_ATTR, cached)

@@ -213,7 +213,7 @@ def organisation_detail(request, slug: str):
 def team_list(request, slug: str):
     """The organisation's teams by name, with their mission and member counts."""
     access = get_access(request.auth, slug)
-    return selectors.team_list(organisation=access.organisation)
+    return selectors.team_list(organisation=access.organisation, members_preview=False)
 
 
 @router.get(

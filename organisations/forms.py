@@ -36,6 +36,9 @@ class TeamMemberAddForm(forms.Form):
             team.organisation.memberships.filter(is_active=True)
             .exclude(team_memberships__team=team)
             .select_related("user")
+            .only(
+                "organisation_id", "function", "user__first_name", "user__last_name", "user__email"
+            )
             .order_by("user__last_name", "user__first_name")
         )
 
