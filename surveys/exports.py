@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .aggregation import TOTAL, round_cells
 from .models import Answer, Comment, Response
-from .reports import TOTAL, round_cells
 
 
 def report_xlsx_bytes(survey) -> bytes:

@@ -1,0 +1,22 @@
+"""The survey engine's models: instruments (versioned questionnaires) and surveys (sent in
+rounds, answered anonymously)."""
+
+from .instruments import Dimension, Instrument, InstrumentVersion, Item, OpenQuestion, Scale, pick
+from .surveys import Answer, Comment, Invitation, RaterGroup, Response, Round, Survey
+
+__all__ = [
+    "Answer",
+    "Comment",
+    "Dimension",
+    "Instrument",
+    "InstrumentVersion",
+    "Invitation",
+    "Item",
+    "OpenQuestion",
+    "RaterGroup",
+    "Response",
+    "Round",
+    "Scale",
+    "Survey",
+    "pick",
+]

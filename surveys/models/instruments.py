@@ -1,0 +1,231 @@
+"""Instruments: versioned questionnaires loaded from surveys/instruments/*.yaml."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def pick(nl: str, en: str) -> str:
+    """The text in the active language, falling back to Dutch."""
+    return en if (get_language() or "").startswith("en") and en else nl
+
+
+class Instrument(models.Model):
+    """A questionnaire, identified by its code across versions."""
+
+    class Kind(models.TextChoices):
+        FEEDBACK_360 = "360", _("360° feedback")
+        DIALOGUE = "dialogue", _("responsibilities dialogue")
+        SCAN = "scan", _("scan")
+        PULSE = "pulse", _("team pulse")
+        EVALUATION = "evaluation", _("session evaluation")
+        SELF = "self", _("self-assessment")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class InstrumentVersion(models.Model):
+    """One loaded version of an instrument file. Surveys keep the version they were sent with."""
+
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.CASCADE, related_name="versions", verbose_name=_("instrument")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    checksum = models.CharField(_("checksum"), max_length=64)
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    intro_nl = models.TextField(_("introduction (Dutch)"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    rater_groups = models.JSONField(_("default rater groups"), default=list)
+    source_file = models.CharField(_("source file"), max_length=200)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("instrument version")
+        verbose_name_plural = _("instrument versions")
+        ordering = ["instrument__code", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "number"], name="instrument_version_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["instrument", "checksum"], name="instrument_version_unique_checksum"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (v{self.number})"
+
+    @property
+    def title(self) -> str:
+        return pick(self.title_nl, self.title_en)
+
+    @property
+    def intro(self) -> str:
+        return pick(self.intro_nl, self.intro_en)
+
+
+class Scale(models.Model):
+    """An answer scale of one instrument version, e.g. 1–5 from "not at all" to "fully"."""
+
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="scales",
+        verbose_name=_("version"),
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    minimum = models.SmallIntegerField(_("lowest value"))
+    maximum = models.SmallIntegerField(_("highest value"))
+    labels = models.JSONField(_("labels"), default=dict)  # {"1": {"nl": ..., "en": ...}}
+    allow_unknown = models.BooleanField(_("allows “I don't know”"), default=False)
+    question_nl = models.CharField(_("question (Dutch)"), max_length=200, blank=True)
+    question_en = models.CharField(_("question (English)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("scale")
+        verbose_name_plural = _("scales")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="scale_unique_code"),
+            models.CheckConstraint(
+                condition=Q(maximum__gt=models.F("minimum")), name="scale_max_above_min"
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def question(self) -> str:
+        return pick(self.question_nl, self.question_en)
+
+    def points(self) -> list[tuple[int, str]]:
+        lang = "en" if (get_language() or "").startswith("en") else "nl"
+        result = []
+        for value in range(self.minimum, self.maximum + 1):
+            label = self.labels.get(str(value), {})
+            result.append((value, label.get(lang) or label.get("nl") or str(value)))
+        return result
+
+
+class Dimension(models.Model):
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="dimensions",
+        verbose_name=_("version"),
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="dimension_unique_code"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return pick(self.title_nl, self.title_en)
+
+
+class Item(models.Model):
+    """A rated statement. One statement can be asked on several scales (the dialogue asks
+    "who takes this on" and "how well does it happen"); each is its own item sharing
+    `statement`."""
+
+    class Aspect(models.TextChoices):
+        QUALITY = "quality", _("how well it happens")
+        IMPORTANCE = "importance", _("how important it is now")
+        SHARED = "shared", _("how much others take it on")
+        OWNER = "owner", _("who takes it on")
+
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.CASCADE, related_name="items", verbose_name=_("version")
+    )
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="items", verbose_name=_("dimension")
+    )
+    scale = models.ForeignKey(
+        Scale, on_delete=models.PROTECT, related_name="items", verbose_name=_("scale")
+    )
+    code = models.CharField(_("code"), max_length=40)
+    statement = models.CharField(_("statement code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    aspect = models.CharField(
+        _("aspect"), max_length=20, choices=Aspect.choices, default=Aspect.QUALITY
+    )
+    text_nl = models.TextField(_("text (Dutch)"))
+    text_en = models.TextField(_("text (English)"))
+    reverse = models.BooleanField(_("reverse-scored"), default=False)
+    required = models.BooleanField(_("required"), default=True)
+    audience = models.JSONField(
+        _("who answers it"), default=list, blank=True, help_text=_("Empty: every rater group.")
+    )
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="item_unique_code"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return pick(self.text_nl, self.text_en)
+
+    def is_for(self, group_kind: str) -> bool:
+        return not self.audience or group_kind in self.audience
+
+
+class OpenQuestion(models.Model):
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="open_questions",
+        verbose_name=_("version"),
+    )
+    code = models.CharField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text_nl = models.TextField(_("text (Dutch)"))
+    text_en = models.TextField(_("text (English)"))
+    audience = models.JSONField(_("who answers it"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("open question")
+        verbose_name_plural = _("open questions")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="open_question_unique_code"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return pick(self.text_nl, self.text_en)
+
+    def is_for(self, group_kind: str) -> bool:
+        return not self.audience or group_kind in self.audience
