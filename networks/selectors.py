@@ -140,6 +140,9 @@ def edition_overview(edition):
     assignments = list(
         edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
     )
+    for assignment in assignments:
+        expected = len(groups) if assignment.is_group else counts["accepted"]
+        assignment.outstanding = max(expected - assignment.submitted, 0)
     return {
         "groups": groups,
         "sessions": sessions,

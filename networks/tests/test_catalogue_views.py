@@ -114,3 +114,9 @@ def test_the_edition_calendar_has_every_public_session(client, edition):
     assert sorted(str(e["SUMMARY"]) for e in events) == ["Dag 1", "Dag 2"]
     first = next(e for e in events if str(e["SUMMARY"]) == "Dag 1")
     assert first.decoded("DTSTART").hour == 9 and first.decoded("DTSTART").minute == 30
+
+
+def test_an_htmx_filter_request_gets_only_the_results(client, edition):
+    response = client.get(_url(edition.programme.provider), {"q": "EDU"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body and "Onderwijskundig leiderschap" in body

@@ -28,7 +28,7 @@ def test_the_demo_catalogue_shows_the_seed_programmes(client, demo):
 
 
 def test_the_demo_trajectory_has_9_training_days_and_2_network_moments_a_year(demo):
-    edition = Edition.objects.get(programme__code="LEID-2J")
+    edition = Edition.objects.filter(programme__code="LEID-2J").latest("starts_on")
     kinds = list(edition.sessions.values_list("kind", flat=True))
     assert kinds.count("training") == 18 and kinds.count("network") == 4
     assert edition.applications.filter(status=Application.Status.WAITLISTED).count() == 3
@@ -42,3 +42,10 @@ def test_the_demo_leader_takes_part_in_a_learning_group(client, demo):
     client.force_login(leader)
     page = client.get(reverse("networks:participation", kwargs={"pk": participant.pk}))
     assert participant.group.name in page.content.decode()
+
+
+def test_the_demo_has_a_cohort_in_year_two_with_coaching_and_research(demo):
+    edition = Edition.objects.filter(programme__code="LEID-2J").earliest("starts_on")
+    assert edition.coaching_groups.exists()
+    assert edition.research_groups.exists()
+    assert edition.assignments.filter(submissions__feedback__gt="").exists()

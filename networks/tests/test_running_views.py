@@ -190,3 +190,17 @@ def test_the_edition_overview_query_count_does_not_grow(
         assert client.get(url).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries) <= 16
     assert Participant.objects.filter(edition=running_edition).count() == 35
+
+
+def test_the_overview_counts_outstanding_work(login, trainer, provider, running_edition):
+    from networks.models import Assignment
+    from networks.services import learning
+
+    people = _participants(running_edition, 3)
+    assignment = Assignment.objects.create(
+        edition=running_edition, title="Leesopdracht", due_on=timezone.localdate()
+    )
+    learning.submission_save(assignment=assignment, participant=people[0], text="Gelezen")
+    response = login(trainer).get(_url("edition_overview", provider, pk=running_edition.pk))
+    row = next(a for a in response.context["assignments"] if a.pk == assignment.pk)
+    assert (row.submitted, row.outstanding) == (1, 2)

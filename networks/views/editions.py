@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import AuditEvent
+from accounts.services import audit_log
 from core.errors import LeerkringError
 
 from .. import selectors
@@ -34,6 +36,13 @@ def edition_overview(request, pk):
 @provider_view
 def application_detail(request, pk):
     application = get_application_for_access(request.access, pk)
+    # The answers are personal (motivation, role): record who read them.
+    audit_log(
+        actor=request.user,
+        action=AuditEvent.Action.VIEW,
+        obj=application,
+        organisation=request.organisation,
+    )
     return render(
         request,
         "networks/manage/application_detail.html",
