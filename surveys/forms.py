@@ -49,6 +49,16 @@ class SurveyCreateForm(forms.Form):
         required=False,
         help_text=_("Only for a 360°. Leave empty for a school-wide survey."),
     )
+    rater_groups = forms.MultipleChoiceField(
+        label=_("Rater groups"),
+        choices=RaterGroup.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Leave all unticked to use the instrument's usual groups. "
+            "“Self” and “own superior” only apply to a 360°."
+        ),
+    )
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
 

@@ -55,9 +55,10 @@ def survey_create(
     opens_on,
     closes_on,
     actor,
+    rater_groups: list[str] | None = None,
 ) -> Survey:
-    """Create a survey with its first round and the instrument's rater groups. For a 360° the
-    subject is invited in the "self" group straight away."""
+    """Create a survey with its first round and its rater groups (the chosen kinds, or the
+    instrument's usual ones). For a 360° the subject is invited as "self" straight away."""
     if not organisation.is_school:
         raise LeerkringError(_("Only a school can send surveys."))
     is_360 = version.instrument.kind == Instrument.Kind.FEEDBACK_360
@@ -75,7 +76,15 @@ def survey_create(
     )
     _clean(survey)
     survey.save()
-    kinds = [k for k in version.rater_groups if subject is not None or k not in SUBJECT_GROUPS]
+    chosen = list(rater_groups or version.rater_groups)
+    if subject is not None and "self" not in chosen:
+        chosen.insert(0, "self")
+    # Keep the order of the kinds' definition, so reports list groups the same way everywhere.
+    order = list(RaterGroup.Kind.values)
+    chosen.sort(key=order.index)
+    kinds = [k for k in chosen if subject is not None or k not in SUBJECT_GROUPS]
+    if not kinds:
+        raise LeerkringError(_("Choose at least one rater group."), field="rater_groups")
     RaterGroup.objects.bulk_create(
         RaterGroup(
             survey=survey,

@@ -247,3 +247,19 @@ def test_the_superior_group_holds_one_person(survey_360, leader):
             survey=survey_360, rater_group=group, emails=["tweede@sg.test"], actor=leader.user
         )
     assert group.invitations.count() == 1
+
+
+def test_leader_chooses_the_rater_groups(instruments, school, leader, login, today):
+    response = login(leader).post(
+        reverse("surveys:survey_create", kwargs={"slug": school.slug}),
+        {
+            "version": instruments["teampols"].pk,
+            "rater_groups": ["parents", "teachers", "self"],
+            "opens_on": today.isoformat(),
+            "closes_on": today.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    survey = Survey.objects.get()
+    # No subject: no "self"; the order is always the same.
+    assert list(survey.rater_groups.values_list("kind", flat=True)) == ["teachers", "parents"]

@@ -55,6 +55,7 @@ def survey_create(request):
                 opens_on=form.cleaned_data["opens_on"],
                 closes_on=form.cleaned_data["closes_on"],
                 actor=request.user,
+                rater_groups=form.cleaned_data["rater_groups"],
             )
         except LeerkringError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
