@@ -111,7 +111,8 @@ def product_search(request):
     results = selectors_library.product_search(
         organisation=request.organisation, user=request.user, **filters
     )
-    context = {"form": form, "page": paginate(request, results), "filters": filters}
+    # Cards are larger than table rows: 24 a page keeps the page light to render.
+    context = {"form": form, "page": paginate(request, results, per_page=24), "filters": filters}
     return render(request, "communities/product_search.html", context)
 
 
