@@ -222,8 +222,9 @@ def _scale_range(items) -> tuple[int, int]:
     return quality[0].scale.minimum, quality[0].scale.maximum
 
 
-def report_context(survey: Survey) -> dict:
-    """Everything a report page (HTML or PDF) shows, for the survey's finished rounds."""
+def report_context(survey: Survey, round_number=None) -> dict:
+    """Everything a report page (HTML or PDF) shows, for the survey's finished rounds: the
+    chosen round (the latest by default) in detail, and the comparison of both rounds."""
     from .charts import bar_chart, prepost_chart
 
     version = survey.version
@@ -241,7 +242,8 @@ def report_context(survey: Survey) -> dict:
     items = list(version.items.select_related("scale", "dimension").order_by("position"))
     dimensions = list({item.dimension_id: item.dimension for item in items}.values())
     datas = load_rounds(survey, finished, groups)
-    current = datas[-1]
+    current = next((d for d in datas if str(d.round.number) == str(round_number)), datas[-1])
+    context["finished"] = finished
     low, high = _scale_range(items)
     rows = dimension_rows(current, dimensions, items)
     for row in rows:

@@ -238,3 +238,20 @@ def test_report_query_count_does_not_grow_with_responses(
     client.get(_url(survey_360))
     with django_assert_max_num_queries(16):
         client.get(_url(survey_360))
+
+
+def test_the_pre_round_can_be_read_on_its_own(survey_360, leader, login):
+    pre = survey_360.rounds.get()
+    add_responses(survey_360, pre, "teachers", 3, value=scored(2))
+    close(pre)
+    post = _post_round(survey_360, leader)
+    add_responses(survey_360, post, "teachers", 4, value=scored(4), prefix="nieuw")
+    close(post)
+    client = login(leader)
+    latest = client.get(_url(survey_360)).context
+    assert latest["current"].round == post
+    assert latest["rows"][0]["total"].mean == 4
+    earlier = client.get(_url(survey_360) + "?round=1").context
+    assert earlier["current"].round == pre
+    assert earlier["rows"][0]["total"].mean == 2
+    assert "comparison" in earlier

@@ -44,7 +44,8 @@ def _pdf_css() -> str:
 @organisation_view()
 def report(request, pk):
     survey = _report_survey(request, pk, AuditEvent.Action.VIEW)
-    return render(request, "surveys/report.html", report_context(survey))
+    context = report_context(survey, request.GET.get("round"))
+    return render(request, "surveys/report.html", context)
 
 
 @organisation_view()
@@ -52,7 +53,7 @@ def report_pdf(request, pk):
     from weasyprint import HTML
 
     survey = _report_survey(request, pk, AuditEvent.Action.EXPORT)
-    context = {**report_context(survey), "pdf_css": _pdf_css()}
+    context = {**report_context(survey, request.GET.get("round")), "pdf_css": _pdf_css()}
     html = render_to_string("surveys/report_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
