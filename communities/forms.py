@@ -30,11 +30,16 @@ class PLGEditForm(forms.ModelForm):
             "learnings": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, can_share: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["shared_with"].queryset = Organisation.objects.filter(
-            kind=Organisation.Kind.PROVIDER
-        )
+        if can_share:
+            self.fields["shared_with"].queryset = Organisation.objects.filter(
+                kind=Organisation.Kind.PROVIDER
+            )
+        else:
+            # Sharing with a provider lets another organisation read the report: a decision
+            # for the school's leaders, not for the group itself.
+            del self.fields["shared_with"]
 
 
 class RolesField(forms.MultipleChoiceField):

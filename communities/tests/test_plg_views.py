@@ -191,3 +191,23 @@ def test_a_phase_outside_the_cycle_is_refused(plg):
     plg.current_phase = "hypotheses"  # a data team step, not lesson study
     with pytest.raises(ValidationError):
         plg.full_clean()
+
+
+def test_only_leaders_share_a_plg_with_a_provider(login, plg, coach, leader, client):
+    from organisations.tests.factories import ProviderFactory
+
+    provider = ProviderFactory()
+    data = {
+        "name": plg.name,
+        "learning_question": plg.learning_question,
+        "focus": "pupils",
+        "shared_with": provider.pk,
+        "learnings": "Samen observeren werkt.",
+    }
+    login(coach.person).post(_url("plg_edit", plg), data)
+    plg.refresh_from_db()
+    assert plg.learnings == "Samen observeren werkt." and plg.shared_with is None
+    client.force_login(leader.user)
+    client.post(_url("plg_edit", plg), data)
+    plg.refresh_from_db()
+    assert plg.shared_with == provider

@@ -92,7 +92,9 @@ def plg_detail(request, plg):
 
 @plg_view(lead=True)
 def plg_edit(request, plg):
-    form = PLGEditForm(request.POST or None, instance=plg)
+    form = PLGEditForm(
+        request.POST or None, instance=plg, can_share=request.plg_access.is_org_manager
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.plg_update(plg=plg, actor=request.user, **form.cleaned_data)
