@@ -211,3 +211,13 @@ def test_only_leaders_share_a_plg_with_a_provider(login, plg, coach, leader, cli
     client.post(_url("plg_edit", plg), data)
     plg.refresh_from_db()
     assert plg.shared_with == provider
+
+
+def test_a_member_leaves_but_the_only_coach_must_hand_over_first(
+    login, plg, coach, note_taker, client
+):
+    login(note_taker.person).post(_url("plg_leave", plg))
+    assert not PLGMember.objects.filter(pk=note_taker.pk).exists()
+    client.force_login(coach.person.user)
+    client.post(_url("plg_leave", plg))
+    assert PLGMember.objects.filter(pk=coach.pk).exists()
