@@ -10,6 +10,7 @@ Dates are relative to today's school year, so there is always a past and a futur
 """
 
 import datetime
+import itertools
 import random
 from decimal import Decimal
 
@@ -38,22 +39,34 @@ def _school_year_start(today) -> int:
     return today.year if today.month >= 9 else today.year - 1
 
 
+def _tuesday(date) -> datetime.date:
+    return date + datetime.timedelta(days=(1 - date.weekday()) % 7)
+
+
 def _tz(date, hour) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(hour)))
 
 
 class _Pools:
-    """People per school community, the school leaders first; each edition draws distinct
-    people from them (one person appears at most once per edition)."""
+    """People per school community; each edition draws distinct people from them (one
+    person appears at most once per edition)."""
 
     def __init__(self, ctx, exclude):
-        self.by_community = {}
+        per_school = {}
         for school in ctx.schools:
             members = ctx.members_by_school.get(school.pk, [])
             leader = ctx.leaders_by_school.get(school.pk)
-            pool = self.by_community.setdefault(school.parent_id, [])
             ordered = [leader, *(m for m in members if m is not leader)] if leader else members
-            pool.extend(m for m in ordered if m.user_id not in exclude)
+            people = [m for m in ordered if m.user_id not in exclude]
+            per_school.setdefault(school.parent_id, []).append(people)
+        # Round robin over the community's schools (the leaders come first), so a group of
+        # six mixes schools of one community, as learning groups do.
+        self.by_community = {
+            community_id: [
+                m for row in itertools.zip_longest(*schools) for m in row if m is not None
+            ]
+            for community_id, schools in per_school.items()
+        }
         self.communities = [c for c in ctx.communities if self.by_community.get(c.pk)]
 
     def draw(self, community, offset, count, used):
@@ -115,7 +128,8 @@ def build(ctx) -> None:
         plan += [(network, year - k) for k in (2, 1, 0)]
     else:
         plan = [(lead, year - 1), (lead, year), (together, year), (network, year)]
-    course_days = [today + datetime.timedelta(days=16), today + datetime.timedelta(days=120)]
+    # The two-day course runs on two Tuesdays a week apart, in about three weeks and in spring.
+    course_days = [_tuesday(today + datetime.timedelta(days=d)) for d in (16, 120)]
 
     editions = []
     for i, (programme, start_year) in enumerate(plan):
@@ -142,7 +156,7 @@ def build(ctx) -> None:
                 programme=impact,
                 name=("najaar " if first_day.month >= 9 else "voorjaar ") + str(first_day.year),
                 starts_on=first_day,
-                ends_on=first_day + datetime.timedelta(days=14),
+                ends_on=first_day + datetime.timedelta(days=7),
                 location=place[0],
                 city=place[1],
                 room=place[2],

@@ -203,3 +203,8 @@ REFLECTIONS = [
     "Vandaag werd me duidelijk dat ik beslissingen te snel naar me toe trek.",
     "Het gesprek in de leergroep over feedback gaf me concrete ideeën voor maandag.",
 ]
+COACHING_NOTES = [
+    "We bespraken mijn coachingsvraag: hoe geef ik het kernteam meer beslissingsruimte?",
+    "Observatie van een teamoverleg bij mijn partner en nabespreking.",
+    "Feedback op mijn plan voor de personeelsvergadering; volgende keer: evaluatie.",
+]

@@ -9,6 +9,7 @@ from . import demo_content as content
 from .models import (
     Assignment,
     CoachingGroup,
+    CoachingMoment,
     Reflection,
     ResearchGroup,
     Session,
@@ -122,7 +123,7 @@ def course_sessions(edition, first_day, place):
             kind=Session.Kind.TRAINING,
             title=f"Dag {n + 1}: "
             + ("PLG-types en hun cyclus" if n == 0 else "Procescoaching en je actieplan"),
-            date=first_day + datetime.timedelta(days=14 * n),
+            date=first_day + datetime.timedelta(days=7 * n),
             start_time=datetime.time(9, 30),
             end_time=datetime.time(16, 30),
             location=location,
@@ -217,6 +218,17 @@ def build_learning(ctx, rng, today, editions, lead, accepted_by_edition, session
         CoachingGroup.members.through(coachinggroup_id=c.pk, participant_id=p.pk)
         for c, pair in zip(coaching, coaching_links, strict=True)
         for p in pair
+    )
+    CoachingMoment.objects.bulk_create(
+        CoachingMoment(
+            coaching_group=c,
+            date=datetime.date(c.edition.starts_on.year + 1, month, 12 + n),
+            note=content.COACHING_NOTES[(n + month) % len(content.COACHING_NOTES)],
+            logged_by=pair[n % len(pair)],
+        )
+        for c, pair in zip(coaching, coaching_links, strict=True)
+        for n, month in enumerate((2, 3, 5))
+        if datetime.date(c.edition.starts_on.year + 1, month, 12 + n) < today
     )
     research = ResearchGroup.objects.bulk_create(research_rows)
     ResearchGroup.members.through.objects.bulk_create(

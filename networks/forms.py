@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation
@@ -175,22 +176,27 @@ class CatalogueFilterForm(forms.Form):
 
 
 def _people_choices(user):
-    """Colleagues a person may register with them: everyone at the schools they manage,
-    including the schools of a community they lead."""
+    """Colleagues a person may register with them: everyone at the schools they manage
+    (including the schools of a community they lead), and the leaders of the other schools of
+    their community (a leaders' learning group). Leaders first, then the rest by name."""
     managed = [
         m.organisation for m in user.memberships.select_related("organisation") if m.can_manage
     ]
-    schools = [o for o in managed if o.kind == Organisation.Kind.SCHOOL]
-    community_ids = [o.pk for o in managed if o.kind == Organisation.Kind.COMMUNITY]
-    school_ids = {o.pk for o in schools}
-    school_ids |= set(
-        Organisation.objects.filter(parent_id__in=community_ids).values_list("pk", flat=True)
+    community_ids = {o.pk for o in managed if o.kind == Organisation.Kind.COMMUNITY}
+    community_ids |= {o.parent_id for o in managed if o.kind == Organisation.Kind.SCHOOL}
+    community_ids.discard(None)
+    school_ids = {o.pk for o in managed if o.kind == Organisation.Kind.SCHOOL}
+    led = [o.pk for o in managed if o.kind == Organisation.Kind.COMMUNITY]
+    everyone_at = Q(organisation_id__in=school_ids) | Q(organisation__parent_id__in=led)
+    leaders_at = Q(organisation__parent_id__in=community_ids) & Q(
+        role__in=Membership.MANAGING_ROLES
     )
+    leaders_first = Case(When(role__in=Membership.MANAGING_ROLES, then=Value(0)), default=Value(1))
     return (
-        Membership.objects.filter(organisation_id__in=school_ids, is_active=True)
+        Membership.objects.filter(everyone_at | leaders_at, is_active=True)
         .exclude(user=user)
         .select_related("user", "organisation")
-        .order_by("organisation__name", "user__last_name", "user__first_name")
+        .order_by(leaders_first, "organisation__name", "user__last_name", "user__first_name")
     )
 
 
@@ -205,7 +211,7 @@ class ApplicationForm(forms.Form):
         label=_("Register colleagues with you (one application for the whole group)"),
         queryset=Membership.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, user, questions, **kwargs):
@@ -216,6 +222,9 @@ class ApplicationForm(forms.Form):
         )
         colleagues = _people_choices(user)
         self.fields["colleagues"].queryset = colleagues
+        schools = self.fields["school"].queryset
+        if len(schools) == 1:
+            self.fields["school"].initial = schools[0].pk
         self.fields["colleagues"].label_from_instance = lambda m: (
             f"{m.user.get_full_name()} ({m.get_role_display()}, {m.organisation.name})"
         )

@@ -49,3 +49,14 @@ def test_the_demo_has_a_cohort_in_year_two_with_coaching_and_research(demo):
     assert edition.coaching_groups.exists()
     assert edition.research_groups.exists()
     assert edition.assignments.filter(submissions__feedback__gt="").exists()
+
+
+def test_demo_coaching_partners_come_from_different_schools(demo):
+    from networks.models import CoachingGroup
+
+    pairs = CoachingGroup.objects.prefetch_related("members")
+    assert pairs
+    for pair in pairs:
+        schools = [m.school_id for m in pair.members.all()]
+        assert len(set(schools)) == len(schools)
+    assert CoachingGroup.objects.filter(moments__isnull=False).exists()

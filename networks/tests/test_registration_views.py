@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from networks.models import Application, Participant, Question
 from organisations.models import Membership
-from organisations.tests.factories import MembershipFactory, UserFactory
+from organisations.tests.factories import MembershipFactory, SchoolFactory, UserFactory
 
 from .factories import QuestionFactory
 
@@ -178,3 +178,14 @@ def test_someone_else_cannot_see_or_withdraw_my_application(login, leader, outsi
     assert response.status_code == 404
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
+
+
+def test_leaders_of_the_other_schools_of_the_community_can_join_the_group(login, leader, edition):
+    sibling = SchoolFactory(parent=leader.organisation.parent)
+    sibling_leader = MembershipFactory(organisation=sibling, role=Membership.Role.LEADER)
+    sibling_teacher = MembershipFactory(organisation=sibling, role=Membership.Role.STAFF)
+    own_teacher = MembershipFactory(organisation=leader.organisation, role=Membership.Role.STAFF)
+    page = login(leader).get(_register_url(edition))
+    offered = set(page.context["form"].fields["colleagues"].queryset)
+    assert {sibling_leader, own_teacher} <= offered
+    assert sibling_teacher not in offered

@@ -136,6 +136,7 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     login_as(page, leader, next_url=f"/catalogus/leerbrug/editie/{edition.pk}/inschrijven/")
     check_accessibility(page)
     page.locator("#id_school").select_option(str(leader.organisation_id))
+    page.locator("details.colleagues summary").click()
     page.locator(f"input[name=colleagues][value='{colleague.pk}']").check()
     # Forgetting a required question is told at the question, and nothing is registered.
     _submit(page)
