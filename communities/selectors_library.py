@@ -89,3 +89,20 @@ def yearly_report(*, plg, year: int):
         "products": products,
         "member_count": plg.members.count(),
     }
+
+
+def plgs_i_curate(*, user):
+    """Active PLG's in which the user keeps the library (as curator or as one who leads)."""
+    from .models import LEADING_ROLES, PLG, Role
+
+    return (
+        PLG.objects.filter(
+            status=PLG.Status.ACTIVE,
+            members__person__user=user,
+            members__person__is_active=True,
+            members__roles__role__in=[Role.CURATOR, *LEADING_ROLES],
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("name")
+    )

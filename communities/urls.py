@@ -54,6 +54,11 @@ urlpatterns = [
         "o/<slug:slug>/products/<int:product_pk>/file/", library.product_file, name="product_file"
     ),
     path(
+        "o/<slug:slug>/products/<int:product_pk>/reuse-in/",
+        library.product_reuse_in,
+        name="product_reuse_in",
+    ),
+    path(
         "o/<slug:slug>/products/<int:product_pk>/<str:kind>/",
         library.product_react,
         name="product_react",

@@ -27,6 +27,15 @@ class Resource(models.Model):
     tags = models.CharField(
         _("tags"), max_length=200, blank=True, help_text=_("Separate tags with commas.")
     )
+    product = models.ForeignKey(
+        "Product",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reused_in",
+        verbose_name=_("reused product"),
+        help_text=_("A colleague's product this entry points to."),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

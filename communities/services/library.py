@@ -10,7 +10,13 @@ from organisations.models import Organisation
 from ..models import PLG, Product, ProductReaction, Resource
 from ._common import audit, validate
 
-__all__ = ["resource_add", "resource_delete", "product_publish", "product_react"]
+__all__ = [
+    "resource_add",
+    "resource_delete",
+    "product_publish",
+    "product_react",
+    "product_reuse_in",
+]
 
 
 def _tags(text: str) -> str:
@@ -106,3 +112,25 @@ def product_react(*, product: Product, user, kind: str) -> bool:
         product=product, user=user, kind=kind
     )
     return created
+
+
+@transaction.atomic
+def product_reuse_in(*, product: Product, plg: PLG, actor) -> Resource:
+    """Put a colleague's product in the library of one's own PLG, and let its makers know
+    that their work is reused."""
+    if plg.status != PLG.Status.ACTIVE:
+        raise LeerkringError(_("Only an active PLG keeps a library."))
+    resource = Resource(
+        plg=plg,
+        kind=Resource.Kind.LINK,
+        title=product.title,
+        note=product.summary,
+        tags=product.tags,
+        product=product,
+        added_by=actor,
+    )
+    validate(resource, exclude=["added_by"])
+    resource.save()
+    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=resource, plg=plg)
+    product_react(product=product, user=actor, kind=ProductReaction.Kind.REUSE)
+    return resource

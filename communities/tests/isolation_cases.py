@@ -137,6 +137,7 @@ URLS = {
     "communities:product_detail": _product,
     "communities:product_file": _product,
     "communities:product_react": _react,
+    "communities:product_reuse_in": _product,
 }
 
 OPEN = {}

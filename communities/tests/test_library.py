@@ -246,3 +246,33 @@ def test_a_provider_reads_the_report_of_a_shared_plg_but_nothing_else(client, pl
     ).exists()
     assert client.get(_url("plg_detail", plg)).status_code == 404
     assert client.get(_url("plg_members", plg)).status_code == 404
+
+
+def test_a_colleague_reuses_a_product_in_the_library_of_her_own_plg(login, plg, curator, school):
+    product = Product.objects.create(
+        plg=plg,
+        organisation=school,
+        kind="material",
+        title="Rekenketting-kaarten",
+        phase="study",
+        summary="Kaarten bij de rekenketting",
+        tags="tellen",
+    )
+    own = PLGFactory(
+        organisation=school, name="Ontwerpteam rekenen", type="design_team", current_phase="analyse"
+    )
+    colleague = PLGMemberFactory(plg=own, roles=[Role.CURATOR])
+    client = login(colleague.person)
+    url = reverse(
+        "communities:product_reuse_in", kwargs={"slug": school.slug, "product_pk": product.pk}
+    )
+    client.post(url, {"plg": own.pk})
+    resource = Resource.objects.get(plg=own)
+    assert resource.title == "Rekenketting-kaarten" and resource.product == product
+    library = client.get(
+        reverse("communities:resource_list", kwargs={"slug": school.slug, "pk": own.pk})
+    ).content.decode()
+    assert f"/products/{product.pk}/" in library
+    assert ProductReaction.objects.filter(product=product, kind="reuse").count() == 1
+    # Not into a PLG where she keeps no library.
+    assert client.post(url, {"plg": plg.pk}).status_code == 404

@@ -126,7 +126,37 @@ def product_detail(request, product_pk):
         .select_related("plg__organisation", "published_by")
         .get()
     )
-    return render(request, "communities/product_detail.html", {"product": product})
+    context = {
+        "product": product,
+        "my_plgs": list(selectors_library.plgs_i_curate(user=request.user)),
+    }
+    return render(request, "communities/product_detail.html", context)
+
+
+@require_POST
+@organisation_view()
+def product_reuse_in(request, product_pk):
+    product = get_product_for_access(request.access, product_pk)
+    try:
+        plg_pk = int(request.POST.get("plg", ""))
+    except ValueError:
+        raise Http404 from None
+    plg = selectors_library.plgs_i_curate(user=request.user).filter(pk=plg_pk).first()
+    if plg is None:
+        raise Http404
+    try:
+        services.product_reuse_in(product=product, plg=plg, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” is now in the library of %(plg)s.")
+            % {"title": product.title, "plg": plg.name},
+        )
+    return redirect(
+        "communities:product_detail", slug=request.organisation.slug, product_pk=product.pk
+    )
 
 
 @require_POST
