@@ -212,6 +212,9 @@ class Session(models.Model):
     room = models.CharField(_("room"), max_length=100, blank=True)
     programme = models.TextField(_("programme"), blank=True)
     materials = models.TextField(_("materials"), blank=True)
+    # Until session evaluations run through the survey engine, the trainer links the
+    # evaluation (for example a survey's token link) here.
+    evaluation_url = models.URLField(_("evaluation link"), blank=True)
 
     class Meta:
         verbose_name = _("session")
