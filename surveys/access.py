@@ -61,3 +61,24 @@ def get_invitation_by_token(token: str) -> Invitation:
     if invitation is None:
         raise Http404
     return invitation
+
+
+def can_share_with_provider(access: Access, survey: Survey) -> bool:
+    """The subject shares their own 360°; the school's leaders share a school-wide survey."""
+    return can_share(access, survey) if survey.is_360 else access.can_manage
+
+
+def get_shared_survey_for_access(access: Access, pk: int) -> Survey:
+    """A survey a school shared with the access's provider, for its trainers and managers;
+    a 404 for anything else."""
+    organisation = access.organisation
+    if not organisation.is_provider or not (access.is_trainer or access.can_manage):
+        raise Http404
+    survey = (
+        Survey.objects.filter(pk=pk, shared_with_providers=organisation)
+        .select_related("version__instrument", "subject__user", "organisation")
+        .first()
+    )
+    if survey is None:
+        raise Http404
+    return survey

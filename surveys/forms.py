@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Membership
+from organisations.models import Membership, Organisation
 
 from .loader import latest_versions
 from .models import InstrumentVersion, RaterGroup, Survey
@@ -150,3 +150,15 @@ class ShareForm(forms.Form):
             self.fields["person"].choices = [("", "---------")] + [
                 (m.pk, label(m)) for m in people if m.pk != survey.subject_id
             ]
+
+
+class ProviderShareForm(forms.Form):
+    provider = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), label=_("Share with a provider")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.PROVIDER
+        ).order_by("name")

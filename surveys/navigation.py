@@ -1,4 +1,4 @@
-"""A "Surveys" link in the main navigation on school pages."""
+"""Main navigation: "Surveys" on school pages, "Reports shared with us" for a provider."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,9 +8,15 @@ from core.context_processors import NavItem
 
 def items(request) -> list[NavItem]:
     organisation = getattr(request, "organisation", None)
-    if organisation is None or not organisation.is_school:
+    access = getattr(request, "access", None)
+    if organisation is None or access is None:
         return []
-    url = reverse("surveys:survey_list", kwargs={"slug": organisation.slug})
     match = getattr(request, "resolver_match", None)
     current = bool(match and match.namespace == "surveys")
-    return [NavItem(label=_("Surveys"), url=url, current=current)]
+    if organisation.is_school:
+        url = reverse("surveys:survey_list", kwargs={"slug": organisation.slug})
+        return [NavItem(label=_("Surveys"), url=url, current=current)]
+    if organisation.is_provider and (access.is_trainer or access.can_manage):
+        url = reverse("surveys:shared_list", kwargs={"slug": organisation.slug})
+        return [NavItem(label=_("Reports shared with us"), url=url, current=current)]
+    return []

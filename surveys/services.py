@@ -318,3 +318,20 @@ def round_close(*, survey: Survey, actor) -> Round:
         summary=f"round {current.number} of {survey.title} closed",
     )
     return current
+
+
+def survey_share_provider(*, survey: Survey, provider: Organisation, share: bool, actor) -> None:
+    """Share a report with (or withdraw it from) a provider whose trainers coach the school."""
+    if provider.kind != Organisation.Kind.PROVIDER:
+        raise LeerkringError(_("Reports can only be shared with a provider."))
+    if share:
+        survey.shared_with_providers.add(provider)
+    else:
+        survey.shared_with_providers.remove(provider)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=survey,
+        organisation=survey.organisation,
+        summary=f"report {'shared with' if share else 'withdrawn from'} {provider.slug}",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, manage, report
+from .views import answer, manage, report, shared
 
 app_name = "surveys"
 
@@ -21,6 +21,17 @@ urlpatterns = [
         name="threshold_set",
     ),
     path(f"{base}<int:pk>/share/", manage.survey_share, name="survey_share"),
+    path(
+        f"{base}<int:pk>/share-provider/",
+        manage.survey_share_provider,
+        name="survey_share_provider",
+    ),
+    path("o/<slug:slug>/shared-surveys/", shared.shared_list, name="shared_list"),
+    path(
+        "o/<slug:slug>/shared-surveys/<int:pk>/report/",
+        shared.shared_report,
+        name="shared_report",
+    ),
     path(f"{base}<int:pk>/report/", report.report, name="report"),
     path(f"{base}<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path(f"{base}<int:pk>/report.xlsx", report.report_xlsx, name="report_xlsx"),

@@ -44,6 +44,14 @@ class Survey(models.Model):
         related_name="surveys_shared",
         verbose_name=_("report shared with"),
     )
+    shared_with_providers = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="surveys_shared_with_us",
+        limit_choices_to={"kind": "provider"},
+        verbose_name=_("report shared with providers"),
+        help_text=_("Their trainers may read the report, for example to coach the leader."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -24,6 +24,11 @@ def build(w):
         actor=w.leader.user,
     )
     w.survey_group = w.survey.rater_groups.get(kind="teachers")
+    # Shared with the world's provider, whose trainer owns the provider-side pages.
+    w.survey.shared_with_providers.add(w.provider)
+    owners = w.__dict__.setdefault("owner_for", {})
+    owners["surveys:shared_list"] = w.trainer.user
+    owners["surveys:shared_report"] = w.trainer.user
 
 
 def _school(w):
@@ -32,6 +37,14 @@ def _school(w):
 
 def _survey(w):
     return {"slug": w.school.slug, "pk": w.survey.pk}
+
+
+def _provider(w):
+    return {"slug": w.provider.slug}
+
+
+def _shared(w):
+    return {"slug": w.provider.slug, "pk": w.survey.pk}
 
 
 def _group(w):
@@ -49,6 +62,9 @@ URLS = {
     "surveys:round_close": _survey,
     "surveys:threshold_set": _group,
     "surveys:survey_share": _survey,
+    "surveys:survey_share_provider": _survey,
+    "surveys:shared_list": _provider,
+    "surveys:shared_report": _shared,
     "surveys:report": _survey,
     "surveys:report_pdf": _survey,
     "surveys:report_xlsx": _survey,

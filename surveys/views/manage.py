@@ -13,8 +13,20 @@ from core.pagination import paginate
 from organisations.access import organisation_view
 
 from .. import selectors, services
-from ..access import can_share, can_view_report, get_survey_for_access
-from ..forms import InviteesForm, RoundForm, ShareForm, SurveyCreateForm, ThresholdForm
+from ..access import (
+    can_share,
+    can_share_with_provider,
+    can_view_report,
+    get_survey_for_access,
+)
+from ..forms import (
+    InviteesForm,
+    ProviderShareForm,
+    RoundForm,
+    ShareForm,
+    SurveyCreateForm,
+    ThresholdForm,
+)
 
 
 def _link_for(request):
@@ -92,6 +104,9 @@ def survey_detail(request, pk):
     if sharing:
         context["share_form"] = ShareForm(survey=survey, people=people)
         context["shared_with"] = survey.shared_with.select_related("user")
+    if can_share_with_provider(request.access, survey):
+        context["provider_form"] = ProviderShareForm()
+        context["shared_providers"] = list(survey.shared_with_providers.all())
     return render(request, "surveys/survey_detail.html", context)
 
 
@@ -235,4 +250,28 @@ def round_close(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(request, _("The round is closed. The report now shows its results."))
+    return _detail(request, survey)
+
+
+@require_POST
+@organisation_view()
+def survey_share_provider(request, pk):
+    survey, _can_manage = get_survey_for_access(request.access, pk)
+    if not can_share_with_provider(request.access, survey):
+        raise PermissionDenied
+    form = ProviderShareForm(request.POST)
+    if form.is_valid():
+        provider = form.cleaned_data["provider"]
+        share = request.POST.get("action") != "withdraw"
+        services.survey_share_provider(
+            survey=survey, provider=provider, share=share, actor=request.user
+        )
+        message = (
+            _("The report is now shared with %(provider)s.")
+            if share
+            else _("%(provider)s can no longer read the report.")
+        )
+        messages.success(request, message % {"provider": provider})
+    else:
+        messages.error(request, _("Choose a provider."))
     return _detail(request, survey)

@@ -1,0 +1,37 @@
+"""Reports a school shared with a provider, read by the provider's trainers."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from organisations.access import organisation_view
+
+from ..access import get_shared_survey_for_access
+from ..reports import report_context
+
+
+@organisation_view()
+def shared_list(request):
+    access = request.access
+    if not access.organisation.is_provider or not (access.is_trainer or access.can_manage):
+        raise Http404
+    surveys = access.organisation.surveys_shared_with_us.select_related(
+        "organisation", "version", "subject__user"
+    ).order_by("organisation__name", "-created_at")
+    return render(request, "surveys/shared_list.html", {"surveys": surveys})
+
+
+@organisation_view()
+def shared_report(request, pk):
+    survey = get_shared_survey_for_access(request.access, pk)
+    audit_log(
+        actor=request.user,
+        action=AuditEvent.Action.VIEW,
+        obj=survey,
+        organisation=survey.organisation,
+        summary=f"shared report of {survey.title} read by {request.organisation.slug}",
+    )
+    context = report_context(survey, request.GET.get("round"))
+    context["shared_view"] = True
+    return render(request, "surveys/report.html", context)
