@@ -103,10 +103,13 @@ def get_session_for_access(access: Access, pk: int) -> Session:
 
 
 def get_application_for_applicant(user, pk: int) -> Application:
-    """The user's own application (as the one who submitted it)."""
+    """An application the user submitted or is one of the people of (a colleague registered
+    their group). Only the applicant may withdraw it; the view checks that."""
     application = (
-        Application.objects.filter(applicant=user, pk=pk)
-        .select_related("edition__programme__provider", "school")
+        Application.objects.filter(pk=pk)
+        .filter(Q(applicant=user) | Q(participants__user=user))
+        .distinct()
+        .select_related("edition__programme__provider", "school", "applicant")
         .first()
     )
     if application is None:

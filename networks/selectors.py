@@ -114,14 +114,18 @@ def edition_overview(edition):
             recorded=Count("attendances"),
         )
     )
-    # One query for both lists: to review (submitted, offered) and the waiting list.
+    # One query for the three lists: to review (submitted, offered), accepted, waiting.
     open_applications = list(
-        edition.applications.filter(
-            status__in=[Status.SUBMITTED, Status.OFFERED, Status.WAITLISTED]
-        ).select_related("applicant", "school")
+        edition.applications.filter(status__in=Application.ACTIVE).select_related(
+            "applicant", "school"
+        )
+    )
+    accepted_applications = sorted(
+        (a for a in open_applications if a.status == Status.ACCEPTED),
+        key=lambda a: (a.created_at, a.pk),
     )
     applications = sorted(
-        (a for a in open_applications if a.status != Status.WAITLISTED),
+        (a for a in open_applications if a.status in (Status.SUBMITTED, Status.OFFERED)),
         key=lambda a: (a.created_at, a.pk),
     )
     waiting = sorted(
@@ -147,6 +151,7 @@ def edition_overview(edition):
         "groups": groups,
         "sessions": sessions,
         "applications": applications,
+        "accepted_applications": accepted_applications,
         "waiting": waiting,
         "ungrouped": counts["ungrouped"],
         "accepted": counts["accepted"],
@@ -177,9 +182,11 @@ def participant_sessions(participant):
 
 def my_home(user):
     """A person's applications and participations, newest first."""
+    # Applications the user submitted, and group applications a colleague made for them.
+    mine = Participant.objects.filter(user=user).values("application_id")
     applications = (
-        Application.objects.filter(applicant=user)
-        .select_related("edition__programme__provider")
+        Application.objects.filter(Q(applicant=user) | Q(pk__in=Subquery(mine)))
+        .select_related("edition__programme__provider", "applicant")
         .order_by("-created_at")
     )
     participations = (

@@ -189,3 +189,23 @@ def test_leaders_of_the_other_schools_of_the_community_can_join_the_group(login,
     offered = set(page.context["form"].fields["colleagues"].queryset)
     assert {sibling_leader, own_teacher} <= offered
     assert sibling_teacher not in offered
+
+
+def test_a_colleague_in_a_group_sees_the_application_but_cannot_withdraw_it(login, leader, edition):
+    from networks.services.registration import application_submit
+
+    colleague = MembershipFactory(organisation=leader.organisation)
+    application = application_submit(
+        edition_id=edition.pk, applicant=leader.user, people=[leader.user, colleague.user]
+    )
+    client = login(colleague)
+    home = client.get(reverse("networks:home")).content.decode()
+    assert reverse("networks:my_application", kwargs={"pk": application.pk}) in home
+    page = client.get(reverse("networks:my_application", kwargs={"pk": application.pk}))
+    assert "Ingeschreven door" in page.content.decode()
+    response = client.post(
+        reverse("networks:my_application_withdraw", kwargs={"pk": application.pk})
+    )
+    assert response.status_code == 403
+    application.refresh_from_db()
+    assert application.status == Status.ACCEPTED

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +30,8 @@ def my_application(request, pk):
         "participants": application.participants.select_related("user"),
         "answers": application.answers.select_related("question"),
         "position": registration.waitlist_position(application),
-        "can_withdraw": application.status in Application.ACTIVE,
+        "can_withdraw": application.status in Application.ACTIVE
+        and application.applicant_id == request.user.pk,
     }
     return render(request, "networks/my_application.html", context)
 
@@ -38,6 +40,8 @@ def my_application(request, pk):
 @login_required
 def my_application_withdraw(request, pk):
     application = get_application_for_applicant(request.user, pk)
+    if application.applicant_id != request.user.pk:
+        raise PermissionDenied
     try:
         registration.application_withdraw(application_id=application.pk, user=request.user)
     except LeerkringError as error:
