@@ -267,3 +267,25 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     with page.expect_download() as download:
         page.locator(f"a[href='/mijn-leernetwerken/{participant.pk}/attest.pdf']").click()
     assert download.value.suggested_filename == "deelnameattest-LEID-2J.pdf"
+
+
+def test_the_catalogue_and_the_closed_form_work_on_a_phone(
+    phone_page, login_as, course, leader_with_colleagues, check_accessibility, dutch
+):
+    leader, _colleague = leader_with_colleagues
+    edition = course["edition"]
+    phone_page.goto("/catalogus/leerbrug/")
+    check_accessibility(phone_page)
+    phone_page.locator("#id_q").fill("LEID")
+    phone_page.locator("main form[role=search] button[type=submit]").click()
+    expect(phone_page.locator("#catalogue-results")).to_contain_text(
+        "Je school leiden in complexe omstandigheden"
+    )
+    # After the deadline the form explains that registration is closed.
+    Edition.objects.filter(pk=edition.pk).update(
+        registration_deadline=timezone.now() - datetime.timedelta(hours=1)
+    )
+    login_as(phone_page, leader, next_url=f"/catalogus/leerbrug/editie/{edition.pk}/inschrijven/")
+    expect(phone_page.locator("main")).not_to_contain_text(dutch("Send my registration"))
+    expect(phone_page.locator("main .message--warning")).to_be_visible()
+    check_accessibility(phone_page)
