@@ -1,6 +1,11 @@
-"""Aggregating a survey's rounds. Aggregation happens in SQL per rater group (three GROUP BY
-queries whatever the number of responses); Python only adds those group totals into the cells
-that the anonymity rules allow (see anonymity.py)."""
+"""Aggregating a survey's rounds. Scores are aggregated in SQL per rater group (GROUP BY
+queries whatever the number of responses); Python adds those group totals into the cells that
+the anonymity rules of anonymity.py allow.
+
+Besides the counts, the report keeps for every published number the set of pseudonymous keys
+behind it. A key never leaves this module; it lets the post round be checked against what the
+pre round already published, so that the two rounds together never single anyone out.
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,8 +14,15 @@ from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
 from . import stats
-from .anonymity import GroupCount, Release, cell_allowed, release_plan
-from .models import Answer, Item, RaterGroup, Response, Round, Survey
+from .anonymity import (
+    SMALL_KINDS,
+    GroupCount,
+    Release,
+    cell_allowed,
+    release_plan,
+    sets_pair_allowed,
+)
+from .models import Answer, Item, RaterGroup, Response, Round
 
 TOTAL = "total"
 MERGED = "merged"
@@ -23,6 +35,7 @@ class Cell:
     group_ids: list
     n: int
     threshold: int
+    raters: frozenset = frozenset()
 
     @property
     def is_self(self) -> bool:
@@ -38,74 +51,139 @@ class RoundData:
     items: dict = field(default_factory=dict)  # (cell key, item id) -> (Summary, {score: n})
     dimensions: dict = field(default_factory=dict)  # (cell key, dimension id) -> Summary
     scores: dict = field(default_factory=dict)  # dimension id -> {pseudonym: score}, "total"
+    # The raters behind each published item and dimension: (cell key, id) -> frozenset.
+    item_raters: dict = field(default_factory=dict)
+    dimension_raters: dict = field(default_factory=dict)
+    members: dict = field(default_factory=dict)  # group id -> keys of its raters
+    kinds: dict = field(default_factory=dict)  # group id -> rater group kind
 
     def cell(self, key):
         return next((c for c in self.cells if c.key == key), None)
 
 
-def _cells(groups: list[RaterGroup], counts: dict) -> tuple[Release, list[Cell], list[str]]:
+def _total(cells: list[Cell]) -> Cell | None:
+    others = [c for c in cells if not c.is_self and c.key != TOTAL]
+    raters = frozenset().union(*(c.raters for c in others)) if others else frozenset()
+    if not others or not cell_allowed(len(raters)):
+        return None
+    group_ids = [pk for c in others for pk in c.group_ids]
+    return Cell(TOTAL, _("all raters except self"), group_ids, len(raters), 3, raters)
+
+
+def _cells(groups, members: dict) -> tuple[Release, list[Cell], list[str]]:
+    """The published cells of one round, from the raters per group id."""
     by_kind = {g.kind: g for g in groups}
-    release = release_plan([GroupCount(g.kind, counts.get(g.pk, 0), g.threshold) for g in groups])
+    counts = {g.pk: len(members.get(g.pk, ())) for g in groups}
+    release = release_plan([GroupCount(g.kind, counts[g.pk], g.threshold) for g in groups])
     cells = []
     for kind in release.shown:
         group = by_kind[kind]
         cells.append(
-            Cell(kind, group.get_kind_display(), [group.pk], counts[group.pk], group.threshold)
+            Cell(
+                kind,
+                group.get_kind_display(),
+                [group.pk],
+                counts[group.pk],
+                group.threshold,
+                frozenset(members.get(group.pk, ())),
+            )
         )
     cells.sort(key=lambda c: by_kind[c.key].position)
     if release.merged:
         merged = [by_kind[k] for k in release.merged]
         names = ", ".join(str(g.get_kind_display()) for g in merged)
+        raters = frozenset().union(*(members.get(g.pk, ()) for g in merged))
         cells.append(
             Cell(
                 MERGED,
                 _("others (together: %(groups)s)") % {"groups": names},
                 [g.pk for g in merged],
-                sum(counts[g.pk] for g in merged),
+                len(raters),
                 max(g.threshold for g in merged),
+                raters,
             )
         )
-    others = [c for c in cells if not c.is_self]
-    total_n = sum(c.n for c in others)
-    if others and cell_allowed(total_n):
-        cells.append(
-            Cell(
-                TOTAL,
-                _("all raters except self"),
-                [pk for c in others for pk in c.group_ids],
-                total_n,
-                3,
-            )
-        )
+    total = _total(cells)
+    if total is not None:
+        cells.append(total)
     hidden = [str(by_kind[k].get_kind_display()) for k in release.hidden]
     return release, cells, hidden
 
 
-def round_cells(rounds: list[Round], groups: list[RaterGroup]) -> dict:
-    """Per round: the anonymity release and its published cells, from one count query."""
-    counts = defaultdict(dict)
-    for row in (
-        Response.objects.filter(status=Response.Status.SUBMITTED, round__in=rounds)
-        .values("round_id", "rater_group_id")
-        .annotate(n=Count("id"))
+def _public(data: RoundData) -> frozenset:
+    """Self and the superior are shown on their own by design: differences that only they
+    make reveal nothing new."""
+    return frozenset().union(*(c.raters for c in data.cells if c.key in SMALL_KINDS))
+
+
+def _check_against(post: RoundData, pre: RoundData) -> None:
+    """Leave out post-round cells whose raters differ from a pre-round cell by only one or
+    two people (say, one newcomer joining an otherwise unchanged group): the two rounds'
+    results side by side would then describe those one or two people."""
+    public = _public(pre) | _public(post)
+    earlier = [c.raters - public for c in pre.cells]
+    while True:
+        cells = [c for c in post.cells if c.key != TOTAL]
+        total = _total(cells)
+        candidates = cells + ([total] if total else [])
+        failing = next(
+            (
+                c
+                for c in candidates
+                if not all(sets_pair_allowed(a, c.raters - public) for a in earlier)
+            ),
+            None,
+        )
+        if failing is None:
+            post.cells = candidates
+            return
+        # A failing total can only be fixed by leaving out a cell: it is their sum.
+        drop = failing if failing.key != TOTAL else min(cells, key=lambda c: c.n)
+        post.cells = [c for c in cells if c is not drop]
+        post.hidden.append(str(drop.label))
+
+
+def round_cells(rounds: list[Round]) -> dict:
+    """Per round: the anonymity release and its published cells, from one query listing the
+    submitted responses' groups and keys. Rounds are checked against the round before."""
+    groups, members = {}, defaultdict(lambda: defaultdict(set))
+    for round_id, group_id, kind, threshold, position, pseudonym in Response.objects.filter(
+        status=Response.Status.SUBMITTED, round__in=rounds
+    ).values_list(
+        "round_id",
+        "rater_group_id",
+        "rater_group__kind",
+        "rater_group__threshold",
+        "rater_group__position",
+        "pseudonym",
     ):
-        counts[row["round_id"]][row["rater_group_id"]] = row["n"]
-    data = {}
-    for round_ in rounds:
-        release, cells, hidden = _cells(groups, counts[round_.pk])
-        data[round_.pk] = RoundData(round_, release, cells, hidden)
+        groups[group_id] = RaterGroup(
+            pk=group_id, kind=kind, threshold=threshold, position=position
+        )
+        members[round_id][group_id].add(pseudonym)
+    data, previous = {}, None
+    for round_ in sorted(rounds, key=lambda r: r.number):
+        release, cells, hidden = _cells(list(groups.values()), members[round_.pk])
+        data[round_.pk] = RoundData(
+            round_,
+            release,
+            cells,
+            hidden,
+            members={g: frozenset(keys) for g, keys in members[round_.pk].items()},
+            kinds={pk: g.kind for pk, g in groups.items()},
+        )
+        if previous is not None:
+            _check_against(data[round_.pk], previous)
+        previous = data[round_.pk]
     return data
 
 
-def load_rounds(survey: Survey, rounds: list[Round], groups: list[RaterGroup]) -> list[RoundData]:
-    """Aggregate every given round of the survey with three GROUP BY queries."""
-    data = round_cells(rounds, groups)
-
-    answers = Answer.objects.filter(
-        response__status=Response.Status.SUBMITTED,
-        response__round__in=rounds,
-        score__isnull=False,
-    )
+def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
+    """Aggregate the given rounds of one survey: every number of the report, in a fixed
+    handful of queries."""
+    data = round_cells(rounds)
+    submitted = {"response__status": Response.Status.SUBMITTED, "response__round__in": rounds}
+    answers = Answer.objects.filter(score__isnull=False, **submitted)
     # (round, group) -> item -> {score: n}
     histograms = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for row in answers.values(
@@ -127,52 +205,120 @@ def load_rounds(survey: Survey, rounds: list[Round], groups: list[RaterGroup]) -
         respondent_scores[(row["response__round_id"], row["response__rater_group_id"])].append(
             (row["response__pseudonym"], row["item__dimension_id"], row["score"])
         )
-    for round_data in data.values():
-        _fill_round(round_data, histograms, respondent_scores)
+    # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
+    without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
+    for round_id, group_id, item_id, pseudonym in Answer.objects.filter(
+        score__isnull=True, **submitted
+    ).values_list(
+        "response__round_id", "response__rater_group_id", "item_id", "response__pseudonym"
+    ):
+        without_value[(round_id, group_id, item_id)].add(pseudonym)
+    context = _Sources(histograms, respondent_scores, without_value, items)
+    previous = None
+    for round_ in sorted(rounds, key=lambda r: r.number):
+        _fill_round(data[round_.pk], context, previous)
+        previous = data[round_.pk]
     return [data[r.pk] for r in rounds]
 
 
-def _fill_round(data: RoundData, histograms, respondent_scores) -> None:
-    """Per published cell and measure (item or dimension) its statistics, dropping any that
-    rest on fewer raters than the cell's threshold. The total of a measure is the sum of the
-    cells published for that measure only, so the total minus those cells is always empty."""
+@dataclass
+class _Sources:
+    histograms: dict
+    respondent_scores: dict
+    without_value: dict
+    items: list
+
+
+def _item_raters(data: RoundData, cell: Cell, item: Item, sources: _Sources) -> set:
+    """The keys of the raters in `cell` who gave `item` a value."""
+    raters = set()
+    for group_id in cell.group_ids:
+        if item.is_for(data.kinds[group_id]):
+            members = data.members.get(group_id, frozenset())
+            raters |= members - sources.without_value[(data.round.pk, group_id, item.pk)]
+    return raters
+
+
+def _allowed_next_to(previous: RoundData | None, measures: dict, measure_id, raters) -> bool:
+    """May a number about `raters` stand next to what the previous round published for the
+    same item or dimension?"""
+    if previous is None:
+        return True
+    public = _public(previous)
+    return all(
+        sets_pair_allowed(earlier - public, set(raters) - public)
+        for (_key, other_id), earlier in measures.items()
+        if other_id == measure_id
+    )
+
+
+def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) -> None:
+    """Per published cell and measure (item or dimension) its statistics, leaving out any that
+    rest on fewer raters than the cell's threshold or that the previous round would narrow
+    down. The total of a measure is the sum of the cells published for it, so the total minus
+    those cells is always empty."""
     rid = data.round.pk
+    published = [c for c in data.cells if c.key != TOTAL]
     total_items = defaultdict(lambda: defaultdict(int))
+    total_item_raters = defaultdict(set)
     total_scores = defaultdict(dict)  # dimension -> {pseudonym: score}
-    for cell in data.cells:
-        if cell.key == TOTAL:
-            continue
-        items = defaultdict(lambda: defaultdict(int))
+    earlier_items = previous.item_raters if previous else {}
+    earlier_dimensions = previous.dimension_raters if previous else {}
+    for cell in published:
+        histograms = defaultdict(lambda: defaultdict(int))
         scores = defaultdict(dict)
         for group_id in cell.group_ids:
-            for item_id, histogram in histograms[(rid, group_id)].items():
+            for item_id, histogram in sources.histograms[(rid, group_id)].items():
                 for score, n in histogram.items():
-                    items[item_id][score] += n
-            for pseudonym, dimension_id, score in respondent_scores[(rid, group_id)]:
+                    histograms[item_id][score] += n
+            for pseudonym, dimension_id, score in sources.respondent_scores[(rid, group_id)]:
                 scores[dimension_id][pseudonym] = score
-        for item_id, histogram in items.items():
-            summary = stats.summarise_counts(histogram)
-            if not cell_allowed(summary.n, cell.threshold):
+        for item in sources.items:
+            histogram = histograms.get(item.pk)
+            if not histogram:
                 continue
-            data.items[(cell.key, item_id)] = (summary, dict(histogram))
+            summary = stats.summarise_counts(histogram)
+            raters = _item_raters(data, cell, item, sources)
+            if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
+                previous, earlier_items, item.pk, raters
+            ):
+                continue
+            data.items[(cell.key, item.pk)] = (summary, dict(histogram))
+            data.item_raters[(cell.key, item.pk)] = frozenset(raters)
             if not cell.is_self:
+                total_item_raters[item.pk] |= raters
                 for score, n in histogram.items():
-                    total_items[item_id][score] += n
+                    total_items[item.pk][score] += n
         for dimension_id, by_rater in scores.items():
             summary = stats.summarise(by_rater.values())
-            if not cell_allowed(summary.n, cell.threshold):
+            if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
+                previous, earlier_dimensions, dimension_id, set(by_rater)
+            ):
                 continue
             data.dimensions[(cell.key, dimension_id)] = summary
+            data.dimension_raters[(cell.key, dimension_id)] = frozenset(by_rater)
             if not cell.is_self:
                 total_scores[dimension_id].update(by_rater)
     if data.cell(TOTAL) is None:
         return
     for item_id, histogram in total_items.items():
         summary = stats.summarise_counts(histogram)
-        if cell_allowed(summary.n):
+        raters = total_item_raters[item_id]
+        if not _allowed_next_to(previous, earlier_items, item_id, raters):
+            # The cells add up to the total, so they cannot stay either.
+            for key in [k for k in data.items if k[1] == item_id]:
+                del data.items[key]
+                del data.item_raters[key]
+        elif cell_allowed(summary.n):
             data.items[(TOTAL, item_id)] = (summary, dict(histogram))
+            data.item_raters[(TOTAL, item_id)] = frozenset(raters)
     for dimension_id, by_rater in total_scores.items():
         summary = stats.summarise(by_rater.values())
-        if cell_allowed(summary.n):
+        if not _allowed_next_to(previous, earlier_dimensions, dimension_id, set(by_rater)):
+            for key in [k for k in data.dimensions if k[1] == dimension_id]:
+                del data.dimensions[key]
+                del data.dimension_raters[key]
+        elif cell_allowed(summary.n):
             data.dimensions[(TOTAL, dimension_id)] = summary
+            data.dimension_raters[(TOTAL, dimension_id)] = frozenset(by_rater)
             data.scores[dimension_id] = by_rater

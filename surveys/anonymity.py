@@ -113,3 +113,25 @@ def paired_allowed(n_pre: int, n_post: int, n_both: int, threshold: int = MIN_TH
         and filter_allowed(n_both, n_pre, threshold)
         and filter_allowed(n_both, n_post, threshold)
     )
+
+
+def round_pair_allowed(only_before: int, only_after: int, threshold: int = MIN_THRESHOLD) -> bool:
+    """May two results about overlapping groups of raters (the same group in the pre and the
+    post round) both be shown? Subtracting them isolates the raters in only one of them, unless
+    the other side brings at least `threshold` unknown people of its own. So one or two who
+    joined (or left) an otherwise unchanged group make the pair unsafe; one who left while
+    three joined does not."""
+    threshold = max(threshold, MIN_THRESHOLD)
+    small_before = 0 < only_before < threshold
+    small_after = 0 < only_after < threshold
+    return not (small_before and only_after < threshold) and not (
+        small_after and only_before < threshold
+    )
+
+
+def sets_pair_allowed(before, after, threshold: int = MIN_THRESHOLD) -> bool:
+    """`round_pair_allowed` for two sets of pseudonymous keys; disjoint sets are always fine."""
+    before, after = set(before), set(after)
+    if not before & after:
+        return True
+    return round_pair_allowed(len(before - after), len(after - before), threshold)

@@ -16,10 +16,9 @@ from .models import Answer, Comment, Response
 
 def report_xlsx_bytes(survey) -> bytes:
     rounds = [r for r in survey.rounds.all() if r.is_finished()]
-    groups = list(survey.rater_groups.all())
     items = list(survey.version.items.select_related("dimension", "scale").order_by("position"))
     questions = {q.pk: q for q in survey.version.open_questions.all()}
-    cells = round_cells(rounds, groups) if rounds else {}
+    cells = round_cells(rounds) if rounds else {}
     label_of = {}  # (round id, group id) -> published cell label
     for round_id, data in cells.items():
         for cell in data.cells:

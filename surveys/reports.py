@@ -238,10 +238,9 @@ def report_context(survey: Survey, round_number=None) -> dict:
     }
     if not finished:
         return context
-    groups = list(survey.rater_groups.all())
     items = list(version.items.select_related("scale", "dimension").order_by("position"))
     dimensions = list({item.dimension_id: item.dimension for item in items}.values())
-    datas = load_rounds(survey, finished, groups)
+    datas = load_rounds(finished, items)
     current = next((d for d in datas if str(d.round.number) == str(round_number)), datas[-1])
     context["finished"] = finished
     low, high = _scale_range(items)

@@ -17,7 +17,7 @@ def one(value):
 @register.filter
 def signed(value):
     """A difference with its sign written out (+0,4 / −0,4), never only coloured."""
-    if value is None:
+    if value is None or value == "":
         return "–"
     text = number_format(abs(value), 2 if abs(value) < 0.095 else 1)
     if round(value, 2) == 0:
@@ -27,14 +27,14 @@ def signed(value):
 
 @register.filter
 def interval(change):
-    if change is None or change.low is None:
+    if not change or change.low is None:
         return "–"
     return f"{signed(change.low)} … {signed(change.high)}"
 
 
 @register.filter
 def effect(change):
-    if change is None or change.effect is None:
+    if not change or change.effect is None:
         return "–"
     if math.isinf(change.effect):
         return "∞" if change.effect > 0 else "−∞"

@@ -150,3 +150,16 @@ def test_allowed_pairs_leave_no_small_remainder_in_either_round(seed):
         if paired_allowed(pre, post, both):
             for part in (both, pre - both, post - both):
                 assert part == 0 or part >= 3
+
+
+def test_a_pre_post_pair_may_not_differ_by_one_or_two_people_alone():
+    from surveys.anonymity import round_pair_allowed, sets_pair_allowed
+
+    assert round_pair_allowed(0, 0)  # the same people
+    assert not round_pair_allowed(1, 0)  # one left: pre minus post is that person
+    assert not round_pair_allowed(0, 2)  # two joined an unchanged group
+    assert not round_pair_allowed(1, 1)  # one swapped for another
+    assert round_pair_allowed(1, 3)  # three unknown newcomers cover the one who left
+    assert round_pair_allowed(3, 0)
+    assert sets_pair_allowed({"a", "b", "c"}, {"x", "y", "z"})  # nobody in both
+    assert not sets_pair_allowed({"a", "b", "c", "d"}, {"a", "b", "c"})

@@ -193,11 +193,47 @@ def test_paired_change_is_hidden_when_one_or_two_raters_answered_only_once(
     close(pre)
     post = _post_round(survey_360, leader)
     add_responses(survey_360, post, "teachers", 7, value=scored(4))  # one rater dropped out
+    add_responses(survey_360, post, "teachers", 3, value=scored(4), prefix="nieuw")
     close(post)
     comparison = login(leader).get(_url(survey_360)).context["comparison"]
     assert comparison["paired"] is False
     assert all(row["paired"] is None for row in comparison["rows"])
+    # 8 x 3 before, 10 x 4 after: the change of the whole group is still shown.
     assert comparison["rows"][0]["change"].diff == pytest.approx(1)
+
+
+def test_a_group_that_only_lost_one_rater_is_not_shown_in_the_post_round(survey_360, leader, login):
+    pre = survey_360.rounds.get()
+    add_responses(survey_360, pre, "teachers", 6, value=scored(3))
+    close(pre)
+    post = _post_round(survey_360, leader)
+    # The same raters minus one: the two rounds side by side would describe that one person.
+    add_responses(survey_360, post, "teachers", 5, value=scored(3))
+    close(post)
+    context = login(leader).get(_url(survey_360)).context
+    assert context["current"].round == post
+    assert context["current"].cell("teachers") is None
+    assert context["current"].hidden
+    assert all(row["post"] is None for row in context["comparison"]["rows"])
+
+
+def test_an_item_is_left_out_when_one_rater_said_i_dont_know_only_in_the_post_round(
+    survey_360, leader, login
+):
+    pre = survey_360.rounds.get()
+    add_responses(survey_360, pre, "teachers", 5, value=scored(3))
+    close(pre)
+    post = _post_round(survey_360, leader)
+    add_responses(survey_360, post, "teachers", 5, value=scored(3))
+    first = Answer.objects.filter(response__round=post, item__code="VIS1").order_by("pk").first()
+    Answer.objects.filter(pk=first.pk).update(value=None, score=None)
+    close(post)
+    context = login(leader).get(_url(survey_360)).context
+    vision = context["rows"][0]
+    row = next(r for r in vision["items"] if r["item"].code == "VIS1")
+    assert row["total"] is None
+    other = next(r for r in vision["items"] if r["item"].code == "VIS2")
+    assert other["total"].n == 5
 
 
 def test_the_report_downloads_as_pdf(answered, leader, login):
