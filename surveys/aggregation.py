@@ -54,6 +54,7 @@ class RoundData:
     # The raters behind each published item and dimension: (cell key, id) -> frozenset.
     item_raters: dict = field(default_factory=dict)
     dimension_raters: dict = field(default_factory=dict)
+    withheld: list = field(default_factory=list)  # labels left out next to the pre round
     members: dict = field(default_factory=dict)  # group id -> keys of its raters
     kinds: dict = field(default_factory=dict)  # group id -> rater group kind
 
@@ -140,7 +141,7 @@ def _check_against(post: RoundData, pre: RoundData) -> None:
         # A failing total can only be fixed by leaving out a cell: it is their sum.
         drop = failing if failing.key != TOTAL else min(cells, key=lambda c: c.n)
         post.cells = [c for c in cells if c is not drop]
-        post.hidden.append(str(drop.label))
+        post.withheld.append(str(drop.label))
 
 
 def round_cells(rounds: list[Round]) -> dict:

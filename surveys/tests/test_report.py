@@ -213,7 +213,7 @@ def test_a_group_that_only_lost_one_rater_is_not_shown_in_the_post_round(survey_
     context = login(leader).get(_url(survey_360)).context
     assert context["current"].round == post
     assert context["current"].cell("teachers") is None
-    assert context["current"].hidden
+    assert context["current"].withheld
     assert all(row["post"] is None for row in context["comparison"]["rows"])
 
 
