@@ -19,6 +19,7 @@ from django.utils import timezone
 from . import demo_content as content
 from .demo_learning import build_learning, course_sessions, trajectory_sessions
 from .models import (
+    Answer,
     Application,
     Attendance,
     Edition,
@@ -41,6 +42,15 @@ def _school_year_start(today) -> int:
 
 def _tuesday(date) -> datetime.date:
     return date + datetime.timedelta(days=(1 - date.weekday()) % 7)
+
+
+def _answer(question, n) -> str:
+    if question.kind == Question.Kind.CHOICE:
+        choices = question.choice_list
+        return choices[0] if n % 4 else choices[n % len(choices)]
+    if question.kind == Question.Kind.YES_NO:
+        return "yes" if n % 3 == 0 else "no"
+    return content.MOTIVATIONS[n % len(content.MOTIVATIONS)]
 
 
 def _tz(date, hour) -> datetime.datetime:
@@ -128,8 +138,8 @@ def build(ctx) -> None:
         plan += [(network, year - k) for k in (2, 1, 0)]
     else:
         plan = [(lead, year - 1), (lead, year), (together, year), (network, year)]
-    # The two-day course runs on two Tuesdays a week apart, in about three weeks and in spring.
-    course_days = [_tuesday(today + datetime.timedelta(days=d)) for d in (16, 120)]
+    # The two-day course runs on two Tuesdays a week apart, in about two weeks and in spring.
+    course_days = [_tuesday(today + datetime.timedelta(days=d)) for d in (9, 120)]
 
     editions = []
     for i, (programme, start_year) in enumerate(plan):
@@ -256,10 +266,22 @@ def build(ctx) -> None:
                 decided_at=now - datetime.timedelta(days=30)
                 if status in (Status.ACCEPTED, Status.REFUSED)
                 else None,
-                intake_at=now + datetime.timedelta(days=5) if status == Status.SUBMITTED else None,
+                intake_at=_tz(today + datetime.timedelta(days=5), 14)
+                if status == Status.SUBMITTED
+                else None,
             )
         )
     applications = Application.objects.bulk_create(app_rows, batch_size=BATCH)
+    questions = list(Question.objects.filter(programme__in=programmes).order_by("position"))
+    Answer.objects.bulk_create(
+        (
+            Answer(application=a, question=q, value=_answer(q, n))
+            for n, a in enumerate(applications)
+            for q in questions
+            if q.programme_id == a.edition.programme_id
+        ),
+        batch_size=BATCH,
+    )
 
     participant_rows = []
     for application, (e_index, g, members) in zip(applications, app_members, strict=False):

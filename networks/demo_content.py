@@ -208,3 +208,9 @@ COACHING_NOTES = [
     "Observatie van een teamoverleg bij mijn partner en nabespreking.",
     "Feedback op mijn plan voor de personeelsvergadering; volgende keer: evaluatie.",
 ]
+MOTIVATIONS = [
+    "Onze school groeit snel en ik wil het leiderschap breder dragen in het team.",
+    "Na een moeilijk jaar wil ik samen met collega's leren hoe we verandering volhouden.",
+    "Ik wil ons kernteam versterken en de regelruimte van de teams vergroten.",
+    "Ik ben pas directeur en zoek een leergroep om mijn rol te vinden.",
+]
