@@ -73,9 +73,18 @@ def build(w):
         owners[f"networks:{name}"] = w.trainer.user
 
 
-def _build_learning(w):
+def _stored(name, content):
+    """A file in the default storage, written once: every run of the harness reuses it
+    rather than adding a copy."""
     from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
 
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+    return name
+
+
+def _build_learning(w):
     from networks.models import Assignment, CoachingGroup, ResearchGroup, Submission
 
     today = timezone.localdate()
@@ -85,12 +94,14 @@ def _build_learning(w):
     w.submission = Submission.objects.create(
         assignment=w.assignment, participant=w.participant, group=w.group, text="Ons overzicht"
     )
-    w.submission.file.save("overzicht.txt", ContentFile(b"Wie beslist wat?"))
+    w.submission.file.name = _stored("networks/isolation/overzicht.txt", b"Wie beslist wat?")
+    w.submission.save(update_fields=["file"])
     w.coaching = CoachingGroup.objects.create(edition=w.edition)
     w.coaching.members.set([w.participant, w.colleague])
     w.research = ResearchGroup.objects.create(edition=w.edition, theme="Gedeeld leiderschap")
     w.research.members.set([w.participant, w.colleague])
-    w.research.results.save("resultaten.txt", ContentFile(b"Resultaten"))
+    w.research.results.name = _stored("networks/isolation/resultaten.txt", b"Resultaten")
+    w.research.save(update_fields=["results"])
 
 
 def _provider(w):
