@@ -87,15 +87,13 @@ class TeamOut(Schema):
     home_count: int = Field(..., description="Members for whom this is their home team.")
 
 
+# Schemas below read the row dicts of organisations.selectors (TeamMemberRow, PersonTeam,
+# PersonRow). Comments rather than docstrings: a docstring would show in the OpenAPI document.
 class TeamMemberOut(Schema):
     person_id: int = Field(..., alias="membership_id", description="Id in /people/{person_id}.")
     name: str
-    function: str = Field(..., alias="membership.function")
+    function: str
     is_home: bool = Field(..., description="This team is the person's home team (nest).")
-
-    @staticmethod
-    def resolve_name(obj):
-        return str(obj.membership.user)
 
 
 class TeamDetailOut(Schema):
@@ -106,30 +104,20 @@ class TeamDetailOut(Schema):
 
 
 class PersonTeamOut(Schema):
-    id: int = Field(..., alias="team_id")
-    name: str = Field(..., alias="team.name")
+    id: int
+    name: str
     is_home: bool
 
 
 class PersonOut(Schema):
     id: int = Field(..., description="The person's id in this organisation (a membership).")
     name: str
-    first_name: str = Field(..., alias="user.first_name")
-    last_name: str = Field(..., alias="user.last_name")
-    email: str = Field(..., alias="user.email")
+    first_name: str
+    last_name: str
+    email: str
     role: Membership.Role
     function: str
     teams: list[PersonTeamOut]
-
-    @staticmethod
-    def resolve_name(obj):
-        return str(obj.user)
-
-    @staticmethod
-    def resolve_teams(obj):
-        # The people selector prefetches these; the detail endpoint passes them in.
-        teams = getattr(obj, "api_teams", None)
-        return list(obj.team_memberships.all()) if teams is None else teams
 
 
 class PeopleFilter(Schema):
@@ -228,7 +216,7 @@ def team_detail(request, slug: str, team_id: int):
         "id": team.pk,
         "name": team.name,
         "mission": team.mission,
-        "members": list(selectors.team_members(team=team)),
+        "members": selectors.team_members(team=team),
     }
 
 
@@ -252,5 +240,4 @@ def people_list(request, slug: str, filters: Query[PeopleFilter]):
 def person_detail(request, slug: str, person_id: int):
     """A person in this organisation with their teams, home team first."""
     person, _can_edit = get_person_for_access(get_access(request.auth, slug), person_id)
-    person.api_teams = list(selectors.person_teams(membership=person))
-    return person
+    return selectors.person_row(membership=person)

@@ -1,103 +1,347 @@
 """Reads for organisations, teams and people. Each list's query count is independent of its
-size."""
+size.
 
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+The team list, a team's page, the staff list and their API endpoints read their rows with
+plain SQL (`_LISTS` below) into the small row types defined here, not into model instances:
+these pages show a few columns, and on the bench (a school of 240 staff) building model
+instances and compiling ORM queries cost several times what SQLite spends answering them.
+Every SQL query here has a test comparing it with the ORM query it stands for
+(organisations/tests/test_list_selectors.py).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypedDict
+
+from django.db import connection
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+
+from accounts.models import User
 
 from .models import Membership, Organisation, Team, TeamMembership
 
-# Only the columns the pages and the API show: a person's row skips the password hash and
-# timestamps, which is most of the cost of turning 50 rows into objects.
-USER_FIELDS = ("first_name", "last_name", "email")
 PREVIEW_MEMBERS = 8  # the team list names this many members per team
 
 
-def _members_preview() -> Prefetch:
-    """The first members of each team (home members first), cut in SQL: a large school's
-    team list does not load every member of every team."""
-    return Prefetch(
-        "team_memberships",
-        queryset=TeamMembership.objects.select_related("membership__user")
-        .only("team_id", "is_home", *(f"membership__user__{f}" for f in USER_FIELDS))
-        .order_by("-is_home", "membership__user__last_name", "membership__user__first_name")[
-            :PREVIEW_MEMBERS
-        ],
-        to_attr="members_preview",
-    )
+def person_name(first_name: str, last_name: str, email: str) -> str:
+    """A person's name as `str(user)` gives it (full name, else the email address), for rows
+    read without a User instance."""
+    return f"{first_name} {last_name}".strip() or email
 
 
-def team_list(*, organisation: Organisation, members_preview: bool = True) -> QuerySet[Team]:
-    """The school's teams with counts and, unless `members_preview=False` (the API shows no
-    members), their first members (home members first) as `members_preview`."""
-    teams = (
-        organisation.teams.only("organisation_id", "name", "mission")
-        .annotate(
-            member_count=Count("team_memberships"),
-            home_count=Count("team_memberships", filter=Q(team_memberships__is_home=True)),
-        )
-        .order_by("name")
-    )
-    return teams.prefetch_related(_members_preview()) if members_preview else teams
+# Row types -----------------------------------------------------------------------------------
 
 
-def team_members(*, team: Team) -> QuerySet[TeamMembership]:
-    """A team's members, home members first."""
-    return team.team_memberships.select_related("membership__user").order_by(
-        "-is_home", "membership__user__last_name", "membership__user__first_name"
-    )
+@dataclass(slots=True)
+class MemberPreview:
+    """One name in a team card's member preview."""
+
+    team_id: int
+    name: str
+    is_home: bool
 
 
-def _role_label() -> Case:
-    """The role's label in the active language, as `get_role_display()` gives it. Done in SQL
-    because `get_role_display()` rebuilds and hashes the translated choices on every call,
-    a large part of rendering 50 rows."""
-    whens = [When(role=value, then=Value(str(label))) for value, label in Membership.Role.choices]
-    return Case(*whens, default=F("role"), output_field=CharField())
+@dataclass(slots=True)
+class TeamCard:
+    """A team on the team list, with its first members (home members first) unless the list
+    was read without them."""
+
+    id: int
+    name: str
+    mission: str
+    member_count: int
+    home_count: int  # members for whom this is their home team
+    members_preview: list[MemberPreview] = field(default_factory=list)
+
+    @property
+    def pk(self) -> int:
+        return self.id
 
 
-def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
-    """The organisation's people with their teams (home team first) and `role_label`,
-    filtered by name, email or function."""
-    people = (
-        organisation.memberships.filter(is_active=True)
-        .select_related("user")
-        .only("organisation_id", "role", "function", *(f"user__{f}" for f in USER_FIELDS))
-        .annotate(role_label=_role_label())
-        .prefetch_related(
-            Prefetch(
-                "team_memberships",
-                queryset=TeamMembership.objects.select_related("team")
-                .only("membership_id", "team__name", "is_home")
-                .order_by("-is_home", "team__name"),
+# Dicts rather than objects: templates look up a dict's keys without first failing an item
+# lookup, which counts on a 50-row page. ninja's schemas read them as they read objects.
+
+
+class TeamMemberRow(TypedDict):
+    """A member on a team's page and in the API's team detail."""
+
+    membership_id: int
+    name: str
+    function: str
+    is_home: bool
+
+
+class PersonTeam(TypedDict):
+    """One of a person's teams."""
+
+    id: int
+    name: str
+    is_home: bool
+
+
+class PersonRow(TypedDict):
+    """A person on the staff list and in the API's people endpoints."""
+
+    id: int  # the membership
+    name: str
+    first_name: str
+    last_name: str
+    email: str
+    role: str
+    role_label: str  # the role's name in the active language
+    function: str
+    teams: list[PersonTeam]  # the home team first, then the others by name
+    home_team: str  # its name, or ""
+    other_teams: str  # their names, comma separated
+
+
+# SQL -----------------------------------------------------------------------------------------
+
+_TABLES = {
+    "team": Team._meta.db_table,
+    "link": TeamMembership._meta.db_table,
+    "membership": Membership._meta.db_table,
+    "user": User._meta.db_table,
+}
+_LISTS = {
+    key: sql.format(**_TABLES)
+    for key, sql in {
+        # The order is that of the ORM queries they replace; ids settle ties.
+        "team_count": "SELECT COUNT(*) FROM {team} WHERE organisation_id = %s",
+        "team_page": """
+            SELECT t.id, t.name, t.mission,
+                (SELECT COUNT(*) FROM {link} l WHERE l.team_id = t.id),
+                (SELECT COUNT(*) FROM {link} l WHERE l.team_id = t.id AND l.is_home)
+            FROM {team} t WHERE t.organisation_id = %s
+            ORDER BY t.name, t.id LIMIT %s OFFSET %s""",
+        # Each team's members numbered home members first, then by name; only the first
+        # few of each team come back.
+        "team_previews": """
+            SELECT team_id, is_home, first_name, last_name, email FROM (
+                SELECT l.team_id, l.is_home, u.first_name, u.last_name, u.email,
+                    ROW_NUMBER() OVER (
+                        PARTITION BY l.team_id
+                        ORDER BY l.is_home DESC, u.last_name, u.first_name, l.membership_id
+                    ) AS position
+                FROM {link} l
+                JOIN {membership} m ON m.id = l.membership_id
+                JOIN {user} u ON u.id = m.user_id
+                WHERE l.team_id IN ({{ids}})
+            ) ranked WHERE position <= %s ORDER BY team_id, position""",
+        "team_members": """
+            SELECT l.membership_id, l.is_home, m.function, u.first_name, u.last_name, u.email
+            FROM {link} l
+            JOIN {membership} m ON m.id = l.membership_id
+            JOIN {user} u ON u.id = m.user_id
+            WHERE l.team_id = %s
+            ORDER BY l.is_home DESC, u.last_name, u.first_name, l.membership_id""",
+        "team_candidates": """
+            SELECT m.id, m.function, u.first_name, u.last_name, u.email
+            FROM {membership} m JOIN {user} u ON u.id = m.user_id
+            WHERE m.organisation_id = %s AND m.is_active AND NOT EXISTS (
+                SELECT 1 FROM {link} l WHERE l.membership_id = m.id AND l.team_id = %s
             )
+            ORDER BY u.last_name, u.first_name, m.id""",
+        "people_from": """
+            FROM {membership} m JOIN {user} u ON u.id = m.user_id
+            WHERE m.organisation_id = %s AND m.is_active""",
+        "people_order": " ORDER BY u.last_name, u.first_name, m.id LIMIT %s OFFSET %s",
+        "people_teams": """
+            SELECT l.membership_id, t.id, t.name, l.is_home
+            FROM {link} l JOIN {team} t ON t.id = l.team_id
+            WHERE l.membership_id IN ({{ids}})
+            ORDER BY l.is_home DESC, t.name, t.id""",
+    }.items()
+}
+PEOPLE_SEARCH_COLUMNS = ("u.first_name", "u.last_name", "u.email", "m.function")
+
+
+def _fetch(sql: str, params: Iterable) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.fetchall()
+
+
+def _with_ids(sql: str, ids) -> str:
+    return sql.format(ids=", ".join(["%s"] * len(ids)))
+
+
+def _icontains(column: str) -> str:
+    """`column` contains %s, ignoring case, in the SQL Django writes for `icontains` on this
+    database (the value goes through `_like_contains`)."""
+    return f"{connection.ops.lookup_cast('icontains') % column} {connection.operators['icontains']}"
+
+
+def _like_contains(word: str) -> str:
+    return f"%{connection.ops.prep_for_like_query(word)}%"
+
+
+class RowPages:
+    """A list read a page at a time: `count()`, `len()` and slicing, which is what Django's
+    Paginator and ninja's pagination ask of a queryset. A slice runs `page_sql` with LIMIT
+    and OFFSET and passes its rows to `build`."""
+
+    def __init__(self, *, count_sql: str, page_sql: str, params: list, build: Callable):
+        self._count_sql, self._page_sql, self._params, self._build = (
+            count_sql,
+            page_sql,
+            params,
+            build,
         )
-        .order_by("user__last_name", "user__first_name", "pk")
+        self._count = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = _fetch(self._count_sql, self._params)[0][0]
+        return self._count
+
+    __len__ = count
+
+    def __getitem__(self, index: slice) -> list:
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("RowPages only takes slices without a step")
+        start = index.start or 0
+        if index.stop is not None and index.stop <= start:
+            return []
+        limit = -1 if index.stop is None else index.stop - start
+        if limit == -1 and connection.vendor == "postgresql":
+            limit = None  # LIMIT NULL is "no limit" on PostgreSQL, LIMIT -1 on SQLite
+        return self._build(_fetch(self._page_sql, [*self._params, limit, start]))
+
+
+# Teams ---------------------------------------------------------------------------------------
+
+
+def team_list(*, organisation: Organisation, members_preview: bool = True) -> RowPages:
+    """The school's teams by name, a page at a time (slice it, or give it to `paginate`), as
+    TeamCards; unless `members_preview=False` (the API shows no members) each card names the
+    team's first PREVIEW_MEMBERS members, home members first, read in one query per page."""
+
+    def build(rows) -> list[TeamCard]:
+        cards = [TeamCard(*row) for row in rows]
+        if members_preview and cards:
+            _add_previews({card.id: card for card in cards})
+        return cards
+
+    return RowPages(
+        count_sql=_LISTS["team_count"],
+        page_sql=_LISTS["team_page"],
+        params=[organisation.pk],
+        build=build,
     )
-    for word in query.split()[:5]:
-        people = people.filter(
-            Q(user__first_name__icontains=word)
-            | Q(user__last_name__icontains=word)
-            | Q(user__email__icontains=word)
-            | Q(function__icontains=word)
+
+
+def _add_previews(cards: dict[int, TeamCard]) -> None:
+    sql = _with_ids(_LISTS["team_previews"], cards)
+    for team_id, is_home, first_name, last_name, email in _fetch(sql, [*cards, PREVIEW_MEMBERS]):
+        name = person_name(first_name, last_name, email)
+        cards[team_id].members_preview.append(MemberPreview(team_id, name, bool(is_home)))
+
+
+def team_members(*, team: Team) -> list[TeamMemberRow]:
+    """A team's members, home members first, then by name."""
+    return [
+        {
+            "membership_id": membership_id,
+            "name": person_name(first_name, last_name, email),
+            "function": function,
+            "is_home": bool(is_home),
+        }
+        for membership_id, is_home, function, first_name, last_name, email in _fetch(
+            _LISTS["team_members"], [team.pk]
         )
-    return people
+    ]
+
+
+def team_candidates(*, team: Team) -> list[tuple[int, str, str]]:
+    """The school's active people who are not in the team, by name: (membership id, name,
+    function) for the team page's "add a member" choice, which is also what it accepts."""
+    return [
+        (pk, person_name(first_name, last_name, email), function)
+        for pk, function, first_name, last_name, email in _fetch(
+            _LISTS["team_candidates"], [team.organisation_id, team.pk]
+        )
+    ]
+
+
+# People --------------------------------------------------------------------------------------
+
+
+def people_list(*, organisation: Organisation, query: str = "") -> RowPages:
+    """The organisation's active people by name, a page at a time (slice it, or give it to
+    `paginate`), as PersonRows with their teams (one query per page). `query` keeps those
+    whose name, email or function contains each of its first five words, ignoring case."""
+    where, params = "", [organisation.pk]
+    for word in query.split()[:5]:
+        where += " AND (" + " OR ".join(_icontains(c) for c in PEOPLE_SEARCH_COLUMNS) + ")"
+        params += [_like_contains(word)] * len(PEOPLE_SEARCH_COLUMNS)
+    where_sql = _LISTS["people_from"] + where
+    select = "SELECT m.id, m.role, m.function, u.first_name, u.last_name, u.email"
+    return RowPages(
+        count_sql=f"SELECT COUNT(*) {where_sql}",
+        page_sql=f"{select} {where_sql}{_LISTS['people_order']}",
+        params=params,
+        build=_people_rows,
+    )
+
+
+def _people_rows(rows) -> list[PersonRow]:
+    labels = {value: str(label) for value, label in Membership.Role.choices}
+    people = {
+        pk: {
+            "id": pk,
+            "name": person_name(first_name, last_name, email),
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": email,
+            "role": role,
+            "role_label": labels.get(role, role),
+            "function": function,
+            "teams": [],
+        }
+        for pk, role, function, first_name, last_name, email in rows
+    }
+    if people:
+        sql = _with_ids(_LISTS["people_teams"], people)
+        for membership_id, team_id, name, is_home in _fetch(sql, people):
+            people[membership_id]["teams"].append(
+                {"id": team_id, "name": name, "is_home": bool(is_home)}
+            )
+    for person in people.values():
+        _add_team_names(person)
+    return list(people.values())
+
+
+def _add_team_names(person: PersonRow) -> None:
+    teams = person["teams"]
+    person["home_team"] = next((t["name"] for t in teams if t["is_home"]), "")
+    person["other_teams"] = ", ".join(t["name"] for t in teams if not t["is_home"])
+
+
+def person_row(*, membership: Membership) -> PersonRow:
+    """One person (a membership with its user loaded) as the people list shows them."""
+    user = membership.user
+    person: PersonRow = {
+        "id": membership.pk,
+        "name": str(user),
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "role": membership.role,
+        "role_label": membership.get_role_display(),
+        "function": membership.function,
+        "teams": [
+            {"id": link.team_id, "name": link.team.name, "is_home": link.is_home}
+            for link in person_teams(membership=membership)
+        ],
+    }
+    _add_team_names(person)
+    return person
 
 
 def person_teams(*, membership: Membership) -> QuerySet[TeamMembership]:
+    """A person's team links with their teams, the home team first, then by name."""
     return membership.team_memberships.select_related("team").order_by("-is_home", "team__name")
 
 
