@@ -17,7 +17,19 @@ from django.http import Http404
 from organisations.access import Access, get_access, user_memberships
 from organisations.models import Membership, Organisation
 
-from .models import LEADING_ROLES, PLG, Meeting, PLGMember, Product, Role
+from .models import (
+    LEADING_ROLES,
+    MEETING_KEEPING_ROLES,
+    PLG,
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    PLGMember,
+    Product,
+    Resource,
+    Role,
+)
 
 
 @dataclass
@@ -64,17 +76,29 @@ class PLGAccess:
             and joinable_person(self.user, self.plg) is not None
         )
 
-    def can_write_minutes(self, meeting: Meeting, meeting_roles: dict) -> bool:
-        """The note-taker writes the minutes: this meeting's, or the standing one if none was
-        named for this meeting. Whoever leads the group may always write them."""
+    @property
+    def can_read_minutes(self) -> bool:
+        """Minutes, decisions and actions; a private group keeps them to its members."""
+        return self.is_member or not self.plg.keeps_minutes_private
+
+    def can_keep_meeting(self, meeting_roles: dict) -> bool:
+        """Keep one meeting's record: agenda, attendance, minutes, decisions and actions.
+
+        Whoever leads the group may; so may whoever holds a note-taker's, facilitator's or
+        coach's role at this meeting (`meeting_roles`: role -> member), and the standing
+        note-taker when no note-taker was named for it. Nobody outside a private group may."""
+        if not self.can_read_minutes:
+            return False
         if self.can_lead:
             return True
         if self.member is None or self.plg.status != PLG.Status.ACTIVE:
             return False
-        holder = meeting_roles.get(Role.NOTE_TAKER)
-        if holder is not None:
-            return holder.pk == self.member.pk
-        return Role.NOTE_TAKER in self.roles
+        if any(
+            meeting_roles.get(role) is not None and meeting_roles[role].pk == self.member.pk
+            for role in MEETING_KEEPING_ROLES
+        ):
+            return True
+        return Role.NOTE_TAKER not in meeting_roles and Role.NOTE_TAKER in self.roles
 
 
 def _community_of(organisation: Organisation) -> int | None:
@@ -186,26 +210,53 @@ def plg_view(*, lead: bool = False, provider_ok: bool = False):
     return decorator
 
 
+def _first_or_404(queryset):
+    obj = queryset.first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
 def get_meeting_for_access(access: PLGAccess, meeting_pk: int) -> Meeting:
     """A meeting of the PLG the access is for, or Http404."""
-    meeting = (
-        Meeting.objects.filter(plg=access.plg, pk=meeting_pk).select_related("minutes_by").first()
+    meeting = _first_or_404(
+        Meeting.objects.filter(plg=access.plg, pk=meeting_pk).select_related("minutes_by")
     )
-    if meeting is None:
-        raise Http404
     meeting.plg = access.plg  # already loaded, with its organisation
     return meeting
 
 
-def get_member_for_access(access: PLGAccess, member_pk: int) -> PLGMember:
-    member = (
-        PLGMember.objects.filter(plg=access.plg, pk=member_pk)
-        .select_related("person__user")
-        .first()
+def get_agenda_item_for_meeting(meeting: Meeting, item_pk: int) -> AgendaItem:
+    """An agenda item of this meeting (from `get_meeting_for_access`), or Http404."""
+    return _first_or_404(AgendaItem.objects.filter(meeting=meeting, pk=item_pk))
+
+
+def get_decision_for_meeting(meeting: Meeting, decision_pk: int) -> Decision:
+    """A decision of this meeting (from `get_meeting_for_access`), or Http404."""
+    return _first_or_404(Decision.objects.filter(meeting=meeting, pk=decision_pk))
+
+
+def get_action_for_access(access: PLGAccess, action_pk: int) -> ActionItem:
+    """An action item of the PLG the access is for, with its meeting, or Http404."""
+    action = _first_or_404(
+        ActionItem.objects.filter(plg=access.plg, pk=action_pk).select_related("meeting")
     )
-    if member is None:
-        raise Http404
-    return member
+    action.plg = access.plg
+    if action.meeting is not None:
+        action.meeting.plg = access.plg
+    return action
+
+
+def get_resource_for_access(access: PLGAccess, resource_pk: int) -> Resource:
+    """A resource in the library of the PLG the access is for, or Http404."""
+    return _first_or_404(Resource.objects.filter(plg=access.plg, pk=resource_pk))
+
+
+def get_member_for_access(access: PLGAccess, member_pk: int) -> PLGMember:
+    """A member of the PLG the access is for, with their user, or Http404."""
+    return _first_or_404(
+        PLGMember.objects.filter(plg=access.plg, pk=member_pk).select_related("person__user")
+    )
 
 
 def products_visible_from(organisation: Organisation):
@@ -219,17 +270,9 @@ def products_visible_from(organisation: Organisation):
 
 
 def get_product_for_access(access: Access, pk: int) -> Product:
-    product = (
+    """A product colleagues of the access's organisation may find, or Http404."""
+    return _first_or_404(
         products_visible_from(access.organisation)
         .select_related("plg__organisation", "published_by")
         .filter(pk=pk)
-        .first()
     )
-    if product is None:
-        raise Http404
-    return product
-
-
-def require(condition: bool) -> None:
-    if not condition:
-        raise PermissionDenied

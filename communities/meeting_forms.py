@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
@@ -76,19 +77,17 @@ AgendaFormSet = forms.formset_factory(AgendaItemForm, formset=BaseAgendaFormSet,
 
 
 class MeetingRolesForm(forms.Form):
-    note_taker = MemberChoiceField(label=_("Note-taker"), required=False)
-    facilitator = MemberChoiceField(label=_("Facilitator"), required=False)
+    """Who holds each role at one meeting; a role left empty stays with its standing holder."""
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["note_taker"].set_members(members)
-        self.fields["facilitator"].set_members(members)
+        for role, label in Role.choices:
+            self.fields[role] = MemberChoiceField(
+                label=capfirst(label), required=False, members=members
+            )
 
-    def holders(self):
-        return {
-            Role.NOTE_TAKER: self.cleaned_data["note_taker"],
-            Role.FACILITATOR: self.cleaned_data["facilitator"],
-        }
+    def holders(self) -> dict:
+        return {role: self.cleaned_data[role] for role in Role.values}
 
 
 class MinutesForm(forms.Form):

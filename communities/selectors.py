@@ -9,7 +9,7 @@ from django.utils import timezone
 from organisations.models import Membership, TeamMembership
 
 from .access import organisation_ids_for_plg
-from .models import PLG, ActionItem, Meeting, MemberRole, PhaseRecord, PLGMember, Role
+from .models import PLG, ActionItem, Meeting, MemberRole, PhaseRecord, PLGMember
 
 
 def _count(model, *, field="plg", **filters):
@@ -44,11 +44,11 @@ def plg_list(*, organisation, user, see_all: bool):
     return qs.order_by("-is_mine", "status", "name")
 
 
-def plg_members(*, plg):
-    return (
+def member_choices(*, plg) -> list:
+    """The PLG's members with their users, by name: the choices for an owner or role."""
+    return list(
         PLGMember.objects.filter(plg=plg)
-        .select_related("person__user", "person__organisation")
-        .prefetch_related("roles")
+        .select_related("person__user")
         .order_by("person__user__last_name", "person__user__first_name")
     )
 
@@ -117,10 +117,6 @@ def members_with_roles(*, plg):
         .order_by("person__user__last_name", "person__user__first_name")
     )
     return [(m, {r.role for r in m.roles.all()}) for m in members]
-
-
-def role_holders(*, plg, role: Role):
-    return PLGMember.objects.filter(plg=plg, roles__role=role).select_related("person__user")
 
 
 def meeting_role_holders(*, meeting) -> dict:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import library, meetings, overview, plgs
+from .views import library, meeting_items, meetings, overview, plgs
 
 app_name = "communities"
 
@@ -31,14 +31,30 @@ urlpatterns = [
     path(M, meetings.meeting_detail, name="meeting_detail"),
     path(M + "edit/", meetings.meeting_edit, name="meeting_edit"),
     path(M + "agenda/", meetings.meeting_agenda_add, name="meeting_agenda_add"),
+    path(M + "agenda/<int:item_pk>/edit/", meeting_items.agenda_item_edit, name="agenda_item_edit"),
+    path(
+        M + "agenda/<int:item_pk>/delete/",
+        meeting_items.agenda_item_delete,
+        name="agenda_item_delete",
+    ),
     path(M + "roles/", meetings.meeting_roles, name="meeting_roles"),
     path(M + "attendance/", meetings.meeting_attendance, name="meeting_attendance"),
     path(M + "minutes/", meetings.meeting_minutes, name="meeting_minutes"),
     path(M + "decisions/", meetings.meeting_decision_add, name="meeting_decision_add"),
+    path(
+        M + "decisions/<int:decision_pk>/edit/", meeting_items.decision_edit, name="decision_edit"
+    ),
+    path(
+        M + "decisions/<int:decision_pk>/delete/",
+        meeting_items.decision_delete,
+        name="decision_delete",
+    ),
     path(M + "actions/", meetings.meeting_action_add, name="meeting_action_add"),
     path(M + "ical/", meetings.meeting_ical, name="meeting_ical"),
     path(M + "pdf/", meetings.meeting_pdf, name="meeting_pdf"),
     path(P + "actions/<int:action_pk>/done/", meetings.action_done, name="action_done"),
+    path(P + "actions/<int:action_pk>/edit/", meeting_items.action_edit, name="action_edit"),
+    path(P + "actions/<int:action_pk>/delete/", meeting_items.action_delete, name="action_delete"),
     path(P + "resources/", library.resource_list, name="resource_list"),
     path(
         P + "resources/<int:resource_pk>/delete/", library.resource_delete, name="resource_delete"

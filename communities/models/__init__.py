@@ -2,10 +2,20 @@
 
 from .library import Product, ProductReaction, Resource
 from .meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting, MeetingRole
-from .plgs import LEADING_ROLES, PLG, Evidence, MemberRole, PhaseRecord, PLGMember, Role
+from .plgs import (
+    LEADING_ROLES,
+    MEETING_KEEPING_ROLES,
+    PLG,
+    Evidence,
+    MemberRole,
+    PhaseRecord,
+    PLGMember,
+    Role,
+)
 
 __all__ = [
     "LEADING_ROLES",
+    "MEETING_KEEPING_ROLES",
     "PLG",
     "ActionItem",
     "AgendaItem",

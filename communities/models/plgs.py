@@ -112,6 +112,12 @@ class PLG(models.Model):
     def phase(self):
         return self.cycle.phase(self.current_phase)
 
+    @property
+    def keeps_minutes_private(self) -> bool:
+        """Intervision brings confidential cases, and a group closed to joining speaks among
+        its own members: their minutes, decisions and actions are for members only."""
+        return self.type == self.Type.INTERVISION or not self.is_open
+
 
 class PLGMember(models.Model):
     """A person in a PLG, through their membership of a school (of the community)."""
@@ -147,6 +153,9 @@ class Role(models.TextChoices):
 
 # Roles that lead the group: they plan meetings, add members and move the cycle on.
 LEADING_ROLES = (Role.TEAM_COACH, Role.PROCESS_COACH, Role.FACILITATOR)
+# Roles that, named for one meeting, let their holder keep that meeting's record (agenda,
+# attendance, minutes, decisions, actions). The curator keeps the library, not the meeting.
+MEETING_KEEPING_ROLES = (*LEADING_ROLES, Role.NOTE_TAKER)
 
 
 class MemberRole(models.Model):

@@ -28,11 +28,17 @@ __all__ = [
     "meeting_create",
     "meeting_update",
     "agenda_item_add",
+    "agenda_item_update",
+    "agenda_item_delete",
     "meeting_roles_set",
     "attendance_set",
     "minutes_save",
     "decision_add",
+    "decision_update",
+    "decision_delete",
     "action_add",
+    "action_update",
+    "action_delete",
     "action_done",
 ]
 
@@ -40,6 +46,22 @@ __all__ = [
 def _own_member(plg: PLG, member: PLGMember | None) -> None:
     if member is not None and member.plg_id != plg.pk:
         raise LeerkringError(_("This person is not a member of the PLG."))
+
+
+def _audit_meeting(meeting: Meeting, actor, summary: str) -> None:
+    audit(
+        actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg, summary=summary
+    )
+
+
+def _fill_agenda_item(item: AgendaItem, *, time, title: str, owner: PLGMember | None) -> None:
+    _own_member(item.meeting.plg, owner)
+    if not title.strip():
+        raise LeerkringError(_("An agenda item needs a title."), field="title")
+    if time is None:
+        raise LeerkringError(_("Give the agenda item a time."), field="time")
+    item.time, item.title, item.owner = time, title.strip(), owner
+    validate(item)
 
 
 @transaction.atomic
@@ -73,8 +95,9 @@ def meeting_create(
     validate(meeting)
     meeting.save()
     for time, title, owner in agenda:
-        _own_member(plg, owner)
-        AgendaItem.objects.create(meeting=meeting, time=time, title=title.strip(), owner=owner)
+        item = AgendaItem(meeting=meeting)
+        _fill_agenda_item(item, time=time, title=title, owner=owner)
+        item.save()
     audit(actor=actor, action=AuditEvent.Action.CREATE, obj=meeting, plg=plg)
     return meeting
 
@@ -99,14 +122,26 @@ def meeting_update(
 
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, time, title: str, owner: PLGMember | None, actor):
-    _own_member(meeting.plg, owner)
-    if not title.strip():
-        raise LeerkringError(_("An agenda item needs a title."), field="title")
-    item = AgendaItem.objects.create(meeting=meeting, time=time, title=title.strip(), owner=owner)
-    audit(
-        actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg, summary="agenda"
-    )
+    item = AgendaItem(meeting=meeting)
+    _fill_agenda_item(item, time=time, title=title, owner=owner)
+    item.save()
+    _audit_meeting(meeting, actor, "agenda")
     return item
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, time, title: str, owner: PLGMember | None, actor):
+    _fill_agenda_item(item, time=time, title=title, owner=owner)
+    item.save()
+    _audit_meeting(item.meeting, actor, f"agenda:{item.pk}")
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, actor) -> None:
+    meeting, pk = item.meeting, item.pk
+    item.delete()
+    _audit_meeting(meeting, actor, f"agenda:-{pk}")
 
 
 @transaction.atomic
@@ -119,9 +154,7 @@ def meeting_roles_set(*, meeting: Meeting, holders: dict, actor) -> None:
         MeetingRole.objects.filter(meeting=meeting, role=role).delete()
         if member is not None:
             MeetingRole.objects.create(meeting=meeting, role=role, member=member)
-    audit(
-        actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg, summary="roles"
-    )
+    _audit_meeting(meeting, actor, "roles")
 
 
 @transaction.atomic
@@ -132,13 +165,7 @@ def attendance_set(*, meeting: Meeting, present_ids, actor) -> None:
     Attendance.objects.bulk_create(
         [Attendance(meeting=meeting, member=m, present=m.pk in present_ids) for m in members]
     )
-    audit(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=meeting,
-        plg=meeting.plg,
-        summary="attendance",
-    )
+    _audit_meeting(meeting, actor, "attendance")
 
 
 @transaction.atomic
@@ -150,23 +177,55 @@ def minutes_save(*, meeting: Meeting, minutes: str, actor) -> bool:
     meeting.minutes = clean
     meeting.minutes_by = actor
     meeting.save(update_fields=["minutes", "minutes_by"])
-    audit(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=meeting,
-        plg=meeting.plg,
-        summary="minutes",
-    )
+    _audit_meeting(meeting, actor, "minutes")
     return clean != minutes
+
+
+def _fill_decision(decision: Decision, *, text: str) -> None:
+    if not text.strip():
+        raise LeerkringError(_("Write down what was decided."), field="text")
+    decision.text = text.strip()
+    validate(decision)
 
 
 @transaction.atomic
 def decision_add(*, meeting: Meeting, text: str, actor) -> Decision:
-    if not text.strip():
-        raise LeerkringError(_("Write down what was decided."), field="text")
-    decision = Decision.objects.create(meeting=meeting, text=text.strip())
+    decision = Decision(meeting=meeting)
+    _fill_decision(decision, text=text)
+    decision.save()
     audit(actor=actor, action=AuditEvent.Action.CREATE, obj=decision, plg=meeting.plg)
     return decision
+
+
+@transaction.atomic
+def decision_update(*, decision: Decision, text: str, actor) -> Decision:
+    _fill_decision(decision, text=text)
+    decision.save(update_fields=["text"])
+    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=decision, plg=decision.meeting.plg)
+    return decision
+
+
+@transaction.atomic
+def decision_delete(*, decision: Decision, actor) -> None:
+    plg = decision.meeting.plg
+    audit(actor=actor, action=AuditEvent.Action.DELETE, obj=decision, plg=plg)
+    decision.delete()
+
+
+def _fill_action(
+    action: ActionItem, *, description: str, owner: PLGMember | None, deadline
+) -> None:
+    if owner is None:
+        raise LeerkringError(
+            _("Every action needs an owner: choose who takes it on."), field="owner"
+        )
+    if deadline is None:
+        raise LeerkringError(_("Give the action a deadline."), field="deadline")
+    if not description.strip():
+        raise LeerkringError(_("Describe the action."), field="description")
+    _own_member(action.plg, owner)
+    action.description, action.owner, action.deadline = description.strip(), owner, deadline
+    validate(action)
 
 
 @transaction.atomic
@@ -179,26 +238,32 @@ def action_add(
     meeting: Meeting | None = None,
     actor,
 ) -> ActionItem:
-    if owner is None:
-        raise LeerkringError(
-            _("Every action needs an owner: choose who takes it on."), field="owner"
-        )
-    if deadline is None:
-        raise LeerkringError(_("Give the action a deadline."), field="deadline")
-    if not description.strip():
-        raise LeerkringError(_("Describe the action."), field="description")
-    _own_member(plg, owner)
-    action = ActionItem(
-        plg=plg,
-        meeting=meeting,
-        description=description.strip(),
-        owner=owner,
-        deadline=deadline,
-    )
-    validate(action)
+    action = ActionItem(plg=plg, meeting=meeting)
+    _fill_action(action, description=description, owner=owner, deadline=deadline)
     action.save()
     audit(actor=actor, action=AuditEvent.Action.CREATE, obj=action, plg=plg)
     return action
+
+
+@transaction.atomic
+def action_update(
+    *,
+    action: ActionItem,
+    description: str,
+    owner: PLGMember | None,
+    deadline: datetime.date | None,
+    actor,
+) -> ActionItem:
+    _fill_action(action, description=description, owner=owner, deadline=deadline)
+    action.save()
+    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=action, plg=action.plg)
+    return action
+
+
+@transaction.atomic
+def action_delete(*, action: ActionItem, actor) -> None:
+    audit(actor=actor, action=AuditEvent.Action.DELETE, obj=action, plg=action.plg)
+    action.delete()
 
 
 @transaction.atomic

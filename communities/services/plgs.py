@@ -12,7 +12,7 @@ from organisations.models import Membership, Organisation
 
 from ..access import organisation_ids_for_plg
 from ..cycles import cycle_for
-from ..models import PLG, Evidence, MemberRole, PhaseRecord, PLGMember, Role
+from ..models import LEADING_ROLES, PLG, Evidence, MemberRole, PhaseRecord, PLGMember, Role
 from ._common import audit, validate
 
 __all__ = [
@@ -176,9 +176,9 @@ def plg_join(*, plg: PLG, person: Membership) -> PLGMember:
 @transaction.atomic
 def plg_leave(*, member: PLGMember) -> None:
     plg = member.plg
-    others_lead = MemberRole.objects.filter(
-        member__plg=plg, role__in=[Role.TEAM_COACH, Role.PROCESS_COACH, Role.FACILITATOR]
-    ).exclude(member=member)
+    others_lead = MemberRole.objects.filter(member__plg=plg, role__in=LEADING_ROLES).exclude(
+        member=member
+    )
     if member.roles.filter(role__in=[Role.PROCESS_COACH, Role.TEAM_COACH]).exists() and not (
         others_lead.exists()
     ):

@@ -31,6 +31,9 @@ def build(w):
         agenda=[(datetime.time(15, 30), "Welkom", member)],
         actor=None,
     )
+    w.plg_decision = services.decision_add(
+        meeting=meeting, text="We observeren drie leerlingen.", actor=None
+    )
     action = ActionItem.objects.create(
         plg=plg,
         meeting=meeting,
@@ -82,6 +85,14 @@ def _meeting(w):
     return {**_plg(w), "meeting_pk": w.plg_meeting.pk}
 
 
+def _agenda_item(w):
+    return {**_meeting(w), "item_pk": w.plg_meeting.agenda.first().pk}
+
+
+def _decision(w):
+    return {**_meeting(w), "decision_pk": w.plg_decision.pk}
+
+
 def _action(w):
     return {**_plg(w), "action_pk": w.plg_action.pk}
 
@@ -118,14 +129,20 @@ URLS = {
     "communities:meeting_detail": _meeting,
     "communities:meeting_edit": _meeting,
     "communities:meeting_agenda_add": _meeting,
+    "communities:agenda_item_edit": _agenda_item,
+    "communities:agenda_item_delete": _agenda_item,
     "communities:meeting_roles": _meeting,
     "communities:meeting_attendance": _meeting,
     "communities:meeting_minutes": _meeting,
     "communities:meeting_decision_add": _meeting,
+    "communities:decision_edit": _decision,
+    "communities:decision_delete": _decision,
     "communities:meeting_action_add": _meeting,
     "communities:meeting_ical": _meeting,
     "communities:meeting_pdf": _meeting,
     "communities:action_done": _action,
+    "communities:action_edit": _action,
+    "communities:action_delete": _action,
     "communities:resource_list": _plg,
     "communities:resource_delete": _resource,
     "communities:resource_file": _resource,

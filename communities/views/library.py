@@ -14,9 +14,9 @@ from core.pagination import paginate
 from organisations.access import organisation_view
 
 from .. import exports, selectors_library, services
-from ..access import get_product_for_access, plg_view
+from ..access import get_product_for_access, get_resource_for_access, plg_view
 from ..library_forms import ProductForm, ProductSearchForm, ResourceForm
-from ..models import PLG, ProductReaction, Resource
+from ..models import PLG, ProductReaction
 from ._helpers import apply_error, plg_redirect
 
 
@@ -57,19 +57,12 @@ def resource_list(request, plg):
     return render(request, "communities/resource_list.html", context)
 
 
-def _resource(request, plg, resource_pk):
-    resource = Resource.objects.filter(plg=plg, pk=resource_pk).first()
-    if resource is None:
-        raise Http404
-    return resource
-
-
 @require_POST
 @plg_view()
 def resource_delete(request, plg, resource_pk):
     if not request.plg_access.can_curate:
         raise PermissionDenied
-    resource = _resource(request, plg, resource_pk)
+    resource = get_resource_for_access(request.plg_access, resource_pk)
     services.resource_delete(resource=resource, actor=request.user)
     messages.success(request, _("The resource was removed."))
     return plg_redirect(plg, "communities:resource_list")
@@ -77,7 +70,7 @@ def resource_delete(request, plg, resource_pk):
 
 @plg_view()
 def resource_file(request, plg, resource_pk):
-    return _download(_resource(request, plg, resource_pk).file)
+    return _download(get_resource_for_access(request.plg_access, resource_pk).file)
 
 
 @plg_view()

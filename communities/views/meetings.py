@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 from core.errors import LeerkringError
 
 from .. import exports, selectors, services
-from ..access import get_meeting_for_access, plg_view
+from ..access import get_action_for_access, get_meeting_for_access, plg_view
 from ..meeting_forms import (
     ActionForm,
     AgendaFormSet,
@@ -19,12 +20,7 @@ from ..meeting_forms import (
     MeetingRolesForm,
     MinutesForm,
 )
-from ..models import ActionItem, PLGMember
 from ._helpers import apply_error, form_errors_to_messages, plg_redirect
-
-
-def _members(plg):
-    return list(PLGMember.objects.filter(plg=plg).select_related("person__user"))
 
 
 def _meeting_redirect(meeting):
@@ -33,7 +29,7 @@ def _meeting_redirect(meeting):
 
 @plg_view(lead=True)
 def meeting_create(request, plg):
-    members = _members(plg)
+    members = selectors.member_choices(plg=plg)
     form = MeetingForm(request.POST or None)
     agenda = AgendaFormSet(request.POST or None, members=members, prefix="agenda")
     if request.method == "POST" and form.is_valid() and agenda.is_valid():
@@ -92,50 +88,64 @@ def meeting_edit(request, plg, meeting_pk):
     return render(request, "communities/meeting_form.html", context)
 
 
-@plg_view()
-def meeting_detail(request, plg, meeting_pk):
+# The meeting page shows the agenda and action forms together: a prefix keeps their ids apart.
+AGENDA_PREFIX = "agenda-item"
+
+
+def meeting_context(request, plg, meeting) -> dict:
+    """What the meeting page (and each of its HTMX sections) shows to this user."""
     access = request.plg_access
-    meeting = get_meeting_for_access(access, meeting_pk)
     data = selectors.meeting_detail(meeting=meeting)
-    can_write = access.can_write_minutes(meeting, data["role_holders"])
+    can_keep = access.can_keep_meeting(data["role_holders"])
     members = data["members"]
-    context = {
+    return {
         "plg": plg,
         "pa": access,
         "meeting": meeting,
         **data,
-        "can_write": can_write,
-        "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}) if can_write else None,
-        "decision_form": DecisionForm() if can_write else None,
-        "action_form": ActionForm(members=members) if can_write else None,
-        "agenda_form": AgendaItemForm(members=members) if access.can_lead else None,
-        "roles_form": MeetingRolesForm(
-            members=members,
-            initial={
-                "note_taker": data["role_holders"].get("note_taker"),
-                "facilitator": data["role_holders"].get("facilitator"),
-            },
-        )
+        "can_keep": can_keep,
+        "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}) if can_keep else None,
+        "decision_form": DecisionForm() if can_keep else None,
+        "action_form": ActionForm(members=members) if can_keep else None,
+        "agenda_form": AgendaItemForm(members=members, prefix=AGENDA_PREFIX) if can_keep else None,
+        "roles_form": MeetingRolesForm(members=members, initial=data["role_holders"])
         if access.can_lead
         else None,
     }
-    return render(request, "communities/meeting_detail.html", context)
 
 
-def _writable_meeting(request, meeting_pk):
+@plg_view()
+def meeting_detail(request, plg, meeting_pk):
+    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
+    return render(
+        request, "communities/meeting_detail.html", meeting_context(request, plg, meeting)
+    )
+
+
+def may_keep_action(access, action) -> bool:
+    """Change an action: whoever keeps its meeting's record, or, for an action without a
+    meeting, whoever leads the group (and may read its actions)."""
+    if action.meeting is None:
+        return access.can_lead and access.can_read_minutes
+    return access.can_keep_meeting(selectors.meeting_role_holders(meeting=action.meeting))
+
+
+def kept_meeting(request, meeting_pk):
+    """The meeting, when the user may keep its record (403 otherwise)."""
     access = request.plg_access
     meeting = get_meeting_for_access(access, meeting_pk)
-    holders = selectors.meeting_role_holders(meeting=meeting)
-    if not access.can_write_minutes(meeting, holders):
+    if not access.can_keep_meeting(selectors.meeting_role_holders(meeting=meeting)):
         raise PermissionDenied
     return meeting
 
 
 @require_POST
-@plg_view(lead=True)
+@plg_view()
 def meeting_agenda_add(request, plg, meeting_pk):
-    meeting = get_meeting_for_access(request.plg_access, meeting_pk)
-    form = AgendaItemForm(request.POST, members=_members(plg))
+    meeting = kept_meeting(request, meeting_pk)
+    form = AgendaItemForm(
+        request.POST, members=selectors.member_choices(plg=plg), prefix=AGENDA_PREFIX
+    )
     if form.is_valid():
         try:
             services.agenda_item_add(meeting=meeting, actor=request.user, **form.cleaned_data)
@@ -152,7 +162,7 @@ def meeting_agenda_add(request, plg, meeting_pk):
 @plg_view(lead=True)
 def meeting_roles(request, plg, meeting_pk):
     meeting = get_meeting_for_access(request.plg_access, meeting_pk)
-    form = MeetingRolesForm(request.POST, members=_members(plg))
+    form = MeetingRolesForm(request.POST, members=selectors.member_choices(plg=plg))
     if form.is_valid():
         services.meeting_roles_set(meeting=meeting, holders=form.holders(), actor=request.user)
         messages.success(request, _("The roles for this meeting were saved."))
@@ -164,7 +174,7 @@ def meeting_roles(request, plg, meeting_pk):
 @require_POST
 @plg_view()
 def meeting_attendance(request, plg, meeting_pk):
-    meeting = _writable_meeting(request, meeting_pk)
+    meeting = kept_meeting(request, meeting_pk)
     present = [int(v) for v in request.POST.getlist("present") if v.isdigit()]
     services.attendance_set(meeting=meeting, present_ids=present, actor=request.user)
     messages.success(request, _("Attendance was saved."))
@@ -173,7 +183,7 @@ def meeting_attendance(request, plg, meeting_pk):
 
 @plg_view()
 def meeting_minutes(request, plg, meeting_pk):
-    meeting = _writable_meeting(request, meeting_pk)
+    meeting = kept_meeting(request, meeting_pk)
     form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes})
     if request.method == "POST" and form.is_valid():
         removed = services.minutes_save(
@@ -198,7 +208,7 @@ def meeting_minutes(request, plg, meeting_pk):
 @require_POST
 @plg_view()
 def meeting_decision_add(request, plg, meeting_pk):
-    meeting = _writable_meeting(request, meeting_pk)
+    meeting = kept_meeting(request, meeting_pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
         services.decision_add(meeting=meeting, text=form.cleaned_data["text"], actor=request.user)
@@ -210,8 +220,8 @@ def meeting_decision_add(request, plg, meeting_pk):
 
 @plg_view()
 def meeting_action_add(request, plg, meeting_pk):
-    meeting = _writable_meeting(request, meeting_pk)
-    form = ActionForm(request.POST or None, members=_members(plg))
+    meeting = kept_meeting(request, meeting_pk)
+    form = ActionForm(request.POST or None, members=selectors.member_choices(plg=plg))
     if request.method == "POST" and form.is_valid():
         try:
             services.action_add(plg=plg, meeting=meeting, actor=request.user, **form.cleaned_data)
@@ -221,20 +231,26 @@ def meeting_action_add(request, plg, meeting_pk):
             messages.success(request, _("The action was added."))
             return _meeting_redirect(meeting)
     # A refused action comes back with everything typed still in the form.
-    return render(
-        request, "communities/action_form.html", {"plg": plg, "meeting": meeting, "form": form}
-    )
+    context = {
+        "plg": plg,
+        "form": form,
+        "heading": _("New action"),
+        "submit_label": _("Add the action"),
+        "cancel_url": reverse(
+            "communities:meeting_detail",
+            kwargs={"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": meeting.pk},
+        ),
+    }
+    return render(request, "communities/meeting_item_form.html", context)
 
 
 @require_POST
 @plg_view()
 def action_done(request, plg, action_pk):
     access = request.plg_access
-    action = ActionItem.objects.filter(plg=plg, pk=action_pk).first()
-    if action is None:
-        raise Http404
+    action = get_action_for_access(access, action_pk)
     is_owner = access.member is not None and action.owner_id == access.member.pk
-    if not (is_owner or access.can_lead):
+    if not (is_owner or may_keep_action(access, action)):
         raise PermissionDenied
     try:
         services.action_done(action=action, actor=request.user)
@@ -245,6 +261,8 @@ def action_done(request, plg, action_pk):
     next_url = request.POST.get("next")
     if next_url == "home":
         return redirect("core:dashboard")
+    if action.meeting is not None:
+        return _meeting_redirect(action.meeting)
     return plg_redirect(plg)
 
 
@@ -259,6 +277,8 @@ def meeting_ical(request, plg, meeting_pk):
 
 @plg_view()
 def meeting_pdf(request, plg, meeting_pk):
+    if not request.plg_access.can_read_minutes:
+        raise PermissionDenied
     meeting = get_meeting_for_access(request.plg_access, meeting_pk)
     pdf = exports.minutes_pdf(meeting=meeting, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -1,6 +1,7 @@
 """A coach starts a lesson-study PLG and runs it: members and roles, a meeting with an agenda,
-minutes with a decision and an action by the note-taker, the next phase, a published lesson
-design — and a colleague of another team finds it and says thanks."""
+minutes with a decision and an action by the note-taker (who corrects the decision and takes
+an agenda item off, on a phone), the next phase, a published lesson design — and a colleague
+of another team finds it and says thanks."""
 
 import datetime
 import re
@@ -128,16 +129,33 @@ def test_a_coach_runs_a_lesson_study_and_a_colleague_thanks_its_lesson_design(
     _submit(page, f"form[action='{meeting_url}decisions/']")
     expect(messages).to_have_text(dutch("The decision was recorded."))
     page.locator("#id_description").fill("Drie casusleerlingen kiezen")
-    page.locator("#id_owner").select_option(str(lotte_member.pk))
+    page.locator("#meeting-actions #id_owner").select_option(str(lotte_member.pk))
     page.locator("#id_deadline").fill((tomorrow + datetime.timedelta(days=7)).isoformat())
     _submit(page, f"form[action='{meeting_url}actions/']")
     expect(messages).to_have_text(dutch("The action was added."))
     expect(page.locator("section[aria-labelledby=decisions]")).to_contain_text("rekenketting")
-    expect(page.locator("section[aria-labelledby=meeting-actions]")).to_contain_text(
-        "Drie casusleerlingen kiezen"
-    )
+    expect(page.locator("#meeting-actions")).to_contain_text("Drie casusleerlingen kiezen")
     assert ActionItem.objects.get(plg=plg).owner == lotte_member
     check_accessibility(page)
+
+    # On her phone she corrects the decision and takes the welcome off the agenda.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#meeting-decisions .item-tools a").first.click()
+    page.locator("#id_text").fill("We werken met de rekenketting tot twintig.")
+    check_accessibility(page)
+    _submit(page)
+    expect(messages).to_have_text(dutch("The decision was changed."))
+    expect(page.locator("#meeting-decisions li").first).to_contain_text("tot twintig")
+    welcome = page.locator("#meeting-agenda tbody tr").filter(has_text="Welkom en leerdoel")
+    welcome.locator(".confirm-remove summary").click()
+    check_accessibility(page)
+    welcome.get_by_role("button", name=dutch("Yes, remove it")).click()
+    expect(page.locator("#meeting-agenda [role=status]")).to_have_text(
+        dutch("The agenda item was removed.")
+    )
+    expect(page.locator("#meeting-agenda tbody tr")).to_have_count(1)
+    assert list(meeting.agenda.values_list("title", flat=True)) == ["Casusleerlingen kiezen"]
+    page.set_viewport_size({"width": 1280, "height": 800})
     _log_out(page)
 
     # The coach moves the group on to the next phase and publishes the lesson design.
