@@ -63,8 +63,11 @@ def _mail(*, subject: str, body: str, to: list[str]) -> None:
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
 
 
-def _site_url(path: str) -> str:
-    return getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/") + path
+def _site_url(path: str, base_url: str | None) -> str:
+    """An absolute link for a mail: from the request when there is one (base_url), else
+    from settings.SITE_URL (the daily command has no request)."""
+    base = base_url or getattr(settings, "SITE_URL", "http://localhost:8000")
+    return base.rstrip("/") + path
 
 
 def _check_answers(questions, answers: dict) -> dict[int, str]:
@@ -173,7 +176,7 @@ def _expire_offers(edition: Edition, *, now) -> bool:
     return bool(stale)
 
 
-def _fill_places(edition: Edition, *, now) -> list[Application]:
+def _fill_places(edition: Edition, *, now, base_url=None) -> list[Application]:
     """Offer free places to the waiting list in order: the first application that fits gets
     it, so a group of five waits while a single person behind it may move up."""
     free = free_places(edition, now=now)
@@ -192,7 +195,8 @@ def _fill_places(edition: Edition, *, now) -> list[Application]:
         application.save()
         free -= application.size
         offered.append(application)
-        link = _site_url(reverse("networks:offer", kwargs={"token": application.offer_token}))
+        path = reverse("networks:offer", kwargs={"token": application.offer_token})
+        link = _site_url(path, base_url)
         _mail(
             subject=_("A place is free for you: %(course)s") % {"course": edition.programme.title},
             body=_(
@@ -211,12 +215,12 @@ def _fill_places(edition: Edition, *, now) -> list[Application]:
 
 
 @transaction.atomic
-def edition_fill_places(*, edition_id: int, now=None) -> list[Application]:
+def edition_fill_places(*, edition_id: int, now=None, base_url=None) -> list[Application]:
     """Expire stale offers and offer free places to the waiting list."""
     now = now or timezone.now()
     edition = _lock_edition(edition_id)
     _expire_offers(edition, now=now)
-    return _fill_places(edition, now=now)
+    return _fill_places(edition, now=now, base_url=base_url)
 
 
 def _locked_application(application_id: int) -> tuple[Edition, Application]:
@@ -283,23 +287,23 @@ def application_waitlist(*, application_id: int, actor, now=None) -> Application
     return application
 
 
-def _end(application: Application, edition: Edition, status: str, *, now) -> None:
+def _end(application: Application, edition: Edition, status: str, *, now, base_url=None) -> None:
     held_place = application.status in Application.HOLDS_PLACE
     application.status = status
     application.decided_at = now
     application.save()
     _deactivate(application)
     if held_place:
-        _fill_places(edition, now=now)
+        _fill_places(edition, now=now, base_url=base_url)
 
 
 @transaction.atomic
-def application_refuse(*, application_id: int, actor, now=None) -> Application:
+def application_refuse(*, application_id: int, actor, now=None, base_url=None) -> Application:
     now = now or timezone.now()
     edition, application = _locked_application(application_id)
     if application.status not in Application.ACTIVE:
         raise LeerkringError(_("This application has already ended."))
-    _end(application, edition, Status.REFUSED, now=now)
+    _end(application, edition, Status.REFUSED, now=now, base_url=base_url)
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,
@@ -312,7 +316,7 @@ def application_refuse(*, application_id: int, actor, now=None) -> Application:
 
 
 @transaction.atomic
-def application_withdraw(*, application_id: int, user, now=None) -> Application:
+def application_withdraw(*, application_id: int, user, now=None, base_url=None) -> Application:
     """The applicant withdraws (or leaves the waiting list); a freed place goes to the list."""
     now = now or timezone.now()
     edition, application = _locked_application(application_id)
@@ -320,7 +324,7 @@ def application_withdraw(*, application_id: int, user, now=None) -> Application:
         raise LeerkringError(_("Only the person who applied can withdraw this application."))
     if application.status not in Application.ACTIVE:
         raise LeerkringError(_("This application has already ended."))
-    _end(application, edition, Status.WITHDRAWN, now=now)
+    _end(application, edition, Status.WITHDRAWN, now=now, base_url=base_url)
     audit_log(
         actor=user,
         action=AuditEvent.Action.UPDATE,
@@ -354,7 +358,7 @@ def application_schedule_intake(*, application_id: int, when, note: str = "", ac
     return application
 
 
-def offer_respond(*, token: str, accept: bool, now=None) -> Application:
+def offer_respond(*, token: str, accept: bool, now=None, base_url=None) -> Application:
     """Accept or decline an offered place through the link in the offer mail.
 
     An expired offer is ended (and its place offered on) before the error is raised, so the
@@ -370,14 +374,14 @@ def offer_respond(*, token: str, accept: bool, now=None) -> Application:
         )
         if expired:
             if application.status == Status.OFFERED:
-                _end(application, edition, Status.EXPIRED, now=now)
+                _end(application, edition, Status.EXPIRED, now=now, base_url=base_url)
         elif application.status == Status.OFFERED:
             if accept:
                 application.status = Status.ACCEPTED
                 application.decided_at = now
                 application.save()
             else:
-                _end(application, edition, Status.DECLINED, now=now)
+                _end(application, edition, Status.DECLINED, now=now, base_url=base_url)
             audit_log(
                 actor=application.applicant,
                 action=AuditEvent.Action.UPDATE,

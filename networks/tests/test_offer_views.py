@@ -47,3 +47,19 @@ def test_an_expired_offer_link_explains_it_expired(client, edition):
     assert "verlopen" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.status == Status.EXPIRED
+
+
+def test_the_offer_mail_links_to_the_site_the_withdrawal_came_from(
+    login, edition, django_capture_on_commit_callbacks, mailoutbox
+):
+    accepted = [
+        registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+        for _ in range(edition.capacity)
+    ]
+    waiting = registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+    client = login(accepted[0].applicant)
+    url = reverse("networks:my_application_withdraw", kwargs={"pk": accepted[0].pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, HTTP_HOST="testserver")
+    waiting.refresh_from_db()
+    assert f"http://testserver/aanbod/{waiting.offer_token}/" in mailoutbox[-1].body

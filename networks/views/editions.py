@@ -74,8 +74,13 @@ def application_decide(request, pk):
         messages.error(request, _("Choose accept, waiting list or refuse."))
     else:
         service, done = action
+        extra = (
+            {"base_url": request.build_absolute_uri("/")}
+            if service is registration.application_refuse
+            else {}
+        )
         try:
-            service(application_id=application.pk, actor=request.user)
+            service(application_id=application.pk, actor=request.user, **extra)
         except LeerkringError as error:
             messages.error(request, error.message)
         else:
@@ -113,7 +118,9 @@ def application_intake(request, pk):
 @provider_view
 def edition_fill(request, pk):
     edition = get_edition_for_access(request.access, pk)
-    offered = registration.edition_fill_places(edition_id=edition.pk)
+    offered = registration.edition_fill_places(
+        edition_id=edition.pk, base_url=request.build_absolute_uri("/")
+    )
     messages.success(
         request, _("%(count)d place(s) offered to the waiting list.") % {"count": len(offered)}
     )

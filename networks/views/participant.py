@@ -43,7 +43,11 @@ def my_application_withdraw(request, pk):
     if application.applicant_id != request.user.pk:
         raise PermissionDenied
     try:
-        registration.application_withdraw(application_id=application.pk, user=request.user)
+        registration.application_withdraw(
+            application_id=application.pk,
+            user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
     except LeerkringError as error:
         messages.error(request, error.message)
     else:

@@ -157,7 +157,9 @@ def offer_answer(request, token):
         raise Http404
     accept = request.POST.get("answer") == "accept"
     try:
-        registration.offer_respond(token=token, accept=accept)
+        registration.offer_respond(
+            token=token, accept=accept, base_url=request.build_absolute_uri("/")
+        )
     except LeerkringError as error:
         messages.error(request, error.message)
     else:
