@@ -143,3 +143,22 @@ def test_accepting_beyond_capacity_shows_a_message(login, trainer, provider, sel
         _url("application_decide", provider, pk=apps[2].pk), {"decision": "accept"}, follow=True
     )
     assert "maar 0 vrije plaatsen" in response.content.decode()
+
+
+def test_another_providers_trainer_never_sees_these_applications(login, provider, edition):
+    application = registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+    stranger = MembershipFactory(organisation=ProviderFactory(), role=Membership.Role.TRAINER)
+    client = login(stranger)
+    own_slug = stranger.organisation.slug
+    for name, pk in (("application_detail", application.pk), ("edition_overview", edition.pk)):
+        # Neither under this provider's slug nor smuggled under their own.
+        assert client.get(_url(name, provider, pk=pk)).status_code == 404
+        url = reverse(f"networks:{name}", kwargs={"slug": own_slug, "pk": pk})
+        assert client.get(url).status_code == 404
+    response = client.post(
+        reverse("networks:application_decide", kwargs={"slug": own_slug, "pk": application.pk}),
+        {"decision": "refuse"},
+    )
+    assert response.status_code == 404
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED
