@@ -95,12 +95,21 @@ def _check_answers(questions, answers: dict) -> dict[int, str]:
 
 @transaction.atomic
 def application_submit(
-    *, edition_id: int, applicant, people=None, school=None, answers: dict | None = None, now=None
+    *,
+    edition_id: int,
+    applicant,
+    people=None,
+    school=None,
+    schools: dict | None = None,
+    answers: dict | None = None,
+    now=None,
 ) -> Application:
     """Apply for an edition, for the applicant alone or for a group of people (one application).
 
-    Without selection the application is accepted at once while its whole group fits in the
-    free places, and otherwise goes on the waiting list; with selection it waits for review.
+    `school` is the applicant's school; `schools` (user id -> school) gives colleagues from
+    other schools of the community their own. Without selection the application is accepted
+    at once while its whole group fits in the free places, and otherwise goes on the waiting
+    list; with selection it waits for review.
     """
     edition = _lock_edition(edition_id)
     # Taken after the lock, so waiting-list times follow the order in which applications
@@ -145,7 +154,12 @@ def application_submit(
     try:
         with transaction.atomic():
             Participant.objects.bulk_create(
-                Participant(edition=edition, application=application, user=person, school=school)
+                Participant(
+                    edition=edition,
+                    application=application,
+                    user=person,
+                    school=(schools or {}).get(person.pk, school),
+                )
                 for person in people
             )
     except IntegrityError as error:

@@ -209,3 +209,14 @@ def test_a_colleague_in_a_group_sees_the_application_but_cannot_withdraw_it(logi
     assert response.status_code == 403
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
+
+
+def test_a_colleague_of_a_sibling_school_keeps_their_own_school(login, leader, edition):
+    sibling = SchoolFactory(parent=leader.organisation.parent)
+    sibling_leader = MembershipFactory(organisation=sibling, role=Membership.Role.LEADER)
+    login(leader).post(
+        _register_url(edition),
+        {"school": leader.organisation_id, "colleagues": [sibling_leader.pk]},
+    )
+    schools = dict(Participant.objects.values_list("user_id", "school_id"))
+    assert schools == {leader.user_id: leader.organisation_id, sibling_leader.user_id: sibling.pk}

@@ -94,13 +94,15 @@ def register(request, provider_slug, pk):
     data = request.POST if request.method == "POST" else None
     form = ApplicationForm(data, user=request.user, questions=questions)
     if request.method == "POST" and edition.registration_open and form.is_valid():
-        people = [request.user, *(m.user for m in form.cleaned_data["colleagues"])]
+        colleagues = form.cleaned_data["colleagues"]
+        people = [request.user, *(m.user for m in colleagues)]
         try:
             application = registration.application_submit(
                 edition_id=edition.pk,
                 applicant=request.user,
                 people=people,
                 school=form.cleaned_data["school"],
+                schools={m.user_id: m.organisation for m in colleagues},
                 answers=form.answers(),
             )
         except LeerkringError as error:
