@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from organisations.models import Organisation
 
@@ -70,7 +71,9 @@ class Product(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     phase = models.CharField(_("phase"), max_length=30)
-    subject = models.CharField(_("subject"), max_length=80, blank=True)
+    subject = models.CharField(
+        pgettext_lazy("school subject", "subject"), max_length=80, blank=True
+    )
     grade = models.CharField(_("grade"), max_length=40, blank=True)
     tags = models.CharField(
         _("tags"), max_length=200, blank=True, help_text=_("Separate tags with commas.")

@@ -60,7 +60,7 @@ class MeetingRole(models.Model):
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     time = models.TimeField(_("time"))
-    title = models.CharField(_("item"), max_length=200)
+    title = models.CharField(_("agenda item"), max_length=200)
     owner = models.ForeignKey(
         PLGMember,
         on_delete=models.SET_NULL,

@@ -46,7 +46,10 @@ class PLG(models.Model):
         _("the question is about"), max_length=20, choices=Focus.choices, default=Focus.PUPILS
     )
     subject = models.CharField(
-        _("subject"), max_length=80, blank=True, help_text=_("For example: mathematics.")
+        pgettext_lazy("school subject", "subject"),
+        max_length=80,
+        blank=True,
+        help_text=_("For example: mathematics."),
     )
     is_open = models.BooleanField(
         _("open to join"),

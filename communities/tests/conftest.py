@@ -1,4 +1,7 @@
+import html
+
 import pytest
+from django.utils import translation
 
 from communities.models import Role
 from communities.tests.factories import PLGFactory, PLGMemberFactory
@@ -36,3 +39,16 @@ def school_coach(school):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def shows():
+    """`shows(page, msgid)`: the page (as the server renders it, in nl-BE) shows this message.
+    A message asserted this way cannot be passed by a field name that happens to match."""
+
+    def _shows(page: str, msgid: str) -> bool:
+        with translation.override("nl-be"):
+            message = translation.gettext(msgid)
+        return message in html.unescape(page)
+
+    return _shows

@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -168,7 +170,7 @@ def test_the_coach_changes_an_action_and_returns_to_the_meeting(login, plg, meet
 
 
 def test_an_action_without_an_owner_is_refused_and_nothing_is_lost(
-    login, plg, action, coach, note_taker
+    login, plg, action, coach, note_taker, shows
 ):
     response = login(coach.person).post(
         _url("action_edit", plg, action_pk=action.pk),
@@ -178,7 +180,7 @@ def test_an_action_without_an_owner_is_refused_and_nothing_is_lost(
     action.refresh_from_db()
     assert response.status_code == 200
     assert "Nieuw formulier" in page
-    assert "eigenaar" in page or "owner" in page
+    assert shows(page, "Every action needs an owner: choose who takes it on.")
     assert action.owner == note_taker and action.description == "Observatieformulier klaarzetten"
 
 
@@ -267,3 +269,25 @@ def test_the_meeting_page_has_no_id_twice(login, plg, meeting, item, decision, a
     ids = re.findall(r'\sid="([^"]+)"', page.content.decode())
     assert "id_owner" in ids or "id_agenda-item-owner" in ids
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+def test_the_meeting_page_query_count_does_not_grow_with_its_record(
+    login, plg, meeting, coach, note_taker, django_assert_max_num_queries
+):
+    client = login(coach.person)
+    url = _url("meeting_detail", plg, meeting_pk=meeting.pk)
+
+    def add(n):
+        for i in range(n):
+            AgendaItem.objects.create(meeting=meeting, time=datetime.time(15, i), title=f"P{i}")
+            Decision.objects.create(meeting=meeting, text=f"Besluit {i}")
+            ActionItemFactory(owner=note_taker, meeting=meeting)
+
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    add(18)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+    page = response.content.decode()
+    assert "Besluit 19" in page and "P19" in page

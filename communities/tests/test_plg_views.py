@@ -221,3 +221,9 @@ def test_a_member_leaves_but_the_only_coach_must_hand_over_first(
     client.force_login(coach.person.user)
     client.post(_url("plg_leave", plg))
     assert PLGMember.objects.filter(pk=coach.pk).exists()
+
+
+def test_the_start_form_names_the_school_subject_in_dutch(login, leader, school):
+    # "subject" means "over wie" in the surveys catalogue; the PLG field has its own context.
+    page = login(leader).get(reverse("communities:plg_create", kwargs={"slug": school.slug}))
+    assert '<label for="id_subject">Vak:</label>' in page.content.decode()
