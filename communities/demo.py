@@ -161,6 +161,11 @@ def _minutes(rng, kind, phase, question) -> str:
     )
 
 
+def _other_than(choices: list, taken: str) -> list:
+    """The choices without one already taken, so one meeting does not list an action twice."""
+    return [c for c in choices if c != taken] or choices
+
+
 def build(ctx) -> None:
     rng = random.Random(44)
     now = timezone.now()
@@ -325,7 +330,7 @@ def build(ctx) -> None:
                     description=(
                         "Notulen aanvullen met de foto's van het bord"
                         if plan.spec[0] == "lesson_study"
-                        else rng.choice(ACTIONS[plan.spec[0]])
+                        else rng.choice(_other_than(ACTIONS[plan.spec[0]], action.description))
                     ),
                     deadline=today + datetime.timedelta(days=5),
                 )

@@ -278,7 +278,7 @@ def test_the_meeting_page_query_count_does_not_grow_with_its_record(
     url = _url("meeting_detail", plg, meeting_pk=meeting.pk)
 
     def add(n):
-        for i in range(n):
+        for i in range(meeting.decisions.count(), meeting.decisions.count() + n):
             AgendaItem.objects.create(meeting=meeting, time=datetime.time(15, i), title=f"P{i}")
             Decision.objects.create(meeting=meeting, text=f"Besluit {i}")
             ActionItemFactory(owner=note_taker, meeting=meeting)
