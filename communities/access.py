@@ -101,6 +101,12 @@ class PLGAccess:
         return Role.NOTE_TAKER not in meeting_roles and Role.NOTE_TAKER in self.roles
 
 
+def oversees_plgs(access: Access) -> bool:
+    """School leaders and the school's coaches see every PLG of the organisation (except the
+    minutes of private groups), approve proposals and read the coach overview."""
+    return access.can_manage or access.role == Membership.Role.COACH
+
+
 def _community_of(organisation: Organisation) -> int | None:
     if organisation.kind == Organisation.Kind.COMMUNITY:
         return organisation.pk
@@ -163,7 +169,7 @@ def get_plg_access(user, slug: str, pk: int) -> PLGAccess:
         return access
     org = access.org_access
     if org is not None and not org.is_trainer:
-        if org.can_manage or org.role == Membership.Role.COACH:
+        if oversees_plgs(org):
             return access
         if plg.status == PLG.Status.ACTIVE and plg.is_open:
             return access

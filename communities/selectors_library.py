@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .access import products_visible_from
-from .models import Attendance, Meeting, PhaseRecord, ProductReaction, Resource
+from .models import PLG, Attendance, Meeting, PhaseRecord, Product, ProductReaction, Resource
 from .selectors import _count, _count_attendance, _count_reactions
 
 
@@ -42,6 +42,17 @@ def with_reactions(qs, *, user):
         thanked=Exists(mine.filter(kind="thanks")),
         reused=Exists(mine.filter(kind="reuse")),
     )
+
+
+def product_with_reactions(*, product, user):
+    """The product read again with its thanks and reuse counts and the user's own reactions."""
+    qs = Product.objects.filter(pk=product.pk).select_related("plg__organisation", "published_by")
+    return with_reactions(qs, user=user).get()
+
+
+def plgs_shared_with(*, provider):
+    """PLG's whose report a school shared with this provider, with their owner."""
+    return PLG.objects.filter(shared_with=provider).select_related("organisation")
 
 
 def school_year(year: int) -> tuple[datetime.datetime, datetime.datetime]:

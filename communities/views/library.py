@@ -16,7 +16,7 @@ from organisations.access import organisation_view
 from .. import exports, selectors_library, services
 from ..access import get_product_for_access, get_resource_for_access, plg_view
 from ..library_forms import ProductForm, ProductSearchForm, ResourceForm
-from ..models import PLG, ProductReaction
+from ..models import ProductReaction
 from ._helpers import apply_error, plg_redirect
 
 
@@ -111,13 +111,8 @@ def product_search(request):
 
 @organisation_view()
 def product_detail(request, product_pk):
-    product = get_product_for_access(request.access, product_pk)
-    product = (
-        selectors_library.with_reactions(
-            type(product).objects.filter(pk=product.pk), user=request.user
-        )
-        .select_related("plg__organisation", "published_by")
-        .get()
+    product = selectors_library.product_with_reactions(
+        product=get_product_for_access(request.access, product_pk), user=request.user
     )
     context = {
         "product": product,
@@ -160,9 +155,7 @@ def product_react(request, product_pk, kind):
     product = get_product_for_access(request.access, product_pk)
     services.product_react(product=product, user=request.user, kind=kind)
     if request.htmx:
-        product = selectors_library.with_reactions(
-            type(product).objects.filter(pk=product.pk), user=request.user
-        ).get()
+        product = selectors_library.product_with_reactions(product=product, user=request.user)
         return render(request, "communities/_reactions.html", {"product": product})
     if kind == ProductReaction.Kind.THANKS:
         messages.success(request, _("Your thanks were passed on to the PLG."))
@@ -206,7 +199,7 @@ def _audit_provider_read(request, plg) -> None:
 @organisation_view()
 def shared_reports(request):
     """A provider's list of the PLG's whose report schools shared with it."""
-    plgs = PLG.objects.filter(shared_with=request.organisation).select_related("organisation")
+    plgs = selectors_library.plgs_shared_with(provider=request.organisation)
     return render(request, "communities/shared_reports.html", {"page": paginate(request, plgs)})
 
 

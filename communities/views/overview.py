@@ -7,14 +7,14 @@ from django.views.decorators.http import require_POST
 from core.errors import LeerkringError
 from core.pagination import paginate
 from organisations.access import organisation_view
-from organisations.models import Membership
 
 from .. import services
+from ..access import oversees_plgs
 from ..selectors_overview import attach_trends, coach_overview, process_coach_count
 
 
 def _require_coach(access):
-    if not (access.can_manage or access.role == Membership.Role.COACH):
+    if not oversees_plgs(access):
         raise PermissionDenied
 
 

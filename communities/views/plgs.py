@@ -7,10 +7,9 @@ from django.views.decorators.http import require_POST
 from core.errors import LeerkringError
 from core.pagination import paginate
 from organisations.access import organisation_view
-from organisations.models import Membership
 
 from .. import selectors, services
-from ..access import get_member_for_access, joinable_person, plg_view
+from ..access import get_member_for_access, joinable_person, oversees_plgs, plg_view
 from ..cycles import CYCLES
 from ..forms import (
     AdvanceForm,
@@ -24,21 +23,17 @@ from ..models import PLG
 from ._helpers import apply_error, form_errors_to_messages, plg_redirect
 
 
-def _sees_all(access) -> bool:
-    return access.can_manage or access.role == Membership.Role.COACH
-
-
 @organisation_view()
 def plg_list(request):
     access = request.access
     plgs = selectors.plg_list(
-        organisation=request.organisation, user=request.user, see_all=_sees_all(access)
+        organisation=request.organisation, user=request.user, see_all=oversees_plgs(access)
     )
     context = {
         "page": paginate(request, plgs.exclude(status=PLG.Status.PROPOSED)),
         "proposals": list(plgs.filter(status=PLG.Status.PROPOSED)[:50]),
         "can_start": not access.is_trainer and access.membership is not None,
-        "sees_all": _sees_all(access),
+        "sees_all": oversees_plgs(access),
     }
     return render(request, "communities/plg_list.html", context)
 
@@ -48,7 +43,7 @@ def plg_create(request):
     access = request.access
     if access.is_trainer or access.membership is None:
         raise PermissionDenied
-    approved = _sees_all(access)
+    approved = oversees_plgs(access)
     form = PLGStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
