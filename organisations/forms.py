@@ -50,14 +50,13 @@ class PlainOptionsSelect(forms.Select):
         selected = set(context["widget"]["value"])
         options = []
         for choice_value, label in self.choices:
-            choice_value = "" if choice_value is None else str(choice_value)
+            raw = "" if choice_value is None else str(choice_value)
+            text = raw if type(choice_value) is int else escape(raw)  # ids need no escaping
             mark = ""
-            if choice_value in selected:
+            if raw in selected:
                 mark = " selected"
                 selected = ()  # a single select marks its first match only, like Django's
-            options.append(
-                f'<option value="{escape(choice_value)}"{mark}>{escape(str(label))}</option>'
-            )
+            options.append(f'<option value="{text}"{mark}>{escape(str(label))}</option>')
         context["widget"]["options_html"] = mark_safe("\n".join(options))  # escaped above
         return context
 
