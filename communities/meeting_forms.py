@@ -30,9 +30,18 @@ class MemberChoiceField(forms.ChoiceField):
         return self._by_pk.get(str(value)) if value else None
 
 
+def _date_input():
+    # A browser's date field takes ISO dates only; the Dutch format would leave it empty.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _time_input():
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
 class MeetingForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=_date_input())
+    time = forms.TimeField(label=_("Start time"), widget=_time_input())
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=15, max_value=480, initial=90
     )
@@ -45,8 +54,16 @@ class MeetingForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
-    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
-    title = forms.CharField(label=_("Agenda item"), max_length=200)
+    time = forms.TimeField(
+        label=_("Time"),
+        widget=_time_input(),
+        error_messages={"required": _("Give the agenda item a time.")},
+    )
+    title = forms.CharField(
+        label=_("Agenda item"),
+        max_length=200,
+        error_messages={"required": _("An agenda item needs a title.")},
+    )
     owner = MemberChoiceField(label=_("Owner"), required=False)
 
     def __init__(self, *args, members, **kwargs):
@@ -100,16 +117,28 @@ class MinutesForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Decision"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write down what was decided.")},
+    )
 
 
 class ActionForm(forms.Form):
-    description = forms.CharField(label=_("Action"), max_length=300)
+    description = forms.CharField(
+        label=_("Action"),
+        max_length=300,
+        error_messages={"required": _("Describe the action.")},
+    )
     owner = MemberChoiceField(
         label=_("Owner"),
         error_messages={"required": _("Every action needs an owner: choose who takes it on.")},
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        widget=_date_input(),
+        error_messages={"required": _("Give the action a deadline.")},
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)

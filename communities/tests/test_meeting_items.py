@@ -291,3 +291,25 @@ def test_the_meeting_page_query_count_does_not_grow_with_its_record(
         response = client.get(url)
     page = response.content.decode()
     assert "Besluit 19" in page and "P19" in page
+
+
+def test_edit_pages_fill_date_and_time_fields_the_way_browsers_read_them(
+    login, plg, meeting, action, coach
+):
+    client = login(coach.person)
+    action_page = client.get(_url("action_edit", plg, action_pk=action.pk)).content.decode()
+    meeting_page = client.get(_url("meeting_edit", plg, meeting_pk=meeting.pk)).content.decode()
+    local = timezone.localtime(meeting.starts_at)
+    assert f'value="{action.deadline.isoformat()}"' in action_page
+    assert f'value="{local.date().isoformat()}"' in meeting_page
+    assert f'value="{local:%H:%M}"' in meeting_page
+
+
+def test_an_empty_action_names_what_is_missing(login, plg, action, coach, shows):
+    response = login(coach.person).post(
+        _url("action_edit", plg, action_pk=action.pk),
+        {"description": "", "owner": action.owner_id, "deadline": ""},
+    )
+    page = response.content.decode()
+    assert shows(page, "Describe the action.")
+    assert shows(page, "Give the action a deadline.")
