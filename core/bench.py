@@ -14,6 +14,7 @@ be much faster than that, so each page's median is reported as a ratio to it.
 import math
 import statistics
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
@@ -30,9 +31,23 @@ FLOOR_URL = "/bench/floor/"
 
 @dataclass(frozen=True)
 class BenchPage:
+    """A page to measure. Most are GETs of `url`. A POST (method="post") may need new data
+    for every request, since a form such as a survey's submit can succeed only once per
+    token: `prepare()` then returns a fresh `(url, data)` before each request, outside the
+    timing and outside the query count."""
+
     name: str  # e.g. "team list"
     url: str
     user: object  # the User who requests the page
+    method: str = "get"
+    prepare: Callable[[], tuple[str, dict]] | None = None
+
+    def request(self, client: Client):
+        """Prepare (untimed) and return a callable that makes the request."""
+        if self.method == "get":
+            return lambda: client.get(self.url)
+        url, data = self.prepare() if self.prepare else (self.url, {})
+        return lambda: client.post(url, data)
 
 
 @dataclass
@@ -82,9 +97,10 @@ def _client_for(user, *, raise_errors: bool = True) -> Client:
 def count_queries(page: BenchPage) -> tuple[int, int]:
     """(status, number of SQL queries) of one warm request for the page."""
     client = _client_for(page.user)
-    client.get(page.url)
+    page.request(client)()
+    send = page.request(client)
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(page.url)
+        response = send()
     return response.status_code, len(captured)
 
 
@@ -104,17 +120,19 @@ def measure(
     clients = [_client_for(page.user, raise_errors=False) for page in pages]
     for page, client in zip(pages, clients, strict=True):
         for _ in range(warmup):
-            client.get(page.url)
+            page.request(client)()
     times = [[] for _ in pages]
     for _ in range(requests):
         for page, client, samples in zip(pages, clients, times, strict=True):
+            send = page.request(client)
             started = clock()
-            client.get(page.url)
+            send()
             samples.append((clock() - started) * 1000)
     results = []
     for page, client, samples in zip(pages, clients, times, strict=True):
+        send = page.request(client)
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(page.url)
+            response = send()
         results.append(
             Measurement(
                 page=page.name,

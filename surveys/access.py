@@ -82,3 +82,12 @@ def get_shared_survey_for_access(access: Access, pk: int) -> Survey:
     if survey is None:
         raise Http404
     return survey
+
+
+def can_propose_points(access: Access, survey: Survey) -> bool:
+    """Sending a report's development points to the plan: those who may read the report
+    and act on it — the subject of a 360° or a school leader."""
+    if not can_view_report(access, survey):
+        return False
+    is_subject = access.membership is not None and survey.subject_id == access.membership.pk
+    return access.can_manage or is_subject

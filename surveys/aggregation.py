@@ -10,7 +10,7 @@ pre round already published, so that the two rounds together never single anyone
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Case, CharField, Count, F, Value, When
 from django.utils.translation import gettext as _
 
 from . import stats
@@ -187,11 +187,26 @@ def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
     answers = Answer.objects.filter(score__isnull=False, **submitted)
     # (round, group) -> item -> {score: n}
     histograms = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-    for row in answers.values(
-        "response__round_id", "response__rater_group_id", "item_id", "score"
-    ).annotate(n=Count("id")):
+    # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
+    # The same query as the histograms: an unknown answer is grouped by its rater's key,
+    # every scored answer by its score alone.
+    without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
+    unknown_by = Case(
+        When(score__isnull=True, then=F("response__pseudonym")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    for row in (
+        Answer.objects.filter(**submitted)
+        .annotate(unknown_by=unknown_by)
+        .values("response__round_id", "response__rater_group_id", "item_id", "score", "unknown_by")
+        .annotate(n=Count("id"))
+    ):
         key = (row["response__round_id"], row["response__rater_group_id"])
-        histograms[key][row["item_id"]][row["score"]] += row["n"]
+        if row["score"] is None:
+            without_value[(*key, row["item_id"])].add(row["unknown_by"])
+        else:
+            histograms[key][row["item_id"]][row["score"]] += row["n"]
     respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
     for row in (
         answers.filter(item__aspect=Item.Aspect.QUALITY)
@@ -206,14 +221,6 @@ def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
         respondent_scores[(row["response__round_id"], row["response__rater_group_id"])].append(
             (row["response__pseudonym"], row["item__dimension_id"], row["score"])
         )
-    # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
-    without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
-    for round_id, group_id, item_id, pseudonym in Answer.objects.filter(
-        score__isnull=True, **submitted
-    ).values_list(
-        "response__round_id", "response__rater_group_id", "item_id", "response__pseudonym"
-    ):
-        without_value[(round_id, group_id, item_id)].add(pseudonym)
     context = _Sources(histograms, respondent_scores, without_value, items)
     previous = None
     for round_ in sorted(rounds, key=lambda r: r.number):

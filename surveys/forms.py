@@ -61,6 +61,13 @@ class SurveyCreateForm(forms.Form):
     )
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
+    language = forms.ChoiceField(
+        label=_("Language of the invitations"),
+        choices=Survey._meta.get_field("language").choices,
+        required=False,
+        initial=Survey._meta.get_field("language").default,
+        help_text=Survey._meta.get_field("language").help_text,
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 
 from organisations.access import Access
 
-from .models import Invitation, Round, Survey
+from .models import DevelopmentPoint, Invitation, Round, Survey
 
 
 def survey_list(*, access: Access) -> QuerySet[Survey]:
@@ -70,4 +70,20 @@ def round_invitees(*, round_: Round) -> QuerySet[Invitation]:
     """The invitees of a round with their progress (shown to the survey's managers only)."""
     return round_.invitations.select_related("rater_group").order_by(
         "rater_group__position", "email"
+    )
+
+
+def development_points(*, access: Access) -> QuerySet[DevelopmentPoint]:
+    """The school's proposed development points from reports the user may read: school-wide
+    surveys for its leaders, a 360° for its subject and those it is shared with."""
+    visible = Q(pk__in=[])
+    if access.can_manage:
+        visible |= Q(survey__subject__isnull=True)
+    if access.membership is not None:
+        visible |= Q(survey__subject=access.membership)
+        visible |= Q(survey__in=Survey.objects.filter(shared_with=access.membership).values("pk"))
+    return (
+        DevelopmentPoint.objects.filter(visible, organisation=access.organisation)
+        .select_related("organisation", "survey", "round", "created_by")
+        .order_by("-created_at", "-pk")
     )

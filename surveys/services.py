@@ -9,16 +9,25 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import AuditEvent
+from accounts.models import AuditEvent, User
 from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.tasks import send_email
 from organisations.models import Membership, Organisation
 
-from .models import Instrument, InstrumentVersion, Invitation, RaterGroup, Round, Survey
+from .models import (
+    DevelopmentPoint,
+    Instrument,
+    InstrumentVersion,
+    Invitation,
+    RaterGroup,
+    Round,
+    Survey,
+)
 
 # Groups a survey about no one in particular cannot have.
 SUBJECT_GROUPS = ("self", "superior")
@@ -56,6 +65,7 @@ def survey_create(
     closes_on,
     actor,
     rater_groups: list[str] | None = None,
+    language: str | None = None,
 ) -> Survey:
     """Create a survey with its first round and its rater groups (the chosen kinds, or the
     instrument's usual ones). For a 360° the subject is invited as "self" straight away."""
@@ -73,6 +83,7 @@ def survey_create(
         title=title.strip() or version.title,
         subject=subject,
         created_by=actor,
+        language=language or settings.LANGUAGE_CODE,
     )
     _clean(survey)
     survey.save()
@@ -164,8 +175,24 @@ def invitees_add(
     return added, len(emails) - added
 
 
-def _mail(invitation: Invitation, survey: Survey, link: str, *, reminder: bool) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
+def _languages(survey: Survey, invitations: list[Invitation]) -> dict[str, str]:
+    """The mail language per invitee: a colleague's own language setting (one query for all
+    of them); typed addresses get the survey's language."""
+    emails = {i.email.lower() for i in invitations}
+    known = (
+        User.objects.annotate(address=Lower("email"))
+        .filter(address__in=emails, memberships__organisation=survey.organisation_id)
+        .values_list("address", "language")
+    )
+    languages = dict.fromkeys(emails, survey.language or settings.LANGUAGE_CODE)
+    languages.update(known)
+    return languages
+
+
+def _mail(
+    invitation: Invitation, survey: Survey, link: str, *, reminder: bool, language: str
+) -> None:
+    with translation.override(language):
         values = {
             "survey": survey.title,
             "school": survey.organisation.name,
@@ -195,8 +222,15 @@ def invitations_send(*, survey: Survey, link_for: Callable[[str], str], actor) -
         raise LeerkringError(_("This round is closed."))
     pending = list(current.invitations.filter(sent_at__isnull=True).select_related("round"))
     now = timezone.now()
+    languages = _languages(survey, pending)
     for invitation in pending:
-        _mail(invitation, survey, link_for(invitation.token), reminder=False)
+        _mail(
+            invitation,
+            survey,
+            link_for(invitation.token),
+            reminder=False,
+            language=languages[invitation.email.lower()],
+        )
     Invitation.objects.filter(pk__in=[i.pk for i in pending]).update(sent_at=now)
     if pending:
         audit_log(
@@ -219,8 +253,15 @@ def reminders_send(*, survey: Survey, link_for: Callable[[str], str], actor) -> 
         .exclude(status=Invitation.Status.COMPLETED)
         .select_related("round")
     )
+    languages = _languages(survey, waiting)
     for invitation in waiting:
-        _mail(invitation, survey, link_for(invitation.token), reminder=True)
+        _mail(
+            invitation,
+            survey,
+            link_for(invitation.token),
+            reminder=True,
+            language=languages[invitation.email.lower()],
+        )
     Invitation.objects.filter(pk__in=[i.pk for i in waiting]).update(reminded_at=timezone.now())
     audit_log(
         actor=actor,
@@ -335,3 +376,37 @@ def survey_share_provider(*, survey: Survey, provider: Organisation, share: bool
         organisation=survey.organisation,
         summary=f"report {'shared with' if share else 'withdrawn from'} {provider.slug}",
     )
+
+
+def development_point_propose(
+    *, survey: Survey, round_: Round, proposal, actor
+) -> tuple[DevelopmentPoint, bool]:
+    """Store a report's development point as a proposed plan action; (point, created). A
+    point already sent (a double click, two tabs) is returned as it is."""
+    key = {"round": round_, "source": proposal.source, "code": proposal.code}
+    existing = DevelopmentPoint.objects.filter(**key).first()
+    if existing is not None:
+        return existing, False
+    point = DevelopmentPoint(
+        organisation=survey.organisation,
+        survey=survey,
+        anchor=proposal.anchor,
+        description=proposal.description,
+        created_by=actor,
+        **key,
+    )
+    point.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            point.save()
+            audit_log(
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                obj=point,
+                organisation=survey.organisation,
+                summary=f"development point {proposal.source} {proposal.code} of {survey.title}",
+            )
+    except IntegrityError:
+        # The same point was stored a moment ago by a simultaneous request.
+        return DevelopmentPoint.objects.get(**key), False
+    return point, True

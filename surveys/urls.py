@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, manage, report, shared
+from .views import answer, manage, points, report, shared
 
 app_name = "surveys"
 
@@ -33,6 +33,8 @@ urlpatterns = [
         name="shared_report",
     ),
     path(f"{base}<int:pk>/report/", report.report, name="report"),
+    path(f"{base}<int:pk>/report/propose/", points.point_propose, name="point_propose"),
+    path(f"{base}development-points/", points.point_list, name="point_list"),
     path(f"{base}<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path(f"{base}<int:pk>/report.xlsx", report.report_xlsx, name="report_xlsx"),
     path("s/<str:token>/", answer.answer, name="answer"),

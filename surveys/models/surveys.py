@@ -29,6 +29,16 @@ class Survey(models.Model):
         verbose_name=_("instrument"),
     )
     title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(
+        _("language of the invitations"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "For typed email addresses. Colleagues with an account get the mails in the "
+            "language they chose."
+        ),
+    )
     subject = models.ForeignKey(
         "organisations.Membership",
         on_delete=models.PROTECT,

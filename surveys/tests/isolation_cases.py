@@ -66,6 +66,8 @@ URLS = {
     "surveys:shared_list": _provider,
     "surveys:shared_report": _shared,
     "surveys:report": _survey,
+    "surveys:point_propose": _survey,
+    "surveys:point_list": _school,
     "surveys:report_pdf": _survey,
     "surveys:report_xlsx": _survey,
 }

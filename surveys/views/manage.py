@@ -68,6 +68,7 @@ def survey_create(request):
                 closes_on=form.cleaned_data["closes_on"],
                 actor=request.user,
                 rater_groups=form.cleaned_data["rater_groups"],
+                language=form.cleaned_data["language"] or None,
             )
         except LeerkringError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)

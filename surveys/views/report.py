@@ -10,8 +10,10 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from organisations.access import organisation_view
 
-from ..access import can_view_report, get_survey_for_access
+from ..access import can_propose_points, can_view_report, get_survey_for_access
 from ..exports import report_xlsx_bytes
+from ..models import DevelopmentPoint
+from ..points import attach
 from ..reports import report_context
 
 
@@ -45,6 +47,14 @@ def _pdf_css() -> str:
 def report(request, pk):
     survey = _report_survey(request, pk, AuditEvent.Action.VIEW)
     context = report_context(survey, request.GET.get("round"))
+    if context.get("current") is not None and can_propose_points(request.access, survey):
+        sent = set(
+            DevelopmentPoint.objects.filter(round=context["current"].round).values_list(
+                "source", "code"
+            )
+        )
+        attach(context, sent)
+        context["can_propose"] = True
     return render(request, "surveys/report.html", context)
 
 

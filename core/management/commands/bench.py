@@ -42,6 +42,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", default=str(BENCH_DIR / "latest.json"))
         parser.add_argument(
+            "--sqlite",
+            default=str(BENCH_DIR / "bench.sqlite3"),
+            help="The SQLite file to build and measure (default bench/bench.sqlite3); a file "
+            "of your own keeps your data apart from someone else's bench run.",
+        )
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="TEXT",
+            help="Measure only the pages whose name contains TEXT (repeatable); the floor "
+            "is always measured.",
+        )
+        parser.add_argument(
             "--clock",
             choices=CLOCKS,
             default="wall",
@@ -49,8 +63,8 @@ class Command(BaseCommand):
             "busy machine but without PostgreSQL's own work.",
         )
 
-    def handle(self, *args, size, requests, warmup, keep, output, clock, **options):
-        self._use_bench_database(keep)
+    def handle(self, *args, size, requests, warmup, keep, output, clock, sqlite, only, **options):
+        self._use_bench_database(keep, Path(sqlite))
         call_command("migrate", verbosity=0, interactive=False)
         if not (keep and Organisation.objects.exists()):
             self._build(size)
@@ -58,7 +72,12 @@ class Command(BaseCommand):
         warnings.filterwarnings("ignore", "No directory at", UserWarning)
         with bench_settings():
             leader = User.objects.get(email=LOGIN_EMAILS["leader"])
-            pages = [BenchPage("floor", FLOOR_URL, leader), *bench_pages()]
+            chosen = [
+                page
+                for page in bench_pages()
+                if not only or any(text.lower() in page.name.lower() for text in only)
+            ]
+            pages = [BenchPage("floor", FLOOR_URL, leader), *chosen]
             floor, *results = measure(pages, requests=requests, warmup=warmup, clock=CLOCKS[clock])
         self._print(floor, results)
         Path(output).write_text(
@@ -83,13 +102,12 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         self.stdout.write(f"Built the {size} demo data in {time.perf_counter() - started:.1f} s.")
 
-    def _use_bench_database(self, keep: bool) -> None:
-        """Point the default connection at bench/bench.sqlite3, or check that a PostgreSQL
-        database is meant for the bench: it is flushed."""
+    def _use_bench_database(self, keep: bool, path: Path) -> None:
+        """Point the default connection at the bench's SQLite file, or check that a
+        PostgreSQL database is meant for the bench: it is flushed."""
         connection = connections["default"]
         connection.close()
         if connection.vendor == "sqlite":
-            path = BENCH_DIR / "bench.sqlite3"
             if not keep:
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
