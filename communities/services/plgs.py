@@ -173,6 +173,13 @@ def plg_join(*, plg: PLG, person: Membership) -> PLGMember:
     return member
 
 
+def _refuse_with_open_actions(member: PLGMember, message: str) -> None:
+    """Removing a member removes their actions: open ones are handed over first, so that no
+    agreement of the group gets lost on the way."""
+    if member.actions.filter(done_at__isnull=True).exists():
+        raise LeerkringError(message)
+
+
 @transaction.atomic
 def plg_leave(*, member: PLGMember) -> None:
     plg = member.plg
@@ -183,6 +190,10 @@ def plg_leave(*, member: PLGMember) -> None:
         others_lead.exists()
     ):
         raise LeerkringError(_("Hand over your coaching role before you leave this PLG."))
+    _refuse_with_open_actions(
+        member,
+        _("You still own open actions: hand them over before you leave this PLG."),
+    )
     user = member.person.user
     member.delete()
     audit(actor=user, action=AuditEvent.Action.UPDATE, obj=plg, plg=plg, summary="left")
@@ -205,6 +216,11 @@ def plg_member_add(*, plg: PLG, person: Membership, roles=(), actor) -> PLGMembe
 @transaction.atomic
 def plg_member_remove(*, member: PLGMember, actor) -> None:
     plg = member.plg
+    _refuse_with_open_actions(
+        member,
+        _("%(person)s still owns open actions: give them to someone else first.")
+        % {"person": member.person.user},
+    )
     email = member.person.user.email
     member.delete()
     audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=plg, plg=plg, summary=f"-{email}")

@@ -46,9 +46,11 @@ def shows():
     """`shows(page, msgid)`: the page (as the server renders it, in nl-BE) shows this message.
     A message asserted this way cannot be passed by a field name that happens to match."""
 
-    def _shows(page: str, msgid: str) -> bool:
+    def _shows(page: str, msgid: str, **placeholders) -> bool:
         with translation.override("nl-be"):
             message = translation.gettext(msgid)
+        if placeholders:
+            message = message % placeholders
         return message in html.unescape(page)
 
     return _shows

@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from communities.models import PLG, PhaseRecord, PLGMember, Role
-from communities.tests.factories import PLGFactory, PLGMemberFactory
+from communities.models import PLG, ActionItem, PhaseRecord, PLGMember, Role
+from communities.tests.factories import ActionItemFactory, PLGFactory, PLGMemberFactory
 from organisations.tests.factories import MembershipFactory, SchoolFactory
 
 
@@ -227,3 +228,33 @@ def test_the_start_form_names_the_school_subject_in_dutch(login, leader, school)
     # "subject" means "over wie" in the surveys catalogue; the PLG field has its own context.
     page = login(leader).get(reverse("communities:plg_create", kwargs={"slug": school.slug}))
     assert '<label for="id_subject">Vak:</label>' in page.content.decode()
+
+
+def test_a_member_with_open_actions_is_not_removed_until_they_are_handed_over(
+    login, plg, coach, note_taker, shows
+):
+    action = ActionItemFactory(owner=note_taker)
+    client = login(coach.person)
+    response = client.post(_url("plg_member_remove", plg, member_pk=note_taker.pk), follow=True)
+    assert shows(
+        response.content.decode(),
+        "%(person)s still owns open actions: give them to someone else first.",
+        person=note_taker.person.user,
+    )
+    assert ActionItem.objects.filter(pk=action.pk).exists()
+    assert PLGMember.objects.filter(pk=note_taker.pk).exists()
+
+    action.done_at = timezone.now()
+    action.save()
+    client.post(_url("plg_member_remove", plg, member_pk=note_taker.pk))
+    assert not PLGMember.objects.filter(pk=note_taker.pk).exists()
+
+
+def test_a_member_with_open_actions_hands_them_over_before_leaving(login, plg, note_taker, shows):
+    ActionItemFactory(owner=note_taker)
+    response = login(note_taker.person).post(_url("plg_leave", plg), follow=True)
+    assert PLGMember.objects.filter(pk=note_taker.pk).exists()
+    assert shows(
+        response.content.decode(),
+        "You still own open actions: hand them over before you leave this PLG.",
+    )

@@ -217,8 +217,12 @@ def plg_member_roles(request, plg, member_pk):
 @plg_view(lead=True)
 def plg_member_remove(request, plg, member_pk):
     member = get_member_for_access(request.plg_access, member_pk)
-    services.plg_member_remove(member=member, actor=request.user)
-    messages.success(request, _("%(person)s was removed from the PLG.") % {"person": member})
+    try:
+        services.plg_member_remove(member=member, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(person)s was removed from the PLG.") % {"person": member})
     return plg_redirect(plg, "communities:plg_members")
 
 
