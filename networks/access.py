@@ -204,3 +204,20 @@ def get_research_group_for_participant(participant: Participant, pk: int):
     if group is None:
         raise Http404
     return group
+
+
+def get_group_for_trainer(access: Access, pk: int) -> LearningGroup:
+    """A learning group of the provider whose trainer is the user: the group's combined
+    profile is shared with its own trainer only, so another trainer gets a 404."""
+    if access.membership is None:
+        raise Http404
+    group = (
+        LearningGroup.objects.filter(
+            edition__programme__provider=access.organisation, pk=pk, trainer=access.membership
+        )
+        .select_related("edition__programme", "trainer__user")
+        .first()
+    )
+    if group is None:
+        raise Http404
+    return group

@@ -117,6 +117,11 @@ class Participant(models.Model):
     # False once the application is refused, withdrawn, declined or expired: the person may
     # then apply again, which the partial unique constraint below allows.
     is_active = models.BooleanField(_("active"), default=True)
+    # Set while the participant lets the trainer include their 360° in the learning group's
+    # combined profile; cleared when they withdraw that consent.
+    profile_consent_at = models.DateTimeField(
+        _("shares their 360° in the group profile since"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

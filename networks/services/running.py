@@ -1,6 +1,7 @@
 """Writes for running an edition: learning groups and attendance."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -101,3 +102,19 @@ def attendance_record(*, session, statuses: dict[int, str], actor) -> None:
         organisation=session.edition.programme.provider,
         summary="attendance",
     )
+
+
+@transaction.atomic
+def profile_consent_set(*, participant: Participant, give: bool, actor) -> Participant:
+    """Give or withdraw the participant's consent to count their 360° in their learning
+    group's combined profile. Withdrawing takes effect at the trainer's next view."""
+    participant.profile_consent_at = timezone.now() if give else None
+    participant.save(update_fields=["profile_consent_at"])
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=participant,
+        organisation=participant.edition.programme.provider,
+        summary="360° profile consent given" if give else "360° profile consent withdrawn",
+    )
+    return participant

@@ -15,6 +15,7 @@ from ..access import get_application_for_applicant, get_participation_for_user
 from ..ical import calendar_response
 from ..models import Application, Attendance, Participant
 from ..services import registration
+from ..tailoring import closed_360s
 
 
 @login_required
@@ -79,6 +80,7 @@ def participation(request, pk):
         "missed": missed,
         "group_members": group_members,
         "today": today,
+        "has_closed_360": bool(closed_360s([participant.user_id])),
     }
     context.update(selectors.participant_learning(participant))
     return render(request, "networks/participation.html", context)
