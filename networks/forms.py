@@ -221,6 +221,12 @@ class ApplicationForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # An opt-out rather than a ticked box: a form sent without it keeps the applicant in.
+    leave_me_out = forms.BooleanField(
+        label=_("Register only the colleagues I chose, not myself"),
+        required=False,
+        help_text=_("For example when you set up a learning group you do not join yourself."),
+    )
 
     def __init__(self, *args, user, questions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,6 +261,24 @@ class ApplicationForm(forms.Form):
                 field.widget.attrs["aria-required"] = "true"
                 field.label = f"{label} *"
             self.fields[name] = field
+
+    def clean(self):
+        data = super().clean()
+        # Without a colleague list (most people), nobody can register others: the box is
+        # not shown and the applicant always takes part.
+        if not self.fields["colleagues"].queryset.exists():
+            data["leave_me_out"] = False
+        elif data.get("leave_me_out") and not data.get("colleagues"):
+            self.add_error(
+                "colleagues", _("Choose the colleagues to register, or take part yourself.")
+            )
+        return data
+
+    def people(self, user) -> list:
+        """The people of the application: the applicant (unless they left themselves out)
+        and the chosen colleagues."""
+        me = [] if self.cleaned_data.get("leave_me_out") else [user]
+        return [*me, *(m.user for m in self.cleaned_data["colleagues"])]
 
     def answers(self) -> dict[int, str]:
         return {q.pk: self.cleaned_data.get(f"q_{q.pk}") or "" for q in self.questions}

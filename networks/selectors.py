@@ -158,6 +158,8 @@ def edition_overview(edition):
         "free": max(edition.capacity - counts["accepted"] - counts["offered"], 0),
         "assignments": assignments,
         "deadline_changes": list(edition.deadline_changes.select_related("changed_by")[:10]),
+        # Ended applications count too: an edition people applied for is never deleted.
+        "has_applications": bool(open_applications) or edition.applications.exists(),
         "now": now,
     }
 

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import editions, learning, manage, participant, participant_learning, public
+from .views import (
+    editions,
+    learning,
+    manage,
+    participant,
+    participant_learning,
+    public,
+    tailoring,
+)
 
 app_name = "networks"
 
@@ -62,6 +70,11 @@ urlpatterns = [
         name="my_research_file",
     ),
     path(
+        "mijn-leernetwerken/<int:pk>/profiel-delen/",
+        tailoring.profile_consent,
+        name="profile_consent",
+    ),
+    path(
         "mijn-leernetwerken/<int:pk>/attest.pdf",
         participant_learning.certificate,
         name="certificate",
@@ -76,6 +89,7 @@ urlpatterns = [
     path(f"{M}programmas/<int:pk>/edities/nieuw/", manage.edition_create, name="edition_create"),
     path(f"{M}edities/<int:pk>/", editions.edition_overview, name="edition_overview"),
     path(f"{M}edities/<int:pk>/bewerken/", manage.edition_edit, name="edition_edit"),
+    path(f"{M}edities/<int:pk>/verwijderen/", editions.edition_delete, name="edition_delete"),
     path(f"{M}edities/<int:pk>/deadline/", manage.edition_deadline, name="edition_deadline"),
     path(f"{M}edities/<int:pk>/plaatsen/", editions.edition_fill, name="edition_fill"),
     path(f"{M}edities/<int:pk>/sessies/nieuw/", editions.session_create, name="session_create"),
@@ -86,10 +100,12 @@ urlpatterns = [
     ),
     path(f"{M}aanvragen/<int:pk>/intake/", editions.application_intake, name="application_intake"),
     path(f"{M}sessies/<int:pk>/bewerken/", editions.session_edit, name="session_edit"),
+    path(f"{M}sessies/<int:pk>/verwijderen/", editions.session_delete, name="session_delete"),
     path(
         f"{M}sessies/<int:pk>/aanwezigheid/", editions.session_attendance, name="session_attendance"
     ),
     path(f"{M}groepen/<int:pk>/", editions.group_detail, name="group_detail"),
+    path(f"{M}groepen/<int:pk>/profiel/", tailoring.group_profile_view, name="group_profile"),
     path(
         f"{M}edities/<int:pk>/opdrachten/nieuw/",
         learning.assignment_create,

@@ -55,6 +55,31 @@ def object_delete(*, instance, provider, actor) -> None:
 
 
 @transaction.atomic
+def session_delete(*, session, actor) -> None:
+    """Delete a session that nobody's record depends on yet: attendance and reflections are
+    part of participants' history (and their certificate), so those sessions stay."""
+    if session.attendances.exists() or session.reflections.exists():
+        raise LeerkringError(
+            _(
+                "Attendance or reflections were already recorded for this session, so it "
+                "cannot be deleted. Change its date or title instead."
+            )
+        )
+    object_delete(instance=session, provider=session.edition.programme.provider, actor=actor)
+
+
+@transaction.atomic
+def edition_delete(*, edition, actor) -> None:
+    """Delete an edition nobody registered for (for example one created by mistake)."""
+    edition = (
+        Edition.objects.select_for_update().select_related("programme__provider").get(pk=edition.pk)
+    )
+    if edition.applications.exists():
+        raise LeerkringError(_("People registered for this edition, so it cannot be deleted."))
+    object_delete(instance=edition, provider=edition.programme.provider, actor=actor)
+
+
+@transaction.atomic
 def edition_change_deadline(*, edition_id: int, new_deadline, reason: str = "", actor) -> Edition:
     """Move the registration deadline (normally: extend it) and keep a record of the change."""
     edition = Edition.objects.select_for_update().select_related("programme").get(pk=edition_id)

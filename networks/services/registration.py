@@ -251,6 +251,19 @@ def _decision_mail(application: Application, text: str) -> None:
     )
 
 
+def _record(application: Application, edition: Edition, *, actor, summary, mail=None) -> None:
+    """Audit a change of an application and, when there is news for the applicant, mail it."""
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=application,
+        organisation=edition.programme.provider,
+        summary=summary,
+    )
+    if mail:
+        _decision_mail(application, mail)
+
+
 @transaction.atomic
 def application_accept(*, application_id: int, actor, now=None) -> Application:
     now = now or timezone.now()
@@ -270,14 +283,13 @@ def application_accept(*, application_id: int, actor, now=None) -> Application:
     application.status = Status.ACCEPTED
     application.decided_at = now
     application.save()
-    audit_log(
+    _record(
+        application,
+        edition,
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=application,
-        organisation=edition.programme.provider,
         summary="accepted",
+        mail=_("Your application has been accepted. Welcome!"),
     )
-    _decision_mail(application, _("Your application has been accepted. Welcome!"))
     return application
 
 
@@ -290,15 +302,19 @@ def application_waitlist(*, application_id: int, actor, now=None) -> Application
     application.status = Status.WAITLISTED
     application.waitlisted_at = now
     application.save()
-    audit_log(
+    _record(
+        application,
+        edition,
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=application,
-        organisation=edition.programme.provider,
         summary="waitlisted",
+        mail=_("Your application is on the waiting list."),
     )
-    _decision_mail(application, _("Your application is on the waiting list."))
     return application
+
+
+def _check_active(application: Application) -> None:
+    if application.status not in Application.ACTIVE:
+        raise LeerkringError(_("This application has already ended."))
 
 
 def _end(application: Application, edition: Edition, status: str, *, now, base_url=None) -> None:
@@ -315,17 +331,15 @@ def _end(application: Application, edition: Edition, status: str, *, now, base_u
 def application_refuse(*, application_id: int, actor, now=None, base_url=None) -> Application:
     now = now or timezone.now()
     edition, application = _locked_application(application_id)
-    if application.status not in Application.ACTIVE:
-        raise LeerkringError(_("This application has already ended."))
+    _check_active(application)
     _end(application, edition, Status.REFUSED, now=now, base_url=base_url)
-    audit_log(
+    _record(
+        application,
+        edition,
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=application,
-        organisation=edition.programme.provider,
         summary="refused",
+        mail=_("We are sorry: your application could not be accepted."),
     )
-    _decision_mail(application, _("We are sorry: your application could not be accepted."))
     return application
 
 
@@ -336,38 +350,27 @@ def application_withdraw(*, application_id: int, user, now=None, base_url=None) 
     edition, application = _locked_application(application_id)
     if application.applicant_id != user.pk:
         raise LeerkringError(_("Only the person who applied can withdraw this application."))
-    if application.status not in Application.ACTIVE:
-        raise LeerkringError(_("This application has already ended."))
+    _check_active(application)
     _end(application, edition, Status.WITHDRAWN, now=now, base_url=base_url)
-    audit_log(
-        actor=user,
-        action=AuditEvent.Action.UPDATE,
-        obj=application,
-        organisation=edition.programme.provider,
-        summary="withdrawn",
-    )
+    _record(application, edition, actor=user, summary="withdrawn")
     return application
 
 
 @transaction.atomic
 def application_schedule_intake(*, application_id: int, when, note: str = "", actor) -> Application:
     edition, application = _locked_application(application_id)
-    if application.status not in Application.ACTIVE:
-        raise LeerkringError(_("This application has already ended."))
+    _check_active(application)
     application.intake_at = when
     application.intake_note = note.strip()
     application.save()
-    audit_log(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=application,
-        organisation=edition.programme.provider,
-        summary="intake",
-    )
-    _decision_mail(
+    when_text = formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+    _record(
         application,
-        _("We invite you to an intake conversation on %(date)s. %(note)s")
-        % {"date": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"), "note": note},
+        edition,
+        actor=actor,
+        summary="intake",
+        mail=_("We invite you to an intake conversation on %(date)s. %(note)s")
+        % {"date": when_text, "note": note},
     )
     return application
 
@@ -396,11 +399,10 @@ def offer_respond(*, token: str, accept: bool, now=None, base_url=None) -> Appli
                 application.save()
             else:
                 _end(application, edition, Status.DECLINED, now=now, base_url=base_url)
-            audit_log(
+            _record(
+                application,
+                edition,
                 actor=application.applicant,
-                action=AuditEvent.Action.UPDATE,
-                obj=application,
-                organisation=edition.programme.provider,
                 summary="offer accepted" if accept else "offer declined",
             )
             return application

@@ -142,6 +142,7 @@ PROVIDER_URLS = {
     "edition_create": _programme,
     "edition_overview": _edition,
     "edition_edit": _edition,
+    "edition_delete": _edition,
     "edition_deadline": _edition,
     "edition_fill": _edition,
     "session_create": _edition,
@@ -150,8 +151,10 @@ PROVIDER_URLS = {
     "application_decide": _application,
     "application_intake": _application,
     "session_edit": _session,
+    "session_delete": _session,
     "session_attendance": _session,
     "group_detail": _group,
+    "group_profile": _group,
     "assignment_create": _edition,
     "assignment_detail": lambda w: {"slug": w.provider.slug, "pk": w.assignment.pk},
     "submission_detail": lambda w: {"slug": w.provider.slug, "pk": w.submission.pk},
@@ -176,6 +179,7 @@ PARTICIPANT_URLS = {
     "my_research": lambda w: {"pk": w.participant.pk},
     "my_research_file": lambda w: {"pk": w.participant.pk, "group_pk": w.research.pk},
     "certificate": lambda w: {"pk": w.participant.pk},
+    "profile_consent": lambda w: {"pk": w.participant.pk},
 }
 
 URLS = {

@@ -89,6 +89,39 @@ def test_a_leader_registers_a_group_of_colleagues_as_one_application(
     }
 
 
+def test_a_leader_registers_a_group_that_leaves_herself_out(login, leader, edition, questions):
+    colleagues = MembershipFactory.create_batch(
+        2, organisation=leader.organisation, role=Membership.Role.STAFF
+    )
+    client = login(leader)
+    client.post(
+        _register_url(edition),
+        {
+            **_answers(questions),
+            "colleagues": [c.pk for c in colleagues],
+            "leave_me_out": "on",
+        },
+    )
+    application = Application.objects.get()
+    assert application.applicant == leader.user
+    assert application.size == 2
+    assert set(application.participants.values_list("user", flat=True)) == {
+        c.user_id for c in colleagues
+    }
+    # She still follows and may withdraw the application she made.
+    page = client.get(reverse("networks:my_application", kwargs={"pk": application.pk}))
+    assert page.status_code == 200 and page.context["can_withdraw"]
+
+
+def test_leaving_herself_out_without_colleagues_registers_nobody(login, leader, edition, questions):
+    MembershipFactory(organisation=leader.organisation, role=Membership.Role.STAFF)
+    client = login(leader)
+    response = client.post(_register_url(edition), {**_answers(questions), "leave_me_out": "on"})
+    assert response.status_code == 200
+    assert "Kies de collega" in response.content.decode()
+    assert not Application.objects.exists()
+
+
 def test_colleagues_of_another_school_cannot_be_registered(login, leader, outsider, edition):
     client = login(leader)
     response = client.post(_register_url(edition), {"colleagues": [outsider.pk]})

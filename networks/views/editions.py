@@ -20,8 +20,8 @@ from ..access import (
 )
 from ..forms import IntakeForm, LearningGroupForm, SessionForm
 from ..models import Application, Attendance, Participant
-from ..services import registration, running
-from .manage import edition_url, save_form
+from ..services import catalogue, registration, running
+from .manage import edition_url, programme_url, save_form
 
 
 @provider_view
@@ -131,24 +131,18 @@ def edition_fill(request, pk):
 def session_create(request, pk):
     edition = get_edition_for_access(request.access, pk)
     form = SessionForm(request.POST or None, edition=edition)
-    url = edition_url(request, edition)
-    return save_form(
-        request, form, title=_("New session"), back=edition, success=lambda s: url, cancel_url=url
-    )
+    return save_form(request, form, title=_("New session"), back=edition)
 
 
 @provider_view
 def session_edit(request, pk):
     session = get_session_for_access(request.access, pk)
     form = SessionForm(request.POST or None, instance=session, edition=session.edition)
-    url = edition_url(request, session.edition)
     return save_form(
         request,
         form,
         title=_("Edit session"),
         back=session.edition,
-        success=lambda s: url,
-        cancel_url=url,
     )
 
 
@@ -195,8 +189,6 @@ def group_create(request, pk):
         form,
         title=_("New learning group"),
         back=edition,
-        success=lambda g: edition_url(request, edition),
-        cancel_url=edition_url(request, edition),
     )
 
 
@@ -230,4 +222,54 @@ def group_detail(request, pk):
             "candidates": candidates,
             "warnings": running.group_warnings(group),
         },
+    )
+
+
+def _confirm_delete(request, *, obj, title, question, back_url, done_url, delete, done):
+    """The confirmation page (GET) and the deletion itself (POST) for a session or edition."""
+    if request.method == "POST":
+        try:
+            delete()
+        except LeerkringError as error:
+            messages.error(request, error.message)
+            return redirect(back_url)
+        messages.success(request, done)
+        return redirect(done_url)
+    return render(
+        request,
+        "networks/manage/confirm_delete.html",
+        {"obj": obj, "title": title, "question": question, "cancel_url": back_url},
+    )
+
+
+@provider_view
+def session_delete(request, pk):
+    session = get_session_for_access(request.access, pk)
+    url = edition_url(request, session.edition)
+    return _confirm_delete(
+        request,
+        obj=session,
+        title=_("Delete session"),
+        question=_("Delete the session “%(session)s”? Participants no longer see it.")
+        % {"session": session},
+        back_url=url,
+        done_url=url,
+        delete=lambda: catalogue.session_delete(session=session, actor=request.user),
+        done=_("The session was deleted."),
+    )
+
+
+@provider_view
+def edition_delete(request, pk):
+    edition = get_edition_for_access(request.access, pk)
+    return _confirm_delete(
+        request,
+        obj=edition,
+        title=_("Delete edition"),
+        question=_("Delete the edition “%(edition)s” with its sessions and groups?")
+        % {"edition": edition.name},
+        back_url=edition_url(request, edition),
+        done_url=programme_url(request, edition.programme),
+        delete=lambda: catalogue.edition_delete(edition=edition, actor=request.user),
+        done=_("The edition was deleted."),
     )

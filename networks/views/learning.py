@@ -18,21 +18,18 @@ from ..access import (
 from ..forms import AssignmentForm, FeedbackForm, LiteratureForm
 from ..models import ResearchGroup
 from ..services import learning
-from .manage import edition_url, programme_url, save_form
+from .manage import save_form
 
 
 @provider_view
 def assignment_create(request, pk):
     edition = get_edition_for_access(request.access, pk)
     form = AssignmentForm(request.POST or None, edition=edition)
-    url = edition_url(request, edition)
     return save_form(
         request,
         form,
         title=_("New assignment"),
         back=edition,
-        success=lambda a: url,
-        cancel_url=url,
     )
 
 
@@ -86,14 +83,11 @@ def submission_file(request, pk):
 def literature_create(request, pk):
     programme = get_programme_for_access(request.access, pk)
     form = LiteratureForm(request.POST or None, programme=programme)
-    url = programme_url(request, programme)
     return save_form(
         request,
         form,
         title=_("Add literature"),
         back=programme,
-        success=lambda i: url,
-        cancel_url=url,
     )
 
 

@@ -12,13 +12,18 @@ from core.errors import LeerkringError
 from .. import selectors
 from ..access import get_edition_for_access, get_programme_for_access, provider_view
 from ..forms import DeadlineForm, EditionForm, ProgrammeForm, QuestionForm
-from ..models import Question
+from ..models import Edition, Question
 from ..services import catalogue as services
 
 
-def save_form(request, form, *, title, back, success, cancel_url, template="networks/form.html"):
+def save_form(
+    request, form, *, title, back, success=None, cancel_url=None, template="networks/form.html"
+):
     """Validate a ModelForm, save its instance through the service, and redirect to
-    `success(instance)`; otherwise render the shared form page."""
+    `success(instance)`; otherwise render the shared form page. By default both saving and
+    cancelling return to the page of `back` (the edition or programme being worked on)."""
+    cancel_url = cancel_url or page_url(request, back)
+    success = success or (lambda instance: cancel_url)
     if request.method == "POST" and form.is_valid():
         try:
             instance = services.object_save(
@@ -85,14 +90,11 @@ def programme_detail(request, pk):
 def programme_edit(request, pk):
     programme = get_programme_for_access(request.access, pk)
     form = ProgrammeForm(request.POST or None, instance=programme, provider=request.organisation)
-    url = programme_url(request, programme)
     return save_form(
         request,
         form,
         title=_("Edit programme"),
         back=programme,
-        success=lambda p: url,
-        cancel_url=url,
     )
 
 
@@ -100,14 +102,11 @@ def programme_edit(request, pk):
 def question_create(request, pk):
     programme = get_programme_for_access(request.access, pk)
     form = QuestionForm(request.POST or None, programme=programme)
-    url = programme_url(request, programme)
     return save_form(
         request,
         form,
         title=_("New question"),
         back=programme,
-        success=lambda q: url,
-        cancel_url=url,
     )
 
 
@@ -124,6 +123,13 @@ def question_delete(request, pk):
     services.object_delete(instance=question, provider=request.organisation, actor=request.user)
     messages.success(request, _("The question was removed."))
     return redirect(programme_url(request, question.programme))
+
+
+def page_url(request, obj):
+    """The staff page of an edition or a programme."""
+    if isinstance(obj, Edition):
+        return edition_url(request, obj)
+    return programme_url(request, obj)
 
 
 def edition_url(request, edition):
@@ -150,10 +156,7 @@ def edition_create(request, pk):
 def edition_edit(request, pk):
     edition = get_edition_for_access(request.access, pk)
     form = EditionForm(request.POST or None, instance=edition, programme=edition.programme)
-    url = edition_url(request, edition)
-    return save_form(
-        request, form, title=_("Edit edition"), back=edition, success=lambda e: url, cancel_url=url
-    )
+    return save_form(request, form, title=_("Edit edition"), back=edition)
 
 
 @provider_view

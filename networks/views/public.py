@@ -95,7 +95,7 @@ def register(request, provider_slug, pk):
     form = ApplicationForm(data, user=request.user, questions=questions)
     if request.method == "POST" and edition.registration_open and form.is_valid():
         colleagues = form.cleaned_data["colleagues"]
-        people = [request.user, *(m.user for m in colleagues)]
+        people = form.people(request.user)
         try:
             application = registration.application_submit(
                 edition_id=edition.pk,
