@@ -259,6 +259,7 @@ def test_the_note_taker_adds_an_agenda_item(login, plg, meeting, note_taker):
         {"agenda-item-time": "16:15", "agenda-item-title": "Foto's bekijken"},
     )
     assert response.status_code == 302
+    assert response["Location"].endswith(f"/meetings/{meeting.pk}/#meeting-agenda")
     assert [(i.time, i.title) for i in meeting.agenda.all()] == [
         (datetime.time(16, 15), "Foto's bekijken")
     ]

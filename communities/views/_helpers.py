@@ -1,9 +1,21 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 
 
 def plg_redirect(plg, name="communities:plg_detail", **kwargs):
     return redirect(name, slug=plg.organisation.slug, pk=plg.pk, **kwargs)
+
+
+def meeting_url(meeting, section: str = "") -> str:
+    """The meeting page, at one of its sections (`agenda`, `decisions`, `actions`) if given:
+    after a change the reader lands where they were working."""
+    plg = meeting.plg
+    url = reverse(
+        "communities:meeting_detail",
+        kwargs={"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": meeting.pk},
+    )
+    return f"{url}#meeting-{section}" if section else url
 
 
 def form_errors_to_messages(request, form) -> None:

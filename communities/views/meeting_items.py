@@ -22,17 +22,8 @@ from ..access import (
     plg_view,
 )
 from ..meeting_forms import ActionForm, AgendaItemForm, DecisionForm
-from ._helpers import apply_error, plg_redirect
+from ._helpers import apply_error, meeting_url, plg_redirect
 from .meetings import kept_meeting, may_keep_action, meeting_context
-
-
-def _meeting_url(meeting, section: str) -> str:
-    plg = meeting.plg
-    url = reverse(
-        "communities:meeting_detail",
-        kwargs={"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": meeting.pk},
-    )
-    return f"{url}#meeting-{section}"
 
 
 def _removed(request, plg, meeting, section: str, message: str):
@@ -41,7 +32,7 @@ def _removed(request, plg, meeting, section: str, message: str):
         context = {**meeting_context(request, plg, meeting), "section_message": message}
         return render(request, f"communities/_meeting_{section}.html", context)
     messages.success(request, message)
-    return redirect(_meeting_url(meeting, section))
+    return redirect(meeting_url(meeting, section))
 
 
 def _edit_page(request, plg, *, form, save, back_url: str, heading: str, done: str):
@@ -82,7 +73,7 @@ def agenda_item_edit(request, plg, meeting_pk, item_pk):
         plg,
         form=form,
         save=save,
-        back_url=_meeting_url(meeting, "agenda"),
+        back_url=meeting_url(meeting, "agenda"),
         heading=_("Change the agenda item"),
         done=_("The agenda item was changed."),
     )
@@ -111,7 +102,7 @@ def decision_edit(request, plg, meeting_pk, decision_pk):
         plg,
         form=form,
         save=save,
-        back_url=_meeting_url(meeting, "decisions"),
+        back_url=meeting_url(meeting, "decisions"),
         heading=_("Change the decision"),
         done=_("The decision was changed."),
     )
@@ -149,7 +140,7 @@ def action_edit(request, plg, action_pk):
         services.action_update(action=action, actor=request.user, **data)
 
     if action.meeting is not None:
-        back_url = _meeting_url(action.meeting, "actions")
+        back_url = meeting_url(action.meeting, "actions")
     else:
         back_url = reverse(
             "communities:plg_detail", kwargs={"slug": plg.organisation.slug, "pk": plg.pk}

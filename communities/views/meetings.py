@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,11 +19,11 @@ from ..meeting_forms import (
     MeetingRolesForm,
     MinutesForm,
 )
-from ._helpers import apply_error, form_errors_to_messages, plg_redirect
+from ._helpers import apply_error, form_errors_to_messages, meeting_url, plg_redirect
 
 
-def _meeting_redirect(meeting):
-    return plg_redirect(meeting.plg, "communities:meeting_detail", meeting_pk=meeting.pk)
+def _meeting_redirect(meeting, section: str = ""):
+    return redirect(meeting_url(meeting, section))
 
 
 @plg_view(lead=True)
@@ -155,7 +154,7 @@ def meeting_agenda_add(request, plg, meeting_pk):
             messages.success(request, _("The agenda item was added."))
     else:
         form_errors_to_messages(request, form)
-    return _meeting_redirect(meeting)
+    return _meeting_redirect(meeting, "agenda")
 
 
 @require_POST
@@ -178,7 +177,7 @@ def meeting_attendance(request, plg, meeting_pk):
     present = [int(v) for v in request.POST.getlist("present") if v.isdigit()]
     services.attendance_set(meeting=meeting, present_ids=present, actor=request.user)
     messages.success(request, _("Attendance was saved."))
-    return _meeting_redirect(meeting)
+    return _meeting_redirect(meeting, "attendance")
 
 
 @plg_view()
@@ -215,7 +214,7 @@ def meeting_decision_add(request, plg, meeting_pk):
         messages.success(request, _("The decision was recorded."))
     else:
         form_errors_to_messages(request, form)
-    return _meeting_redirect(meeting)
+    return _meeting_redirect(meeting, "decisions")
 
 
 @plg_view()
@@ -229,17 +228,14 @@ def meeting_action_add(request, plg, meeting_pk):
             apply_error(form, error)
         else:
             messages.success(request, _("The action was added."))
-            return _meeting_redirect(meeting)
+            return _meeting_redirect(meeting, "actions")
     # A refused action comes back with everything typed still in the form.
     context = {
         "plg": plg,
         "form": form,
         "heading": _("New action"),
         "submit_label": _("Add the action"),
-        "cancel_url": reverse(
-            "communities:meeting_detail",
-            kwargs={"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": meeting.pk},
-        ),
+        "cancel_url": meeting_url(meeting, "actions"),
     }
     return render(request, "communities/meeting_item_form.html", context)
 
@@ -262,7 +258,7 @@ def action_done(request, plg, action_pk):
     if next_url == "home":
         return redirect("core:dashboard")
     if action.meeting is not None:
-        return _meeting_redirect(action.meeting)
+        return _meeting_redirect(action.meeting, "actions")
     return plg_redirect(plg)
 
 
