@@ -2,23 +2,28 @@
 size.
 
 The team list, a team's page, the staff list and their API endpoints read their rows with
-plain SQL (`_LISTS` below) into the small row types defined here, not into model instances:
+plain SQL (list_sql.py) into the small row types defined here, not into model instances:
 these pages show a few columns, and on the bench (a school of 240 staff) building model
 instances and compiling ORM queries cost several times what SQLite spends answering them.
-Every SQL query here has a test comparing it with the ORM query it stands for
-(organisations/tests/test_list_selectors.py).
+organisations/tests/test_list_selectors.py holds each of them to the ORM query, or the rule,
+it stands for.
 """
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from accounts.models import User
-
+from .list_sql import (
+    LISTS,
+    PEOPLE_SEARCH_COLUMNS,
+    RowPages,
+    fetch,
+    icontains,
+    like_contains,
+    with_ids,
+)
 from .models import Membership, Organisation, Team, TeamMembership
 
 PREVIEW_MEMBERS = 8  # the team list names this many members per team
@@ -96,120 +101,6 @@ class PersonRow(TypedDict):
     other_teams: str  # their names, comma separated
 
 
-# SQL -----------------------------------------------------------------------------------------
-
-_TABLES = {
-    "team": Team._meta.db_table,
-    "link": TeamMembership._meta.db_table,
-    "membership": Membership._meta.db_table,
-    "user": User._meta.db_table,
-}
-_LISTS = {
-    key: sql.format(**_TABLES)
-    for key, sql in {
-        # The order is that of the ORM queries they replace; ids settle ties.
-        "team_count": "SELECT COUNT(*) FROM {team} WHERE organisation_id = %s",
-        "team_page": """
-            SELECT t.id, t.name, t.mission,
-                (SELECT COUNT(*) FROM {link} l WHERE l.team_id = t.id),
-                (SELECT COUNT(*) FROM {link} l WHERE l.team_id = t.id AND l.is_home)
-            FROM {team} t WHERE t.organisation_id = %s
-            ORDER BY t.name, t.id LIMIT %s OFFSET %s""",
-        # Each team's members numbered home members first, then by name; only the first
-        # few of each team come back.
-        "team_previews": """
-            SELECT team_id, is_home, first_name, last_name, email FROM (
-                SELECT l.team_id, l.is_home, u.first_name, u.last_name, u.email,
-                    ROW_NUMBER() OVER (
-                        PARTITION BY l.team_id
-                        ORDER BY l.is_home DESC, u.last_name, u.first_name, l.membership_id
-                    ) AS position
-                FROM {link} l
-                JOIN {membership} m ON m.id = l.membership_id
-                JOIN {user} u ON u.id = m.user_id
-                WHERE l.team_id IN ({{ids}})
-            ) ranked WHERE position <= %s ORDER BY team_id, position""",
-        "team_members": """
-            SELECT l.membership_id, l.is_home, m.function, u.first_name, u.last_name, u.email
-            FROM {link} l
-            JOIN {membership} m ON m.id = l.membership_id
-            JOIN {user} u ON u.id = m.user_id
-            WHERE l.team_id = %s
-            ORDER BY l.is_home DESC, u.last_name, u.first_name, l.membership_id""",
-        "team_candidates": """
-            SELECT m.id, m.function, u.first_name, u.last_name, u.email
-            FROM {membership} m JOIN {user} u ON u.id = m.user_id
-            WHERE m.organisation_id = %s AND m.is_active AND NOT EXISTS (
-                SELECT 1 FROM {link} l WHERE l.membership_id = m.id AND l.team_id = %s
-            )
-            ORDER BY u.last_name, u.first_name, m.id""",
-        "people_from": """
-            FROM {membership} m JOIN {user} u ON u.id = m.user_id
-            WHERE m.organisation_id = %s AND m.is_active""",
-        "people_order": " ORDER BY u.last_name, u.first_name, m.id LIMIT %s OFFSET %s",
-        "people_teams": """
-            SELECT l.membership_id, t.id, t.name, l.is_home
-            FROM {link} l JOIN {team} t ON t.id = l.team_id
-            WHERE l.membership_id IN ({{ids}})
-            ORDER BY l.is_home DESC, t.name, t.id""",
-    }.items()
-}
-PEOPLE_SEARCH_COLUMNS = ("u.first_name", "u.last_name", "u.email", "m.function")
-
-
-def _fetch(sql: str, params: Iterable) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(params))
-        return cursor.fetchall()
-
-
-def _with_ids(sql: str, ids) -> str:
-    return sql.format(ids=", ".join(["%s"] * len(ids)))
-
-
-def _icontains(column: str) -> str:
-    """`column` contains %s, ignoring case, in the SQL Django writes for `icontains` on this
-    database (the value goes through `_like_contains`)."""
-    return f"{connection.ops.lookup_cast('icontains') % column} {connection.operators['icontains']}"
-
-
-def _like_contains(word: str) -> str:
-    return f"%{connection.ops.prep_for_like_query(word)}%"
-
-
-class RowPages:
-    """A list read a page at a time: `count()`, `len()` and slicing, which is what Django's
-    Paginator and ninja's pagination ask of a queryset. A slice runs `page_sql` with LIMIT
-    and OFFSET and passes its rows to `build`."""
-
-    def __init__(self, *, count_sql: str, page_sql: str, params: list, build: Callable):
-        self._count_sql, self._page_sql, self._params, self._build = (
-            count_sql,
-            page_sql,
-            params,
-            build,
-        )
-        self._count = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = _fetch(self._count_sql, self._params)[0][0]
-        return self._count
-
-    __len__ = count
-
-    def __getitem__(self, index: slice) -> list:
-        if not isinstance(index, slice) or index.step is not None:
-            raise TypeError("RowPages only takes slices without a step")
-        start = index.start or 0
-        if index.stop is not None and index.stop <= start:
-            return []
-        limit = -1 if index.stop is None else index.stop - start
-        if limit == -1 and connection.vendor == "postgresql":
-            limit = None  # LIMIT NULL is "no limit" on PostgreSQL, LIMIT -1 on SQLite
-        return self._build(_fetch(self._page_sql, [*self._params, limit, start]))
-
-
 # Teams ---------------------------------------------------------------------------------------
 
 
@@ -225,16 +116,16 @@ def team_list(*, organisation: Organisation, members_preview: bool = True) -> Ro
         return cards
 
     return RowPages(
-        count_sql=_LISTS["team_count"],
-        page_sql=_LISTS["team_page"],
+        count_sql=LISTS["team_count"],
+        page_sql=LISTS["team_page"],
         params=[organisation.pk],
         build=build,
     )
 
 
 def _add_previews(cards: dict[int, TeamCard]) -> None:
-    sql = _with_ids(_LISTS["team_previews"], cards)
-    for team_id, is_home, first_name, last_name, email in _fetch(sql, [*cards, PREVIEW_MEMBERS]):
+    sql = with_ids(LISTS["team_previews"], cards)
+    for team_id, is_home, first_name, last_name, email in fetch(sql, [*cards, PREVIEW_MEMBERS]):
         name = person_name(first_name, last_name, email)
         cards[team_id].members_preview.append(MemberPreview(team_id, name, bool(is_home)))
 
@@ -248,8 +139,8 @@ def team_members(*, team: Team) -> list[TeamMemberRow]:
             "function": function,
             "is_home": bool(is_home),
         }
-        for membership_id, is_home, function, first_name, last_name, email in _fetch(
-            _LISTS["team_members"], [team.pk]
+        for membership_id, is_home, function, first_name, last_name, email in fetch(
+            LISTS["team_members"], [team.pk]
         )
     ]
 
@@ -259,8 +150,8 @@ def team_candidates(*, team: Team) -> list[tuple[int, str, str]]:
     function) for the team page's "add a member" choice, which is also what it accepts."""
     return [
         (pk, person_name(first_name, last_name, email), function)
-        for pk, function, first_name, last_name, email in _fetch(
-            _LISTS["team_candidates"], [team.organisation_id, team.pk]
+        for pk, function, first_name, last_name, email in fetch(
+            LISTS["team_candidates"], [team.organisation_id, team.pk]
         )
     ]
 
@@ -274,13 +165,13 @@ def people_list(*, organisation: Organisation, query: str = "") -> RowPages:
     whose name, email or function contains each of its first five words, ignoring case."""
     where, params = "", [organisation.pk]
     for word in query.split()[:5]:
-        where += " AND (" + " OR ".join(_icontains(c) for c in PEOPLE_SEARCH_COLUMNS) + ")"
-        params += [_like_contains(word)] * len(PEOPLE_SEARCH_COLUMNS)
-    where_sql = _LISTS["people_from"] + where
+        where += " AND (" + " OR ".join(icontains(c) for c in PEOPLE_SEARCH_COLUMNS) + ")"
+        params += [like_contains(word)] * len(PEOPLE_SEARCH_COLUMNS)
+    where_sql = LISTS["people_from"] + where
     select = "SELECT m.id, m.role, m.function, u.first_name, u.last_name, u.email"
     return RowPages(
         count_sql=f"SELECT COUNT(*) {where_sql}",
-        page_sql=f"{select} {where_sql}{_LISTS['people_order']}",
+        page_sql=f"{select} {where_sql}{LISTS['people_order']}",
         params=params,
         build=_people_rows,
     )
@@ -303,8 +194,8 @@ def _people_rows(rows) -> list[PersonRow]:
         for pk, role, function, first_name, last_name, email in rows
     }
     if people:
-        sql = _with_ids(_LISTS["people_teams"], people)
-        for membership_id, team_id, name, is_home in _fetch(sql, people):
+        sql = with_ids(LISTS["people_teams"], people)
+        for membership_id, team_id, name, is_home in fetch(sql, people):
             people[membership_id]["teams"].append(
                 {"id": team_id, "name": name, "is_home": bool(is_home)}
             )

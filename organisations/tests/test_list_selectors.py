@@ -176,3 +176,10 @@ def test_team_candidates_are_active_colleagues_outside_the_team(school, team, st
     ]
     assert staff[0].pk not in {pk for pk, _name, _function in candidates}  # in the team
     assert not TeamMembership.objects.filter(team=team, membership=outsider).exists()
+
+
+def test_row_pages_take_only_bounded_slices(school):
+    people = selectors.people_list(organisation=school)
+    for index in (0, slice(0, None), slice(0, 10, 2)):
+        with pytest.raises(TypeError):
+            people[index]
