@@ -55,7 +55,12 @@ def get_invitation_by_token(token: str) -> Invitation:
     """The invitation for a token link, with its round and survey; 404 for an unknown one."""
     invitation = (
         Invitation.objects.filter(token=token)
-        .select_related("round__survey__version", "round__survey__organisation", "rater_group")
+        .select_related(
+            "round__survey__version",
+            "round__survey__organisation",
+            "round__survey__subject__user",
+            "rater_group",
+        )
         .first()
     )
     if invitation is None:

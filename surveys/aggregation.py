@@ -247,17 +247,27 @@ def _item_raters(data: RoundData, cell: Cell, item: Item, sources: _Sources) -> 
     return raters
 
 
-def _allowed_next_to(previous: RoundData | None, measures: dict, measure_id, raters) -> bool:
+def _earlier(previous: RoundData | None, measures: dict) -> tuple[dict, frozenset]:
+    """What the previous round published per item or dimension id (without the raters who
+    are public by design), indexed once so each check looks at its own measure only."""
+    if previous is None:
+        return {}, frozenset()
+    public = _public(previous)
+    index = defaultdict(list)
+    for (_key, measure_id), earlier in measures.items():
+        index[measure_id].append(earlier - public)
+    return index, public
+
+
+def _allowed_next_to(earlier: tuple[dict, frozenset], measure_id, raters) -> bool:
     """May a number about `raters` stand next to what the previous round published for the
     same item or dimension?"""
-    if previous is None:
+    index, public = earlier
+    sets = index.get(measure_id)
+    if not sets:
         return True
-    public = _public(previous)
-    return all(
-        sets_pair_allowed(earlier - public, set(raters) - public)
-        for (_key, other_id), earlier in measures.items()
-        if other_id == measure_id
-    )
+    now = set(raters) - public
+    return all(sets_pair_allowed(before, now) for before in sets)
 
 
 def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) -> None:
@@ -270,8 +280,8 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
     total_items = defaultdict(lambda: defaultdict(int))
     total_item_raters = defaultdict(set)
     total_scores = defaultdict(dict)  # dimension -> {pseudonym: score}
-    earlier_items = previous.item_raters if previous else {}
-    earlier_dimensions = previous.dimension_raters if previous else {}
+    earlier_items = _earlier(previous, previous.item_raters if previous else {})
+    earlier_dimensions = _earlier(previous, previous.dimension_raters if previous else {})
     for cell in published:
         histograms = defaultdict(lambda: defaultdict(int))
         scores = defaultdict(dict)
@@ -288,7 +298,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             summary = stats.summarise_counts(histogram)
             raters = _item_raters(data, cell, item, sources)
             if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
-                previous, earlier_items, item.pk, raters
+                earlier_items, item.pk, raters
             ):
                 continue
             data.items[(cell.key, item.pk)] = (summary, dict(histogram))
@@ -300,7 +310,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
         for dimension_id, by_rater in scores.items():
             summary = stats.summarise(by_rater.values())
             if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
-                previous, earlier_dimensions, dimension_id, set(by_rater)
+                earlier_dimensions, dimension_id, set(by_rater)
             ):
                 continue
             data.dimensions[(cell.key, dimension_id)] = summary
@@ -312,7 +322,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
     for item_id, histogram in total_items.items():
         summary = stats.summarise_counts(histogram)
         raters = total_item_raters[item_id]
-        if not _allowed_next_to(previous, earlier_items, item_id, raters):
+        if not _allowed_next_to(earlier_items, item_id, raters):
             # The cells add up to the total, so they cannot stay either.
             for key in [k for k in data.items if k[1] == item_id]:
                 del data.items[key]
@@ -322,7 +332,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             data.item_raters[(TOTAL, item_id)] = frozenset(raters)
     for dimension_id, by_rater in total_scores.items():
         summary = stats.summarise(by_rater.values())
-        if not _allowed_next_to(previous, earlier_dimensions, dimension_id, set(by_rater)):
+        if not _allowed_next_to(earlier_dimensions, dimension_id, set(by_rater)):
             for key in [k for k in data.dimensions if k[1] == dimension_id]:
                 del data.dimensions[key]
                 del data.dimension_raters[key]

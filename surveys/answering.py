@@ -26,15 +26,30 @@ class Parsed:
 
 def questions_for(invitation: Invitation) -> tuple[list[Item], list[OpenQuestion]]:
     """The items and open questions this invitee's rater group answers."""
-    version = invitation.round.survey.version
+    items, questions = _version_questions(invitation.round.survey.version)
     kind = invitation.rater_group.kind
-    items = [
-        item
-        for item in version.items.select_related("scale", "dimension").order_by("position")
-        if item.is_for(kind)
-    ]
-    questions = [q for q in version.open_questions.order_by("position") if q.is_for(kind)]
-    return items, questions
+    return [i for i in items if i.is_for(kind)], [q for q in questions if q.is_for(kind)]
+
+
+# An instrument version never changes once loaded (a changed file becomes a new version, see
+# loader.py), so its questions are read once per process. The checksum is part of the key so
+# that a reused primary key (a test database, a reset demo) never finds another version.
+_QUESTIONS: dict[tuple[int, str], tuple[list[Item], list[OpenQuestion]]] = {}
+_QUESTIONS_MAX = 64
+
+
+def _version_questions(version) -> tuple[list[Item], list[OpenQuestion]]:
+    key = (version.pk, version.checksum)
+    found = _QUESTIONS.get(key)
+    if found is None:
+        found = (
+            list(version.items.select_related("scale", "dimension").order_by("position")),
+            list(version.open_questions.order_by("position")),
+        )
+        if len(_QUESTIONS) >= _QUESTIONS_MAX:
+            _QUESTIONS.clear()
+        _QUESTIONS[key] = found
+    return found
 
 
 def find_response(invitation: Invitation) -> Response | None:
@@ -90,56 +105,126 @@ def _score(item: Item, value: int | None) -> float | None:
     return float(value)
 
 
-@transaction.atomic
-def answers_store(
-    *, invitation: Invitation, items: list[Item], parsed: Parsed, submit: bool
-) -> Response:
-    """Save (and optionally submit) one invitee's answers. Raises LeerkringError, changing
-    nothing, when the survey is closed or the answers were already submitted."""
-    # Lock the invitation so two simultaneous posts of one link are handled one after another.
+@dataclass
+class Stored:
+    """The outcome of one post: what was parsed and what was stored before it."""
+
+    parsed: Parsed
+    previous: dict  # item id -> value stored before this post (None: "I don't know")
+    response: Response | None = None
+
+
+@dataclass
+class _Locked:
+    invitation: Invitation
+    response: Response | None
+    previous: dict
+
+
+def _lock(invitation: Invitation) -> _Locked:
+    """Lock the invitation, so that two simultaneous posts of one link are handled one after
+    another, check that answers may still change, and read what is stored."""
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.status == Invitation.Status.COMPLETED:
         raise LeerkringError(_("Your answers were already submitted. Thank you!"))
     if not invitation.round.is_open():
         raise LeerkringError(_("This survey is closed: answers can no longer be changed."))
+    locked.round = invitation.round
+    response = find_response(invitation)
+    previous = {}
+    if response is not None:
+        previous = dict(response.answers.values_list("item_id", "value"))
+    return _Locked(locked, response, previous)
+
+
+def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -> Response:
+    """Store the parsed answers in a handful of queries, whatever the number of items: one
+    upsert for the answers, one for the comments."""
+    invitation = state.invitation
+    answered = set(state.previous) | set(parsed.values)
+    if submit and any(i.required and i.pk not in answered for i in items):
+        raise LeerkringError(_("Some answers need your attention."))
+    status = Response.Status.SUBMITTED if submit else Response.Status.STARTED
+    language = translation.get_language() or ""
+    submitted_on = timezone.localdate() if submit else None
+    response = state.response
+    if response is None:
+        response = Response.objects.create(
+            round=invitation.round,
+            rater_group_id=invitation.rater_group_id,
+            pseudonym=pseudonym_for(email=invitation.email, survey=invitation.round.survey),
+            status=status,
+            language=language,
+            submitted_on=submitted_on,
+        )
+    elif (response.status, response.language, response.submitted_on) != (
+        status,
+        language,
+        submitted_on,
+    ):
+        response.status, response.language, response.submitted_on = (
+            status,
+            language,
+            submitted_on,
+        )
+        response.save(update_fields=["language", "status", "submitted_on"])
+    by_id = {item.pk: item for item in items}
+    changed = [
+        Answer(response=response, item_id=pk, value=value, score=_score(by_id[pk], value))
+        for pk, value in parsed.values.items()
+        if pk not in state.previous or state.previous[pk] != value
+    ]
+    if changed:
+        Answer.objects.bulk_create(
+            changed,
+            update_conflicts=state.response is not None,
+            unique_fields=["response", "item"] if state.response is not None else None,
+            update_fields=["value", "score"] if state.response is not None else None,
+        )
+    texts = [
+        Comment(response=response, question_id=pk, text=text)
+        for pk, text in parsed.comments.items()
+        if text
+    ]
+    if texts:
+        Comment.objects.bulk_create(
+            texts,
+            update_conflicts=state.response is not None,
+            unique_fields=["response", "question"] if state.response is not None else None,
+            update_fields=["text"] if state.response is not None else None,
+        )
+    cleared = [pk for pk, text in parsed.comments.items() if not text]
+    if cleared and state.response is not None:
+        Comment.objects.filter(response=response, question_id__in=cleared).delete()
+    new_status = Invitation.Status.COMPLETED if submit else Invitation.Status.STARTED
+    if invitation.status != new_status:
+        Invitation.objects.filter(pk=invitation.pk).update(status=new_status)
+    return response
+
+
+@transaction.atomic
+def answers_post(
+    *, invitation: Invitation, items: list[Item], questions: list[OpenQuestion], data, submit
+) -> Stored:
+    """Check and store one post of the answer form. Raises LeerkringError, changing nothing,
+    when the survey is closed or the answers were already submitted; returns the parse
+    errors per field, changing nothing, when an answer is missing or out of range."""
+    state = _lock(invitation)
+    parsed = parse_post(data, items, questions, submit=submit, saved=set(state.previous))
+    stored = Stored(parsed, state.previous, state.response)
+    if not parsed.errors:
+        stored.response = _write(state, items, parsed, submit=submit)
+    return stored
+
+
+@transaction.atomic
+def answers_store(
+    *, invitation: Invitation, items: list[Item], parsed: Parsed, submit: bool
+) -> Response:
+    """Save (and optionally submit) one invitee's answers that were parsed already. Raises
+    LeerkringError, changing nothing, when the survey is closed, the answers were already
+    submitted or an answer needs attention."""
+    state = _lock(invitation)
     if parsed.errors:
         raise LeerkringError(_("Some answers need your attention."))
-    survey = invitation.round.survey
-    response, _created = Response.objects.get_or_create(
-        round=invitation.round,
-        pseudonym=pseudonym_for(email=invitation.email, survey=survey),
-        defaults={"rater_group": invitation.rater_group},
-    )
-    by_id = {item.pk: item for item in items}
-    existing = {a.item_id: a for a in response.answers.all()}
-    new, changed = [], []
-    for item_id, value in parsed.values.items():
-        score = _score(by_id[item_id], value)
-        if item_id in existing:
-            answer = existing[item_id]
-            answer.value, answer.score = value, score
-            changed.append(answer)
-        else:
-            new.append(Answer(response=response, item_id=item_id, value=value, score=score))
-    Answer.objects.bulk_create(new)
-    Answer.objects.bulk_update(changed, ["value", "score"])
-    for question_id, text in parsed.comments.items():
-        if text:
-            Comment.objects.update_or_create(
-                response=response, question_id=question_id, defaults={"text": text}
-            )
-        else:
-            Comment.objects.filter(response=response, question_id=question_id).delete()
-    response.language = translation.get_language() or ""
-    status = Invitation.Status.STARTED
-    if submit:
-        answered = set(existing) | set(parsed.values)
-        missing = [i for i in items if i.required and i.pk not in answered]
-        if missing:
-            raise LeerkringError(_("Some answers need your attention."))
-        response.status = Response.Status.SUBMITTED
-        response.submitted_on = timezone.localdate()
-        status = Invitation.Status.COMPLETED
-    response.save(update_fields=["language", "status", "submitted_on"])
-    Invitation.objects.filter(pk=invitation.pk).update(status=status)
-    return response
+    return _write(state, items, parsed, submit=submit)

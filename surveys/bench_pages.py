@@ -1,5 +1,8 @@
 """Bench pages of surveys: the list, the progress page, the 360° report with its pre/post
-comparison, and the answer page behind a token link — all in the main demo school."""
+comparison, the answer page behind a token link, and the two posts of that page — submitting
+all answers, and saving them to come back later — all in the main demo school."""
+
+import secrets
 
 from django.urls import reverse
 
@@ -7,7 +10,33 @@ from accounts.models import User
 from core.bench import BenchPage
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
 
+from .answering import questions_for
 from .models import Invitation, Survey
+
+
+def _answers(invitation: Invitation, *, action: str) -> dict:
+    """The POST of a complete form for this invitee's rater group."""
+    items, questions = questions_for(invitation)
+    data = {"round": str(invitation.round_id), "action": action}
+    data.update({f"i{item.pk}": str(item.scale.maximum - i % 2) for i, item in enumerate(items)})
+    data.update({f"q{q.pk}": "Heldere opbouw van de dag." for q in questions})
+    return data
+
+
+def _fresh_link(template: Invitation, data: dict):
+    """A token can be submitted only once: every timed submit gets a new invitation in the
+    same round and rater group."""
+
+    def prepare():
+        invitation = Invitation.objects.create(
+            round_id=template.round_id,
+            rater_group_id=template.rater_group_id,
+            email=f"bench-{secrets.token_hex(8)}@example.invalid",
+            token=secrets.token_urlsafe(32),
+        )
+        return reverse("surveys:answer", args=[invitation.token]), data
+
+    return prepare
 
 
 def pages() -> list[BenchPage]:
@@ -15,18 +44,34 @@ def pages() -> list[BenchPage]:
     school = {"slug": MAIN_SCHOOL_SLUG}
     feedback = Survey.objects.get(organisation__slug=MAIN_SCHOOL_SLUG, subject__user=leader)
     survey = {**school, "pk": feedback.pk}
-    open_link = (
-        Invitation.objects.filter(
-            round__survey__organisation__slug=MAIN_SCHOOL_SLUG,
-            round__survey__title="Evaluatie teamdag",
-            status=Invitation.Status.INVITED,
-        )
-        .order_by("pk")
-        .first()
-    )
+    waiting = Invitation.objects.filter(
+        round__survey__organisation__slug=MAIN_SCHOOL_SLUG,
+        round__survey__title="Evaluatie teamdag",
+        status=Invitation.Status.INVITED,
+    ).order_by("pk")
+    open_link, saving = waiting[0], waiting[1]
+    answer_url = reverse("surveys:answer", args=[open_link.token])
+    save_url = reverse("surveys:answer", args=[saving.token])
+    saved = _answers(saving, action="save")
     return [
         BenchPage("survey list", reverse("surveys:survey_list", kwargs=school), leader),
         BenchPage("survey progress", reverse("surveys:survey_detail", kwargs=survey), leader),
         BenchPage("360° report", reverse("surveys:report", kwargs=survey), leader),
-        BenchPage("survey answer page", reverse("surveys:answer", args=[open_link.token]), leader),
+        BenchPage("survey answer page", answer_url, leader),
+        BenchPage(
+            "survey submit",
+            answer_url,
+            leader,
+            method="post",
+            prepare=_fresh_link(open_link, _answers(open_link, action="submit")),
+        ),
+        # Saving may repeat on one link: the first save stores the answers, later ones
+        # update them (the warm-up requests take the first).
+        BenchPage(
+            "survey save and come back",
+            save_url,
+            leader,
+            method="post",
+            prepare=lambda: (save_url, saved),
+        ),
     ]

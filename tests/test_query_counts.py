@@ -35,7 +35,9 @@ def _counts(size: str, reset: bool = False) -> dict[str, int]:
     call_command("demo", size=size, reset=reset, stdout=StringIO())
     counts = {}
     with bench_settings():
-        for page in bench_pages():
+        pages = bench_pages()
+        assert any(page.method == "post" for page in pages), "no form post in the bench"
+        for page in pages:
             status, queries = count_queries(page)
             assert status == 200, f"{page.name} ({page.url}) answered {status} on {size}"
             counts[page.name] = queries
@@ -48,7 +50,7 @@ def _counts(size: str, reset: bool = False) -> dict[str, int]:
 def test_bench_pages_make_as_many_queries_on_large_as_on_small():
     small = _counts("small")
     large = _counts("large", reset=True)
-    assert {"staff list", "team list", "team detail"} <= set(small)
+    assert {"staff list", "team list", "team detail", "survey submit"} <= set(small)
     assert large == small
     too_many = {name: n for name, n in large.items() if n > MAX_QUERIES}
     assert not too_many, f"more than {MAX_QUERIES} queries: {too_many}"
@@ -144,6 +146,21 @@ def test_a_page_that_misses_a_target_is_named_with_the_reason(leader_client):
     assert problems(missing, floor)[0] == "status 404"
     slow = replace(floor, median_ms=floor.median_ms * 3, queries=13)
     assert problems(slow, floor) == ["13 queries > 12", "median > 2× floor"]
+
+
+def test_a_post_page_gets_fresh_data_for_every_request(leader_client):
+    from surveys.models import Invitation
+
+    with bench_settings():
+        submit = next(page for page in bench_pages() if page.name == "survey submit")
+        completed = Invitation.objects.filter(status=Invitation.Status.COMPLETED).count()
+        floor, result = measure(
+            [BenchPage("floor", FLOOR_URL, submit.user), submit], requests=3, warmup=1
+        )
+        assert (result.status, result.queries) == count_queries(submit)
+    # One warm-up, three timed, one counted, and two for count_queries: each a new rater.
+    assert Invitation.objects.filter(status="completed").count() == completed + 7
+    assert result.queries <= MAX_QUERIES
 
 
 def test_the_floor_exists_only_in_the_bench(leader_client):

@@ -1,9 +1,18 @@
 import math
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 
 register = template.Library()
+
+
+def _decimals(value, places: int) -> str:
+    """A number rounded (not cut off) to `places` decimals with the active language's
+    decimal separator. Report numbers stay far below a thousand, so no grouping; this is
+    also a plain string format instead of Django's general number formatting, which a
+    report calls a thousand times."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 @register.filter
@@ -11,7 +20,7 @@ def one(value):
     """A mean or score with one decimal in the active language, or a dash."""
     if value is None or value == "":
         return "–"
-    return number_format(value, 1)
+    return _decimals(value + 0.0, 1)
 
 
 @register.filter
@@ -19,7 +28,7 @@ def signed(value):
     """A difference with its sign written out (+0,4 / −0,4), never only coloured."""
     if value is None or value == "":
         return "–"
-    text = number_format(abs(value), 2 if abs(value) < 0.095 else 1)
+    text = _decimals(abs(value), 2 if abs(value) < 0.095 else 1)
     if round(value, 2) == 0:
         return text
     return ("+" if value > 0 else "−") + text

@@ -197,3 +197,24 @@ def test_items_for_other_groups_are_not_asked(instruments, school, leader, today
     teaching = invite(scan, "teachers", ["b@x.test"])[0]
     assert "P-LEI1" not in {i.code for i in questions_for(leading)[0]}
     assert "P-LEI1" in {i.code for i in questions_for(teaching)[0]}
+
+
+def test_a_submit_makes_as_many_queries_for_42_items_as_for_a_few(
+    survey_360, pulse, django_assert_num_queries
+):
+    from django.test import Client
+
+    counts = []
+    for survey, kind in ((pulse, pulse.rater_groups.first().kind), (survey_360, "teachers")):
+        invitations = invite(survey, kind, ["een@x.test", "twee@x.test", "drie@x.test"])
+        client = Client()
+        client.post(f"/s/{invitations[0].token}/", full_answers(invitations[0]))  # warm
+        data = full_answers(invitations[1])
+        # The link, the lock, the response, its three inserts, the invitation's status, and
+        # the savepoint around them.
+        with django_assert_num_queries(9) as captured:
+            response = client.post(f"/s/{invitations[1].token}/", data)
+        assert response.status_code == 200
+        counts.append(len(captured))
+    assert len(questions_for(invitations[1])[0]) >= 30
+    assert counts[0] == counts[1]

@@ -91,3 +91,11 @@ def test_identical_changes_have_no_spread_and_count_as_clear():
     assert change.effect == math.inf
     assert stats.verdict(change) == stats.CLEAR_GROWTH
     assert stats.paired_change([0, 0, 0, 0, 0]).effect == 0
+
+
+@pytest.mark.parametrize("df", [1, 2, 2.7, 5, 13.4, 29, 250, 10_000])
+@pytest.mark.parametrize("p", [0.6, 0.9, 0.975, 0.995])
+def test_t_quantile_inverts_the_cdf(p, df):
+    t = stats.t_quantile(p, df)
+    assert stats.t_cdf(t, df) == pytest.approx(p, abs=1e-10)
+    assert stats.t_quantile(1 - p, df) == pytest.approx(-t)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.errors import LeerkringError
 
 from ..access import get_invitation_by_token
-from ..answering import UNKNOWN, answers_store, find_response, parse_post, questions_for
+from ..answering import UNKNOWN, answers_post, find_response, parse_post, questions_for
 from ..models import Invitation
 
 
@@ -55,11 +55,40 @@ def _saved_values(response) -> dict:
     if response is None:
         return {}
     current = {
-        f"i{a.item_id}": UNKNOWN if a.value is None else str(a.value)
-        for a in response.answers.all()
+        f"i{item_id}": UNKNOWN if value is None else str(value)
+        for item_id, value in response.answers.values_list("item_id", "value")
     }
-    current.update({f"q{c.question_id}": c.text for c in response.comments.all()})
+    current.update(
+        {f"q{pk}": text for pk, text in response.comments.values_list("question_id", "text")}
+    )
     return current
+
+
+def _post(request, invitation, items, questions) -> tuple[dict, dict, bool]:
+    """Handle a post of the form: (values to show, errors, whether all went in)."""
+    submit = request.POST.get("action") == "submit"
+    if request.POST.get("round") != str(invitation.round.pk):
+        message = _("This form belongs to another survey. Open the link from your email again.")
+        return _saved_values(find_response(invitation)), {"__all__": message}, False
+    try:
+        stored = answers_post(
+            invitation=invitation,
+            items=items,
+            questions=questions,
+            data=request.POST,
+            submit=submit,
+        )
+    except LeerkringError as error:
+        raw = parse_post(request.POST, items, questions, submit=False).raw
+        current = {**_saved_values(find_response(invitation)), **raw}
+        return current, {"__all__": error.message}, False
+    previous = {
+        f"i{pk}": UNKNOWN if value is None else str(value) for pk, value in stored.previous.items()
+    }
+    errors = dict(stored.parsed.errors)
+    if errors:
+        errors["__all__"] = _("Some answers need your attention.")
+    return {**previous, **stored.parsed.raw}, errors, not errors
 
 
 def answer(request, token):
@@ -80,30 +109,16 @@ def answer(request, token):
         return render(request, "surveys/answer_closed.html", context, status=410)
 
     items, questions = questions_for(invitation)
-    response = find_response(invitation)
-    current = _saved_values(response)
     errors = {}
     if request.method == "POST":
-        submit = request.POST.get("action") == "submit"
-        if request.POST.get("round") != str(round_.pk):
-            errors["__all__"] = _(
-                "This form belongs to another survey. Open the link from your email again."
-            )
-        else:
-            parsed = parse_post(
-                request.POST, items, questions, submit=submit, saved=set(_answered(response))
-            )
-            errors = parsed.errors
-            current = {**current, **parsed.raw}
-            try:
-                answers_store(invitation=invitation, items=items, parsed=parsed, submit=submit)
-            except LeerkringError as error:
-                errors.setdefault("__all__", error.message)
-            else:
-                if submit:
-                    return render(request, "surveys/answer_done.html", context)
-                context["saved"] = True
-                invitation.status = Invitation.Status.STARTED
+        current, errors, stored = _post(request, invitation, items, questions)
+        if stored and request.POST.get("action") == "submit":
+            return render(request, "surveys/answer_done.html", context)
+        if stored:
+            context["saved"] = True
+            invitation.status = Invitation.Status.STARTED
+    else:
+        current = _saved_values(find_response(invitation))
     sections, open_fields = _sections(items, questions, current, errors)
     context.update(
         {
@@ -115,9 +130,3 @@ def answer(request, token):
         }
     )
     return render(request, "surveys/answer.html", context, status=400 if errors else 200)
-
-
-def _answered(response):
-    if response is None:
-        return []
-    return response.answers.values_list("item_id", flat=True)
