@@ -2,7 +2,6 @@ from django import template
 from django.utils import timezone
 
 from ..markdown import render_markdown
-from ..models import Role
 from ..selectors_home import open_actions_for_user
 
 register = template.Library()
@@ -23,12 +22,6 @@ def markdown(text):
 @register.filter
 def has_role(roles, role):
     return role in roles
-
-
-@register.filter
-def role_label(role):
-    """The translated name of a PLG role code."""
-    return Role(role).label if role in Role.values else role
 
 
 @register.inclusion_tag("communities/_my_actions.html", takes_context=True)

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from communities.models import ActionItem, AgendaItem, Decision, MeetingRole, Role
 from communities.tests.factories import (
@@ -219,6 +219,12 @@ def test_every_role_can_be_named_for_one_meeting(login, plg, meeting, coach, mem
     assert set(MeetingRole.objects.filter(meeting=meeting).values_list("role", flat=True)) == set(
         Role.values
     )
+    page = login(coach.person).get(_url("meeting_detail", plg, meeting_pk=meeting.pk))
+    named = re.findall(
+        r"<li>([^<:]+): " + re.escape(str(member.person.user)), page.content.decode()
+    )
+    with translation.override("nl-be"):
+        assert named == [str(label).capitalize() for label in Role.labels]
 
 
 def test_the_facilitator_of_one_meeting_keeps_that_meeting_only(login, plg, meeting, item, member):

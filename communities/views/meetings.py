@@ -19,6 +19,7 @@ from ..meeting_forms import (
     MeetingRolesForm,
     MinutesForm,
 )
+from ..models import Role
 from ._helpers import apply_error, form_errors_to_messages, meeting_url, plg_redirect
 
 
@@ -103,6 +104,12 @@ def meeting_context(request, plg, meeting) -> dict:
         "meeting": meeting,
         **data,
         "can_keep": can_keep,
+        # The roles named for this meeting, in the order roles are listed everywhere else.
+        "named_roles": [
+            (label, data["role_holders"][role])
+            for role, label in Role.choices
+            if role in data["role_holders"]
+        ],
         "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}) if can_keep else None,
         "decision_form": DecisionForm() if can_keep else None,
         "action_form": ActionForm(members=members) if can_keep else None,
