@@ -78,7 +78,8 @@ class PLGAccess:
 
     @property
     def can_read_minutes(self) -> bool:
-        """Minutes, decisions and actions; a private group keeps them to its members."""
+        """Minutes, decisions, actions and evidence; a private group keeps them to its
+        members (see `PLG.keeps_minutes_private`)."""
         return self.is_member or not self.plg.keeps_minutes_private
 
     def can_keep_meeting(self, meeting_roles: dict) -> bool:

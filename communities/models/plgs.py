@@ -118,7 +118,8 @@ class PLG(models.Model):
     @property
     def keeps_minutes_private(self) -> bool:
         """Intervision brings confidential cases, and a group closed to joining speaks among
-        its own members: their minutes, decisions and actions are for members only."""
+        its own members: their minutes, decisions, actions and evidence are for members only
+        (leaders and coaches still see that the group meets, who attends and its report)."""
         return self.type == self.Type.INTERVISION or not self.is_open
 
 

@@ -1,9 +1,10 @@
-"""Intervision and groups closed to joining keep minutes, decisions and actions to members."""
+"""Intervision and groups closed to joining keep minutes, decisions, actions and evidence to
+their members."""
 
 import pytest
 from django.urls import reverse
 
-from communities.models import PLG, Decision
+from communities.models import PLG, Decision, Evidence
 from communities.tests.factories import (
     ActionItemFactory,
     MeetingFactory,
@@ -82,3 +83,12 @@ def test_the_minutes_of_an_open_lesson_study_are_read_by_the_school_leader(login
     meeting = _meeting_with_record(open_plg, PLGMemberFactory(plg=open_plg))
     page = login(leader).get(_url("meeting_detail", open_plg, meeting_pk=meeting.pk))
     assert SECRET in page.content.decode()
+
+
+def test_evidence_of_an_intervision_group_stays_with_its_members(login, intervision, leader):
+    member = PLGMemberFactory(plg=intervision)
+    Evidence.objects.create(plg=intervision, phase=intervision.current_phase, text=SECRET)
+    outside = login(leader).get(_url("plg_detail", intervision)).content.decode()
+    inside = login(member.person).get(_url("plg_detail", intervision)).content.decode()
+    assert SECRET not in outside
+    assert SECRET in inside
