@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from . import demo_content as content
 from .demo_learning import build_learning, course_sessions, trajectory_sessions
+from .demo_tailoring import build_tailoring
 from .models import (
     Answer,
     Application,
@@ -354,3 +355,5 @@ def build(ctx) -> None:
     Attendance.objects.bulk_create(attendance, batch_size=BATCH)
 
     build_learning(ctx, rng, today, editions, lead, accepted_by_edition, sessions, leader)
+    if trainer is not None:
+        build_tailoring(group_by_key[(current_lead, 0)], today)

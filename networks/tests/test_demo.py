@@ -60,3 +60,16 @@ def test_demo_coaching_partners_come_from_different_schools(demo):
         schools = [m.school_id for m in pair.members.all()]
         assert len(set(schools)) == len(schools)
     assert CoachingGroup.objects.filter(moments__isnull=False).exists()
+
+
+def test_the_demo_trainer_reads_the_combined_profile_of_her_group(client, demo):
+    trainer = User.objects.get(email=LOGIN_EMAILS["trainer"])
+    edition = Edition.objects.filter(programme__code="LEID-2J").latest("starts_on")
+    group = edition.groups.get(trainer__user=trainer)
+    client.force_login(trainer)
+    page = client.get(
+        reverse("networks:group_profile", kwargs={"slug": PROVIDER_SLUG, "pk": group.pk})
+    )
+    body = page.content.decode()
+    assert "Profiel per dimensie" in body and "Gedeelde ontwikkelpunten" in body
+    assert "Werken met gegevens" in body
