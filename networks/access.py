@@ -21,6 +21,7 @@ from .models import (
     LearningGroup,
     Participant,
     Programme,
+    Question,
     Session,
     Submission,
 )
@@ -54,6 +55,18 @@ def get_programme_for_access(access: Access, pk: int) -> Programme:
     if programme is None:
         raise Http404
     return programme
+
+
+def get_question_for_access(access: Access, pk: int) -> Question:
+    """A question of the application form of one of the provider's programmes."""
+    question = (
+        Question.objects.filter(programme__provider=access.organisation, pk=pk)
+        .select_related("programme")
+        .first()
+    )
+    if question is None:
+        raise Http404
+    return question
 
 
 def get_edition_for_access(access: Access, pk: int) -> Edition:

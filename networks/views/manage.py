@@ -1,7 +1,6 @@
 """Provider staff manage their catalogue: programmes, their questions, editions."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,9 +9,14 @@ from django.views.decorators.http import require_POST
 from core.errors import LeerkringError
 
 from .. import selectors
-from ..access import get_edition_for_access, get_programme_for_access, provider_view
+from ..access import (
+    get_edition_for_access,
+    get_programme_for_access,
+    get_question_for_access,
+    provider_view,
+)
 from ..forms import DeadlineForm, EditionForm, ProgrammeForm, QuestionForm
-from ..models import Edition, Question
+from ..models import Edition
 from ..services import catalogue as services
 
 
@@ -113,13 +117,7 @@ def question_create(request, pk):
 @require_POST
 @provider_view
 def question_delete(request, pk):
-    question = (
-        Question.objects.filter(programme__provider=request.organisation, pk=pk)
-        .select_related("programme")
-        .first()
-    )
-    if question is None:
-        raise Http404
+    question = get_question_for_access(request.access, pk)
     services.object_delete(instance=question, provider=request.organisation, actor=request.user)
     messages.success(request, _("The question was removed."))
     return redirect(programme_url(request, question.programme))
