@@ -136,6 +136,11 @@ class SessionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.edition = edition
         self.fields["group"].queryset = edition.groups.all()
+        self.fields["group"].empty_label = _("all participants")
+        if self.instance.pk is None:
+            # Most sessions take place where the edition does.
+            self.initial.setdefault("location", edition.location)
+            self.initial.setdefault("room", edition.room)
 
     def clean(self):
         data = super().clean()

@@ -55,6 +55,20 @@ def object_delete(*, instance, provider, actor) -> None:
 
 
 @transaction.atomic
+def question_delete(*, question, actor) -> None:
+    """Remove a question from the application form; once someone answered it, the answers
+    belong to their applications and the question stays."""
+    if question.answers.exists():
+        raise LeerkringError(
+            _(
+                "Applicants already answered this question, so it stays: their answers "
+                "belong to their applications."
+            )
+        )
+    object_delete(instance=question, provider=question.programme.provider, actor=actor)
+
+
+@transaction.atomic
 def session_delete(*, session, actor) -> None:
     """Delete a session that nobody's record depends on yet: attendance and reflections are
     part of participants' history (and their certificate), so those sessions stay."""

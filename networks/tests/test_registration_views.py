@@ -94,14 +94,16 @@ def test_a_leader_registers_a_group_that_leaves_herself_out(login, leader, editi
         2, organisation=leader.organisation, role=Membership.Role.STAFF
     )
     client = login(leader)
-    client.post(
+    response = client.post(
         _register_url(edition),
         {
             **_answers(questions),
             "colleagues": [c.pk for c in colleagues],
             "leave_me_out": "on",
         },
+        follow=True,
     )
+    assert "De inschrijving van je groep van 2 is aanvaard" in response.content.decode()
     application = Application.objects.get()
     assert application.applicant == leader.user
     assert application.size == 2

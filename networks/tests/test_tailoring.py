@@ -197,3 +197,19 @@ def test_the_participant_page_offers_consent_and_withdrawal(login, leaders):
     assert "Tel mijn 360°" in client.get(url).content.decode()
     _consent(login, participant)
     assert "Trek mijn toestemming in" in client.get(url).content.decode()
+
+
+def test_only_the_groups_own_trainer_finds_the_link_to_the_profile(
+    login, provider, trainer, edition, group
+):
+    url = reverse("networks:group_profile", kwargs={"slug": provider.slug, "pk": group.pk})
+    detail = reverse("networks:group_detail", kwargs={"slug": provider.slug, "pk": group.pk})
+    overview = reverse(
+        "networks:edition_overview", kwargs={"slug": provider.slug, "pk": edition.pk}
+    )
+    client = login(trainer)
+    assert url in client.get(detail).content.decode()
+    assert url in client.get(overview).content.decode()
+    colleague = login(MembershipFactory(organisation=provider, role=Membership.Role.TRAINER))
+    assert url not in colleague.get(detail).content.decode()
+    assert url not in colleague.get(overview).content.decode()

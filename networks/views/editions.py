@@ -238,7 +238,12 @@ def _confirm_delete(request, *, obj, title, question, back_url, done_url, delete
     return render(
         request,
         "networks/manage/confirm_delete.html",
-        {"obj": obj, "title": title, "question": question, "cancel_url": back_url},
+        {
+            "edition": getattr(obj, "edition", obj),
+            "title": title,
+            "question": question,
+            "cancel_url": back_url,
+        },
     )
 
 

@@ -118,8 +118,12 @@ def question_create(request, pk):
 @provider_view
 def question_delete(request, pk):
     question = get_question_for_access(request.access, pk)
-    services.object_delete(instance=question, provider=request.organisation, actor=request.user)
-    messages.success(request, _("The question was removed."))
+    try:
+        services.question_delete(question=question, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The question was removed."))
     return redirect(programme_url(request, question.programme))
 
 

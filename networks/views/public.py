@@ -127,6 +127,10 @@ def register(request, provider_slug, pk):
 def _result_message(application, size):
     Status = Application.Status
     if application.status == Status.ACCEPTED:
+        if size > 1:
+            return _("The registration of your group of %(size)d is accepted. Welcome!") % {
+                "size": size
+            }
         return _("Your registration is accepted. Welcome!")
     if application.status == Status.SUBMITTED:
         return _("Your application was received. The provider will let you know.")

@@ -1,12 +1,13 @@
-"""Deleting a session or an edition, after a confirmation page."""
+"""Provider staff add and delete sessions and form questions, and delete an edition nobody
+registered for."""
 
 from django.urls import reverse
 
-from networks.models import Attendance, Edition, Session
+from networks.models import Attendance, Edition, Question, Session
 from networks.services import registration
 from organisations.tests.factories import SchoolFactory, UserFactory
 
-from .factories import EditionFactory, SessionFactory
+from .factories import EditionFactory, QuestionFactory, SessionFactory
 
 
 def _url(name, provider, **kwargs):
@@ -59,3 +60,27 @@ def test_an_edition_with_a_withdrawn_application_is_kept(login, trainer, provide
     assert _url("edition_delete", provider, pk=edition.pk) not in overview
     client.post(_url("edition_delete", provider, pk=edition.pk))
     assert Edition.objects.filter(pk=edition.pk).exists()
+
+
+def test_a_new_session_starts_at_the_editions_place(login, trainer, provider, edition):
+    page = login(trainer).get(_url("session_create", provider, pk=edition.pk))
+    form = page.context["form"]
+    assert form["location"].value() == edition.location == "Pedagogisch Centrum"
+    assert form["room"].value() == "Zaal 2"
+    assert "alle deelnemers" in page.content.decode()
+
+
+def test_an_unanswered_question_is_removed_from_the_form(login, trainer, provider, programme):
+    question = QuestionFactory(programme=programme)
+    login(trainer).post(_url("question_delete", provider, pk=question.pk))
+    assert not Question.objects.filter(pk=question.pk).exists()
+
+
+def test_an_answered_question_stays_with_the_applications(login, trainer, provider, edition):
+    question = QuestionFactory(programme=edition.programme, required=False)
+    registration.application_submit(
+        edition_id=edition.pk, applicant=UserFactory(), answers={question.pk: "Om te leren"}
+    )
+    response = login(trainer).post(_url("question_delete", provider, pk=question.pk), follow=True)
+    assert Question.objects.filter(pk=question.pk).exists()
+    assert "al beantwoord" in response.content.decode()
