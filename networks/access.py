@@ -10,6 +10,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from organisations.access import Access, organisation_view
 from organisations.models import Membership
@@ -51,134 +52,96 @@ def provider_view(view):
 
 def get_programme_for_access(access: Access, pk: int) -> Programme:
     """The provider's programme with this pk."""
-    programme = Programme.objects.filter(provider=access.organisation, pk=pk).first()
-    if programme is None:
-        raise Http404
-    return programme
+    return get_object_or_404(Programme.objects.filter(provider=access.organisation, pk=pk))
 
 
 def get_question_for_access(access: Access, pk: int) -> Question:
     """A question of the application form of one of the provider's programmes."""
-    question = (
-        Question.objects.filter(programme__provider=access.organisation, pk=pk)
-        .select_related("programme")
-        .first()
+    return get_object_or_404(
+        Question.objects.filter(programme__provider=access.organisation, pk=pk).select_related(
+            "programme"
+        )
     )
-    if question is None:
-        raise Http404
-    return question
 
 
 def get_edition_for_access(access: Access, pk: int) -> Edition:
     """The edition with this pk of one of the provider's programmes."""
-    edition = (
-        Edition.objects.filter(programme__provider=access.organisation, pk=pk)
-        .select_related("programme")
-        .first()
+    return get_object_or_404(
+        Edition.objects.filter(programme__provider=access.organisation, pk=pk).select_related(
+            "programme"
+        )
     )
-    if edition is None:
-        raise Http404
-    return edition
 
 
 def get_application_for_access(access: Access, pk: int) -> Application:
     """An application for one of the provider's editions."""
-    application = (
-        Application.objects.filter(edition__programme__provider=access.organisation, pk=pk)
-        .select_related("edition__programme", "applicant", "school")
-        .first()
+    return get_object_or_404(
+        Application.objects.filter(
+            edition__programme__provider=access.organisation, pk=pk
+        ).select_related("edition__programme", "applicant", "school")
     )
-    if application is None:
-        raise Http404
-    return application
 
 
 def get_group_for_access(access: Access, pk: int) -> LearningGroup:
-    group = (
-        LearningGroup.objects.filter(edition__programme__provider=access.organisation, pk=pk)
-        .select_related("edition__programme", "trainer__user")
-        .first()
+    return get_object_or_404(
+        LearningGroup.objects.filter(
+            edition__programme__provider=access.organisation, pk=pk
+        ).select_related("edition__programme", "trainer__user")
     )
-    if group is None:
-        raise Http404
-    return group
 
 
 def get_session_for_access(access: Access, pk: int) -> Session:
-    session = (
-        Session.objects.filter(edition__programme__provider=access.organisation, pk=pk)
-        .select_related("edition__programme", "group")
-        .first()
+    return get_object_or_404(
+        Session.objects.filter(
+            edition__programme__provider=access.organisation, pk=pk
+        ).select_related("edition__programme", "group")
     )
-    if session is None:
-        raise Http404
-    return session
 
 
 def get_application_for_applicant(user, pk: int) -> Application:
     """An application the user submitted or is one of the people of (a colleague registered
     their group). Only the applicant may withdraw it; the view checks that."""
-    application = (
+    return get_object_or_404(
         Application.objects.filter(pk=pk)
         .filter(Q(applicant=user) | Q(participants__user=user))
         .distinct()
         .select_related("edition__programme__provider", "school", "applicant")
-        .first()
     )
-    if application is None:
-        raise Http404
-    return application
 
 
 def get_participation_for_user(user, pk: int) -> Participant:
     """The user's own active participation in an accepted application."""
-    participant = (
+    return get_object_or_404(
         Participant.objects.filter(
             user=user,
             pk=pk,
             is_active=True,
             application__status=Application.Status.ACCEPTED,
-        )
-        .select_related("edition__programme__provider", "group__trainer__user", "school")
-        .first()
+        ).select_related("edition__programme__provider", "group__trainer__user", "school")
     )
-    if participant is None:
-        raise Http404
-    return participant
 
 
 def get_assignment_for_access(access: Access, pk: int):
     """An assignment of one of the provider's editions."""
-    assignment = (
-        Assignment.objects.filter(edition__programme__provider=access.organisation, pk=pk)
-        .select_related("edition__programme")
-        .first()
+    return get_object_or_404(
+        Assignment.objects.filter(
+            edition__programme__provider=access.organisation, pk=pk
+        ).select_related("edition__programme")
     )
-    if assignment is None:
-        raise Http404
-    return assignment
 
 
 def get_submission_for_access(access: Access, pk: int):
     """A submission for an assignment of one of the provider's editions."""
-    submission = (
+    return get_object_or_404(
         Submission.objects.filter(
             assignment__edition__programme__provider=access.organisation, pk=pk
-        )
-        .select_related("assignment__edition__programme", "participant__user", "group")
-        .first()
+        ).select_related("assignment__edition__programme", "participant__user", "group")
     )
-    if submission is None:
-        raise Http404
-    return submission
 
 
 def get_assignment_for_participant(participant: Participant, pk: int):
     """An assignment of the participant's own edition."""
-    assignment = participant.edition.assignments.filter(pk=pk).first()
-    if assignment is None:
-        raise Http404
-    return assignment
+    return get_object_or_404(participant.edition.assignments.filter(pk=pk))
 
 
 def own_submission(participant: Participant, assignment):
@@ -195,28 +158,19 @@ def own_submission(participant: Participant, assignment):
 
 def get_session_for_participant(participant: Participant, pk: int) -> Session:
     """A session of the participant's edition that is for everyone or for their own group."""
-    session = (
-        Session.objects.filter(edition_id=participant.edition_id, pk=pk)
-        .filter(Q(group=None) | Q(group_id=participant.group_id))
-        .first()
+    return get_object_or_404(
+        Session.objects.filter(edition_id=participant.edition_id, pk=pk).filter(
+            Q(group=None) | Q(group_id=participant.group_id)
+        )
     )
-    if session is None:
-        raise Http404
-    return session
 
 
 def get_coaching_group_for_participant(participant: Participant, pk: int):
-    group = participant.coaching_groups.filter(pk=pk).first()
-    if group is None:
-        raise Http404
-    return group
+    return get_object_or_404(participant.coaching_groups.filter(pk=pk))
 
 
 def get_research_group_for_participant(participant: Participant, pk: int):
-    group = participant.research_groups.filter(pk=pk).first()
-    if group is None:
-        raise Http404
-    return group
+    return get_object_or_404(participant.research_groups.filter(pk=pk))
 
 
 def get_group_for_trainer(access: Access, pk: int) -> LearningGroup:
@@ -224,13 +178,8 @@ def get_group_for_trainer(access: Access, pk: int) -> LearningGroup:
     profile is shared with its own trainer only, so another trainer gets a 404."""
     if access.membership is None:
         raise Http404
-    group = (
+    return get_object_or_404(
         LearningGroup.objects.filter(
             edition__programme__provider=access.organisation, pk=pk, trainer=access.membership
-        )
-        .select_related("edition__programme", "trainer__user")
-        .first()
+        ).select_related("edition__programme", "trainer__user")
     )
-    if group is None:
-        raise Http404
-    return group
