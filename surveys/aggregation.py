@@ -196,19 +196,22 @@ def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
         default=Value(""),
         output_field=CharField(),
     )
-    for row in (
+    # Tuples rather than dicts: a report reads a few thousand of these rows.
+    for round_id, group_id, item_id, score, unknown, n in (
         Answer.objects.filter(**submitted)
         .annotate(unknown_by=unknown_by)
         .values("response__round_id", "response__rater_group_id", "item_id", "score", "unknown_by")
         .annotate(n=Count("id"))
+        .values_list(
+            "response__round_id", "response__rater_group_id", "item_id", "score", "unknown_by", "n"
+        )
     ):
-        key = (row["response__round_id"], row["response__rater_group_id"])
-        if row["score"] is None:
-            without_value[(*key, row["item_id"])].add(row["unknown_by"])
+        if score is None:
+            without_value[(round_id, group_id, item_id)].add(unknown)
         else:
-            histograms[key][row["item_id"]][row["score"]] += row["n"]
+            histograms[(round_id, group_id)][item_id][score] += n
     respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
-    for row in (
+    for round_id, group_id, pseudonym, dimension_id, score in (
         answers.filter(item__aspect=Item.Aspect.QUALITY)
         .values(
             "response__round_id",
@@ -217,10 +220,15 @@ def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
             "item__dimension_id",
         )
         .annotate(score=Avg("score"))
-    ):
-        respondent_scores[(row["response__round_id"], row["response__rater_group_id"])].append(
-            (row["response__pseudonym"], row["item__dimension_id"], row["score"])
+        .values_list(
+            "response__round_id",
+            "response__rater_group_id",
+            "response__pseudonym",
+            "item__dimension_id",
+            "score",
         )
+    ):
+        respondent_scores[(round_id, group_id)].append((pseudonym, dimension_id, score))
     context = _Sources(histograms, respondent_scores, without_value, items)
     previous = None
     for round_ in sorted(rounds, key=lambda r: r.number):
@@ -247,27 +255,35 @@ def _item_raters(data: RoundData, cell: Cell, item: Item, sources: _Sources) -> 
     return raters
 
 
-def _earlier(previous: RoundData | None, measures: dict) -> tuple[dict, frozenset]:
+def _earlier(previous: RoundData | None, measures: dict) -> tuple[dict, frozenset, dict]:
     """What the previous round published per item or dimension id (without the raters who
-    are public by design), indexed once so each check looks at its own measure only."""
+    are public by design), indexed once so each check looks at its own measure only. Most
+    statements are answered by the same people, so the sets repeat: each distinct pair of
+    sets is judged once (the third part is that memo)."""
     if previous is None:
-        return {}, frozenset()
+        return {}, frozenset(), {}
     public = _public(previous)
-    index = defaultdict(list)
+    index = defaultdict(set)
     for (_key, measure_id), earlier in measures.items():
-        index[measure_id].append(earlier - public)
-    return index, public
+        index[measure_id].add(earlier - public)
+    return index, public, {}
 
 
-def _allowed_next_to(earlier: tuple[dict, frozenset], measure_id, raters) -> bool:
+def _allowed_next_to(earlier: tuple[dict, frozenset, dict], measure_id, raters) -> bool:
     """May a number about `raters` stand next to what the previous round published for the
     same item or dimension?"""
-    index, public = earlier
+    index, public, judged = earlier
     sets = index.get(measure_id)
     if not sets:
         return True
-    now = set(raters) - public
-    return all(sets_pair_allowed(before, now) for before in sets)
+    now = frozenset(raters) - public
+    for before in sets:
+        key = (before, now)
+        if key not in judged:
+            judged[key] = sets_pair_allowed(before, now)
+        if not judged[key]:
+            return False
+    return True
 
 
 def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) -> None:

@@ -131,7 +131,8 @@ def round_pair_allowed(only_before: int, only_after: int, threshold: int = MIN_T
 
 def sets_pair_allowed(before, after, threshold: int = MIN_THRESHOLD) -> bool:
     """`round_pair_allowed` for two sets of pseudonymous keys; disjoint sets are always fine."""
-    before, after = set(before), set(after)
+    before = before if isinstance(before, (set, frozenset)) else set(before)
+    after = after if isinstance(after, (set, frozenset)) else set(after)
     if not before & after:
         return True
     return round_pair_allowed(len(before - after), len(after - before), threshold)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.errors import LeerkringError
 
 from .models import Answer, Comment, Invitation, Item, OpenQuestion, Response
+from .selectors import version_questions
 from .services import pseudonym_for
 
 UNKNOWN = "na"
@@ -26,30 +27,9 @@ class Parsed:
 
 def questions_for(invitation: Invitation) -> tuple[list[Item], list[OpenQuestion]]:
     """The items and open questions this invitee's rater group answers."""
-    items, questions = _version_questions(invitation.round.survey.version)
+    items, questions = version_questions(invitation.round.survey.version)
     kind = invitation.rater_group.kind
     return [i for i in items if i.is_for(kind)], [q for q in questions if q.is_for(kind)]
-
-
-# An instrument version never changes once loaded (a changed file becomes a new version, see
-# loader.py), so its questions are read once per process. The checksum is part of the key so
-# that a reused primary key (a test database, a reset demo) never finds another version.
-_QUESTIONS: dict[tuple[int, str], tuple[list[Item], list[OpenQuestion]]] = {}
-_QUESTIONS_MAX = 64
-
-
-def _version_questions(version) -> tuple[list[Item], list[OpenQuestion]]:
-    key = (version.pk, version.checksum)
-    found = _QUESTIONS.get(key)
-    if found is None:
-        found = (
-            list(version.items.select_related("scale", "dimension").order_by("position")),
-            list(version.open_questions.order_by("position")),
-        )
-        if len(_QUESTIONS) >= _QUESTIONS_MAX:
-            _QUESTIONS.clear()
-        _QUESTIONS[key] = found
-    return found
 
 
 def find_response(invitation: Invitation) -> Response | None:

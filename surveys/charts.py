@@ -4,10 +4,11 @@ to it are the full text alternative). Presentation attributes only, no inline st
 
 from itertools import count
 
-from django.utils.formats import number_format
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from .templatetags.survey_tags import decimals, width_class
 
 _ids = count(1)
 LABEL_W, PLOT_W, ROW_H, TOP = 250, 300, 30, 24
@@ -16,7 +17,7 @@ INK, BRAND, MUTED, LINE = "#1c2430", "#0b5c6b", "#4a5565", "#c9d0da"
 
 
 def _fmt(value) -> str:
-    return number_format(value, 1)
+    return decimals(value, 1)
 
 
 def _label(text) -> str:
@@ -136,3 +137,16 @@ def prepost_chart(rows, *, minimum, maximum, title) -> str:
         f'font-size="12" fill="{INK}">{escape(_("post-measurement"))}</text>'
     )
     return _frame(uid, title, "; ".join(described), height, body)
+
+
+def distribution(rows) -> str:
+    """One statement's answers per scale point as small bars with the count written out
+    (rows of value, n, pct). Built here in one pass, like the charts: a report shows this
+    for every statement, and template nodes per bar add up."""
+    bars = format_html_join(
+        "",
+        '<div class="dist-row"><span class="dist-label">{}</span><span class="dist-track">'
+        '<span class="dist-bar {}"></span></span><span>{}</span></div>',
+        ((row["value"], width_class(row["pct"]), row["n"]) for row in rows),
+    )
+    return mark_safe(f'<div class="dist">{bars}</div>')

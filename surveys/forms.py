@@ -112,8 +112,7 @@ class InviteesForm(forms.Form):
                 (g.pk, g.get_kind_display()) for g in groups if g.kind != "self"
             ]
         if people is not None:
-            label = self.fields["people"].label_from_instance
-            self.fields["people"].choices = [(m.pk, label(m)) for m in people]
+            self.fields["people"].choices = people
 
     def clean(self):
         data = super().clean()
@@ -153,9 +152,8 @@ class ShareForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = _people(survey.organisation).exclude(pk=survey.subject_id)
         if people is not None:
-            label = self.fields["person"].label_from_instance
             self.fields["person"].choices = [("", "---------")] + [
-                (m.pk, label(m)) for m in people if m.pk != survey.subject_id
+                (pk, label) for pk, label in people if pk != survey.subject_id
             ]
 
 

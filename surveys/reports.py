@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy
 from . import stats
 from .aggregation import MERGED, TOTAL, RoundData, load_rounds
 from .anonymity import filter_allowed, paired_allowed
+from .charts import distribution as distribution_bars
 from .models import Comment, Item, Response, Survey, pick
+from .selectors import version_questions
 
 __all__ = ["MERGED", "TOTAL", "report_context"]
 
@@ -81,6 +83,7 @@ def item_row(data: RoundData, item: Item) -> dict:
         "self": own[0] if own else None,
         "gap": _gap(own[0] if own else None, total[0] if total else None),
         "distribution": distribution,
+        "distribution_bars": distribution_bars(distribution),
         "cells": [(c, (data.items.get((c.key, item.pk)) or (None,))[0]) for c in data.cells],
     }
 
@@ -238,7 +241,7 @@ def report_context(survey: Survey, round_number=None) -> dict:
     }
     if not finished:
         return context
-    items = list(version.items.select_related("scale", "dimension").order_by("position"))
+    items, _questions = version_questions(version)
     dimensions = list({item.dimension_id: item.dimension for item in items}.values())
     datas = load_rounds(finished, items)
     current = next((d for d in datas if str(d.round.number) == str(round_number)), datas[-1])

@@ -1,12 +1,12 @@
 import math
 
 from django import template
-from django.utils.formats import get_format, number_format
+from django.utils.formats import get_format
 
 register = template.Library()
 
 
-def _decimals(value, places: int) -> str:
+def decimals(value, places: int) -> str:
     """A number rounded (not cut off) to `places` decimals with the active language's
     decimal separator. Report numbers stay far below a thousand, so no grouping; this is
     also a plain string format instead of Django's general number formatting, which a
@@ -20,7 +20,7 @@ def one(value):
     """A mean or score with one decimal in the active language, or a dash."""
     if value is None or value == "":
         return "–"
-    return _decimals(value + 0.0, 1)
+    return decimals(value + 0.0, 1)
 
 
 @register.filter
@@ -28,7 +28,7 @@ def signed(value):
     """A difference with its sign written out (+0,4 / −0,4), never only coloured."""
     if value is None or value == "":
         return "–"
-    text = _decimals(abs(value), 2 if abs(value) < 0.095 else 1)
+    text = decimals(abs(value), 2 if abs(value) < 0.095 else 1)
     if round(value, 2) == 0:
         return text
     return ("+" if value > 0 else "−") + text
@@ -47,7 +47,7 @@ def effect(change):
         return "–"
     if math.isinf(change.effect):
         return "∞" if change.effect > 0 else "−∞"
-    return number_format(change.effect, 2)
+    return decimals(change.effect, 2)
 
 
 @register.filter

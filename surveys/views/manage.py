@@ -97,11 +97,11 @@ def survey_detail(request, pk):
         selectors.school_people(organisation=survey.organisation) if can_manage or sharing else []
     )
     if can_manage:
-        context["invitees"] = list(selectors.round_invitees(round_=current))
+        context["invitees"] = selectors.round_invitees(round_=current)
         if not current.is_finished():
             context["invite_form"] = InviteesForm(survey=survey, groups=groups, people=people)
         context["round_form"] = RoundForm() if len(rounds) == 1 else None
-        context["unsent"] = sum(1 for i in context["invitees"] if i.sent_at is None)
+        context["unsent"] = sum(1 for i in context["invitees"] if not i["sent"])
     if sharing:
         context["share_form"] = ShareForm(survey=survey, people=people)
         context["shared_with"] = survey.shared_with.select_related("user")
