@@ -4,7 +4,9 @@ Each leader decides (per edition) whether their 360° counts in the group's prof
 profile only exists once at least three consenting leaders each have a closed 360° round, and
 it only ever shows what their own reports publish (surveys' anonymity rules decide that): per
 dimension the mean of the leaders' published results, and the dimensions that several of them
-have as a development point. Nothing per leader leaves this module.
+have as a development point. Nothing per leader leaves this module. Two versions of the profile
+that differ by one or two leaders are never both shown: their difference would be those
+leaders' results.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from surveys.anonymity import sets_pair_allowed
 from surveys.models import Instrument, Round, Survey
 from surveys.points import Source, proposals
 from surveys.reports import report_context
@@ -45,10 +48,30 @@ class GroupProfile:
     qualifying: int
     rows: list = field(default_factory=list)
     points: list = field(default_factory=list)
+    # The leaders' rounds behind the profile ("survey:round"), to compare versions.
+    keys: frozenset = frozenset()
+    # True when this version differs from one the trainer saw by only one or two rounds.
+    withheld: bool = False
+
+    @property
+    def enough(self) -> bool:
+        return self.qualifying >= MIN_LEADERS
 
     @property
     def available(self) -> bool:
-        return self.qualifying >= MIN_LEADERS
+        return self.enough and not self.withheld
+
+
+def _latest_finished(survey, today):
+    return max((r for r in survey.rounds.all() if r.is_finished(today)), key=lambda r: r.number)
+
+
+def version_allowed(group, keys: frozenset) -> bool:
+    """May a profile computed from these rounds be shown next to every version the trainer
+    saw before? The same rounds again, or a change of at least three rounds (leaders who
+    joined, withdrew or closed a new round) on each side, as in surveys' post rounds."""
+    earlier = [release.keys for release in group.profile_releases.all()]
+    return keys in earlier or all(sets_pair_allowed(before, keys) for before in earlier)
 
 
 def consenting_participants(group) -> list[Participant]:
@@ -84,8 +107,13 @@ def group_profile(group) -> GroupProfile:
     consenting = consenting_participants(group)
     surveys = closed_360s([p.user_id for p in consenting])
     qualifying = [surveys[p.user_id] for p in consenting if p.user_id in surveys]
-    profile = GroupProfile(consented=len(consenting), qualifying=len(qualifying))
-    if not profile.available:
+    today = timezone.localdate()
+    keys = frozenset(f"{s.pk}:{_latest_finished(s, today).pk}" for s in qualifying)
+    profile = GroupProfile(consented=len(consenting), qualifying=len(qualifying), keys=keys)
+    if not profile.enough:
+        return profile
+    if not version_allowed(group, keys):
+        profile.withheld = True
         return profile
     values, titles, order = {}, {}, []
     weak, priority, either = {}, {}, {}  # dimension code -> leaders (index in qualifying)

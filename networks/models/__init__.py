@@ -16,7 +16,7 @@ from .learning import (
     Submission,
 )
 from .registration import Answer, Application, Participant
-from .running import Attendance, LearningGroup
+from .running import Attendance, LearningGroup, ProfileRelease
 
 __all__ = [
     "Answer",
@@ -30,6 +30,7 @@ __all__ = [
     "LearningGroup",
     "LiteratureItem",
     "Participant",
+    "ProfileRelease",
     "Programme",
     "Question",
     "Reflection",

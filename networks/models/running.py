@@ -71,3 +71,33 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.participant} — {self.session}: {self.status}"
+
+
+class ProfileRelease(models.Model):
+    """A version of a learning group's combined 360° profile that its trainer has seen: the
+    leaders' rounds it was computed from. A new version may only differ from every earlier one
+    by none or at least three rounds, or subtracting the two would reveal one leader's results."""
+
+    group = models.ForeignKey(
+        LearningGroup,
+        on_delete=models.CASCADE,
+        related_name="profile_releases",
+        verbose_name=_("learning group"),
+    )
+    # The survey rounds behind the profile, as sorted "survey:round" pairs separated by spaces.
+    rounds = models.TextField(_("rounds"))
+    shown_at = models.DateTimeField(_("first shown at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("profile version")
+        verbose_name_plural = _("profile versions")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "rounds"], name="profile_release_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.group} — {self.shown_at:%Y-%m-%d}"
+
+    @property
+    def keys(self) -> frozenset:
+        return frozenset(self.rounds.split())

@@ -9,7 +9,7 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 
-from ..models import Application, Attendance, LearningGroup, Participant
+from ..models import Application, Attendance, LearningGroup, Participant, ProfileRelease
 
 
 def group_warnings(group: LearningGroup) -> list[str]:
@@ -118,3 +118,8 @@ def profile_consent_set(*, participant: Participant, give: bool, actor) -> Parti
         summary="360° profile consent given" if give else "360° profile consent withdrawn",
     )
     return participant
+
+
+def profile_version_record(*, group: LearningGroup, keys: frozenset) -> None:
+    """Remember which rounds a profile the trainer was shown rests on (see tailoring)."""
+    ProfileRelease.objects.get_or_create(group=group, rounds=" ".join(sorted(keys)))

@@ -213,3 +213,39 @@ def test_only_the_groups_own_trainer_finds_the_link_to_the_profile(
     colleague = login(MembershipFactory(organisation=provider, role=Membership.Role.TRAINER))
     assert url not in colleague.get(detail).content.decode()
     assert url not in colleague.get(overview).content.decode()
+
+
+def test_a_fourth_leader_after_the_trainer_saw_three_is_withheld(
+    login, provider, trainer, group, leaders
+):
+    """Three leaders' profile, then the same plus one: the difference would be the fourth
+    leader's own results, so the second version is not shown."""
+    for participant in leaders[:3]:
+        _consent(login, participant)
+    # `login` logs the one test client in as someone else, so the trainer logs in each time.
+    body = _profile_page(login(trainer), provider, group).content.decode()
+    assert "Profiel per dimensie" in body
+    _consent(login, leaders[3])
+    body = _profile_page(login(trainer), provider, group).content.decode()
+    assert "Profiel per dimensie" not in body and "3,50" not in body
+    assert "minstens drie leiders veranderden" in body
+    # Back to the three the trainer already saw: that version may be shown again.
+    _consent(login, leaders[3], give=False)
+    assert "3,33" in _profile_page(login(trainer), provider, group).content.decode()
+
+
+def test_three_more_leaders_make_a_new_version_that_may_be_shown(
+    login, provider, trainer, edition, group, version_360, leaders
+):
+    for participant in leaders[:3]:
+        _consent(login, participant)
+    assert _profile_page(login(trainer), provider, group).status_code == 200
+    newcomers = [_leader_with_360(edition, group, version_360, 4) for _ in range(2)]
+    for participant in [leaders[3], *newcomers]:
+        _consent(login, participant)
+    body = _profile_page(login(trainer), provider, group).content.decode()
+    assert "Profiel per dimensie" in body
+    profile = group_profile(group)
+    assert profile.available and profile.qualifying == 6
+    rows = {row.code: row for row in profile.rows}
+    assert rows["visie"].mean == pytest.approx((2 + 3 + 5 + 4 + 4 + 4) / 6)

@@ -35,6 +35,8 @@ def profile_consent(request, pk):
 def group_profile_view(request, pk):
     group = get_group_for_trainer(request.access, pk)
     profile = group_profile(group)
+    if profile.available:
+        running.profile_version_record(group=group, keys=profile.keys)
     # The profile rests on leaders' 360° reports: record every time it is read.
     audit_log(
         actor=request.user,
