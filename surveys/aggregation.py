@@ -251,7 +251,8 @@ def _item_raters(data: RoundData, cell: Cell, item: Item, sources: _Sources) -> 
     for group_id in cell.group_ids:
         if item.is_for(data.kinds[group_id]):
             members = data.members.get(group_id, frozenset())
-            raters |= members - sources.without_value[(data.round.pk, group_id, item.pk)]
+            unknown = sources.without_value.get((data.round.pk, group_id, item.id))
+            raters |= members - unknown if unknown else members
     return raters
 
 
@@ -299,30 +300,40 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
     earlier_items = _earlier(previous, previous.item_raters if previous else {})
     earlier_dimensions = _earlier(previous, previous.dimension_raters if previous else {})
     for cell in published:
-        histograms = defaultdict(lambda: defaultdict(int))
+        groups = cell.group_ids
+        if len(groups) == 1:  # most cells: read the group's histograms as they are
+            histograms = sources.histograms.get((rid, groups[0]), {})
+        else:
+            histograms = defaultdict(lambda: defaultdict(int))
+            for group_id in groups:
+                for item_id, histogram in sources.histograms.get((rid, group_id), {}).items():
+                    merged = histograms[item_id]
+                    for score, n in histogram.items():
+                        merged[score] += n
         scores = defaultdict(dict)
-        for group_id in cell.group_ids:
-            for item_id, histogram in sources.histograms[(rid, group_id)].items():
-                for score, n in histogram.items():
-                    histograms[item_id][score] += n
-            for pseudonym, dimension_id, score in sources.respondent_scores[(rid, group_id)]:
+        for group_id in groups:
+            for pseudonym, dimension_id, score in sources.respondent_scores.get(
+                (rid, group_id), ()
+            ):
                 scores[dimension_id][pseudonym] = score
         for item in sources.items:
-            histogram = histograms.get(item.pk)
+            item_id = item.id
+            histogram = histograms.get(item_id)
             if not histogram:
                 continue
             summary = stats.summarise_counts(histogram)
             raters = _item_raters(data, cell, item, sources)
             if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
-                earlier_items, item.pk, raters
+                earlier_items, item_id, raters
             ):
                 continue
-            data.items[(cell.key, item.pk)] = (summary, dict(histogram))
-            data.item_raters[(cell.key, item.pk)] = frozenset(raters)
+            data.items[(cell.key, item_id)] = (summary, dict(histogram))
+            data.item_raters[(cell.key, item_id)] = frozenset(raters)
             if not cell.is_self:
-                total_item_raters[item.pk] |= raters
+                total_item_raters[item_id] |= raters
+                total = total_items[item_id]
                 for score, n in histogram.items():
-                    total_items[item.pk][score] += n
+                    total[score] += n
         for dimension_id, by_rater in scores.items():
             summary = stats.summarise(by_rater.values())
             if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
