@@ -45,6 +45,8 @@ def group_profile_view(request, pk):
         organisation=request.organisation,
         summary=f"combined 360° profile ({profile.qualifying} leaders)"
         if profile.available
+        else "combined 360° profile (withheld: changed by one or two leaders)"
+        if profile.withheld
         else "combined 360° profile (not available)",
     )
     return render(
