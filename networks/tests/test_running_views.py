@@ -226,3 +226,5 @@ def test_a_session_evaluation_link_is_offered_after_the_session(
     )
     page = login(me.user).get(reverse("networks:participation", kwargs={"pk": me.pk}))
     assert "https://leerkring.example/s/evaluatie-dag-1/" in page.content.decode()
+    overview = login(trainer).get(_url("edition_overview", provider, pk=running_edition.pk))
+    assert "https://leerkring.example/s/evaluatie-dag-1/" in overview.content.decode()
