@@ -1,8 +1,9 @@
 """A school leader finds a course in the provider's public catalogue, registers her learning
 group with the provider's own questions before the deadline; the trainer accepts it; a late
 applicant lands on the waiting list and is promoted after a withdrawal; the group attends a
-training day, hands in an assignment and gets feedback, a coaching pair is formed; and the
-leader downloads her certificate of participation. axe-core checks the catalogue and forms."""
+training day, hands in an assignment and gets feedback, a coaching pair is formed; the
+leader downloads her certificate of participation and lets her 360° count in the group's
+combined profile. axe-core checks the catalogue and forms."""
 
 import datetime
 import re
@@ -267,6 +268,18 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     with page.expect_download() as download:
         page.locator(f"a[href='/mijn-leernetwerken/{participant.pk}/attest.pdf']").click()
     assert download.value.suggested_filename == "deelnameattest-LEID-2J.pdf"
+
+    # She lets her 360° count in the group's combined profile; with one consent the trainer
+    # sees only how many consented, never her results.
+    _submit(page, "#tailoring form button[type=submit]")
+    expect(messages).to_have_text(
+        dutch("Your trainer may now include your 360° in the group's combined profile.")
+    )
+    check_accessibility(page)
+    _log_out(page)
+    login_as(page, trainer, next_url=f"/o/leerbrug/netwerken/groepen/{group.pk}/profiel/")
+    expect(page.locator("main .notice")).to_contain_text("1 leider gaf al toestemming")
+    check_accessibility(page)
 
 
 def test_the_catalogue_and_the_closed_form_work_on_a_phone(
