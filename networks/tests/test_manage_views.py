@@ -162,3 +162,18 @@ def test_another_providers_trainer_never_sees_these_applications(login, provider
     assert response.status_code == 404
     application.refresh_from_db()
     assert application.status == Application.Status.ACCEPTED
+
+
+def test_refusing_asks_for_confirmation_first(login, trainer, provider, edition):
+    edition.programme.selection = True
+    edition.programme.save()
+    application = registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+    client = login(trainer)
+    url = _url("application_decide", provider, pk=application.pk)
+    page = client.post(url, {"decision": "refuse"})
+    assert page.status_code == 200 and "Ja, weigeren" in page.content.decode()
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    client.post(url, {"decision": "refuse", "confirm": "yes"})
+    application.refresh_from_db()
+    assert application.status == Application.Status.REFUSED

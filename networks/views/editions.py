@@ -69,7 +69,15 @@ def application_decide(request, pk):
         ),
         "refuse": (registration.application_refuse, _("The application was refused.")),
     }
-    action = actions.get(request.POST.get("decision"))
+    decision = request.POST.get("decision")
+    if decision == "refuse" and request.POST.get("confirm") != "yes":
+        # Refusing ends the application and mails the applicant: ask once more.
+        return render(
+            request,
+            "networks/manage/confirm_refuse.html",
+            {"application": application, "edition": application.edition},
+        )
+    action = actions.get(decision)
     if action is None:
         messages.error(request, _("Choose accept, waiting list or refuse."))
     else:
