@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation
@@ -111,8 +112,17 @@ class InviteesForm(forms.Form):
             self.fields["rater_group"].choices = [
                 (g.pk, g.get_kind_display()) for g in groups if g.kind != "self"
             ]
-        if people is not None:
-            self.fields["people"].choices = people
+        self.people = people or []
+
+    def people_checkboxes(self) -> str:
+        """The school's people as checkboxes, built in one pass: a widget per person costs
+        far more for a school of hundreds. Validation goes through the queryset."""
+        return format_html_join(
+            "",
+            '<li><input type="checkbox" name="people" value="{}" id="id_people_{}"> '
+            '<label for="id_people_{}">{}</label></li>',
+            ((pk, pk, pk, label) for pk, label in self.people),
+        )
 
     def clean(self):
         data = super().clean()
@@ -151,10 +161,13 @@ class ShareForm(forms.Form):
     def __init__(self, *args, survey: Survey, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = _people(survey.organisation).exclude(pk=survey.subject_id)
-        if people is not None:
-            self.fields["person"].choices = [("", "---------")] + [
-                (pk, label) for pk, label in people if pk != survey.subject_id
-            ]
+        self.people = [(pk, label) for pk, label in people or [] if pk != survey.subject_id]
+
+    def person_options(self) -> str:
+        """The options of the person list, built in one pass (see people_checkboxes)."""
+        return format_html_join(
+            "", '<option value="{}">{}</option>', [("", "---------"), *self.people]
+        )
 
 
 class ProviderShareForm(forms.Form):

@@ -263,3 +263,20 @@ def test_leader_chooses_the_rater_groups(instruments, school, leader, login, tod
     survey = Survey.objects.get()
     # No subject: no "self"; the order is always the same.
     assert list(survey.rater_groups.values_list("kind", flat=True)) == ["teachers", "parents"]
+
+
+def test_the_progress_page_offers_every_colleague_to_invite_and_to_share_with(
+    survey_360, leader, teachers, login
+):
+    teachers[0].user.first_name = "<b>Jan</b>"
+    teachers[0].user.save(update_fields=["first_name"])
+    html = login(leader).get(_url("surveys:survey_detail", survey_360)).content.decode()
+    picker = html[html.index('class="people-picker"') : html.index("</fieldset>")]
+    share = html[html.index('<select name="person"') :]
+    share = share[: share.index("</select>")]
+    for teacher in teachers:
+        assert f'<input type="checkbox" name="people" value="{teacher.pk}"' in picker
+        assert f'<option value="{teacher.pk}">' in share
+    assert f'value="{leader.pk}"' in picker
+    assert f'<option value="{leader.pk}">' not in share  # the subject shares their own report
+    assert "&lt;b&gt;Jan&lt;/b&gt; " in picker and "<b>Jan</b>" not in html
