@@ -45,6 +45,7 @@ def pages() -> list[BenchPage]:
             reverse("organisations:person_detail", kwargs={**school, "pk": teacher.pk}),
             leader,
         ),
+        BenchPage("staff import", reverse("organisations:staff_import", kwargs=school), leader),
         BenchPage("API team list", reverse("api:team_list", kwargs=school), leader),
         BenchPage("API people list", reverse("api:people_list", kwargs=school), leader),
     ]
