@@ -18,23 +18,33 @@ def team_list(request):
     return render(request, "organisations/team_list.html", {"page": page})
 
 
-@organisation_view(manage=True)
-def team_create(request):
-    form = TeamForm(request.POST or None, organisation=request.organisation)
+def _team_form(request, *, team=None):
+    """The create and edit form of a team: one page, one flow."""
+    form = TeamForm(request.POST or None, instance=team, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
+        fields = {"name": form.cleaned_data["name"], "mission": form.cleaned_data["mission"]}
         try:
-            team = services.team_create(
-                organisation=request.organisation,
-                name=form.cleaned_data["name"],
-                mission=form.cleaned_data["mission"],
-                actor=request.user,
-            )
+            if team is None:
+                saved = services.team_create(
+                    organisation=request.organisation, actor=request.user, **fields
+                )
+                message = _("Team “%(team)s” was created.") % {"team": saved}
+            else:
+                saved = services.team_update(team=team, actor=request.user, **fields)
+                message = _("The team was saved.")
         except LeerkringError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Team “%(team)s” was created.") % {"team": team})
-            return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
-    return render(request, "organisations/team_form.html", {"form": form})
+            messages.success(request, message)
+            return redirect(
+                "organisations:team_detail", slug=request.organisation.slug, pk=saved.pk
+            )
+    return render(request, "organisations/team_form.html", {"form": form, "team": team})
+
+
+@organisation_view(manage=True)
+def team_create(request):
+    return _team_form(request)
 
 
 @organisation_view()
@@ -51,24 +61,7 @@ def team_detail(request, pk):
 
 @organisation_view()
 def team_edit(request, pk):
-    team, can_edit = get_team_for_access(request.access, pk)
-    if not can_edit:
-        raise PermissionDenied
-    form = TeamForm(request.POST or None, instance=team, organisation=request.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.team_update(
-                team=team,
-                name=form.cleaned_data["name"],
-                mission=form.cleaned_data["mission"],
-                actor=request.user,
-            )
-        except LeerkringError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The team was saved."))
-            return redirect("organisations:team_detail", slug=request.organisation.slug, pk=team.pk)
-    return render(request, "organisations/team_form.html", {"form": form, "team": team})
+    return _team_form(request, team=_editable_team(request, pk))
 
 
 def _editable_team(request, pk):
