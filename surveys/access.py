@@ -1,6 +1,7 @@
 """Who may see and manage which survey. Every view fetches surveys through these helpers;
 another school's survey is a 404."""
 
+from django.db.models import Q
 from django.http import Http404
 
 from organisations.access import Access
@@ -74,13 +75,15 @@ def can_share_with_provider(access: Access, survey: Survey) -> bool:
 
 
 def get_shared_survey_for_access(access: Access, pk: int) -> Survey:
-    """A survey a school shared with the access's provider, for its trainers and managers;
-    a 404 for anything else."""
+    """A survey a school shared with the access's provider, or the provider's own (a session
+    evaluation), for its trainers and managers; a 404 for anything else."""
     organisation = access.organisation
     if not organisation.is_provider or not (access.is_trainer or access.can_manage):
         raise Http404
     survey = (
-        Survey.objects.filter(pk=pk, shared_with_providers=organisation)
+        Survey.objects.filter(pk=pk)
+        .filter(Q(shared_with_providers=organisation) | Q(organisation=organisation))
+        .distinct()
         .select_related("version__instrument", "subject__user", "organisation")
         .first()
     )

@@ -69,7 +69,9 @@ def survey_create(
 ) -> Survey:
     """Create a survey with its first round and its rater groups (the chosen kinds, or the
     instrument's usual ones). For a 360° the subject is invited as "self" straight away."""
-    if not organisation.is_school:
+    # A provider evaluates its own sessions; every other instrument is a school's own.
+    is_evaluation = version.instrument.kind == Instrument.Kind.EVALUATION
+    if not (organisation.is_school or (organisation.is_provider and is_evaluation)):
         raise LeerkringError(_("Only a school can send surveys."))
     is_360 = version.instrument.kind == Instrument.Kind.FEEDBACK_360
     if is_360 and subject is None:
