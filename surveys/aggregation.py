@@ -82,7 +82,7 @@ def _cells(groups, members: dict) -> tuple[Release, list[Cell], list[str]]:
         cells.append(
             Cell(
                 kind,
-                group.get_kind_display(),
+                str(group.get_kind_display()),  # a plain string: shown once per statement
                 [group.pk],
                 counts[group.pk],
                 group.threshold,

@@ -85,6 +85,12 @@ def item_row(data: RoundData, item: Item) -> dict:
         "distribution": distribution,
         "distribution_bars": distribution_bars(distribution),
         "cells": [(c, (data.items.get((c.key, item.pk)) or (None,))[0]) for c in data.cells],
+        # The groups listed next to the statement (not the total, not self).
+        "groups": [
+            (c.label, (data.items.get((c.key, item.pk)) or (None,))[0])
+            for c in data.cells
+            if c.key not in (TOTAL, "self")
+        ],
     }
 
 
