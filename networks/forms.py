@@ -107,13 +107,6 @@ class QuestionForm(forms.ModelForm):
 
 
 class SessionForm(forms.ModelForm):
-    evaluation_url = forms.URLField(
-        label=_("Evaluation link"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("For example the link of the session's evaluation survey."),
-    )
-
     class Meta:
         model = Session
         fields = [
@@ -128,7 +121,6 @@ class SessionForm(forms.ModelForm):
             "room",
             "programme",
             "materials",
-            "evaluation_url",
         ]
         widgets = {"date": DATE, "end_date": DATE, "start_time": TIME, "end_time": TIME}
 

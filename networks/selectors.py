@@ -6,6 +6,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 
+from surveys.models import Invitation
+
 from .models import (
     Application,
     Attendance,
@@ -112,6 +114,18 @@ def edition_overview(edition):
         edition_sessions(edition).annotate(
             present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
             recorded=Count("attendances"),
+            evaluated=Coalesce(
+                Subquery(
+                    Invitation.objects.filter(
+                        round__survey=OuterRef("evaluation"),
+                        status=Invitation.Status.COMPLETED,
+                    )
+                    .values("round__survey")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            ),
         )
     )
     # One query for the three lists: to review (submitted, offered), accepted, waiting.

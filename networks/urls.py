@@ -104,6 +104,11 @@ urlpatterns = [
     path(
         f"{M}sessies/<int:pk>/aanwezigheid/", editions.session_attendance, name="session_attendance"
     ),
+    path(
+        f"{M}sessies/<int:pk>/evaluatie/",
+        editions.session_evaluation_start,
+        name="session_evaluation_start",
+    ),
     path(f"{M}groepen/<int:pk>/", editions.group_detail, name="group_detail"),
     path(f"{M}groepen/<int:pk>/profiel/", tailoring.group_profile_view, name="group_profile"),
     path(

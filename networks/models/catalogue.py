@@ -212,9 +212,15 @@ class Session(models.Model):
     room = models.CharField(_("room"), max_length=100, blank=True)
     programme = models.TextField(_("programme"), blank=True)
     materials = models.TextField(_("materials"), blank=True)
-    # Until session evaluations run through the survey engine, the trainer links the
-    # evaluation (for example a survey's token link) here.
-    evaluation_url = models.URLField(_("evaluation link"), blank=True)
+    # The session's evaluation survey, owned by the provider and answered by those present.
+    evaluation = models.OneToOneField(
+        "surveys.Survey",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network_session",
+        verbose_name=_("evaluation"),
+    )
 
     class Meta:
         verbose_name = _("session")

@@ -153,6 +153,7 @@ PROVIDER_URLS = {
     "session_edit": _session,
     "session_delete": _session,
     "session_attendance": _session,
+    "session_evaluation_start": _session,
     "group_detail": _group,
     "group_profile": _group,
     "assignment_create": _edition,

@@ -204,27 +204,3 @@ def test_the_overview_counts_outstanding_work(login, trainer, provider, running_
     response = login(trainer).get(_url("edition_overview", provider, pk=running_edition.pk))
     row = next(a for a in response.context["assignments"] if a.pk == assignment.pk)
     assert (row.submitted, row.outstanding) == (1, 2)
-
-
-def test_a_session_evaluation_link_is_offered_after_the_session(
-    login, trainer, provider, running_edition
-):
-    me = _participants(running_edition, 1)[0]
-    session = SessionFactory(
-        edition=running_edition, date=timezone.localdate() - datetime.timedelta(days=2)
-    )
-    login(trainer).post(
-        _url("session_edit", provider, pk=session.pk),
-        {
-            "kind": "training",
-            "title": session.title,
-            "date": session.date.isoformat(),
-            "start_time": "09:00",
-            "end_time": "16:00",
-            "evaluation_url": "https://leerkring.example/s/evaluatie-dag-1/",
-        },
-    )
-    page = login(me.user).get(reverse("networks:participation", kwargs={"pk": me.pk}))
-    assert "https://leerkring.example/s/evaluatie-dag-1/" in page.content.decode()
-    overview = login(trainer).get(_url("edition_overview", provider, pk=running_edition.pk))
-    assert "https://leerkring.example/s/evaluatie-dag-1/" in overview.content.decode()

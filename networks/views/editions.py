@@ -20,7 +20,7 @@ from ..access import (
 )
 from ..forms import IntakeForm, LearningGroupForm, SessionForm
 from ..models import Application, Attendance, Participant
-from ..services import catalogue, registration, running
+from ..services import catalogue, evaluations, registration, running
 from .manage import edition_url, programme_url, save_form
 
 
@@ -186,6 +186,21 @@ def session_attendance(request, pk):
             "choices": Attendance.Status.choices,
         },
     )
+
+
+@require_POST
+@provider_view
+def session_evaluation_start(request, pk):
+    session = get_session_for_access(request.access, pk)
+    try:
+        evaluations.session_evaluation_start(session=session, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The evaluation was started: everyone present got their link by mail.")
+        )
+    return redirect(edition_url(request, session.edition))
 
 
 @provider_view
