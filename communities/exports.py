@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar, Event
-from weasyprint import HTML
+
+from core.pdf import render_pdf
 
 
 def meeting_ical(*, meeting, request) -> bytes:
@@ -38,11 +38,6 @@ def meeting_ical(*, meeting, request) -> bytes:
     return calendar.to_ical()
 
 
-def render_pdf(template: str, context: dict, request) -> bytes:
-    html = render_to_string(template, context, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-
-
 def minutes_pdf(*, meeting, request) -> bytes:
     from .selectors import meeting_detail
 
@@ -52,4 +47,4 @@ def minutes_pdf(*, meeting, request) -> bytes:
         **meeting_detail(meeting=meeting),
         "language": translation.get_language(),
     }
-    return render_pdf("communities/meeting_pdf.html", context, request)
+    return render_pdf(request, "communities/meeting_pdf.html", context)

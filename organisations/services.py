@@ -1,22 +1,14 @@
 """Writes for organisations, teams and memberships."""
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.validation import validate
 
 from .models import Membership, Organisation, Team, TeamMembership
-
-
-def _validate(instance) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        messages = [m for field_messages in error.message_dict.values() for m in field_messages]
-        raise LeerkringError(" ".join(messages)) from error
 
 
 @transaction.atomic
@@ -24,7 +16,7 @@ def team_create(*, organisation: Organisation, name: str, mission: str = "", act
     if not organisation.is_school:
         raise LeerkringError(_("Teams belong to a school."))
     team = Team(organisation=organisation, name=name.strip(), mission=mission.strip())
-    _validate(team)
+    validate(team)
     team.save()
     audit_log(actor=actor, action=AuditEvent.Action.CREATE, obj=team, organisation=organisation)
     return team
@@ -34,7 +26,7 @@ def team_create(*, organisation: Organisation, name: str, mission: str = "", act
 def team_update(*, team: Team, name: str, mission: str, actor) -> Team:
     team.name = name.strip()
     team.mission = mission.strip()
-    _validate(team)
+    validate(team)
     team.save()
     audit_log(
         actor=actor, action=AuditEvent.Action.UPDATE, obj=team, organisation=team.organisation
@@ -138,7 +130,7 @@ def person_update(*, membership: Membership, role: str, function: str, actor) ->
         raise LeerkringError(_("You cannot take away your own managing role."))
     membership.role = role
     membership.function = function.strip()
-    _validate(membership)
+    validate(membership)
     membership.save()
     audit_log(
         actor=actor,

@@ -5,10 +5,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from core.errors import LeerkringError
+from core.validation import validate
 from organisations.models import Organisation
 
 from ..models import PLG, Product, ProductReaction, Resource
-from ._common import audit, validate
+from ._common import audit
 
 __all__ = [
     "resource_add",

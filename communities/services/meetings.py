@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from core.errors import LeerkringError
+from core.validation import validate
 
 from ..markdown import sanitise_markdown_source
 from ..models import (
@@ -22,7 +23,7 @@ from ..models import (
     PLGMember,
     Role,
 )
-from ._common import audit, validate
+from ._common import audit
 
 __all__ = [
     "meeting_create",

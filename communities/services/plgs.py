@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from accounts.models import AuditEvent
 from core.errors import LeerkringError
 from core.tasks import send_email
+from core.validation import validate
 from organisations.models import Membership, Organisation
 
 from ..access import organisation_ids_for_plg
 from ..cycles import cycle_for
 from ..models import LEADING_ROLES, PLG, Evidence, MemberRole, PhaseRecord, PLGMember, Role
-from ._common import audit, validate
+from ._common import audit
 
 __all__ = [
     "plg_start",

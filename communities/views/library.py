@@ -2,7 +2,7 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,9 +11,10 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.pagination import paginate
+from core.pdf import pdf_response, render_pdf
 from organisations.access import organisation_view
 
-from .. import exports, selectors_library, services
+from .. import selectors_library, services
 from ..access import get_product_for_access, get_resource_for_access, plg_view
 from ..library_forms import ProductForm, ProductSearchForm, ResourceForm
 from ..models import ProductReaction
@@ -215,7 +216,5 @@ def plg_report(request, plg):
 def plg_report_pdf(request, plg):
     _audit_provider_read(request, plg)
     context = _report_context(request, plg)
-    pdf = exports.render_pdf("communities/plg_report_pdf.html", context, request)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="jaarverslag-plg-{plg.pk}.pdf"'
-    return response
+    pdf = render_pdf(request, "communities/plg_report_pdf.html", context)
+    return pdf_response(pdf, filename=f"jaarverslag-plg-{plg.pk}.pdf", inline=True)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
+from core.pdf import pdf_response
 
 from .. import exports, selectors, services
 from ..access import get_action_for_access, get_meeting_for_access, plg_view
@@ -284,6 +285,4 @@ def meeting_pdf(request, plg, meeting_pk):
         raise PermissionDenied
     meeting = get_meeting_for_access(request.plg_access, meeting_pk)
     pdf = exports.minutes_pdf(meeting=meeting, request=request)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="notulen-{meeting.pk}.pdf"'
-    return response
+    return pdf_response(pdf, filename=f"notulen-{meeting.pk}.pdf", inline=True)

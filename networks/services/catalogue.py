@@ -1,23 +1,15 @@
 """Writes for the provider's catalogue: programmes, editions, questions, sessions."""
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.validation import validate
 from organisations.models import Membership
 
 from ..models import DeadlineChange, Edition
-
-
-def validate(instance) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        messages = [m for field_messages in error.message_dict.values() for m in field_messages]
-        raise LeerkringError(" ".join(messages)) from error
 
 
 def _check_trainer(trainer, provider) -> None:

@@ -2,15 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
+from core.pdf import pdf_response, render_pdf
 
 from .. import selectors
 from ..access import (
@@ -164,32 +163,21 @@ def research_file(request, pk, group_pk):
 @login_required
 def certificate(request, pk):
     """The certificate of participation as PDF, listing the sessions attended."""
-    from weasyprint import CSS, HTML
-
     participant = get_participation_for_user(request.user, pk)
     attended = [
         s
         for s in selectors.participant_sessions(participant)
         if s.my_status == Attendance.Status.PRESENT
     ]
-    html = render_to_string(
-        "networks/certificate.html",
-        {
-            "participant": participant,
-            "edition": participant.edition,
-            "programme": participant.edition.programme,
-            "attended": attended,
-            "today": timezone.localdate(),
-        },
-        request=request,
+    context = {
+        "participant": participant,
+        "edition": participant.edition,
+        "programme": participant.edition.programme,
+        "attended": attended,
+        "today": timezone.localdate(),
+    }
+    pdf = render_pdf(
+        request, "networks/certificate.html", context, stylesheets=["networks/certificate.css"]
     )
-    # The stylesheet is read from disk: the PDF renderer does not fetch over HTTP.
-    stylesheet = CSS(filename=finders.find("networks/certificate.css"))
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[stylesheet]
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="deelnameattest-{participant.edition.programme.code}.pdf"'
-    )
-    return response
+    code = participant.edition.programme.code
+    return pdf_response(pdf, filename=f"deelnameattest-{code}.pdf")

@@ -3,7 +3,6 @@
 import logging
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import AuditEvent, User
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.validation import validate
 
 from ..models import Membership, Organisation, StaffImport, TeamMembership
 from . import parsing, validation
@@ -156,14 +156,6 @@ def _apply_rows(staff_import: StaffImport) -> dict[str, int]:
     return counts
 
 
-def _validate(instance, **kwargs) -> None:
-    try:
-        instance.full_clean(**kwargs)
-    except ValidationError as error:
-        messages = [m for field_messages in error.message_dict.values() for m in field_messages]
-        raise LeerkringError(" ".join(messages)) from error
-
-
 def apply_row(*, organisation, row: dict, columns: list[str], existing) -> str:
     """Create or update one person from a checked row; returns what happened (new, update,
     unchanged). Runs inside the import's transaction."""
@@ -173,7 +165,7 @@ def apply_row(*, organisation, row: dict, columns: list[str], existing) -> str:
         # They sign in after an invitation; until then no password works.
         user.set_unusable_password()
         # The email was looked up just before; the unique index still guards a race.
-        _validate(user, exclude=["password"], validate_unique=False, validate_constraints=False)
+        validate(user, exclude=["password"], validate_unique=False, validate_constraints=False)
         user.save()
         existing = validation.Existing(user=user)
     elif action == validation.NEW and not existing.shared:
@@ -191,7 +183,7 @@ def apply_row(*, organisation, row: dict, columns: list[str], existing) -> str:
             role=Membership.Role.STAFF,
             function=row["function"],
         )
-        _validate(membership, exclude=["user", "organisation"])
+        validate(membership, exclude=["user", "organisation"])
         membership.save()
     else:
         fields = {change["field"] for change in changes}

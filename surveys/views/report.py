@@ -3,11 +3,11 @@
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
+from core.pdf import pdf_response, render_pdf
 from organisations.access import organisation_view
 
 from ..access import can_propose_points, can_view_report, get_survey_for_access
@@ -60,15 +60,10 @@ def report(request, pk):
 
 @organisation_view()
 def report_pdf(request, pk):
-    from weasyprint import HTML
-
     survey = _report_survey(request, pk, AuditEvent.Action.EXPORT)
     context = {**report_context(survey, request.GET.get("round")), "pdf_css": _pdf_css()}
-    html = render_to_string("surveys/report_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(survey.title)}.pdf"'
-    return response
+    pdf = render_pdf(request, "surveys/report_pdf.html", context)
+    return pdf_response(pdf, filename=f"{slugify(survey.title)}.pdf")
 
 
 @organisation_view()
