@@ -32,11 +32,6 @@ def user_memberships(user) -> list[Membership]:
     return cached
 
 
-def forget_memberships(user) -> None:
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
-
-
 @dataclass(frozen=True)
 class Access:
     """What one user may do in one organisation."""
@@ -52,12 +47,6 @@ class Access:
     @property
     def is_trainer(self) -> bool:
         return self.role == Membership.Role.TRAINER
-
-
-def accessible_organisation_ids(user) -> set[int]:
-    """Ids of organisations the user is a member of (schools of a community they lead need
-    `get_access`, which resolves that inheritance per organisation)."""
-    return {m.organisation_id for m in user_memberships(user)}
 
 
 def get_access(user, slug: str) -> Access:

@@ -236,17 +236,6 @@ def person_teams(*, membership: Membership) -> QuerySet[TeamMembership]:
     return membership.team_memberships.select_related("team").order_by("-is_home", "team__name")
 
 
-def person_colleague_count(*, membership: Membership) -> int:
-    return (
-        Membership.objects.filter(
-            team_memberships__team__team_memberships__membership=membership, is_active=True
-        )
-        .exclude(pk=membership.pk)
-        .distinct()
-        .count()
-    )
-
-
 def organisation_overview(*, organisation: Organisation) -> dict:
     """Headline figures for an organisation's overview page: people per role (one grouped
     query also gives the total and those without a home team) and a school's teams."""
