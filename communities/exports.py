@@ -4,16 +4,13 @@ import datetime
 
 from django.urls import reverse
 from django.utils import translation
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from core.pdf import render_pdf
 
 
-def meeting_ical(*, meeting, request) -> bytes:
+def meeting_event(*, meeting, request) -> Event:
     plg = meeting.plg
-    calendar = Calendar()
-    calendar.add("prodid", "-//Leerkring//PLG//NL")
-    calendar.add("version", "2.0")
     event = Event()
     event.add("uid", f"plg-meeting-{meeting.pk}@leerkring")
     event.add("dtstamp", datetime.datetime.now(datetime.UTC))
@@ -34,8 +31,7 @@ def meeting_ical(*, meeting, request) -> bytes:
             )
         ),
     )
-    calendar.add_component(event)
-    return calendar.to_ical()
+    return event
 
 
 def minutes_pdf(*, meeting, request) -> bytes:

@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpResponse
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from core import ical
 
 TZ = ZoneInfo(settings.TIME_ZONE)
 
@@ -27,12 +29,5 @@ def _event(session, *, prefix: str) -> Event:
 
 
 def calendar_response(sessions, *, name: str, filename: str, prefix: str = "lk") -> HttpResponse:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Leerkring//networks//NL")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
-    for session in sessions:
-        calendar.add_component(_event(session, prefix=prefix))
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    events = [_event(session, prefix=prefix) for session in sessions]
+    return ical.calendar_response(events, filename=filename, name=name)

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
+from core.ical import calendar_response
 from core.pdf import pdf_response
 
 from .. import exports, selectors, services
@@ -273,10 +273,8 @@ def action_done(request, plg, action_pk):
 @plg_view()
 def meeting_ical(request, plg, meeting_pk):
     meeting = get_meeting_for_access(request.plg_access, meeting_pk)
-    body = exports.meeting_ical(meeting=meeting, request=request)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="plg-{plg.pk}-{meeting.pk}.ics"'
-    return response
+    event = exports.meeting_event(meeting=meeting, request=request)
+    return calendar_response([event], filename=f"plg-{plg.pk}-{meeting.pk}.ics")
 
 
 @plg_view()
