@@ -1,8 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import validate_upload
+
 from .models import Product, Resource
-from .uploads import validate_upload
+
+# Roomier than elsewhere: a library holds slide decks and scanned lesson material.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 class ResourceForm(forms.ModelForm):
@@ -16,7 +20,7 @@ class ResourceForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "size"):
-            validate_upload(upload)
+            validate_upload(upload, max_bytes=MAX_UPLOAD_BYTES)
         return upload
 
     def clean(self):
@@ -52,7 +56,7 @@ class ProductForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "size"):
-            validate_upload(upload)
+            validate_upload(upload, max_bytes=MAX_UPLOAD_BYTES)
         return upload
 
 

@@ -5,13 +5,13 @@ The PLG is closed to joining, so only its members and the school's leaders and c
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 
 def build(w):
     from communities import services
     from communities.models import ActionItem, Product
-    from communities.uploads import as_upload
 
     plg = services.plg_start(
         organisation=w.school,
@@ -56,9 +56,9 @@ def build(w):
         actor=None,
         kind="file",
         title="Leerlijn",
-        file=as_upload("leerlijn.txt", b"Tellen tot tien"),
+        file=SimpleUploadedFile("leerlijn.txt", b"Tellen tot tien"),
     )
-    product.file = as_upload("les.txt", b"Onderzoeksles")
+    product.file = SimpleUploadedFile("les.txt", b"Onderzoeksles")
     product.save()
     w.plg, w.plg_member, w.plg_meeting, w.plg_action, w.plg_product = (
         plg,

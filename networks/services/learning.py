@@ -2,17 +2,16 @@
 groups, reflections."""
 
 import itertools
-from pathlib import Path
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.uploads import validate_upload
 
 from ..models import (
     Application,
@@ -26,48 +25,18 @@ from ..models import (
     Submission,
 )
 
-# Extension -> the bytes such a file starts with (office formats are zip archives).
-ALLOWED_FILES = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".pptx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".txt": (b"",),
-}
+# Hand-ins are documents, not recordings; the submission form's help text names this limit.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-def check_upload(upload) -> None:
-    """Refuse files of another type than announced, or larger than the upload limit."""
+def _check_upload(upload, *, field: str) -> None:
+    """Refuse an empty, too large or disguised file, naming the form field it came in."""
     if upload is None:
         return
-    limit = settings.FILE_UPLOAD_MAX_MEMORY_SIZE
-    if upload.size > limit:
-        raise LeerkringError(
-            _("The file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            field="file",
-        )
-    extension = Path(upload.name).suffix.lower()
-    signatures = ALLOWED_FILES.get(extension)
-    if signatures is None:
-        raise LeerkringError(
-            _(
-                "This type of file is not accepted. Use PDF, Word, Excel, PowerPoint, "
-                "OpenDocument, PNG, JPEG or plain text."
-            ),
-            field="file",
-        )
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(sig) for sig in signatures):
-        raise LeerkringError(
-            _("The file's content does not match its type (%(ext)s).") % {"ext": extension},
-            field="file",
-        )
+    try:
+        validate_upload(upload, max_bytes=MAX_UPLOAD_BYTES)
+    except ValidationError as error:
+        raise LeerkringError(error.messages[0], field=field) from error
 
 
 def _provider(edition):
@@ -82,7 +51,7 @@ def submission_save(*, assignment: Assignment, participant: Participant, text: s
         raise LeerkringError(_("This assignment is not part of your programme."))
     if not text.strip() and upload is None:
         raise LeerkringError(_("Write something or add a file."), field="text")
-    check_upload(upload)
+    _check_upload(upload, field="file")
     if assignment.is_group:
         if participant.group_id is None:
             raise LeerkringError(_("This is a group assignment and you are not in a group yet."))
@@ -257,7 +226,7 @@ def research_group_save(
     )
     if taken:
         raise LeerkringError(_("Someone you chose is already in another research group."))
-    check_upload(upload)
+    _check_upload(upload, field="results")
     group = research_group or ResearchGroup(edition=participant.edition)
     group.theme, group.question, group.plan = theme.strip(), question.strip(), plan.strip()
     if upload is not None:

@@ -79,21 +79,40 @@ def test_a_file_whose_content_is_not_its_type_is_refused(login, edition, groups)
         "kaart.pdf", b"MZ\x90\x00 uitvoerbaar", content_type="application/pdf"
     )
     response = login(a[0].user).post(_submit_url(a[0], assignment), {"text": "x", "file": fake})
-    assert response.status_code == 200 and "komt niet overeen" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "kaart.pdf" in page
+    assert "niet wat de naam zegt" in page
     exe = SimpleUploadedFile("kaart.exe", b"MZ\x90\x00", content_type="application/octet-stream")
     response = login(a[0].user).post(_submit_url(a[0], assignment), {"text": "x", "file": exe})
-    assert "niet aanvaard" in response.content.decode()
+    assert "‘.exe’ zijn niet toegelaten" in response.content.decode()
     assert not Submission.objects.exists()
 
 
-def test_a_file_over_the_limit_is_refused(login, settings, edition, groups):
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10
+def test_a_file_over_the_limit_is_refused(edition, groups):
     _first, _second, a, _b = groups
-    big = SimpleUploadedFile("kaart.txt", b"x" * 20, content_type="text/plain")
-    with pytest.raises(LeerkringError, match="te groot"):
+    big = SimpleUploadedFile("kaart.txt", b"x" * (learning.MAX_UPLOAD_BYTES + 1))
+    with pytest.raises(LeerkringError, match="hoogstens 5,0") as refused:
         learning.submission_save(
             assignment=_assignment(edition), participant=a[0], text="", upload=big
         )
+    assert refused.value.field == "file"
+    assert not Submission.objects.exists()
+
+
+def test_a_disguised_research_result_is_refused_on_its_own_field(edition, groups):
+    _first, _second, a, _b = groups
+    fake = SimpleUploadedFile("resultaten.docx", b"%PDF-1.4 geen Word")
+    with pytest.raises(LeerkringError, match="niet wat de naam zegt") as refused:
+        learning.research_group_save(
+            participant=a[0],
+            theme="Rekentaal",
+            question="",
+            plan="",
+            partner_ids=[a[1].pk],
+            upload=fake,
+        )
+    assert refused.value.field == "results"
+    assert not ResearchGroup.objects.exists()
 
 
 def test_a_group_submission_is_shared_in_the_group_and_hidden_from_other_groups(

@@ -1,7 +1,7 @@
 """Checks for uploaded files: size, and type judged by the content, not only by the name.
 
-A file whose name says PDF but whose bytes are a program (or anything else) is refused, so a
-colleague who downloads it from the library gets what the name promises.
+A file whose name says PDF but whose bytes are a program (or anything else) is refused, so
+whoever downloads it later gets what the name promises. Each app passes its own size limit.
 """
 
 import zipfile
@@ -10,10 +10,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
 # extension -> the kind its content must sniff as
-ALLOWED = {
+ACCEPTED = {
     "pdf": "pdf",
     "png": "png",
     "jpg": "jpeg",
@@ -83,26 +81,34 @@ def sniff(upload) -> str | None:
     return "text"
 
 
-def validate_upload(upload) -> None:
-    """Raise ValidationError with a clear message for a too large or disguised file."""
-    if upload.size > MAX_UPLOAD_BYTES:
+def validate_upload(upload, *, max_bytes: int) -> None:
+    """Raise ValidationError with a clear message for an empty, too large or disguised file,
+    or one of a type we do not accept."""
+    if upload.size == 0:
+        raise ValidationError(
+            _("The file “%(name)s” is empty. Choose the file again.") % {"name": upload.name},
+            code="empty",
+        )
+    if upload.size > max_bytes:
         raise ValidationError(
             _(
                 "The file “%(name)s” is %(size)s; files may be at most %(limit)s. Make it "
-                "smaller, or add it as a link."
+                "smaller, or share a link to it instead."
             )
             % {
                 "name": upload.name,
                 "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_UPLOAD_BYTES),
-            }
+                "limit": filesizeformat(max_bytes),
+            },
+            code="too_large",
         )
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    expected = ALLOWED.get(extension)
+    expected = ACCEPTED.get(extension)
     if expected is None:
         raise ValidationError(
             _("Files of type “.%(ext)s” are not accepted. Accepted: %(allowed)s.")
-            % {"ext": extension or "?", "allowed": ", ".join(sorted(ALLOWED))}
+            % {"ext": extension or "?", "allowed": ", ".join(sorted(ACCEPTED))},
+            code="type",
         )
     if sniff(upload) != expected:
         raise ValidationError(
@@ -110,15 +116,6 @@ def validate_upload(upload) -> None:
                 "The file “%(name)s” is not what its name says: its content is not a "
                 ".%(ext)s file. Save it again in the right format."
             )
-            % {"name": upload.name, "ext": extension}
+            % {"name": upload.name, "ext": extension},
+            code="content",
         )
-
-
-def as_upload(name: str, content: bytes):
-    """A small in-memory upload (for tests and demo data)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, content)
-
-
-__all__ = ["MAX_UPLOAD_BYTES", "validate_upload", "sniff", "as_upload"]
