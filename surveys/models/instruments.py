@@ -146,7 +146,33 @@ class Dimension(models.Model):
         return pick(self.title_nl, self.title_en)
 
 
-class Item(models.Model):
+class Question(models.Model):
+    """What a respondent is asked in an instrument version, in Dutch and English, and which
+    rater groups are asked it."""
+
+    code = models.CharField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text_nl = models.TextField(_("text (Dutch)"))
+    text_en = models.TextField(_("text (English)"))
+    audience = models.JSONField(_("who answers it"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["version", "position"]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return pick(self.text_nl, self.text_en)
+
+    def is_for(self, group_kind: str) -> bool:
+        """Whether raters of this group kind answer it; an empty audience means every group."""
+        return not self.audience or group_kind in self.audience
+
+
+class Item(Question):
     """A rated statement. One statement can be asked on several scales (the dialogue asks
     "who takes this on" and "how well does it happen"); each is its own item sharing
     `statement`."""
@@ -166,66 +192,36 @@ class Item(models.Model):
     scale = models.ForeignKey(
         Scale, on_delete=models.PROTECT, related_name="items", verbose_name=_("scale")
     )
-    code = models.CharField(_("code"), max_length=40)
     statement = models.CharField(_("statement code"), max_length=40)
-    position = models.PositiveSmallIntegerField(_("position"))
     aspect = models.CharField(
         _("aspect"), max_length=20, choices=Aspect.choices, default=Aspect.QUALITY
     )
-    text_nl = models.TextField(_("text (Dutch)"))
-    text_en = models.TextField(_("text (English)"))
     reverse = models.BooleanField(_("reverse-scored"), default=False)
     required = models.BooleanField(_("required"), default=True)
+    # The shared field, with the help text items were first created with.
     audience = models.JSONField(
         _("who answers it"), default=list, blank=True, help_text=_("Empty: every rater group.")
     )
 
-    class Meta:
+    class Meta(Question.Meta):
         verbose_name = _("item")
         verbose_name_plural = _("items")
-        ordering = ["version", "position"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="item_unique_code"),
         ]
 
-    def __str__(self):
-        return self.code
 
-    @property
-    def text(self) -> str:
-        return pick(self.text_nl, self.text_en)
-
-    def is_for(self, group_kind: str) -> bool:
-        return not self.audience or group_kind in self.audience
-
-
-class OpenQuestion(models.Model):
+class OpenQuestion(Question):
     version = models.ForeignKey(
         InstrumentVersion,
         on_delete=models.CASCADE,
         related_name="open_questions",
         verbose_name=_("version"),
     )
-    code = models.CharField(_("code"), max_length=40)
-    position = models.PositiveSmallIntegerField(_("position"))
-    text_nl = models.TextField(_("text (Dutch)"))
-    text_en = models.TextField(_("text (English)"))
-    audience = models.JSONField(_("who answers it"), default=list, blank=True)
 
-    class Meta:
+    class Meta(Question.Meta):
         verbose_name = _("open question")
         verbose_name_plural = _("open questions")
-        ordering = ["version", "position"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="open_question_unique_code"),
         ]
-
-    def __str__(self):
-        return self.code
-
-    @property
-    def text(self) -> str:
-        return pick(self.text_nl, self.text_en)
-
-    def is_for(self, group_kind: str) -> bool:
-        return not self.audience or group_kind in self.audience
