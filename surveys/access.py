@@ -7,6 +7,7 @@ from django.http import Http404
 from organisations.access import Access
 
 from .models import Invitation, Survey
+from .token_links import invitation_for_token
 
 
 def _is_involved(access: Access, survey: Survey) -> bool:
@@ -54,16 +55,7 @@ def can_share(access: Access, survey: Survey) -> bool:
 
 def get_invitation_by_token(token: str) -> Invitation:
     """The invitation for a token link, with its round and survey; 404 for an unknown one."""
-    invitation = (
-        Invitation.objects.filter(token=token)
-        .select_related(
-            "round__survey__version",
-            "round__survey__organisation",
-            "round__survey__subject__user",
-            "rater_group",
-        )
-        .first()
-    )
+    invitation = invitation_for_token(token)
     if invitation is None:
         raise Http404
     return invitation

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from surveys.access import get_invitation_by_token
 from surveys.answering import questions_for
 from surveys.models import Answer, Comment, Invitation, Response
 
@@ -32,6 +33,45 @@ def _state():
 def test_a_wrong_token_gets_404(client, invitation):
     assert client.get(reverse("surveys:answer", args=["verkeerd"])).status_code == 404
     assert client.post(reverse("surveys:answer", args=["verkeerd"])).status_code == 404
+
+
+def _fields(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+@pytest.mark.parametrize("fixture", ["survey_360", "pulse"])
+def test_a_token_link_reads_the_same_objects_as_the_orm_in_one_query(
+    request, fixture, django_assert_num_queries
+):
+    survey = request.getfixturevalue(fixture)
+    invitation = invite(survey, survey.rater_groups.last().kind, ["juf@school.test"])[0]
+    expected = Invitation.objects.select_related(
+        "round__survey__version",
+        "round__survey__organisation",
+        "round__survey__subject__user",
+        "rater_group",
+    ).get(token=invitation.token)
+    with django_assert_num_queries(1):
+        found = get_invitation_by_token(invitation.token)
+        related = (
+            "round",
+            "round.survey",
+            "round.survey.version",
+            "round.survey.organisation",
+            "round.survey.subject",
+            "round.survey.subject.user",
+            "rater_group",
+        )
+        for path in ("", *related):
+            want, got = expected, found
+            for name in filter(None, path.split(".")):
+                if want is None:
+                    break
+                want, got = getattr(want, name), getattr(got, name)
+            if want is None:
+                assert got is None, path
+            else:
+                assert (type(got), _fields(got)) == (type(want), _fields(want)), path
 
 
 def test_the_form_shows_every_dimension_without_an_account(client, invitation):
@@ -218,3 +258,17 @@ def test_a_submit_makes_as_many_queries_for_42_items_as_for_a_few(
         counts.append(len(captured))
     assert len(questions_for(invitations[1])[0]) >= 30
     assert counts[0] == counts[1]
+
+
+def test_each_answer_option_is_a_labelled_radio_button_with_its_text_escaped():
+    from surveys.templatetags.survey_tags import scale_options
+
+    html = scale_options("i7", [("1", "<b>nooit</b>"), ("2", "vaak"), ("na", "Weet ik niet")], "2")
+    assert html == (
+        '<span class="scale-option"><input type="radio" name="i7" id="i7-1" value="1">'
+        '<label for="i7-1"><span class="scale-value">1</span> &lt;b&gt;nooit&lt;/b&gt;</label>'
+        '</span><span class="scale-option"><input type="radio" name="i7" id="i7-2" value="2"'
+        ' checked><label for="i7-2"><span class="scale-value">2</span> vaak</label></span>'
+        '<span class="scale-option"><input type="radio" name="i7" id="i7-na" value="na">'
+        '<label for="i7-na">Weet ik niet</label></span>'
+    )
