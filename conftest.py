@@ -2,6 +2,7 @@
 (leader, staff member, outsider from another school)."""
 
 import pytest
+from django.core.cache import cache
 
 from organisations.models import Membership
 from organisations.tests.factories import (
@@ -23,6 +24,12 @@ def _plain_static_and_dutch(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.AXES_ENABLED = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Every test starts with an empty cache, as each starts with an empty database.
+    cache.clear()
 
 
 @pytest.fixture

@@ -34,7 +34,8 @@ class BenchPage:
     """A page to measure. Most are GETs of `url`. A POST (method="post") may need new data
     for every request, since a form such as a survey's submit can succeed only once per
     token: `prepare()` then returns a fresh `(url, data)` before each request, outside the
-    timing and outside the query count."""
+    timing and outside the query count. A GET may prepare too (say, empty a cache to
+    measure a first view)."""
 
     name: str  # e.g. "team list"
     url: str
@@ -44,9 +45,9 @@ class BenchPage:
 
     def request(self, client: Client):
         """Prepare (untimed) and return a callable that makes the request."""
-        if self.method == "get":
-            return lambda: client.get(self.url)
         url, data = self.prepare() if self.prepare else (self.url, {})
+        if self.method == "get":
+            return lambda: client.get(url, data)
         return lambda: client.post(url, data)
 
 

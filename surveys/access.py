@@ -23,13 +23,13 @@ def get_survey_for_access(access: Access, pk: int) -> tuple[Survey, bool]:
     """The survey with this pk in the access's school and whether the user may manage it
     (invite, remind, start a round). Managers see every survey; the subject of a 360° and
     those it is shared with see theirs; anyone else gets a 404."""
-    survey = (
-        Survey.objects.filter(organisation=access.organisation, pk=pk)
-        .select_related("version__instrument", "subject__user", "organisation")
-        .first()
-    )
-    if survey is None:
-        raise Http404
+    try:
+        survey = Survey.objects.select_related("version__instrument", "subject__user").get(
+            organisation=access.organisation, pk=pk
+        )
+    except Survey.DoesNotExist:
+        raise Http404 from None
+    survey.organisation = access.organisation  # the same row, already loaded
     if access.can_manage:
         return survey, True
     if _is_involved(access, survey):

@@ -1,9 +1,11 @@
 """Bench pages of surveys: the list, the progress page, the 360° report with its pre/post
-comparison, the answer page behind a token link, and the two posts of that page — submitting
-all answers, and saving them to come back later — all in the main demo school."""
+comparison (as most views see it, and the first view that renders its results), the answer
+page behind a token link, and the two posts of that page — submitting all answers, and
+saving them to come back later — all in the main demo school."""
 
 import secrets
 
+from django.core.cache import cache
 from django.urls import reverse
 
 from accounts.models import User
@@ -39,6 +41,14 @@ def _fresh_link(template: Invitation, data: dict):
     return prepare
 
 
+def _first_view(url: str):
+    def prepare():
+        cache.clear()
+        return url, {}
+
+    return prepare
+
+
 def pages() -> list[BenchPage]:
     leader = User.objects.get(email=LOGIN_EMAILS["leader"])
     school = {"slug": MAIN_SCHOOL_SLUG}
@@ -50,13 +60,16 @@ def pages() -> list[BenchPage]:
         status=Invitation.Status.INVITED,
     ).order_by("pk")
     open_link, saving = waiting[0], waiting[1]
+    report_url = reverse("surveys:report", kwargs=survey)
     answer_url = reverse("surveys:answer", args=[open_link.token])
     save_url = reverse("surveys:answer", args=[saving.token])
     saved = _answers(saving, action="save")
     return [
         BenchPage("survey list", reverse("surveys:survey_list", kwargs=school), leader),
         BenchPage("survey progress", reverse("surveys:survey_detail", kwargs=survey), leader),
-        BenchPage("360° report", reverse("surveys:report", kwargs=survey), leader),
+        BenchPage("360° report", report_url, leader),
+        # The first view after a round closes renders the results; later views reuse them.
+        BenchPage("360° report, first view", report_url, leader, prepare=_first_view(report_url)),
         BenchPage("survey answer page", answer_url, leader),
         BenchPage(
             "survey submit",

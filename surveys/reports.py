@@ -231,13 +231,19 @@ def _scale_range(items) -> tuple[int, int]:
     return quality[0].scale.minimum, quality[0].scale.maximum
 
 
-def report_context(survey: Survey, round_number=None) -> dict:
+def chosen_round(finished: list, round_number=None):
+    """The finished round a report shows in detail: the one asked for, else the latest."""
+    return next((r for r in finished if str(r.number) == str(round_number)), finished[-1])
+
+
+def report_context(survey: Survey, round_number=None, rounds=None) -> dict:
     """Everything a report page (HTML or PDF) shows, for the survey's finished rounds: the
-    chosen round (the latest by default) in detail, and the comparison of both rounds."""
+    chosen round (the latest by default) in detail, and the comparison of both rounds.
+    `rounds` may pass the survey's rounds when the caller has them already."""
     from .charts import bar_chart, prepost_chart
 
     version = survey.version
-    rounds = list(survey.rounds.all())
+    rounds = list(survey.rounds.all()) if rounds is None else rounds
     finished = [r for r in rounds if r.is_finished()]
     context = {
         "survey": survey,
@@ -250,7 +256,8 @@ def report_context(survey: Survey, round_number=None) -> dict:
     items, _questions = version_questions(version)
     dimensions = list({item.dimension_id: item.dimension for item in items}.values())
     datas = load_rounds(finished, items)
-    current = next((d for d in datas if str(d.round.number) == str(round_number)), datas[-1])
+    chosen = chosen_round(finished, round_number)
+    current = next(d for d in datas if d.round == chosen)
     context["finished"] = finished
     low, high = _scale_range(items)
     rows = dimension_rows(current, dimensions, items)

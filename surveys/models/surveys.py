@@ -119,7 +119,7 @@ class RaterGroup(models.Model):
     class Meta:
         verbose_name = _("rater group")
         verbose_name_plural = _("rater groups")
-        ordering = ["survey", "position"]
+        ordering = ["survey_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["survey", "kind"], name="rater_group_unique_kind"),
             models.CheckConstraint(
@@ -154,7 +154,7 @@ class Round(models.Model):
     class Meta:
         verbose_name = _("round")
         verbose_name_plural = _("rounds")
-        ordering = ["survey", "number"]
+        ordering = ["survey_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["survey", "number"], name="round_unique_number"),
             models.CheckConstraint(
@@ -209,7 +209,7 @@ class Invitation(models.Model):
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
-        ordering = ["round", "rater_group__position", "email"]
+        ordering = ["round_id", "rater_group__position", "email"]
         constraints = [
             models.UniqueConstraint(fields=["round", "email"], name="invitation_one_per_email"),
         ]

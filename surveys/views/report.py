@@ -12,8 +12,7 @@ from organisations.access import organisation_view
 
 from ..access import can_propose_points, can_view_report, get_survey_for_access
 from ..exports import report_xlsx_bytes
-from ..models import DevelopmentPoint
-from ..points import attach
+from ..report_cache import report_page
 from ..reports import report_context
 
 
@@ -46,16 +45,9 @@ def _pdf_css() -> str:
 @organisation_view()
 def report(request, pk):
     survey = _report_survey(request, pk, AuditEvent.Action.VIEW)
-    context = report_context(survey, request.GET.get("round"))
-    if context.get("current") is not None and can_propose_points(request.access, survey):
-        sent = set(
-            DevelopmentPoint.objects.filter(round=context["current"].round).values_list(
-                "source", "code"
-            )
-        )
-        attach(context, sent)
-        context["can_propose"] = True
-    return render(request, "surveys/report.html", context)
+    can_propose = can_propose_points(request.access, survey)
+    page = report_page(request, survey, request.GET.get("round"), can_propose=can_propose)
+    return render(request, "surveys/report.html", page)
 
 
 @organisation_view()

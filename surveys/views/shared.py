@@ -8,7 +8,7 @@ from accounts.services import audit_log
 from organisations.access import organisation_view
 
 from ..access import get_shared_survey_for_access
-from ..reports import report_context
+from ..report_cache import report_page
 
 
 @organisation_view()
@@ -32,6 +32,5 @@ def shared_report(request, pk):
         organisation=survey.organisation,
         summary=f"shared report of {survey.title} read by {request.organisation.slug}",
     )
-    context = report_context(survey, request.GET.get("round"))
-    context["shared_view"] = True
-    return render(request, "surveys/report.html", context)
+    page = report_page(request, survey, request.GET.get("round"), can_propose=False)
+    return render(request, "surveys/report.html", {**page, "shared_view": True})
