@@ -4,22 +4,33 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0004_development_points_and_language'),
+        ("surveys", "0004_development_points_and_language"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='invitation',
-            options={'ordering': ['round_id', 'rater_group__position', 'email'], 'verbose_name': 'invitation', 'verbose_name_plural': 'invitations'},
+            name="invitation",
+            options={
+                "ordering": ["round_id", "rater_group__position", "email"],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='ratergroup',
-            options={'ordering': ['survey_id', 'position'], 'verbose_name': 'rater group', 'verbose_name_plural': 'rater groups'},
+            name="ratergroup",
+            options={
+                "ordering": ["survey_id", "position"],
+                "verbose_name": "rater group",
+                "verbose_name_plural": "rater groups",
+            },
         ),
         migrations.AlterModelOptions(
-            name='round',
-            options={'ordering': ['survey_id', 'number'], 'verbose_name': 'round', 'verbose_name_plural': 'rounds'},
+            name="round",
+            options={
+                "ordering": ["survey_id", "number"],
+                "verbose_name": "round",
+                "verbose_name_plural": "rounds",
+            },
         ),
     ]

@@ -40,9 +40,7 @@ def _answer_queries(client, url) -> list[str]:
     return [q["sql"] for q in captured if "surveys_answer" in q["sql"]]
 
 
-def test_a_second_view_shows_the_same_results_without_reading_the_answers(
-    answered, leader, login
-):
+def test_a_second_view_shows_the_same_results_without_reading_the_answers(answered, leader, login):
     client = login(leader)
     assert _answer_queries(client, _url(answered))  # the first view aggregates
     first = client.get(_url(answered)).content.decode()
