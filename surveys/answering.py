@@ -32,9 +32,22 @@ def questions_for(invitation: Invitation) -> tuple[list[Item], list[OpenQuestion
     return [i for i in items if i.is_for(kind)], [q for q in questions if q.is_for(kind)]
 
 
-def find_response(invitation: Invitation) -> Response | None:
+def stored_answers(invitation: Invitation) -> tuple[Response | None, dict]:
+    """This invitee's response, if there is one, with its answers (item id -> value, None
+    for "I don't know"), in one query."""
     pseudonym = pseudonym_for(email=invitation.email, survey=invitation.round.survey)
-    return Response.objects.filter(round=invitation.round, pseudonym=pseudonym).first()
+    fields = [f.attname for f in Response._meta.concrete_fields]
+    rows = Response.objects.filter(round=invitation.round, pseudonym=pseudonym).values_list(
+        *fields, "answers__item_id", "answers__value"
+    )
+    response, answers = None, {}
+    for *values, item_id, value in rows:
+        if response is None:
+            response = Response.from_db(rows.db, fields, values)
+            response.round = invitation.round
+        if item_id is not None:
+            answers[item_id] = value
+    return response, answers
 
 
 def parse_post(
@@ -101,20 +114,24 @@ class _Locked:
     previous: dict
 
 
-def _lock(invitation: Invitation) -> _Locked:
-    """Lock the invitation, so that two simultaneous posts of one link are handled one after
-    another, check that answers may still change, and read what is stored."""
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if locked.status == Invitation.Status.COMPLETED:
+def _lock(invitation: Invitation, *, submit: bool) -> _Locked:
+    """Record the invitation's new status, unless its answers were submitted already. The
+    update locks the row until the transaction ends, so that two simultaneous posts of one
+    link are handled one after another (the second sees the first's status); a post that
+    stores nothing rolls it back. Then check that answers may still change, and read what
+    is stored."""
+    status = Invitation.Status.COMPLETED if submit else Invitation.Status.STARTED
+    claimed = (
+        Invitation.objects.filter(pk=invitation.pk)
+        .exclude(status=Invitation.Status.COMPLETED)
+        .update(status=status)
+    )
+    if not claimed:
         raise LeerkringError(_("Your answers were already submitted. Thank you!"))
     if not invitation.round.is_open():
         raise LeerkringError(_("This survey is closed: answers can no longer be changed."))
-    locked.round = invitation.round
-    response = find_response(invitation)
-    previous = {}
-    if response is not None:
-        previous = dict(response.answers.values_list("item_id", "value"))
-    return _Locked(locked, response, previous)
+    response, previous = stored_answers(invitation)
+    return _Locked(invitation, response, previous)
 
 
 def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -> Response:
@@ -176,9 +193,6 @@ def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -
     cleared = [pk for pk, text in parsed.comments.items() if not text]
     if cleared and state.response is not None:
         Comment.objects.filter(response=response, question_id__in=cleared).delete()
-    new_status = Invitation.Status.COMPLETED if submit else Invitation.Status.STARTED
-    if invitation.status != new_status:
-        Invitation.objects.filter(pk=invitation.pk).update(status=new_status)
     return response
 
 
@@ -189,10 +203,12 @@ def answers_post(
     """Check and store one post of the answer form. Raises LeerkringError, changing nothing,
     when the survey is closed or the answers were already submitted; returns the parse
     errors per field, changing nothing, when an answer is missing or out of range."""
-    state = _lock(invitation)
+    state = _lock(invitation, submit=submit)
     parsed = parse_post(data, items, questions, submit=submit, saved=set(state.previous))
     stored = Stored(parsed, state.previous, state.response)
-    if not parsed.errors:
+    if parsed.errors:
+        transaction.set_rollback(True)
+    else:
         stored.response = _write(state, items, parsed, submit=submit)
     return stored
 
@@ -204,7 +220,7 @@ def answers_store(
     """Save (and optionally submit) one invitee's answers that were parsed already. Raises
     LeerkringError, changing nothing, when the survey is closed, the answers were already
     submitted or an answer needs attention."""
-    state = _lock(invitation)
+    state = _lock(invitation, submit=submit)
     if parsed.errors:
         raise LeerkringError(_("Some answers need your attention."))
     return _write(state, items, parsed, submit=submit)

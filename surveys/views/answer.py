@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.errors import LeerkringError
 
 from ..access import get_invitation_by_token
-from ..answering import UNKNOWN, answers_post, find_response, parse_post, questions_for
+from ..answering import UNKNOWN, answers_post, parse_post, questions_for, stored_answers
 from ..models import Invitation
 
 
@@ -51,13 +51,16 @@ def _sections(items, questions, current: dict, errors: dict):
     return sections, open_fields
 
 
-def _saved_values(response) -> dict:
+def _as_field(value) -> str:
+    return UNKNOWN if value is None else str(value)
+
+
+def _saved_values(invitation) -> dict:
+    """What this invitee saved earlier, by field name."""
+    response, answers = stored_answers(invitation)
     if response is None:
         return {}
-    current = {
-        f"i{item_id}": UNKNOWN if value is None else str(value)
-        for item_id, value in response.answers.values_list("item_id", "value")
-    }
+    current = {f"i{item_id}": _as_field(value) for item_id, value in answers.items()}
     current.update(
         {f"q{pk}": text for pk, text in response.comments.values_list("question_id", "text")}
     )
@@ -69,7 +72,7 @@ def _post(request, invitation, items, questions) -> tuple[dict, dict, bool]:
     submit = request.POST.get("action") == "submit"
     if request.POST.get("round") != str(invitation.round.pk):
         message = _("This form belongs to another survey. Open the link from your email again.")
-        return _saved_values(find_response(invitation)), {"__all__": message}, False
+        return _saved_values(invitation), {"__all__": message}, False
     try:
         stored = answers_post(
             invitation=invitation,
@@ -80,11 +83,9 @@ def _post(request, invitation, items, questions) -> tuple[dict, dict, bool]:
         )
     except LeerkringError as error:
         raw = parse_post(request.POST, items, questions, submit=False).raw
-        current = {**_saved_values(find_response(invitation)), **raw}
+        current = {**_saved_values(invitation), **raw}
         return current, {"__all__": error.message}, False
-    previous = {
-        f"i{pk}": UNKNOWN if value is None else str(value) for pk, value in stored.previous.items()
-    }
+    previous = {f"i{pk}": _as_field(value) for pk, value in stored.previous.items()}
     errors = dict(stored.parsed.errors)
     if errors:
         errors["__all__"] = _("Some answers need your attention.")
@@ -118,7 +119,7 @@ def answer(request, token):
             context["saved"] = True
             invitation.status = Invitation.Status.STARTED
     else:
-        current = _saved_values(find_response(invitation))
+        current = _saved_values(invitation)
     sections, open_fields = _sections(items, questions, current, errors)
     context.update(
         {
