@@ -106,6 +106,34 @@ def test_save_and_come_back_keeps_the_answers(client, invitation):
     assert f'id="i{first.pk}-2" value="2" checked' in page
 
 
+def test_coming_back_shows_every_kind_of_saved_answer(client, invitation):
+    items, questions = questions_for(invitation)
+    unknown, rated = [i for i in items if i.scale.allow_unknown][:2]
+    data = {"round": invitation.round_id, "action": "save", f"i{rated.pk}": "3"}
+    data.update({f"i{unknown.pk}": "na", f"q{questions[0].pk}": "Goed <overleg>"})
+    saved = client.post(_url(invitation), data).content.decode()
+    again = client.get(_url(invitation)).content.decode()
+    for page in (saved, again):
+        assert f'id="i{rated.pk}-3" value="3" checked' in page
+        assert f'id="i{unknown.pk}-na" value="na" checked' in page
+        assert "Goed &lt;overleg&gt;</textarea>" in page
+    assert "Je antwoorden zijn bewaard" in saved or "Your answers were saved" in saved
+
+
+def test_a_first_post_that_needs_attention_leaves_the_link_as_it_was(client, invitation):
+    # The status update that locks the link is undone with everything else.
+    items, _questions = questions_for(invitation)
+    missing = full_answers(invitation)
+    del missing[f"i{items[0].pk}"]
+    out_of_range = {**full_answers(invitation), "action": "save", f"i{items[1].pk}": "9"}
+    before = _state()
+    for data in (missing, out_of_range):
+        assert client.post(_url(invitation), data).status_code == 400
+        assert _state() == before
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.INVITED
+
+
 def test_submit_stores_everything_and_marks_the_invitation_completed(client, invitation):
     response = client.post(_url(invitation), full_answers(invitation))
     assert response.status_code == 200
