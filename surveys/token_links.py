@@ -51,6 +51,8 @@ def _converters(fields, alias: str) -> tuple:
 
 @functools.cache
 def _plan() -> tuple[tuple[_Table, ...], str]:
+    """The query and how to read its row. Once per process: the quoting and the converters
+    depend only on the database backend and the models."""
     quote = connection.ops.quote_name
     aliases = {"invitation": "t0"}
     optional = set()  # tables reached through a nullable key: LEFT JOINs
