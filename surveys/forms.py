@@ -103,15 +103,13 @@ class InviteesForm(forms.Form):
         help_text=_("For parents, partners or others without an account: one per line."),
     )
 
-    def __init__(self, *args, survey: Survey, groups=None, people=None, **kwargs):
+    def __init__(self, *args, survey: Survey, group_choices=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rater_group"].queryset = survey.rater_groups.exclude(kind="self")
         self.fields["people"].queryset = _people(survey.organisation)
         # For display, reuse lists the page already loaded instead of querying again.
-        if groups is not None:
-            self.fields["rater_group"].choices = [
-                (g.pk, g.get_kind_display()) for g in groups if g.kind != "self"
-            ]
+        if group_choices is not None:
+            self.fields["rater_group"].choices = group_choices
         self.people = people or []
 
     def people_checkboxes(self) -> str:
@@ -156,18 +154,14 @@ class ThresholdForm(forms.Form):
 
 
 class ShareForm(forms.Form):
+    """Whom to share a 360° report with. The page finds the person through a search
+    (selectors.share_candidates) rather than a list of the whole school."""
+
     person = PersonChoiceField(queryset=Membership.objects.none(), label=_("Share with"))
 
-    def __init__(self, *args, survey: Survey, people=None, **kwargs):
+    def __init__(self, *args, survey: Survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = _people(survey.organisation).exclude(pk=survey.subject_id)
-        self.people = [(pk, label) for pk, label in people or [] if pk != survey.subject_id]
-
-    def person_options(self) -> str:
-        """The options of the person list, built in one pass (see people_checkboxes)."""
-        return format_html_join(
-            "", '<option value="{}">{}</option>', [("", "---------"), *self.people]
-        )
 
 
 class ProviderShareForm(forms.Form):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.models import AuditEvent
 from core.errors import LeerkringError
+from organisations.tests.factories import MembershipFactory, ProviderFactory
 from surveys import services
 from surveys.models import Invitation, RaterGroup, Survey
 
@@ -144,10 +145,25 @@ def test_progress_shows_invited_started_completed_per_group(survey_360, leader, 
     Invitation.objects.filter(pk=invitations[0].pk).update(status="completed")
     Invitation.objects.filter(pk=invitations[1].pk).update(status="started")
     response = login(leader).get(_url("surveys:survey_detail", survey_360))
-    rows = {row["group"].kind: row for row in response.context["progress"]}
+    rows = {row["kind"]: row for row in response.context["progress"]}
     assert (rows["teachers"]["invited"], rows["teachers"]["started"]) == (3, 1)
-    assert rows["teachers"]["completed"] == 1
+    assert (rows["teachers"]["completed"], rows["teachers"]["sent"]) == (1, 0)
     assert rows["self"]["invited"] == 1
+    assert [row["kind"] for row in response.context["progress"]] == list(
+        survey_360.rater_groups.values_list("kind", flat=True)
+    )
+    assert response.context["unsent"] == 4
+
+
+def test_progress_counts_only_the_current_round(survey_360, leader, login, today):
+    invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    pre = survey_360.rounds.get()
+    pre.invitations.update(status="completed")
+    services.round_start_post(survey=survey_360, opens_on=today, closes_on=today, actor=leader.user)
+    response = login(leader).get(_url("surveys:survey_detail", survey_360))
+    rows = {row["kind"]: row for row in response.context["progress"]}
+    assert (rows["teachers"]["invited"], rows["teachers"]["completed"]) == (3, 0)
+    assert [r.number for r in response.context["rounds"]] == [1, 2]
 
 
 def test_threshold_can_be_raised_but_never_below_three(survey_360, leader, login):
@@ -230,6 +246,52 @@ def test_survey_list_query_count_does_not_grow(
     assert response.content.decode().count("Pols ") == 12
 
 
+def _listed(client, school):
+    response = client.get(reverse("surveys:survey_list", kwargs={"slug": school.slug}))
+    return response, {row["title"]: row for row in response.context["page"]}
+
+
+def test_the_survey_list_counts_rounds_invitations_and_completions(
+    survey_360, pulse, school, leader, login, today
+):
+    invitations = invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    Invitation.objects.filter(pk=invitations[0].pk).update(status="completed")
+    services.round_start_post(survey=survey_360, opens_on=today, closes_on=today, actor=leader.user)
+    response, rows = _listed(login(leader), school)
+    assert list(rows) == ["Teampols", "360° september"]  # newest first
+    for survey in (survey_360, pulse):
+        row = rows[survey.title]
+        invited = Invitation.objects.filter(round__survey=survey)
+        assert (row["id"], row["version"]) == (survey.pk, survey.version.number)
+        assert row["instrument"] == survey.version.title
+        assert row["round_count"] == survey.rounds.count()
+        assert row["invited"] == invited.count()
+        assert row["completed"] == invited.filter(status="completed").count()
+    assert (rows["360° september"]["invited"], rows["360° september"]["completed"]) == (8, 1)
+    assert rows["360° september"]["about"] == str(leader.user)
+    html = response.content.decode()
+    assert f'href="{_url("surveys:survey_detail", survey_360)}"' in html
+    assert "hele school" in html and "1 van 8" in html
+
+
+def test_staff_list_only_the_surveys_about_them_or_shared_with_them(
+    survey_360, pulse, school, instruments, staff_member, login, today
+):
+    own = services.survey_create(
+        organisation=school,
+        version=instruments["gedeeld-leiderschap-360"],
+        title="Mijn 360°",
+        subject=staff_member,
+        opens_on=today,
+        closes_on=today,
+        actor=staff_member.user,
+    )
+    client = login(staff_member)
+    assert list(_listed(client, school)[1]) == [own.title]
+    survey_360.shared_with.add(staff_member)
+    assert list(_listed(client, school)[1]) == [own.title, survey_360.title]
+
+
 def test_school_pages_link_to_the_surveys(school, staff_member, login):
     page = login(staff_member).get(reverse("organisations:overview", kwargs={"slug": school.slug}))
     url = reverse("surveys:survey_list", kwargs={"slug": school.slug})
@@ -265,18 +327,143 @@ def test_leader_chooses_the_rater_groups(instruments, school, leader, login, tod
     assert list(survey.rater_groups.values_list("kind", flat=True)) == ["teachers", "parents"]
 
 
-def test_the_progress_page_offers_every_colleague_to_invite_and_to_share_with(
-    survey_360, leader, teachers, login
-):
+def test_the_progress_page_offers_every_colleague_to_invite(survey_360, leader, teachers, login):
     teachers[0].user.first_name = "<b>Jan</b>"
     teachers[0].user.save(update_fields=["first_name"])
     html = login(leader).get(_url("surveys:survey_detail", survey_360)).content.decode()
     picker = html[html.index('class="people-picker"') : html.index("</fieldset>")]
-    share = html[html.index('<select name="person"') :]
-    share = share[: share.index("</select>")]
     for teacher in teachers:
         assert f'<input type="checkbox" name="people" value="{teacher.pk}"' in picker
-        assert f'<option value="{teacher.pk}">' in share
     assert f'value="{leader.pk}"' in picker
-    assert f'<option value="{leader.pk}">' not in share  # the subject shares their own report
     assert "&lt;b&gt;Jan&lt;/b&gt; " in picker and "<b>Jan</b>" not in html
+
+
+def test_a_finished_round_reads_no_colleagues(survey_360, leader, teachers, login):
+    survey_360.rounds.update(closed=True)
+    response = login(leader).get(_url("surveys:survey_detail", survey_360))
+    assert "invite_form" not in response.context
+    assert 'name="people"' not in response.content.decode()
+
+
+def _share_search(client, survey, query, **headers):
+    return client.get(_url("surveys:survey_detail", survey), {"colleague": query}, **headers)
+
+
+def test_the_subject_finds_whom_to_share_with_by_searching(survey_360, leader, teachers, login):
+    teachers[0].user.first_name, teachers[0].user.last_name = "<b>Jan</b>", "Peeters"
+    teachers[0].user.save(update_fields=["first_name", "last_name"])
+    client = login(leader)
+    # The page itself lists nobody: the search field finds the colleague.
+    html = client.get(_url("surveys:survey_detail", survey_360)).content.decode()
+    assert 'name="colleague"' in html and 'name="person"' not in html
+    # Without JavaScript the search reloads the page with the matches in it.
+    html = _share_search(client, survey_360, "jan peet").content.decode()
+    results = html[html.index('id="share-results"') :]
+    assert f'<input type="radio" name="person" value="{teachers[0].pk}"' in results
+    assert "&lt;b&gt;Jan&lt;/b&gt; Peeters (leerkracht)" in results and "<b>Jan</b>" not in html
+    assert 'value="jan peet"' in html
+    for teacher in teachers[1:]:
+        assert f'value="{teacher.pk}"' not in results
+
+
+def test_the_share_search_answers_htmx_with_the_matches_only(survey_360, leader, teachers, login):
+    client = login(leader)
+    response = _share_search(client, survey_360, "leerkracht", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html and 'name="colleague"' not in html
+    assert "5 personen gevonden" in html
+    for teacher in teachers:
+        assert f'name="person" value="{teacher.pk}"' in html
+    assert "HX-Request" in response["Vary"]
+    # The subject shares their own report: they are never offered.
+    html = _share_search(client, survey_360, "directeur", HTTP_HX_REQUEST="true").content
+    assert f'value="{leader.pk}"'.encode() not in html
+    assert b"0 personen gevonden" in html
+    assert _share_search(client, survey_360, "  ", HTTP_HX_REQUEST="true").content.strip() == b""
+
+
+def test_the_share_search_shows_the_first_matches_and_counts_them_all(
+    survey_360, school, leader, login
+):
+    MembershipFactory.create_batch(23, organisation=school, function="leerkracht")
+    html = _share_search(login(leader), survey_360, "leerkracht", HTTP_HX_REQUEST="true")
+    html = html.content.decode()
+    assert "23 personen gevonden" in html
+    assert html.count('name="person"') == 20
+
+
+def test_a_colleague_found_by_searching_gets_the_report(
+    survey_360, leader, teachers, staff_member, login
+):
+    client = login(leader)
+    found = _share_search(client, survey_360, staff_member.user.email, HTTP_HX_REQUEST="true")
+    assert f'name="person" value="{staff_member.pk}"' in found.content.decode()
+    client.post(_url("surveys:survey_share", survey_360), {"person": staff_member.pk})
+    html = client.get(_url("surveys:survey_detail", survey_360)).content.decode()
+    assert f"Gedeeld met: {staff_member.user}" in html
+
+
+def test_only_the_subject_may_search_whom_to_share_with(survey_360, staff_member, login):
+    survey_360.shared_with.add(staff_member)
+    client = login(staff_member)
+    response = _share_search(client, survey_360, "a", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert 'name="colleague"' not in response.content.decode()
+    assert 'name="person"' not in response.content.decode()
+
+
+def test_the_invitee_list_is_read_when_opened(survey_360, leader, login):
+    invite(survey_360, "teachers", ["a@x.test", "b@x.test", "c@x.test"])
+    client = login(leader)
+    page = client.get(_url("surveys:survey_detail", survey_360))
+    html = page.content.decode()
+    assert "4 genodigden" in html and "a@x.test" not in html
+    assert page.context["invitees"] is None
+    # Opening the list with HTMX gets just the list; without it, the page with the list open.
+    fragment = client.get(
+        _url("surveys:survey_detail", survey_360), {"invitees": "all"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<html" not in fragment
+    assert "a@x.test · leraren · <em>nog niet verstuurd</em>" in fragment
+    assert fragment.index(survey_360.subject.user.email) < fragment.index("a@x.test")
+    html = client.get(_url("surveys:survey_detail", survey_360), {"invitees": "all"}).content
+    assert b'id="invitees" open' in html and b"c@x.test" in html
+
+
+def test_only_managers_see_the_invitees(survey_360, leader, staff_member, login):
+    invite(survey_360, "teachers", ["a@x.test"])
+    survey_360.shared_with.add(staff_member)
+    client = login(staff_member)
+    url = _url("surveys:survey_detail", survey_360)
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = client.get(url, {"invitees": "all"}, **headers)
+        assert response.status_code == 200
+        assert b"a@x.test" not in response.content
+
+
+def test_the_subject_shares_with_a_provider_and_can_withdraw(survey_360, leader, login):
+    brug = ProviderFactory(name="De Brug")
+    ProviderFactory(name="Andere Dienst")
+    survey_360.shared_with_providers.add(brug)
+    html = login(leader).get(_url("surveys:survey_detail", survey_360)).content.decode()
+    select = html[html.index('<select name="provider"') :]
+    select = select[: select.index("</select>")]
+    assert select.index("Andere Dienst") < select.index("De Brug")
+    withdraw = html[html.index('name="action" value="withdraw"') - 400 :]
+    assert f'name="provider" value="{brug.pk}"' in withdraw
+
+
+def test_the_progress_page_reads_the_same_queries_for_any_number_of_invitees(
+    survey_360, leader, staff_member, login, django_assert_num_queries
+):
+    client = login(leader)
+    url = _url("surveys:survey_detail", survey_360)
+    survey_360.rounds.update(closed=True)
+    client.get(url)
+    survey_360.shared_with.add(staff_member)
+    ProviderFactory()
+    with django_assert_num_queries(8):
+        client.get(url)
+    invite(survey_360, "teachers", [f"t{n}@x.test" for n in range(30)])
+    with django_assert_num_queries(8):
+        client.get(url)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from core.errors import LeerkringError
 from core.pagination import paginate
@@ -78,37 +79,63 @@ def survey_create(request):
     return render(request, "surveys/survey_form.html", {"form": form})
 
 
+@vary_on_headers("HX-Request")
 @organisation_view()
 def survey_detail(request, pk):
+    """The progress of the current round, with inviting (managers) and sharing (the subject
+    of a 360°). Two lists are read only when asked for, as a fragment for HTMX or within
+    the page without JavaScript: the round's invitees (`?invitees=all`) and the colleagues
+    matching a search for whom to share with (`?colleague=`)."""
     survey, can_manage = get_survey_for_access(request.access, pk)
-    rounds = list(survey.rounds.all())
+    sharing = can_share(request.access, survey)
+    show_invitees = can_manage and request.GET.get("invitees") == "all"
+    colleague = request.GET.get("colleague", "").strip()[:100] if sharing else ""
+    if request.htmx and show_invitees:
+        invitees = selectors.round_invitees(round_=survey.rounds.last())
+        return render(request, "surveys/_progress_invitees.html", {"invitees": invitees})
+    if request.htmx and sharing and "colleague" in request.GET:
+        return render(
+            request, "surveys/_progress_share_results.html", _share_results(survey, colleague)
+        )
+
+    rounds = selectors.survey_rounds(survey=survey)
     current = rounds[-1]
-    groups = list(survey.rater_groups.all())
+    progress = selectors.round_progress(round_=current)
     context = {
         "survey": survey,
         "rounds": rounds,
         "current": current,
         "can_manage": can_manage,
         "can_view_report": can_view_report(request.access, survey),
-        "progress": selectors.round_progress(round_=current, groups=groups),
+        "progress": progress,
+        "sharing": sharing,
     }
-    sharing = can_share(request.access, survey)
-    people = (
-        selectors.school_people(organisation=survey.organisation) if can_manage or sharing else []
-    )
     if can_manage:
-        context["invitees"] = selectors.round_invitees(round_=current)
+        context["invited"] = sum(row["invited"] for row in progress)
+        context["unsent"] = sum(row["invited"] - row["sent"] for row in progress)
+        context["invitees"] = selectors.round_invitees(round_=current) if show_invitees else None
         if not current.is_finished():
-            context["invite_form"] = InviteesForm(survey=survey, groups=groups, people=people)
+            groups = [(row["id"], row["label"]) for row in progress if row["kind"] != "self"]
+            people = selectors.school_people(organisation=survey.organisation)
+            context["invite_form"] = InviteesForm(
+                survey=survey, group_choices=groups, people=people
+            )
         context["round_form"] = RoundForm() if len(rounds) == 1 else None
-        context["unsent"] = sum(1 for i in context["invitees"] if not i["sent"])
     if sharing:
-        context["share_form"] = ShareForm(survey=survey, people=people)
-        context["shared_with"] = survey.shared_with.select_related("user")
+        context["shared_with"] = selectors.shared_with_names(survey=survey)
+        context["colleague"] = colleague
+        if "colleague" in request.GET:
+            context.update(_share_results(survey, colleague))
     if can_share_with_provider(request.access, survey):
-        context["provider_form"] = ProviderShareForm()
-        context["shared_providers"] = list(survey.shared_with_providers.all())
+        # The provider form posts to survey_share_provider, which validates it.
+        context["providers"] = selectors.providers_for_sharing(survey=survey)
+        context["shared_providers"] = [p for p in context["providers"] if p["shared"]]
     return render(request, "surveys/survey_detail.html", context)
+
+
+def _share_results(survey, colleague: str) -> dict:
+    found, people = selectors.share_candidates(survey=survey, query=colleague)
+    return {"survey": survey, "colleague": colleague, "found": found, "candidates": people}
 
 
 @require_POST
