@@ -10,9 +10,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from organisations.tests.factories import MembershipFactory, UserFactory
+from surveys import services
 from surveys.loader import load_all
 from surveys.models import DevelopmentPoint, InstrumentVersion, Invitation, Survey
-from surveys.tests.helpers import full_answers
+from surveys.tests.helpers import full_answers, invite
+
+from .conftest import PHONE, _open_page
 
 
 @pytest.fixture
@@ -52,7 +55,7 @@ def _answer_on_the_phone(phone_page, invitation, check_accessibility, dutch):
 
 
 def test_leader_runs_a_360_and_sees_a_small_group_hidden(
-    page, phone_page, login_as, leader, colleagues, check_accessibility, dutch
+    page, phone_page, login_as, leader, colleagues, check_accessibility, dutch, tab_to
 ):
     load_all()
     version = InstrumentVersion.objects.get(instrument__code="gedeeld-leiderschap-360")
@@ -87,6 +90,26 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     expect(page.locator(".message--success")).to_be_visible()
     check_accessibility(page)
     assert Invitation.objects.filter(sent_at__isnull=False).count() == 5
+
+    # The invitee list is read when the leader opens it.
+    invitees = page.locator("#invitees")
+    expect(invitees).not_to_contain_text("ouder@thuis.test")
+    invitees.locator("summary").click()
+    expect(invitees).to_contain_text("ouder@thuis.test")
+    expect(invitees).to_contain_text(colleagues[0].user.email)
+    check_accessibility(page)
+
+    # By keyboard: search the colleague to share the report with, choose, share.
+    tab_to(page, page.locator("#id_colleague"))
+    page.keyboard.type("Sofie")
+    choice = page.locator(f"#share-results input[name=person][value='{colleagues[2].pk}']")
+    expect(choice).to_be_checked()  # the only match
+    expect(page.locator("#share-results input[name=person]")).to_have_count(1)
+    check_accessibility(page)
+    tab_to(page, page.locator("#share-results button[type=submit]")).press("Enter")
+    expect(page.locator(".message--success")).to_be_visible()
+    assert list(survey.shared_with.all()) == [colleagues[2]]
+    expect(page.locator("section[aria-labelledby=share]")).to_contain_text("Sofie Janssens")
 
     invitations = {i.email: i for i in Invitation.objects.all()}
     _answer_on_the_phone(
@@ -147,3 +170,48 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     expect(comparison.locator("svg.chart")).to_be_visible()
     expect(comparison).to_contain_text(dutch("too few answers to tell"))
     check_accessibility(page)
+
+
+@pytest.fixture
+def phone_without_javascript(browser, live_server, request):
+    yield from _open_page(
+        browser,
+        live_server,
+        request,
+        viewport=PHONE,
+        suffix="__nojs",
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
+
+
+def test_without_javascript_the_subject_lists_invitees_and_shares_on_a_phone(
+    phone_without_javascript, login_as, leader, colleagues, dutch
+):
+    load_all()
+    today = timezone.localdate()
+    survey = services.survey_create(
+        organisation=leader.organisation,
+        version=InstrumentVersion.objects.get(instrument__code="gedeeld-leiderschap-360"),
+        title="360° zonder scripts",
+        subject=leader,
+        opens_on=today,
+        closes_on=today,
+        actor=leader.user,
+    )
+    invite(survey, "teachers", [c.user.email for c in colleagues])
+    page = phone_without_javascript
+    login_as(page, leader, f"/o/{leader.organisation.slug}/surveys/{survey.pk}/")
+
+    invitees = page.locator("#invitees")
+    invitees.locator("summary").click()
+    invitees.get_by_role("link", name=dutch("Show the invitees")).click()
+    expect(page.locator("#invitees")).to_contain_text(colleagues[1].user.email)
+
+    page.locator("#id_colleague").fill("claes")
+    page.locator("#id_colleague").press("Enter")
+    page.locator(f"#share-results label[for='share-person-{colleagues[1].pk}']").click()
+    page.locator("#share-results").get_by_role("button", name=dutch("Share")).click()
+    expect(page.locator(".message--success")).to_be_visible()
+    assert list(survey.shared_with.all()) == [colleagues[1]]
