@@ -110,7 +110,8 @@ class InviteesForm(forms.Form):
         # For display, reuse lists the page already loaded instead of querying again.
         if group_choices is not None:
             self.fields["rater_group"].choices = group_choices
-        self.people = people or []
+        # The school's people as (membership id, label), or None until the page asks for them.
+        self.people_choices = people
 
     def people_checkboxes(self) -> str:
         """The school's people as checkboxes, built in one pass: a widget per person costs
@@ -119,7 +120,7 @@ class InviteesForm(forms.Form):
             "",
             '<li><input type="checkbox" name="people" value="{}" id="id_people_{}"> '
             '<label for="id_people_{}">{}</label></li>',
-            ((pk, pk, pk, label) for pk, label in self.people),
+            ((pk, pk, pk, label) for pk, label in self.people_choices or []),
         )
 
     def clean(self):

@@ -327,20 +327,31 @@ def test_leader_chooses_the_rater_groups(instruments, school, leader, login, tod
     assert list(survey.rater_groups.values_list("kind", flat=True)) == ["teachers", "parents"]
 
 
-def test_the_progress_page_offers_every_colleague_to_invite(survey_360, leader, teachers, login):
+def test_the_colleagues_to_invite_are_read_when_the_leader_opens_the_list(
+    survey_360, leader, teachers, login
+):
     teachers[0].user.first_name = "<b>Jan</b>"
     teachers[0].user.save(update_fields=["first_name"])
-    html = login(leader).get(_url("surveys:survey_detail", survey_360)).content.decode()
-    picker = html[html.index('class="people-picker"') : html.index("</fieldset>")]
-    for teacher in teachers:
-        assert f'<input type="checkbox" name="people" value="{teacher.pk}"' in picker
-    assert f'value="{leader.pk}"' in picker
-    assert "&lt;b&gt;Jan&lt;/b&gt; " in picker and "<b>Jan</b>" not in html
+    client = login(leader)
+    url = _url("surveys:survey_detail", survey_360)
+    html = client.get(url).content.decode()
+    assert 'id="people"' in html and 'name="people"' not in html
+    # With HTMX the opened list gets just the checkboxes; without it, the page with them.
+    fragment = client.get(url, {"people": "all"}, HTTP_HX_REQUEST="true").content.decode()
+    page = client.get(url, {"people": "all"}).content.decode()
+    assert "<html" not in fragment and 'id="people" open' in page
+    picker = page[page.index('class="people-picker"') : page.index("</fieldset>")]
+    for html in (fragment, picker):
+        for teacher in teachers:
+            assert f'<input type="checkbox" name="people" value="{teacher.pk}"' in html
+        assert f'value="{leader.pk}"' in html
+        assert "&lt;b&gt;Jan&lt;/b&gt; " in html and "<b>Jan</b>" not in html
 
 
 def test_a_finished_round_reads_no_colleagues(survey_360, leader, teachers, login):
     survey_360.rounds.update(closed=True)
-    response = login(leader).get(_url("surveys:survey_detail", survey_360))
+    url = _url("surveys:survey_detail", survey_360)
+    response = login(leader).get(url, {"people": "all"})
     assert "invite_form" not in response.context
     assert 'name="people"' not in response.content.decode()
 
@@ -418,7 +429,7 @@ def test_the_invitee_list_is_read_when_opened(survey_360, leader, login):
     page = client.get(_url("surveys:survey_detail", survey_360))
     html = page.content.decode()
     assert "4 genodigden" in html and "a@x.test" not in html
-    assert page.context["invitees"] is None
+    assert 'id="invitees" open' not in html
     # Opening the list with HTMX gets just the list; without it, the page with the list open.
     fragment = client.get(
         _url("surveys:survey_detail", survey_360), {"invitees": "all"}, HTTP_HX_REQUEST="true"

@@ -83,20 +83,20 @@ def survey_create(request):
 @organisation_view()
 def survey_detail(request, pk):
     """The progress of the current round, with inviting (managers) and sharing (the subject
-    of a 360°). Two lists are read only when asked for, as a fragment for HTMX or within
-    the page without JavaScript: the round's invitees (`?invitees=all`) and the colleagues
-    matching a search for whom to share with (`?colleague=`)."""
+    of a 360°). Three lists are read only when the reader asks for them, as a fragment for
+    HTMX or within the page without JavaScript: the colleagues to invite (`?people=all`),
+    the round's invitees (`?invitees=all`) and the colleagues matching a search for whom to
+    share with (`?colleague=`)."""
     survey, can_manage = get_survey_for_access(request.access, pk)
     sharing = can_share(request.access, survey)
-    show_invitees = can_manage and request.GET.get("invitees") == "all"
-    colleague = request.GET.get("colleague", "").strip()[:100] if sharing else ""
-    if request.htmx and show_invitees:
-        invitees = selectors.round_invitees(round_=survey.rounds.last())
-        return render(request, "surveys/_progress_invitees.html", {"invitees": invitees})
-    if request.htmx and sharing and "colleague" in request.GET:
-        return render(
-            request, "surveys/_progress_share_results.html", _share_results(survey, colleague)
-        )
+    asked = {
+        "people": can_manage and request.GET.get("people") == "all",
+        "invitees": can_manage and request.GET.get("invitees") == "all",
+        "colleague": sharing and "colleague" in request.GET,
+    }
+    colleague = request.GET.get("colleague", "").strip()[:100] if asked["colleague"] else ""
+    if request.htmx and any(asked.values()):
+        return _fragment(request, survey, asked, colleague)
 
     rounds = selectors.survey_rounds(survey=survey)
     current = rounds[-1]
@@ -113,10 +113,15 @@ def survey_detail(request, pk):
     if can_manage:
         context["invited"] = sum(row["invited"] for row in progress)
         context["unsent"] = sum(row["invited"] - row["sent"] for row in progress)
-        context["invitees"] = selectors.round_invitees(round_=current) if show_invitees else None
+        if asked["invitees"]:
+            context["invitees"] = selectors.round_invitees(round_=current)
         if not current.is_finished():
             groups = [(row["id"], row["label"]) for row in progress if row["kind"] != "self"]
-            people = selectors.school_people(organisation=survey.organisation)
+            people = (
+                selectors.school_people(organisation=survey.organisation)
+                if asked["people"]
+                else None
+            )
             context["invite_form"] = InviteesForm(
                 survey=survey, group_choices=groups, people=people
             )
@@ -124,13 +129,27 @@ def survey_detail(request, pk):
     if sharing:
         context["shared_with"] = selectors.shared_with_names(survey=survey)
         context["colleague"] = colleague
-        if "colleague" in request.GET:
+        if asked["colleague"]:
             context.update(_share_results(survey, colleague))
     if can_share_with_provider(request.access, survey):
         # The provider form posts to survey_share_provider, which validates it.
         context["providers"] = selectors.providers_for_sharing(survey=survey)
         context["shared_providers"] = [p for p in context["providers"] if p["shared"]]
     return render(request, "surveys/survey_detail.html", context)
+
+
+def _fragment(request, survey, asked: dict, colleague: str):
+    """The one list of the progress page an HTMX request asked for."""
+    if asked["people"]:
+        people = selectors.school_people(organisation=survey.organisation)
+        form = InviteesForm(survey=survey, people=people)
+        return render(request, "surveys/_progress_people.html", {"invite_form": form})
+    if asked["invitees"]:
+        invitees = selectors.round_invitees(round_=survey.rounds.last())
+        return render(request, "surveys/_progress_invitees.html", {"invitees": invitees})
+    return render(
+        request, "surveys/_progress_share_results.html", _share_results(survey, colleague)
+    )
 
 
 def _share_results(survey, colleague: str) -> dict:
