@@ -4,6 +4,7 @@ another school's survey is a 404."""
 from django.db.models import Q
 from django.http import Http404
 
+from core.planned import PlannedQuery
 from organisations.access import Access
 
 from .models import Invitation, Survey
@@ -19,16 +20,26 @@ def _is_involved(access: Access, survey: Survey) -> bool:
     return survey.shared_with.filter(pk=membership.pk).exists()
 
 
+# Read on every survey page: its SQL is written once per process.
+_SURVEY_IN_ORGANISATION = PlannedQuery(
+    Survey,
+    joins=(
+        ("survey", "version", "version"),
+        ("version", "instrument", "instrument"),
+        ("survey", "subject", "subject"),
+        ("subject", "user", "subject_user"),
+    ),
+    where=("organisation", "id"),
+)
+
+
 def get_survey_for_access(access: Access, pk: int) -> tuple[Survey, bool]:
     """The survey with this pk in the access's school and whether the user may manage it
     (invite, remind, start a round). Managers see every survey; the subject of a 360° and
     those it is shared with see theirs; anyone else gets a 404."""
-    try:
-        survey = Survey.objects.select_related("version__instrument", "subject__user").get(
-            organisation=access.organisation, pk=pk
-        )
-    except Survey.DoesNotExist:
-        raise Http404 from None
+    survey = _SURVEY_IN_ORGANISATION.first(access.organisation.pk, pk)
+    if survey is None:
+        raise Http404
     survey.organisation = access.organisation  # the same row, already loaded
     if access.can_manage:
         return survey, True
