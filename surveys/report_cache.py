@@ -5,8 +5,8 @@ computes the same numbers until something the report rests on changes: a round c
 the number of submitted responses, a rater group's threshold, the instrument version, the
 reader's language or the development points already sent. All of these are part of the
 cache key, so a change makes a new entry and nothing has to be invalidated by hand. A view
-then costs the access check, the audit entry and two small queries for the key, instead of
-aggregating every answer again.
+then costs the access check, the audit entry and two small queries for the key (the
+rounds with their state, the thresholds) instead of aggregating every answer again.
 
 Only the rendered HTML is stored: never the pseudonymous keys behind the numbers. The entry
 is shared by everyone who may read the report (access is checked before the cache is
@@ -18,13 +18,13 @@ import hashlib
 import secrets
 
 from django.core.cache import cache
-from django.db.models import Count
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from .models import DevelopmentPoint, Response, Survey
+from . import selectors
+from .models import DevelopmentPoint, Survey
 from .points import attach
 from .reports import chosen_round, report_context
 
@@ -32,24 +32,17 @@ CACHE_SECONDS = 24 * 60 * 60
 RESULTS_TEMPLATE = "surveys/_report_results.html"
 
 
-def _key(survey: Survey, finished: list, chosen, *, sent: set, can_propose: bool, request) -> str:
-    """The cache key: a digest of everything the rendered results depend on. One query
-    counts the submitted responses per round and rater group with the group's threshold."""
-    submitted = list(
-        Response.objects.filter(round__in=finished, status=Response.Status.SUBMITTED)
-        .values("round_id", "rater_group_id", "rater_group__threshold")
-        .annotate(n=Count("id"))
-        .order_by("round_id", "rater_group_id")
-        .values_list("round_id", "rater_group_id", "rater_group__threshold", "n")
-    )
+def _key(survey: Survey, finished: list, chosen, *, can_propose: bool, request) -> str:
+    """A digest of everything the rendered results depend on. The rounds carry their number
+    of submitted responses (a response cannot move to another rater group) and a stamp of
+    the development points sent from them; one more query reads the groups' thresholds."""
     state = (
         survey.pk,
         survey.created_at.isoformat(),  # a reused primary key is another survey
         survey.version_id,
-        [(r.pk, r.number) for r in finished],
-        chosen.pk,
-        submitted,
-        sorted(sent),
+        [(r.pk, r.number, r.submitted) for r in finished],
+        (chosen.pk, chosen.points, chosen.last_point),
+        selectors.group_thresholds(survey=survey),
         can_propose,
         request.organisation.slug,
         translation.get_language(),
@@ -58,12 +51,11 @@ def _key(survey: Survey, finished: list, chosen, *, sent: set, can_propose: bool
     return f"surveys:report:{survey.pk}:{digest}"
 
 
-def _render_results(
-    request, survey: Survey, rounds: list, chosen, *, sent: set, can_propose: bool
-) -> dict:
+def _render_results(request, survey: Survey, rounds: list, chosen, *, can_propose: bool) -> dict:
     context = report_context(survey, chosen.number, rounds=rounds)
     if can_propose:
-        attach(context, sent)
+        sent = DevelopmentPoint.objects.filter(round=chosen).order_by()
+        attach(context, set(sent.values_list("source", "code")))
         context["can_propose"] = True
     # A random placeholder nobody can type into a comment stands in for the reader's token.
     marker = secrets.token_urlsafe(24)
@@ -74,7 +66,7 @@ def _render_results(
 def report_page(request, survey: Survey, round_number=None, *, can_propose: bool) -> dict:
     """The context of the report page: its heading, the round switch and the results of the
     chosen finished round (the latest by default) as HTML, from the cache when possible."""
-    rounds = list(survey.rounds.all())
+    rounds = selectors.report_rounds(survey=survey)
     finished = [r for r in rounds if r.is_finished()]
     page = {
         "survey": survey,
@@ -85,15 +77,10 @@ def report_page(request, survey: Survey, round_number=None, *, can_propose: bool
         page["results"] = render_to_string(RESULTS_TEMPLATE, {"current": None}, request)
         return page
     chosen = page["chosen"] = chosen_round(finished, round_number)
-    sent = set()
-    if can_propose:
-        sent = set(
-            DevelopmentPoint.objects.filter(round=chosen).order_by().values_list("source", "code")
-        )
-    key = _key(survey, finished, chosen, sent=sent, can_propose=can_propose, request=request)
+    key = _key(survey, finished, chosen, can_propose=can_propose, request=request)
     entry = cache.get(key)
     if entry is None:
-        entry = _render_results(request, survey, rounds, chosen, sent=sent, can_propose=can_propose)
+        entry = _render_results(request, survey, rounds, chosen, can_propose=can_propose)
         cache.set(key, entry, CACHE_SECONDS)
     html = entry["html"]
     if can_propose:

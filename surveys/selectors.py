@@ -15,6 +15,7 @@ from .models import (
     Item,
     OpenQuestion,
     RaterGroup,
+    Response,
     Round,
     Survey,
 )
@@ -34,6 +35,8 @@ _TABLES = {
     "user": User._meta.db_table,
     "organisation": Organisation._meta.db_table,
     "shared_provider": Survey.shared_with_providers.through._meta.db_table,
+    "response": Response._meta.db_table,
+    "point": DevelopmentPoint._meta.db_table,
 }
 _SURVEYS_FROM = "FROM {survey} s WHERE s.organisation_id = %s".format(**_TABLES)
 _SURVEYS_VISIBLE = (
@@ -64,6 +67,16 @@ _PROGRESS = """
 _ROUNDS = """
     SELECT id, survey_id, number, opens_on, closes_on, closed, created_at
     FROM {round} WHERE survey_id = %s ORDER BY number""".format(**_TABLES)
+# A report's rounds with what their published results can still change with (see
+# report_cache.py): the submitted responses and a stamp of the points sent from the round.
+_REPORT_ROUNDS = """
+    SELECT r.id, r.survey_id, r.number, r.opens_on, r.closes_on, r.closed, r.created_at,
+        (SELECT COUNT(*) FROM {response} s WHERE s.round_id = r.id AND s.status = %s)
+            AS submitted,
+        (SELECT COUNT(*) FROM {point} p WHERE p.round_id = r.id) AS points,
+        (SELECT MAX(p.id) FROM {point} p WHERE p.round_id = r.id) AS last_point
+    FROM {round} r WHERE r.survey_id = %s ORDER BY r.number""".format(**_TABLES)
+_THRESHOLDS = "SELECT id, threshold FROM {group} WHERE survey_id = %s ORDER BY id".format(**_TABLES)
 _SHARED_WITH = """
     SELECT u.first_name, u.last_name, u.email
     FROM {shared} sw
@@ -135,6 +148,20 @@ def survey_rounds(*, survey: Survey) -> list[Round]:
     for round_ in rounds:
         round_.survey = survey
     return rounds
+
+
+def report_rounds(*, survey: Survey) -> list[Round]:
+    """The survey's rounds in order, each with `submitted` (its number of submitted
+    responses), `points` and `last_point` (the development points sent from it)."""
+    rounds = list(Round.objects.raw(_REPORT_ROUNDS, [Response.Status.SUBMITTED.value, survey.pk]))
+    for round_ in rounds:
+        round_.survey = survey
+    return rounds
+
+
+def group_thresholds(*, survey: Survey) -> list[tuple[int, int]]:
+    """(rater group id, anonymity threshold) of every group of the survey."""
+    return fetch(_THRESHOLDS, [survey.pk])
 
 
 def round_progress(*, round_: Round) -> list[dict]:

@@ -97,3 +97,15 @@ def test_a_reader_in_another_language_gets_the_results_in_that_language(answered
     assert "Overzicht per dimensie" in client.get(_url(answered)).content.decode()
     english = client.get(_url(answered), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Overview per dimension" in english
+
+
+def test_a_response_stored_after_the_first_view_shows_at_the_next(answered, leader, login):
+    # A submit that passed its checks just before the round closed may be stored just after.
+    client = login(leader)
+    assert "n=4" in client.get(_url(answered)).content.decode()
+    round_ = answered.rounds.get()
+    round_.closed = False  # the moment of that submit
+    round_.save(update_fields=["closed"])
+    add_responses(answered, round_, "teachers", 1, prefix="laat")
+    close(round_)
+    assert "n=5" in client.get(_url(answered)).content.decode()
