@@ -1,7 +1,10 @@
 from django import forms
 from django.db.models import Case, Q, Value, When
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from organisations.access import user_memberships
 from organisations.models import Membership, Organisation
 
 from .models import (
@@ -180,13 +183,11 @@ class CatalogueFilterForm(forms.Form):
         self.fields["place"].choices = [("", _("all places"))] + [(p, p) for p in places]
 
 
-def _people_choices(user):
+def _people_choices(user, memberships):
     """Colleagues a person may register with them: everyone at the schools they manage
     (including the schools of a community they lead), and the leaders of the other schools of
     their community (a leaders' learning group). Leaders first, then the rest by name."""
-    managed = [
-        m.organisation for m in user.memberships.select_related("organisation") if m.can_manage
-    ]
+    managed = [m.organisation for m in memberships if m.can_manage]
     community_ids = {o.pk for o in managed if o.kind == Organisation.Kind.COMMUNITY}
     community_ids |= {o.parent_id for o in managed if o.kind == Organisation.Kind.SCHOOL}
     community_ids.discard(None)
@@ -225,20 +226,25 @@ class ApplicationForm(forms.Form):
         help_text=_("For example when you set up a learning group you do not join yourself."),
     )
 
-    def __init__(self, *args, user, questions, **kwargs):
+    def __init__(self, *args, user, questions, with_colleagues=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
-        self.fields["school"].queryset = Organisation.objects.filter(
+        memberships = user_memberships(user)
+        school = self.fields["school"]
+        school.queryset = Organisation.objects.filter(
             memberships__user=user, memberships__is_active=True, kind=Organisation.Kind.SCHOOL
         )
-        colleagues = _people_choices(user)
-        self.fields["colleagues"].queryset = colleagues
-        schools = self.fields["school"].queryset
+        # Shown from the memberships the request already read (as the queryset, by name);
+        # validation still goes through the queryset.
+        schools = [m.organisation for m in memberships if m.organisation.is_school]
+        self.has_schools = bool(schools)
+        school.choices = [("", school.empty_label), *((o.pk, o.name) for o in schools)]
         if len(schools) == 1:
-            self.fields["school"].initial = schools[0].pk
-        self.fields["colleagues"].label_from_instance = lambda m: (
-            f"{m.user.get_full_name()} ({m.get_role_display()}, {m.organisation.name})"
-        )
+            school.initial = schools[0].pk
+        self.fields["colleagues"].queryset = _people_choices(user, memberships)
+        # The colleagues as (membership id, label), or None until the page asks for them:
+        # a school has hundreds, and most applicants register only themselves.
+        self.colleague_rows = self._colleague_rows() if with_colleagues else None
         for question in questions:
             name = f"q_{question.pk}"
             label = question.text
@@ -263,13 +269,41 @@ class ApplicationForm(forms.Form):
         data = super().clean()
         # Without a colleague list (most people), nobody can register others: the box is
         # not shown and the applicant always takes part.
-        if not self.fields["colleagues"].queryset.exists():
+        if not self.has_colleagues:
             data["leave_me_out"] = False
         elif data.get("leave_me_out") and not data.get("colleagues"):
             self.add_error(
                 "colleagues", _("Choose the colleagues to register, or take part yourself.")
             )
         return data
+
+    @cached_property
+    def has_colleagues(self) -> bool:
+        return self.fields["colleagues"].queryset.exists()
+
+    def _colleague_rows(self) -> list[tuple[int, str]]:
+        roles = {value: str(label) for value, label in Membership.Role.choices}
+        rows = self.fields["colleagues"].queryset.values_list(
+            "pk", "user__first_name", "user__last_name", "role", "organisation__name"
+        )
+        return [
+            (pk, f"{f'{first} {last}'.strip()} ({roles[role]}, {school})")
+            for pk, first, last, role, school in rows
+        ]
+
+    def colleague_checkboxes(self) -> str:
+        """The colleagues as checkboxes, built in one pass: a widget per person costs far
+        more for a school of hundreds. Validation goes through the queryset."""
+        chosen = {str(value) for value in self["colleagues"].value() or []}
+        return format_html_join(
+            "",
+            '<li><label for="id_colleagues_{}"><input type="checkbox" name="colleagues"'
+            ' value="{}" id="id_colleagues_{}"{}> {}</label></li>',
+            (
+                (pk, pk, pk, " checked" if str(pk) in chosen else "", label)
+                for pk, label in self.colleague_rows or []
+            ),
+        )
 
     def people(self, user) -> list:
         """The people of the application: the applicant (unless they left themselves out)

@@ -255,3 +255,45 @@ def test_a_colleague_of_a_sibling_school_keeps_their_own_school(login, leader, e
     )
     schools = dict(Participant.objects.values_list("user_id", "school_id"))
     assert schools == {leader.user_id: leader.organisation_id, sibling_leader.user_id: sibling.pk}
+
+
+def test_the_colleagues_are_read_when_the_leader_opens_their_list(login, leader, edition):
+    colleague = MembershipFactory(
+        organisation=leader.organisation,
+        role=Membership.Role.STAFF,
+        user=UserFactory(first_name="Pieter", last_name="Maes"),
+    )
+    client = login(leader)
+    page = client.get(_register_url(edition)).content.decode()
+    assert 'hx-get="' in page and "?colleagues=all" in page
+    assert 'name="colleagues"' not in page
+    label = f"Pieter Maes (personeelslid, {leader.organisation.name})"
+
+    # With HTMX, only the checkboxes come back, to fill the opened list.
+    fragment = client.get(
+        _register_url(edition), {"colleagues": "all"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert f'value="{colleague.pk}"' in fragment and label in fragment
+    assert "<form" not in fragment
+
+    # Without JavaScript, the link reloads the page with the list open.
+    page = client.get(_register_url(edition), {"colleagues": "all"}).content.decode()
+    assert f'value="{colleague.pk}"' in page and label in page
+    assert 'id="colleagues" open' in page
+
+
+def test_a_sent_form_comes_back_with_the_chosen_colleagues_ticked(login, leader, edition):
+    chosen, other = MembershipFactory.create_batch(2, organisation=leader.organisation)
+    response = login(leader).post(
+        _register_url(edition), {"colleagues": [chosen.pk], "leave_me_out": "on", "school": "x"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{chosen.pk}" id="id_colleagues_{chosen.pk}" checked' in page
+    assert f'value="{other.pk}" id="id_colleagues_{other.pk}">' in page
+    assert 'id="colleagues" open' in page
+
+
+def test_someone_without_colleagues_sees_no_colleague_list(login, outsider, edition):
+    page = login(outsider).get(_register_url(edition)).content.decode()
+    assert 'id="colleagues"' not in page

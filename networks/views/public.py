@@ -9,12 +9,13 @@ from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
 from core.pagination import paginate
+from core.planned import PlannedQuery
 from organisations.models import Organisation
 
 from .. import selectors
 from ..forms import ApplicationForm, CatalogueFilterForm
 from ..ical import calendar_response
-from ..models import Application, Edition, Programme
+from ..models import Application, Edition, Programme, Question
 from ..services import registration
 
 
@@ -22,15 +23,30 @@ def _provider(provider_slug):
     return get_object_or_404(Organisation, slug=provider_slug, kind=Organisation.Kind.PROVIDER)
 
 
+# Read on every course page and registration form: its SQL is written once per process.
+_EDITION = PlannedQuery(
+    Edition,
+    joins=(
+        ("edition", "programme", "programme"),
+        ("programme", "provider", "provider"),
+        ("programme", "trainer", "trainer"),
+        ("trainer", "user", "trainer_user"),
+    ),
+    where=("id",),
+)
+_QUESTIONS = PlannedQuery(
+    Question, where=("programme",), order_by=(("question", "position"), ("question", "id"))
+)
+
+
 def _public_edition(provider_slug, pk) -> Edition:
-    edition = (
-        Edition.objects.filter(
-            pk=pk, programme__provider__slug=provider_slug, programme__is_published=True
-        )
-        .select_related("programme__provider", "programme__trainer__user")
-        .first()
-    )
-    if edition is None:
+    """The edition of a published programme of this provider, or a 404."""
+    edition = _EDITION.first(pk) if pk < 2**63 else None  # no larger id can be bound
+    if (
+        edition is None
+        or edition.programme.provider.slug != provider_slug
+        or not edition.programme.is_published
+    ):
         raise Http404
     return edition
 
@@ -89,10 +105,22 @@ def edition_ical(request, provider_slug, pk):
 
 @login_required
 def register(request, provider_slug, pk):
+    """The registration form. The colleagues a leader may register with them are read only
+    when asked for (`?colleagues=all`): as a fragment for HTMX, within the page without
+    JavaScript, and always when a sent form comes back with its choices."""
     edition = _public_edition(provider_slug, pk)
-    questions = list(edition.programme.questions.all())
+    show_colleagues = request.GET.get("colleagues") == "all"
+    if request.htmx and show_colleagues:
+        form = ApplicationForm(user=request.user, questions=[], with_colleagues=True)
+        return render(request, "networks/_register_colleagues.html", {"form": form})
+    questions = _QUESTIONS.all(edition.programme_id)
     data = request.POST if request.method == "POST" else None
-    form = ApplicationForm(data, user=request.user, questions=questions)
+    form = ApplicationForm(
+        data,
+        user=request.user,
+        questions=questions,
+        with_colleagues=data is not None or show_colleagues,
+    )
     if request.method == "POST" and edition.registration_open and form.is_valid():
         colleagues = form.cleaned_data["colleagues"]
         people = form.people(request.user)
@@ -120,6 +148,7 @@ def register(request, provider_slug, pk):
             "provider": edition.programme.provider,
             "form": form,
             "free": registration.free_places(edition),
+            "show_colleagues": show_colleagues,
         },
     )
 

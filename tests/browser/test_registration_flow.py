@@ -32,6 +32,8 @@ from organisations.tests.factories import (
     UserFactory,
 )
 
+from .conftest import PHONE, _open_page
+
 
 @pytest.fixture
 def course(db):
@@ -113,7 +115,7 @@ def _log_out(page):
 
 
 def test_a_leader_registers_her_group_and_follows_the_programme(
-    page, login_as, course, leader_with_colleagues, check_accessibility, dutch
+    page, login_as, course, leader_with_colleagues, check_accessibility, dutch, tab_to
 ):
     leader, colleague = leader_with_colleagues
     edition, trainer = course["edition"], course["trainer"]
@@ -137,8 +139,10 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     login_as(page, leader, next_url=f"/catalogus/leerbrug/editie/{edition.pk}/inschrijven/")
     check_accessibility(page)
     page.locator("#id_school").select_option(str(leader.organisation_id))
-    page.locator("details.colleagues summary").click()
-    page.locator(f"input[name=colleagues][value='{colleague.pk}']").check()
+    # Her colleagues are read when she opens their list, here with the keyboard.
+    tab_to(page, page.locator("details.colleagues summary")).press("Enter")
+    tab_to(page, page.locator(f"input[name=colleagues][value='{colleague.pk}']")).press("Space")
+    expect(page.locator(f"input[name=colleagues][value='{colleague.pk}']")).to_be_checked()
     # Forgetting a required question is told at the question, and nothing is registered.
     _submit(page)
     expect(page.locator(".error-summary")).to_contain_text("Wat is je functie?")
@@ -302,3 +306,40 @@ def test_the_catalogue_and_the_closed_form_work_on_a_phone(
     expect(phone_page.locator("main")).not_to_contain_text(dutch("Send my registration"))
     expect(phone_page.locator("main .message--warning")).to_be_visible()
     check_accessibility(phone_page)
+
+
+@pytest.fixture
+def phone_without_javascript(browser, live_server, request):
+    yield from _open_page(
+        browser,
+        live_server,
+        request,
+        viewport=PHONE,
+        suffix="__nojs",
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
+
+
+def test_without_javascript_a_leader_registers_a_colleague_on_a_phone(
+    phone_without_javascript, login_as, course, leader_with_colleagues, dutch
+):
+    leader, colleague = leader_with_colleagues
+    edition = course["edition"]
+    page = phone_without_javascript
+    login_as(page, leader, next_url=f"/catalogus/leerbrug/editie/{edition.pk}/inschrijven/")
+    # The list of colleagues comes with a reload of the page.
+    page.locator("details.colleagues summary").click()
+    page.get_by_role("link", name=dutch("Show the colleagues")).click()
+    page.locator(f"label[for='id_colleagues_{colleague.pk}']").click()
+    page.locator("input[name=leave_me_out]").check()
+    questions = list(edition.programme.questions.order_by("position"))
+    page.locator(f"#id_q_{questions[0].pk}").select_option("directeur")
+    page.locator(f"#id_q_{questions[1].pk}").fill("Pieter bouwt onze leergroep mee op.")
+    _submit(page)
+    expect(page.locator(".messages")).to_have_text(
+        dutch("Your application was received. The provider will let you know.")
+    )
+    application = Application.objects.get(applicant=leader.user)
+    assert list(application.participants.values_list("user", flat=True)) == [colleague.user_id]
