@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 
 from ..markdown import render_markdown
+from ..product_cards import product_cards_html, reactions_html
 from ..selectors_home import open_actions_for_user
 
 register = template.Library()
@@ -17,6 +18,22 @@ def phase_name(plg, code):
 @register.filter
 def markdown(text):
     return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def reactions(context, product):
+    """The thanks and reuse buttons of a product (see `product_cards`)."""
+    return reactions_html(
+        product, slug=context["request"].organisation.slug, csrf_token=context["csrf_token"]
+    )
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products):
+    """The cards of the product search, written in one pass."""
+    return product_cards_html(
+        products, organisation=context["request"].organisation, csrf_token=context["csrf_token"]
+    )
 
 
 @register.filter
