@@ -6,14 +6,17 @@ of the community, and a provider may read it where it was shared. So PLG pages c
 builds a `PLGAccess`. Whoever may not see a PLG gets a 404, so its existence is not revealed.
 """
 
+import functools
 from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404
 
+from core.planned import PlannedQuery
 from organisations.access import Access, get_access, user_memberships
 from organisations.models import Membership, Organisation
 
@@ -25,6 +28,7 @@ from .models import (
     AgendaItem,
     Decision,
     Meeting,
+    MemberRole,
     PLGMember,
     Product,
     Resource,
@@ -146,22 +150,46 @@ def _org_access(user, organisation: Organisation) -> Access | None:
         return None
 
 
+# Read on every PLG page: their SQL is written once per process.
+_PLG = PlannedQuery(
+    PLG,
+    joins=(("plg", "organisation", "organisation"), ("plg", "shared_with", "shared_with")),
+    where=("id",),
+)
+_MEETING = PlannedQuery(
+    Meeting, joins=(("meeting", "minutes_by", "minutes_by"),), where=("plg", "id")
+)
+
+
+@functools.cache
+def _member_sql() -> str:
+    """The user's membership of a PLG (through an active person) with its roles: a row per
+    role, or one row without."""
+    q = connection.ops.quote_name
+    members, people, roles = (
+        q(model._meta.db_table) for model in (PLGMember, Membership, MemberRole)
+    )
+    return (
+        f"SELECT m.{q('id')}, m.{q('person_id')}, r.{q('role')} FROM {members} m"
+        f" JOIN {people} p ON p.{q('id')} = m.{q('person_id')}"
+        f" LEFT JOIN {roles} r ON r.{q('member_id')} = m.{q('id')}"
+        f" WHERE m.{q('plg_id')} = %s AND p.{q('user_id')} = %s AND p.{q('is_active')} = %s"
+    )
+
+
+def _member_rows(plg_pk: int, user_pk: int) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(_member_sql(), [plg_pk, user_pk, True])
+        return cursor.fetchall()
+
+
 def get_plg_access(user, slug: str, pk: int) -> PLGAccess:
     """The PLG with this pk owned by the organisation with this slug, and what the user may do
     there; Http404 when the user may not see it."""
-    plg = (
-        PLG.objects.select_related("organisation", "shared_with")
-        .filter(organisation__slug=slug, pk=pk)
-        .first()
-    )
-    if plg is None or not user.is_authenticated:
+    plg = _PLG.first(pk)
+    if plg is None or plg.organisation.slug != slug or not user.is_authenticated:
         raise Http404
-    # One query for the membership and its roles (a row per role, or one row without).
-    rows = list(
-        PLGMember.objects.filter(plg=plg, person__user=user, person__is_active=True).values_list(
-            "pk", "person_id", "roles__role"
-        )
-    )
+    rows = _member_rows(plg.pk, user.pk)
     member = PLGMember(pk=rows[0][0], plg=plg, person_id=rows[0][1]) if rows else None
     roles = {role for _pk, _person, role in rows if role}
     access = PLGAccess(plg=plg, user=user, member=member, roles=roles)
@@ -226,9 +254,9 @@ def _first_or_404(queryset):
 
 def get_meeting_for_access(access: PLGAccess, meeting_pk: int) -> Meeting:
     """A meeting of the PLG the access is for, or Http404."""
-    meeting = _first_or_404(
-        Meeting.objects.filter(plg=access.plg, pk=meeting_pk).select_related("minutes_by")
-    )
+    meeting = _MEETING.first(access.plg.pk, meeting_pk)
+    if meeting is None:
+        raise Http404
     meeting.plg = access.plg  # already loaded, with its organisation
     return meeting
 
