@@ -245,29 +245,60 @@ class _Sources:
     items: list
 
 
-def _item_raters(data: RoundData, cell: Cell, item: Item, sources: _Sources) -> set:
-    """The keys of the raters in `cell` who gave `item` a value."""
-    raters = set()
-    for group_id in cell.group_ids:
-        if item.is_for(data.kinds[group_id]):
-            members = data.members.get(group_id, frozenset())
-            unknown = sources.without_value.get((data.round.pk, group_id, item.id))
-            raters |= members - unknown if unknown else members
-    return raters
+class _RaterSets:
+    """The keys of the raters behind each item of one round, per cell. Nearly every
+    statement is answered by the same people, so equal sets are built once and shared: the
+    checks against the previous round then meet the same few sets again and again."""
+
+    def __init__(self, data: RoundData, sources: _Sources):
+        self.data, self.sources = data, sources
+        self.shared = {}  # a set -> the one instance of it
+        self.unions = {}  # tuple of shared sets -> their shared union
+
+    def share(self, raters: frozenset) -> frozenset:
+        return self.shared.setdefault(raters, raters)
+
+    def of_group(self, group_id, item: Item) -> frozenset | None:
+        """The raters of a group who gave `item` a value (None: the item is not for them)."""
+        data = self.data
+        if not item.is_for(data.kinds[group_id]):
+            return None
+        members = self.share(data.members.get(group_id, frozenset()))
+        unknown = self.sources.without_value.get((data.round.pk, group_id, item.id))
+        return self.share(members - unknown) if unknown else members
+
+    def union(self, parts) -> frozenset:
+        key = tuple(parts)
+        found = self.unions.get(key)
+        if found is None:
+            found = self.unions[key] = self.share(frozenset().union(*key))
+        return found
+
+    def of_cell(self, cell: Cell, item: Item) -> frozenset:
+        """The keys of the raters in `cell` who gave `item` a value."""
+        if len(cell.group_ids) == 1:
+            return self.of_group(cell.group_ids[0], item) or frozenset()
+        parts = (self.of_group(group_id, item) for group_id in cell.group_ids)
+        return self.union(part for part in parts if part is not None)
 
 
 def _earlier(previous: RoundData | None, measures: dict) -> tuple[dict, frozenset, dict]:
     """What the previous round published per item or dimension id (without the raters who
     are public by design), indexed once so each check looks at its own measure only. Most
-    statements are answered by the same people, so the sets repeat: each distinct pair of
-    sets is judged once (the third part is that memo)."""
+    statements are answered by the same people, so the sets repeat: equal indexes are shared
+    and each distinct pair of an index and a set of raters is judged once (the third part
+    is that memo)."""
     if previous is None:
         return {}, frozenset(), {}
     public = _public(previous)
-    index = defaultdict(set)
+    without_public, index = {}, defaultdict(set)
     for (_key, measure_id), earlier in measures.items():
-        index[measure_id].add(earlier - public)
-    return index, public, {}
+        found = without_public.get(earlier)
+        if found is None:
+            found = without_public[earlier] = earlier - public
+        index[measure_id].add(found)
+    shared = {}
+    return {m: shared.setdefault(frozenset(s), frozenset(s)) for m, s in index.items()}, public, {}
 
 
 def _allowed_next_to(earlier: tuple[dict, frozenset, dict], measure_id, raters) -> bool:
@@ -277,14 +308,26 @@ def _allowed_next_to(earlier: tuple[dict, frozenset, dict], measure_id, raters) 
     sets = index.get(measure_id)
     if not sets:
         return True
-    now = frozenset(raters) - public
-    for before in sets:
-        key = (before, now)
-        if key not in judged:
-            judged[key] = sets_pair_allowed(before, now)
-        if not judged[key]:
-            return False
-    return True
+    key = (sets, raters)
+    allowed = judged.get(key)
+    if allowed is None:
+        now = frozenset(raters) - public
+        allowed = judged[key] = all(sets_pair_allowed(before, now) for before in sets)
+    return allowed
+
+
+def _cell_histograms(cell: Cell, sources: _Sources, rid) -> dict:
+    """item id -> {score: n} of the raters in `cell`."""
+    groups = cell.group_ids
+    if len(groups) == 1:  # most cells: read the group's histograms as they are
+        return sources.histograms.get((rid, groups[0]), {})
+    histograms = defaultdict(lambda: defaultdict(int))
+    for group_id in groups:
+        for item_id, histogram in sources.histograms.get((rid, group_id), {}).items():
+            merged = histograms[item_id]
+            for score, n in histogram.items():
+                merged[score] += n
+    return histograms
 
 
 def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) -> None:
@@ -295,23 +338,15 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
     rid = data.round.pk
     published = [c for c in data.cells if c.key != TOTAL]
     total_items = defaultdict(lambda: defaultdict(int))
-    total_item_raters = defaultdict(set)
+    total_item_raters = defaultdict(list)  # item id -> the raters of its published cells
     total_scores = defaultdict(dict)  # dimension -> {pseudonym: score}
     earlier_items = _earlier(previous, previous.item_raters if previous else {})
     earlier_dimensions = _earlier(previous, previous.dimension_raters if previous else {})
+    rater_sets = _RaterSets(data, sources)
     for cell in published:
-        groups = cell.group_ids
-        if len(groups) == 1:  # most cells: read the group's histograms as they are
-            histograms = sources.histograms.get((rid, groups[0]), {})
-        else:
-            histograms = defaultdict(lambda: defaultdict(int))
-            for group_id in groups:
-                for item_id, histogram in sources.histograms.get((rid, group_id), {}).items():
-                    merged = histograms[item_id]
-                    for score, n in histogram.items():
-                        merged[score] += n
+        histograms = _cell_histograms(cell, sources, rid)
         scores = defaultdict(dict)
-        for group_id in groups:
+        for group_id in cell.group_ids:
             for pseudonym, dimension_id, score in sources.respondent_scores.get(
                 (rid, group_id), ()
             ):
@@ -322,33 +357,34 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             if not histogram:
                 continue
             summary = stats.summarise_counts(histogram)
-            raters = _item_raters(data, cell, item, sources)
-            if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
-                earlier_items, item_id, raters
-            ):
+            if not cell_allowed(summary.n, cell.threshold):
+                continue
+            raters = rater_sets.of_cell(cell, item)
+            if not _allowed_next_to(earlier_items, item_id, raters):
                 continue
             data.items[(cell.key, item_id)] = (summary, dict(histogram))
-            data.item_raters[(cell.key, item_id)] = frozenset(raters)
+            data.item_raters[(cell.key, item_id)] = raters
             if not cell.is_self:
-                total_item_raters[item_id] |= raters
+                total_item_raters[item_id].append(raters)
                 total = total_items[item_id]
                 for score, n in histogram.items():
                     total[score] += n
         for dimension_id, by_rater in scores.items():
             summary = stats.summarise(by_rater.values())
+            raters = frozenset(by_rater)
             if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
-                earlier_dimensions, dimension_id, set(by_rater)
+                earlier_dimensions, dimension_id, raters
             ):
                 continue
             data.dimensions[(cell.key, dimension_id)] = summary
-            data.dimension_raters[(cell.key, dimension_id)] = frozenset(by_rater)
+            data.dimension_raters[(cell.key, dimension_id)] = raters
             if not cell.is_self:
                 total_scores[dimension_id].update(by_rater)
     if data.cell(TOTAL) is None:
         return
     for item_id, histogram in total_items.items():
         summary = stats.summarise_counts(histogram)
-        raters = total_item_raters[item_id]
+        raters = rater_sets.union(total_item_raters[item_id])
         if not _allowed_next_to(earlier_items, item_id, raters):
             # The cells add up to the total, so they cannot stay either.
             for key in [k for k in data.items if k[1] == item_id]:
@@ -356,14 +392,15 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
                 del data.item_raters[key]
         elif cell_allowed(summary.n):
             data.items[(TOTAL, item_id)] = (summary, dict(histogram))
-            data.item_raters[(TOTAL, item_id)] = frozenset(raters)
+            data.item_raters[(TOTAL, item_id)] = raters
     for dimension_id, by_rater in total_scores.items():
         summary = stats.summarise(by_rater.values())
-        if not _allowed_next_to(earlier_dimensions, dimension_id, set(by_rater)):
+        raters = frozenset(by_rater)
+        if not _allowed_next_to(earlier_dimensions, dimension_id, raters):
             for key in [k for k in data.dimensions if k[1] == dimension_id]:
                 del data.dimensions[key]
                 del data.dimension_raters[key]
         elif cell_allowed(summary.n):
             data.dimensions[(TOTAL, dimension_id)] = summary
-            data.dimension_raters[(TOTAL, dimension_id)] = frozenset(by_rater)
+            data.dimension_raters[(TOTAL, dimension_id)] = raters
             data.scores[dimension_id] = by_rater

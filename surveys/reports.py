@@ -175,7 +175,8 @@ def pre_post(pre: RoundData, post: RoundData, dimensions) -> dict:
         paired = None
         if show_paired:
             before, after = pre.scores.get(dimension.pk, {}), post.scores.get(dimension.pk, {})
-            differences = [after[p] - before[p] for p in both if p in before and p in after]
+            # In a fixed order: a sum of floats depends on it in its last digits.
+            differences = [after[p] - before[p] for p in sorted(both) if p in before and p in after]
             if filter_allowed(len(differences), len(both)):
                 paired = stats.paired_change(differences)
         own_a = pre.dimensions.get(("self", dimension.pk))

@@ -2,8 +2,9 @@ import math
 
 from django import template
 from django.utils.formats import get_format
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from ..answering import UNKNOWN
 
@@ -76,3 +77,45 @@ def scale_options(name: str, points, current: str):
         )
     # Names and values come from the instrument's ids and numbers; labels are escaped.
     return mark_safe("".join(options))
+
+
+@register.simple_tag
+def statement_rows(rows, has_self: bool):
+    """The rows of a dimension's statement table (the item rows of reports.dimension_rows):
+    the statement, n, mean, spread and distribution of all raters except self, the score per
+    group and, with a self-assessment, self and the gap. Built in one pass: a report shows
+    some forty statements with a line per rater group, which as template nodes cost more than
+    the rest of the report."""
+    reverse = format_html(' <span class="muted">({})</span>', _("reverse-scored"))
+    too_few = format_html('<td colspan="4" class="muted">{}</td>', _("not shown: too few answers"))
+    not_shown = format_html('<span class="muted">{}</span>', _("not shown"))
+    html = []
+    for row in rows:
+        item, total = row["item"], row["total"]
+        html.append(
+            f'<tr><th scope="row">{conditional_escape(item.text)}{reverse if item.reverse else ""}'
+            "</th>"
+        )
+        if total:
+            html.append(
+                f'<td class="num">{total.n}</td><td class="num">{one(total.mean)}</td>'
+                f'<td class="num">{one(total.sd)}</td><td>{row["distribution_bars"]}</td>'
+            )
+        else:
+            html.append(too_few)
+        groups = "".join(
+            f"<li>{conditional_escape(label)}: "
+            + (f'{one(s.mean)} <span class="muted">(n={s.n})</span>' if s else not_shown)
+            + "</li>"
+            for label, s in row["groups"]
+        )
+        html.append(f'<td><ul class="per-group">{groups}</ul></td>')
+        if has_self:
+            own = row["self"]
+            html.append(
+                f'<td class="num">{one(own.mean if own else None)}</td>'
+                f'<td class="num">{signed(row["gap"])}</td>'
+            )
+        html.append("</tr>")
+    # Statements and group labels are escaped; numbers are formatted here.
+    return mark_safe("".join(html))
