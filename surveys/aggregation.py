@@ -1,6 +1,6 @@
 """Aggregating a survey's rounds. Scores are aggregated in SQL per rater group (GROUP BY
-queries whatever the number of responses); Python adds those group totals into the cells that
-the anonymity rules of anonymity.py allow.
+queries whatever the number of responses, in aggregation_sql.py); Python adds those group
+totals into the cells that the anonymity rules of anonymity.py allow.
 
 Besides the counts, the report keeps for every published number the set of pseudonymous keys
 behind it. A key never leaves this module; it lets the post round be checked against what the
@@ -10,9 +10,9 @@ pre round already published, so that the two rounds together never single anyone
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Case, CharField, Count, F, Value, When
 from django.utils.translation import gettext as _
 
+from . import aggregation_sql as sql
 from . import stats
 from .anonymity import (
     SMALL_KINDS,
@@ -22,7 +22,7 @@ from .anonymity import (
     release_plan,
     sets_pair_allowed,
 )
-from .models import Answer, Item, RaterGroup, Response, Round
+from .models import Item, RaterGroup, Round
 
 TOTAL = "total"
 MERGED = "merged"
@@ -148,16 +148,7 @@ def round_cells(rounds: list[Round]) -> dict:
     """Per round: the anonymity release and its published cells, from one query listing the
     submitted responses' groups and keys. Rounds are checked against the round before."""
     groups, members = {}, defaultdict(lambda: defaultdict(set))
-    for round_id, group_id, kind, threshold, position, pseudonym in Response.objects.filter(
-        status=Response.Status.SUBMITTED, round__in=rounds
-    ).values_list(
-        "round_id",
-        "rater_group_id",
-        "rater_group__kind",
-        "rater_group__threshold",
-        "rater_group__position",
-        "pseudonym",
-    ):
+    for round_id, group_id, kind, threshold, position, pseudonym in sql.responses(rounds):
         groups[group_id] = RaterGroup(
             pk=group_id, kind=kind, threshold=threshold, position=position
         )
@@ -183,51 +174,18 @@ def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
     """Aggregate the given rounds of one survey: every number of the report, in a fixed
     handful of queries."""
     data = round_cells(rounds)
-    submitted = {"response__status": Response.Status.SUBMITTED, "response__round__in": rounds}
-    answers = Answer.objects.filter(score__isnull=False, **submitted)
     # (round, group) -> item -> {score: n}
     histograms = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
-    # The same query as the histograms: an unknown answer is grouped by its rater's key,
-    # every scored answer by its score alone.
+    # The same query as the histograms: an unknown answer is counted per rater key.
     without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
-    unknown_by = Case(
-        When(score__isnull=True, then=F("response__pseudonym")),
-        default=Value(""),
-        output_field=CharField(),
-    )
-    # Tuples rather than dicts: a report reads a few thousand of these rows.
-    for round_id, group_id, item_id, score, unknown, n in (
-        Answer.objects.filter(**submitted)
-        .annotate(unknown_by=unknown_by)
-        .values("response__round_id", "response__rater_group_id", "item_id", "score", "unknown_by")
-        .annotate(n=Count("id"))
-        .values_list(
-            "response__round_id", "response__rater_group_id", "item_id", "score", "unknown_by", "n"
-        )
-    ):
+    for round_id, group_id, item_id, score, unknown, n in sql.histograms(rounds):
         if score is None:
             without_value[(round_id, group_id, item_id)].add(unknown)
         else:
             histograms[(round_id, group_id)][item_id][score] += n
     respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
-    for round_id, group_id, pseudonym, dimension_id, score in (
-        answers.filter(item__aspect=Item.Aspect.QUALITY)
-        .values(
-            "response__round_id",
-            "response__rater_group_id",
-            "response__pseudonym",
-            "item__dimension_id",
-        )
-        .annotate(score=Avg("score"))
-        .values_list(
-            "response__round_id",
-            "response__rater_group_id",
-            "response__pseudonym",
-            "item__dimension_id",
-            "score",
-        )
-    ):
+    for round_id, group_id, pseudonym, dimension_id, score in sql.respondent_scores(rounds):
         respondent_scores[(round_id, group_id)].append((pseudonym, dimension_id, score))
     context = _Sources(histograms, respondent_scores, without_value, items)
     previous = None

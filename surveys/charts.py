@@ -4,7 +4,7 @@ to it are the full text alternative). Presentation attributes only, no inline st
 
 from itertools import count
 
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -143,10 +143,10 @@ def distribution(rows) -> str:
     """One statement's answers per scale point as small bars with the count written out
     (rows of value, n, pct). Built here in one pass, like the charts: a report shows this
     for every statement, and template nodes per bar add up."""
-    bars = format_html_join(
-        "",
-        '<div class="dist-row"><span class="dist-label">{}</span><span class="dist-track">'
-        '<span class="dist-bar {}"></span></span><span>{}</span></div>',
-        ((row["value"], width_class(row["pct"]), row["n"]) for row in rows),
+    bars = "".join(
+        f'<div class="dist-row"><span class="dist-label">{escape(row["value"])}</span>'
+        f'<span class="dist-track"><span class="dist-bar {width_class(row["pct"])}"></span>'
+        f"</span><span>{escape(row['n'])}</span></div>"
+        for row in rows
     )
     return mark_safe(f'<div class="dist">{bars}</div>')

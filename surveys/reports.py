@@ -36,7 +36,7 @@ def _gap(a, b):
 def dimension_rows(data: RoundData, dimensions, items) -> list[dict]:
     """Per dimension: every cell's score, the self-versus-others gap, importance, how shared
     it is, and its quality items with distribution."""
-    rows = []
+    rows, points = [], {}  # scale id -> its points, for the distributions
     for dimension in dimensions:
         dim_items = [i for i in items if i.dimension_id == dimension.pk]
         cells = [(cell, data.dimensions.get((cell.key, dimension.pk))) for cell in data.cells]
@@ -57,7 +57,7 @@ def dimension_rows(data: RoundData, dimensions, items) -> list[dict]:
                 "importance": aspect.get(Item.Aspect.IMPORTANCE),
                 "shared": aspect.get(Item.Aspect.SHARED),
                 "items": [
-                    item_row(data, item)
+                    item_row(data, item, points)
                     for item in dim_items
                     if item.aspect in (Item.Aspect.QUALITY, Item.Aspect.OWNER)
                 ],
@@ -66,28 +66,34 @@ def dimension_rows(data: RoundData, dimensions, items) -> list[dict]:
     return rows
 
 
-def item_row(data: RoundData, item: Item) -> dict:
-    total = data.items.get((TOTAL, item.pk))
-    own = data.items.get(("self", item.pk))
+def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
+    """One statement: all raters except self with the distribution, self, the gap and the
+    groups. `points` may keep the points of each scale between statements."""
+    points = {} if points is None else points
+    published = data.items
+    total = published.get((TOTAL, item.pk))
+    own = published.get(("self", item.pk))
     distribution = []
     if total:
         summary, histogram = total
-        for value, label in item.scale.points():
+        if item.scale_id not in points:
+            points[item.scale_id] = item.scale.points()
+        for value, label in points[item.scale_id]:
             count = histogram.get(float(value), 0)
             distribution.append(
                 {"value": value, "label": label, "n": count, "pct": 100 * count / summary.n}
             )
+    total, own = total[0] if total else None, own[0] if own else None
     return {
         "item": item,
-        "total": total[0] if total else None,
-        "self": own[0] if own else None,
-        "gap": _gap(own[0] if own else None, total[0] if total else None),
+        "total": total,
+        "self": own,
+        "gap": _gap(own, total),
         "distribution": distribution,
         "distribution_bars": distribution_bars(distribution),
-        "cells": [(c, (data.items.get((c.key, item.pk)) or (None,))[0]) for c in data.cells],
         # The groups listed next to the statement (not the total, not self).
         "groups": [
-            (c.label, (data.items.get((c.key, item.pk)) or (None,))[0])
+            (c.label, (published.get((c.key, item.pk)) or (None,))[0])
             for c in data.cells
             if c.key not in (TOTAL, "self")
         ],
