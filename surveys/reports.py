@@ -91,6 +91,7 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
         "gap": _gap(own, total),
         "distribution": distribution,
         "distribution_bars": distribution_bars(distribution),
+        "cells": [(c, (published.get((c.key, item.pk)) or (None,))[0]) for c in data.cells],
         # The groups listed next to the statement (not the total, not self).
         "groups": [
             (c.label, (published.get((c.key, item.pk)) or (None,))[0])
