@@ -11,32 +11,40 @@ from ..answering import UNKNOWN
 register = template.Library()
 
 
-def decimals(value, places: int) -> str:
+def decimals(value, places: int, separator: str | None = None) -> str:
     """A number rounded (not cut off) to `places` decimals with the active language's
-    decimal separator. Report numbers stay far below a thousand, so no grouping; this is
-    also a plain string format instead of Django's general number formatting, which a
-    report calls a thousand times."""
+    decimal separator (or the one given, when a caller writes many numbers at once). Report
+    numbers stay far below a thousand, so no grouping; this is also a plain string format
+    instead of Django's general number formatting, which a report calls a thousand times."""
     text = f"{value:.{places}f}"
-    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
+    return text.replace(".", separator or get_format("DECIMAL_SEPARATOR"))
+
+
+def _one(value, separator: str | None = None) -> str:
+    if value is None or value == "":
+        return "–"
+    return decimals(value + 0.0, 1, separator)
+
+
+def _signed(value, separator: str | None = None) -> str:
+    if value is None or value == "":
+        return "–"
+    text = decimals(abs(value), 2 if abs(value) < 0.095 else 1, separator)
+    if round(value, 2) == 0:
+        return text
+    return ("+" if value > 0 else "−") + text
 
 
 @register.filter
 def one(value):
     """A mean or score with one decimal in the active language, or a dash."""
-    if value is None or value == "":
-        return "–"
-    return decimals(value + 0.0, 1)
+    return _one(value)
 
 
 @register.filter
 def signed(value):
     """A difference with its sign written out (+0,4 / −0,4), never only coloured."""
-    if value is None or value == "":
-        return "–"
-    text = decimals(abs(value), 2 if abs(value) < 0.095 else 1)
-    if round(value, 2) == 0:
-        return text
-    return ("+" if value > 0 else "−") + text
+    return _signed(value)
 
 
 @register.filter
@@ -80,6 +88,26 @@ def scale_options(name: str, points, current: str):
 
 
 @register.simple_tag
+def score_cells(cells):
+    """The cells of a dimension's line in the overview, one per (cell, summary or None):
+    mean, n and spread, or "not shown"."""
+    not_shown = format_html('<td class="num"><span class="muted">{}</span></td>', _("not shown"))
+    separator = get_format("DECIMAL_SEPARATOR")
+    html = []
+    for _cell, summary in cells:
+        if summary is None:
+            html.append(not_shown)
+            continue
+        spread = f", sd {_one(summary.sd, separator)}" if summary.sd is not None else ""
+        html.append(
+            f'<td class="num">{_one(summary.mean, separator)} '
+            f'<span class="muted">(n={summary.n}{spread})</span></td>'
+        )
+    # Only numbers and a translated text, which format_html escaped.
+    return mark_safe("".join(html))
+
+
+@register.simple_tag
 def statement_rows(rows, has_self: bool):
     """The rows of a dimension's statement table (the item rows of reports.dimension_rows):
     the statement, n, mean, spread and distribution of all raters except self, the score per
@@ -89,6 +117,7 @@ def statement_rows(rows, has_self: bool):
     reverse = format_html(' <span class="muted">({})</span>', _("reverse-scored"))
     too_few = format_html('<td colspan="4" class="muted">{}</td>', _("not shown: too few answers"))
     not_shown = format_html('<span class="muted">{}</span>', _("not shown"))
+    separator = get_format("DECIMAL_SEPARATOR")
     html = []
     for row in rows:
         item, total = row["item"], row["total"]
@@ -98,14 +127,19 @@ def statement_rows(rows, has_self: bool):
         )
         if total:
             html.append(
-                f'<td class="num">{total.n}</td><td class="num">{one(total.mean)}</td>'
-                f'<td class="num">{one(total.sd)}</td><td>{row["distribution_bars"]}</td>'
+                f'<td class="num">{total.n}</td><td class="num">{_one(total.mean, separator)}</td>'
+                f'<td class="num">{_one(total.sd, separator)}</td>'
+                f"<td>{row['distribution_bars']}</td>"
             )
         else:
             html.append(too_few)
         groups = "".join(
             f"<li>{conditional_escape(label)}: "
-            + (f'{one(s.mean)} <span class="muted">(n={s.n})</span>' if s else not_shown)
+            + (
+                f'{_one(s.mean, separator)} <span class="muted">(n={s.n})</span>'
+                if s
+                else not_shown
+            )
             + "</li>"
             for label, s in row["groups"]
         )
@@ -113,8 +147,8 @@ def statement_rows(rows, has_self: bool):
         if has_self:
             own = row["self"]
             html.append(
-                f'<td class="num">{one(own.mean if own else None)}</td>'
-                f'<td class="num">{signed(row["gap"])}</td>'
+                f'<td class="num">{_one(own.mean if own else None, separator)}</td>'
+                f'<td class="num">{_signed(row["gap"], separator)}</td>'
             )
         html.append("</tr>")
     # Statements and group labels are escaped; numbers are formatted here.

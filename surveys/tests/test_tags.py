@@ -7,7 +7,7 @@ from django.utils import translation
 
 from surveys.charts import distribution
 from surveys.stats import Summary
-from surveys.templatetags.survey_tags import one, signed, statement_rows
+from surveys.templatetags.survey_tags import one, score_cells, signed, statement_rows
 
 
 def test_a_mean_is_rounded_not_cut_off_with_the_dutch_decimal_comma():
@@ -82,3 +82,24 @@ def test_statement_rows_equal_the_rows_written_node_by_node(language, has_self):
     assert re.sub(r">\s+<", "><", expected).strip() == built
     assert "We &lt;b&gt;share&lt;/b&gt; goals &amp; &#x27;plans&#x27;" in built
     assert "R&amp;D &lt;staff&gt;" in built
+
+
+SCORE_CELLS_NODE_BY_NODE = (
+    '{% load i18n survey_tags %}{% translate "not shown" as not_shown %}'
+    '{% for cell, s in cells %}<td class="num">{% if s %}{{ s.mean|one }} <span class="muted">'
+    "(n={{ s.n }}{% if s.sd is not None %}, sd {{ s.sd|one }}{% endif %})</span>{% else %}"
+    '<span class="muted">{{ not_shown }}</span>{% endif %}</td>{% endfor %}'
+)
+
+
+@pytest.mark.parametrize("language", ["nl-be", "en"])
+def test_score_cells_equal_the_cells_written_node_by_node(language):
+    cells = [
+        ("self", Summary(1, 4.0, None)),
+        ("teachers", Summary(19, 3.5789, 0.349)),
+        ("support", None),
+        ("total", Summary(28, 3.96, 0.0)),
+    ]
+    with translation.override(language):
+        expected = Template(SCORE_CELLS_NODE_BY_NODE).render(Context({"cells": cells}))
+        assert score_cells(cells) == expected
