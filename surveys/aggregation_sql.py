@@ -36,7 +36,9 @@ QUERIES = {
             WHERE r.round_id IN ({{rounds}}) AND r.status = %s
             GROUP BY r.round_id, r.rater_group_id, a.item_id, a.score,
                 CASE WHEN a.score IS NULL THEN r.pseudonym ELSE '' END""",
-        # Every rater's mean score per dimension on the quality items.
+        # Every rater's mean score per dimension on the quality items. Grouped by the
+        # response: its round, group and key follow from it (PostgreSQL too accepts them
+        # next to the primary key), and SQLite sorts one column less.
         "respondent_scores": """
             SELECT r.round_id, r.rater_group_id, r.pseudonym, i.dimension_id, AVG(a.score)
             FROM {answer} a
@@ -44,7 +46,7 @@ QUERIES = {
             JOIN {item} i ON i.id = a.item_id
             WHERE r.round_id IN ({{rounds}}) AND r.status = %s
                 AND a.score IS NOT NULL AND i.aspect = %s
-            GROUP BY r.round_id, r.rater_group_id, r.pseudonym, i.dimension_id""",
+            GROUP BY r.id, i.dimension_id""",
     }.items()
 }
 
