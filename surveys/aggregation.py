@@ -26,6 +26,7 @@ from .models import Item, RaterGroup, Round
 
 TOTAL = "total"
 MERGED = "merged"
+KIND_LABELS = dict(RaterGroup.Kind.choices)  # lazy: translated when shown
 
 
 @dataclass
@@ -71,6 +72,12 @@ def _total(cells: list[Cell]) -> Cell | None:
     return Cell(TOTAL, _("all raters except self"), group_ids, len(raters), 3, raters)
 
 
+def _kind_label(kind: str) -> str:
+    """A rater group kind's name in the reader's language, as `get_kind_display` gives it,
+    without that translating every kind to find one."""
+    return str(KIND_LABELS.get(kind, kind))
+
+
 def _cells(groups, members: dict) -> tuple[Release, list[Cell], list[str]]:
     """The published cells of one round, from the raters per group id."""
     by_kind = {g.kind: g for g in groups}
@@ -82,7 +89,7 @@ def _cells(groups, members: dict) -> tuple[Release, list[Cell], list[str]]:
         cells.append(
             Cell(
                 kind,
-                str(group.get_kind_display()),  # a plain string: shown once per statement
+                _kind_label(group.kind),  # a plain string: shown once per statement
                 [group.pk],
                 counts[group.pk],
                 group.threshold,
@@ -92,7 +99,7 @@ def _cells(groups, members: dict) -> tuple[Release, list[Cell], list[str]]:
     cells.sort(key=lambda c: by_kind[c.key].position)
     if release.merged:
         merged = [by_kind[k] for k in release.merged]
-        names = ", ".join(str(g.get_kind_display()) for g in merged)
+        names = ", ".join(_kind_label(g.kind) for g in merged)
         raters = frozenset().union(*(members.get(g.pk, ()) for g in merged))
         cells.append(
             Cell(
@@ -107,7 +114,7 @@ def _cells(groups, members: dict) -> tuple[Release, list[Cell], list[str]]:
     total = _total(cells)
     if total is not None:
         cells.append(total)
-    hidden = [str(by_kind[k].get_kind_display()) for k in release.hidden]
+    hidden = [_kind_label(k) for k in release.hidden]
     return release, cells, hidden
 
 
@@ -149,9 +156,10 @@ def round_cells(rounds: list[Round]) -> dict:
     submitted responses' groups and keys. Rounds are checked against the round before."""
     groups, members = {}, defaultdict(lambda: defaultdict(set))
     for round_id, group_id, kind, threshold, position, pseudonym in sql.responses(rounds):
-        groups[group_id] = RaterGroup(
-            pk=group_id, kind=kind, threshold=threshold, position=position
-        )
+        if group_id not in groups:
+            groups[group_id] = RaterGroup(
+                pk=group_id, kind=kind, threshold=threshold, position=position
+            )
         members[round_id][group_id].add(pseudonym)
     data, previous = {}, None
     for round_ in sorted(rounds, key=lambda r: r.number):

@@ -1,7 +1,7 @@
-"""The three queries behind a report's numbers (aggregation.py), as plain SQL that SQLite and
-PostgreSQL both run. A report is rendered once per state of its rounds, but then with these
-three queries at its heart: written by hand they skip the ORM compiling them anew on every
-first view, which costs more than SQLite takes to run them.
+"""The queries behind a report: its numbers (aggregation.py) and its comments (reports.py),
+as plain SQL that SQLite and PostgreSQL both run. A report is rendered once per state of its
+rounds, but then with these queries at its heart: written by hand they skip the ORM
+compiling them anew on every first view, which costs more than SQLite takes to run them.
 
 Table names come from the models, and the queries name the columns the models define
 (Django's defaults: `<field>_id` for a foreign key). Each query is tested against the ORM
@@ -9,10 +9,12 @@ query it replaces."""
 
 from django.db import connection
 
-from .models import Answer, Item, RaterGroup, Response
+from .models import Answer, Comment, Item, OpenQuestion, RaterGroup, Response
 
 TABLES = {
     "response": Response._meta.db_table,
+    "comment": Comment._meta.db_table,
+    "question": OpenQuestion._meta.db_table,
     "group": RaterGroup._meta.db_table,
     "answer": Answer._meta.db_table,
     "item": Item._meta.db_table,
@@ -36,9 +38,7 @@ QUERIES = {
             WHERE r.round_id IN ({{rounds}}) AND r.status = %s
             GROUP BY r.round_id, r.rater_group_id, a.item_id, a.score,
                 CASE WHEN a.score IS NULL THEN r.pseudonym ELSE '' END""",
-        # Every rater's mean score per dimension on the quality items. Grouped by the
-        # response: its round, group and key follow from it (PostgreSQL too accepts them
-        # next to the primary key), and SQLite sorts one column less.
+        # Every rater's mean score per dimension on the quality items.
         "respondent_scores": """
             SELECT r.round_id, r.rater_group_id, r.pseudonym, i.dimension_id, AVG(a.score)
             FROM {answer} a
@@ -46,19 +46,32 @@ QUERIES = {
             JOIN {item} i ON i.id = a.item_id
             WHERE r.round_id IN ({{rounds}}) AND r.status = %s
                 AND a.score IS NOT NULL AND i.aspect = %s
-            GROUP BY r.id, i.dimension_id""",
+            GROUP BY r.round_id, r.rater_group_id, r.pseudonym, i.dimension_id""",
+        # The open answers of the given rater groups, with their question.
+        "comments": """
+            SELECT q.position, q.text_nl, q.text_en, c.text, r.rater_group_id
+            FROM {comment} c
+            JOIN {response} r ON r.id = c.response_id
+            JOIN {question} q ON q.id = c.question_id
+            WHERE r.round_id IN ({{rounds}}) AND r.status = %s
+                AND r.rater_group_id IN ({{groups}})""",
     }.items()
 }
 
 
-def fetch(name: str, rounds, *params) -> list[tuple]:
-    """The rows of query `name` over the submitted responses of `rounds`."""
-    round_ids = [r.pk for r in rounds]
-    if not round_ids:
+def _marks(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def fetch(name: str, rounds, *params, groups=()) -> list[tuple]:
+    """The rows of query `name` over the submitted responses of `rounds` (and `groups`,
+    for a query that asks for them)."""
+    round_ids, group_ids = [r.pk for r in rounds], list(groups)
+    if not round_ids or ("{groups}" in QUERIES[name] and not group_ids):
         return []
-    sql = QUERIES[name].format(rounds=", ".join(["%s"] * len(round_ids)))
+    sql = QUERIES[name].format(rounds=_marks(round_ids), groups=_marks(group_ids))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*round_ids, Response.Status.SUBMITTED, *params])
+        cursor.execute(sql, [*round_ids, Response.Status.SUBMITTED, *params, *group_ids])
         return cursor.fetchall()
 
 
@@ -75,3 +88,9 @@ def histograms(rounds) -> list[tuple]:
 def respondent_scores(rounds) -> list[tuple]:
     """(round id, group id, pseudonym, dimension id, mean score) on the quality items."""
     return fetch("respondent_scores", rounds, Item.Aspect.QUALITY)
+
+
+def comments(round_, groups) -> list[tuple]:
+    """(question position, question in Dutch, in English, text, group id) per open answer
+    of the submitted responses of `groups` in `round_`."""
+    return fetch("comments", [round_], groups=groups)

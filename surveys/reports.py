@@ -7,11 +7,12 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import aggregation_sql as sql
 from . import stats
 from .aggregation import MERGED, TOTAL, RoundData, load_rounds
 from .anonymity import filter_allowed, paired_allowed
 from .charts import distribution as distribution_bars
-from .models import Comment, Item, Response, Survey, pick
+from .models import Item, Survey, pick
 from .selectors import version_questions
 
 __all__ = ["MERGED", "TOTAL", "report_context"]
@@ -134,17 +135,7 @@ def comments(data: RoundData) -> list[dict]:
     allowed = {pk for c in data.cells if c.key in (TOTAL, "self") for pk in c.group_ids}
     self_ids = {pk for c in data.cells if c.is_self for pk in c.group_ids}
     by_question = {}
-    rows = Comment.objects.filter(
-        response__round=data.round,
-        response__status=Response.Status.SUBMITTED,
-        response__rater_group_id__in=allowed,
-    ).values_list(
-        "question__position",
-        "question__text_nl",
-        "question__text_en",
-        "text",
-        "response__rater_group_id",
-    )
+    rows = sql.comments(data.round, allowed)
     for position, text_nl, text_en, text, group_id in rows:
         entry = by_question.setdefault(
             position, {"question_text": pick(text_nl, text_en), "others": [], "self": []}

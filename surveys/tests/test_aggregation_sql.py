@@ -1,10 +1,12 @@
 """The plain SQL behind a report's numbers gives the rows of the ORM queries it replaced."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.db.models import Avg, Case, CharField, Count, F, Value, When
 
 from surveys import aggregation_sql, services
-from surveys.models import Answer, Item, Response
+from surveys.models import Answer, Comment, Item, Response
 
 from .helpers import add_responses, close
 
@@ -14,18 +16,20 @@ def rounds(survey_360, leader, today):
     """Two rounds with scored answers, "I don't know" answers, a response still being
     written and a third, open round whose answers must not count."""
     pre = survey_360.rounds.get()
-    add_responses(survey_360, pre, "self", 1, value=4)
-    add_responses(survey_360, pre, "teachers", 5, value=lambda i, item: 1 + (i + item.pk) % 5)
-    add_responses(survey_360, pre, "support", 3, value=2)
+    add_responses(survey_360, pre, "self", 1, value=4, comment="Zelf")
+    add_responses(
+        survey_360, pre, "teachers", 5, value=lambda i, item: 1 + (i + item.pk) % 5, comment="Ok"
+    )
+    add_responses(survey_360, pre, "support", 3, value=2, comment="Steun")
     close(pre)
     post = services.round_start_post(
         survey=survey_360, opens_on=today, closes_on=today, actor=leader.user
     )
-    add_responses(survey_360, post, "teachers", 4, value=lambda i, item: 5 - i % 3)
+    add_responses(survey_360, post, "teachers", 4, value=lambda i, item: 5 - i % 3, comment="Beter")
     add_responses(survey_360, post, "leadership", 3, value=3)
     unknown = Answer.objects.filter(response__round__in=[pre, post]).order_by("pk")[::7]
     Answer.objects.filter(pk__in=[a.pk for a in unknown]).update(value=None, score=None)
-    started = add_responses(survey_360, post, "support", 2, value=1, prefix="late")
+    started = add_responses(survey_360, post, "support", 2, value=1, prefix="late", comment="X")
     assert started
     Response.objects.filter(round=post, rater_group__kind="support").update(
         status=Response.Status.STARTED
@@ -108,6 +112,29 @@ def test_only_submitted_answers_of_the_rounds_asked_for_count(rounds):
     assert {row[0] for row in aggregation_sql.responses(rounds)} == {pre.pk, post.pk}
 
 
+def test_comments_of_the_groups_asked_for_are_those_of_the_orm(rounds, survey_360):
+    groups = {g.kind: g.pk for g in survey_360.rater_groups.all()}
+    for round_ in rounds:
+        for kinds in (["self", "teachers"], ["support"], ["teachers", "support", "leadership"]):
+            chosen = [groups[k] for k in kinds]
+            expected = Comment.objects.filter(
+                response__round=round_,
+                response__status=Response.Status.SUBMITTED,
+                response__rater_group_id__in=chosen,
+            ).values_list(
+                "question__position",
+                "question__text_nl",
+                "question__text_en",
+                "text",
+                "response__rater_group_id",
+            )
+            assert sorted(aggregation_sql.comments(round_, chosen)) == sorted(expected)
+    pre, post = rounds
+    assert aggregation_sql.comments(pre, [groups["support"]])
+    assert not aggregation_sql.comments(post, [groups["support"]])  # still being written
+
+
 def test_no_rounds_no_query(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert aggregation_sql.histograms([]) == []
+        assert aggregation_sql.comments(SimpleNamespace(pk=1), []) == []
