@@ -71,9 +71,9 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
     """One statement: all raters except self with the distribution, self, the gap and the
     groups. `points` may keep the points of each scale between statements."""
     points = {} if points is None else points
-    published = data.items
-    total = published.get((TOTAL, item.pk))
-    own = published.get(("self", item.pk))
+    published, pk = data.items, item.pk
+    total = published.get((TOTAL, pk))
+    own = published.get(("self", pk))
     distribution = []
     if total:
         summary, histogram = total
@@ -85,6 +85,7 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
                 {"value": value, "label": label, "n": count, "pct": 100 * count / summary.n}
             )
     total, own = total[0] if total else None, own[0] if own else None
+    cells = [(c, (published.get((c.key, pk)) or (None,))[0]) for c in data.cells]
     return {
         "item": item,
         "total": total,
@@ -92,13 +93,9 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
         "gap": _gap(own, total),
         "distribution": distribution,
         "distribution_bars": distribution_bars(distribution),
-        "cells": [(c, (published.get((c.key, item.pk)) or (None,))[0]) for c in data.cells],
+        "cells": cells,
         # The groups listed next to the statement (not the total, not self).
-        "groups": [
-            (c.label, (published.get((c.key, item.pk)) or (None,))[0])
-            for c in data.cells
-            if c.key not in (TOTAL, "self")
-        ],
+        "groups": [(c.label, s) for c, s in cells if c.key not in (TOTAL, "self")],
     }
 
 
