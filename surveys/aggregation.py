@@ -317,6 +317,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
                 (rid, group_id), ()
             ):
                 scores[dimension_id][pseudonym] = score
+        key, adds_to_total = cell.key, not cell.is_self
         for item in sources.items:
             item_id = item.id
             histogram = histograms.get(item_id)
@@ -328,9 +329,9 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             raters = rater_sets.of_cell(cell, item)
             if not _allowed_next_to(earlier_items, item_id, raters):
                 continue
-            data.items[(cell.key, item_id)] = (summary, dict(histogram))
-            data.item_raters[(cell.key, item_id)] = raters
-            if not cell.is_self:
+            data.items[(key, item_id)] = (summary, dict(histogram))
+            data.item_raters[(key, item_id)] = raters
+            if adds_to_total:
                 total_item_raters[item_id].append(raters)
                 total = total_items[item_id]
                 for score, n in histogram.items():
