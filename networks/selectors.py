@@ -1,24 +1,30 @@
 """Reads for networks: the public catalogue, the trainer's overview, a participant's home."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 
-from surveys.models import Invitation
+from core.planned import PlannedQuery
 
+from . import overview_sql
 from .models import (
     Application,
+    Assignment,
     Attendance,
     CoachingGroup,
+    DeadlineChange,
     Edition,
+    LearningGroup,
     Participant,
     Programme,
     ResearchGroup,
     Session,
     Submission,
 )
+from .services import running
 
 Status = Application.Status
 
@@ -97,70 +103,80 @@ def edition_sessions(edition):
     return edition.sessions.select_related("group").order_by("date", "start_time", "pk")
 
 
+# The lists of the trainer's overview, read on every view of it: their SQL is written once
+# per process.
+_GROUPS = PlannedQuery(
+    LearningGroup,
+    joins=(("learninggroup", "trainer", "trainer"), ("trainer", "user", "trainer_user")),
+    where=("edition",),
+    order_by=(("learninggroup", "name"), ("learninggroup", "id")),
+)
+_SESSIONS = PlannedQuery(
+    Session,
+    joins=(("session", "group", "group"),),
+    where=("edition",),
+    order_by=(("session", "date"), ("session", "start_time"), ("session", "id")),
+)
+_APPLICATIONS = PlannedQuery(
+    Application,
+    joins=(("application", "applicant", "applicant"), ("application", "school", "school")),
+    where=("edition",),
+    order_by=(("application", "created_at"), ("application", "id")),
+)
+_ASSIGNMENTS = PlannedQuery(
+    Assignment,
+    where=("edition",),
+    order_by=(("assignment", "due_on"), ("assignment", "id")),
+)
+_DEADLINE_CHANGES = PlannedQuery(DeadlineChange, where=("edition",))
+
+
 def edition_overview(edition):
     """Everything the trainer's overview shows, in a fixed number of queries."""
     now = timezone.now()
-    groups = list(
-        edition.groups.select_related("trainer__user").prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.filter(
-                    is_active=True, application__status=Status.ACCEPTED
-                ).select_related("user", "school__parent"),
-            )
+    groups = _GROUPS.all(edition.pk)
+    # The active participants as plain rows: a group application has one participant per
+    # place, so they give the figures of places taken, each group's members and the
+    # number of accepted people without a group.
+    counts = {"accepted": 0, "offered": 0, "ungrouped": 0}
+    communities_by_group = defaultdict(list)  # a community (or None) per member
+    for group_id, status, community_id in overview_sql.active_participants(edition.pk):
+        if status == Status.OFFERED:
+            counts["offered"] += 1
+        elif status == Status.ACCEPTED:
+            counts["accepted"] += 1
+            if group_id is None:
+                counts["ungrouped"] += 1
+            else:
+                communities_by_group[group_id].append(community_id)
+    for group in groups:
+        communities = communities_by_group[group.pk]
+        group.member_count = len(communities)
+        group.warnings = running.membership_warnings(
+            size=len(communities), communities=set(communities)
         )
-    )
-    sessions = list(
-        edition_sessions(edition).annotate(
-            present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
-            recorded=Count("attendances"),
-            evaluated=Coalesce(
-                Subquery(
-                    Invitation.objects.filter(
-                        round__survey=OuterRef("evaluation"),
-                        status=Invitation.Status.COMPLETED,
-                    )
-                    .values("round__survey")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
-            ),
-        )
-    )
+    session_counts, submitted = overview_sql.session_and_assignment_counts(edition.pk)
+    sessions = _SESSIONS.all(edition.pk)
+    for session in sessions:
+        session.present, session.recorded, session.evaluated = session_counts[session.pk]
     # One query for the three lists: to review (submitted, offered), accepted, waiting.
-    open_applications = list(
-        edition.applications.filter(status__in=Application.ACTIVE).select_related(
-            "applicant", "school"
-        )
-    )
-    accepted_applications = sorted(
-        (a for a in open_applications if a.status == Status.ACCEPTED),
-        key=lambda a: (a.created_at, a.pk),
-    )
-    applications = sorted(
-        (a for a in open_applications if a.status in (Status.SUBMITTED, Status.OFFERED)),
-        key=lambda a: (a.created_at, a.pk),
-    )
+    # Ended applications are read too: an edition people applied for is never deleted.
+    every_application = _APPLICATIONS.all(edition.pk)
+    open_applications = [a for a in every_application if a.status in Application.ACTIVE]
+    accepted_applications = [a for a in open_applications if a.status == Status.ACCEPTED]
+    applications = [a for a in open_applications if a.status in (Status.SUBMITTED, Status.OFFERED)]
     waiting = sorted(
         (a for a in open_applications if a.status == Status.WAITLISTED),
         key=lambda a: (a.waitlisted_at, a.pk),
     )
-    # A group application has one participant per place, so counting participants counts
-    # places; one query gives the figures and the number of people without a group.
-    people = Participant.objects.filter(edition=edition, is_active=True)
-    accepted_q = Q(application__status=Status.ACCEPTED)
-    counts = people.aggregate(
-        accepted=Count("pk", filter=accepted_q),
-        offered=Count("pk", filter=Q(application__status=Status.OFFERED)),
-        ungrouped=Count("pk", filter=accepted_q & Q(group=None)),
-    )
-    assignments = list(
-        edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
-    )
+    assignments = _ASSIGNMENTS.all(edition.pk)
     for assignment in assignments:
+        assignment.submitted = submitted[assignment.pk]
         expected = len(groups) if assignment.is_group else counts["accepted"]
         assignment.outstanding = max(expected - assignment.submitted, 0)
+    changes = sorted(
+        _DEADLINE_CHANGES.all(edition.pk), key=lambda c: (c.changed_at, c.pk), reverse=True
+    )
     return {
         "groups": groups,
         "sessions": sessions,
@@ -171,9 +187,8 @@ def edition_overview(edition):
         "accepted": counts["accepted"],
         "free": max(edition.capacity - counts["accepted"] - counts["offered"], 0),
         "assignments": assignments,
-        "deadline_changes": list(edition.deadline_changes.select_related("changed_by")[:10]),
-        # Ended applications count too: an edition people applied for is never deleted.
-        "has_applications": bool(open_applications) or edition.applications.exists(),
+        "deadline_changes": changes[:10],
+        "has_applications": bool(every_application),
         "now": now,
     }
 

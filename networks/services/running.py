@@ -23,18 +23,25 @@ def group_warnings(group: LearningGroup) -> list[str]:
                 is_active=True, application__status=Application.Status.ACCEPTED
             ).select_related("school")
         )
+    return membership_warnings(
+        size=len(members), communities={p.school.parent_id if p.school else None for p in members}
+    )
+
+
+def membership_warnings(*, size: int, communities: set) -> list[str]:
+    """The warnings of a group of `size` members whose schools belong to these school
+    communities (None: a school outside any community, or no school)."""
     warnings = []
-    if not LearningGroup.MIN_SIZE <= len(members) <= LearningGroup.MAX_SIZE:
+    if not LearningGroup.MIN_SIZE <= size <= LearningGroup.MAX_SIZE:
         warnings.append(
             ngettext(
                 "This group has %(count)d member; a learning group normally has 4 to 8.",
                 "This group has %(count)d members; a learning group normally has 4 to 8.",
-                len(members),
+                size,
             )
-            % {"count": len(members)}
+            % {"count": size}
         )
-    communities = {p.school.parent_id if p.school else None for p in members}
-    communities.discard(None)
+    communities = communities - {None}
     if len(communities) > 1:
         warnings.append(
             _("This group mixes school leaders of %(count)d school communities.")

@@ -1,4 +1,13 @@
 from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..models import Application, Session
 
 register = template.Library()
 
@@ -19,3 +28,179 @@ def status_badge(application):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+# Stands in for the id while a URL is reversed once for a whole list.
+_PK = 2_147_483_647
+
+
+class PkUrl:
+    """The URL of one view for any id: `reverse()` runs once per list, not once per row."""
+
+    def __init__(self, name: str, kwargs: dict):
+        url = reverse(name, kwargs={**kwargs, "pk": _PK})
+        # The id is the last path segment holding the stand-in (a slug may look like one).
+        self.head, _, self.tail = url.rpartition(f"/{_PK}/")
+
+    def with_pk(self, pk) -> str:
+        return f"{self.head}/{int(pk)}/{self.tail}"
+
+
+@register.simple_tag
+def pk_url(name, **kwargs) -> PkUrl:
+    """`{% pk_url 'networks:session_edit' slug=slug as edit_url %}`, then
+    `{{ edit_url|with_pk:session.pk }}` in the loop."""
+    return PkUrl(name, kwargs)
+
+
+@register.filter
+def with_pk(url: PkUrl, pk) -> str:
+    return url.with_pk(pk)
+
+
+def _months() -> dict[int, str]:
+    """The month abbreviations of the current language, as the `M` of Django's date format."""
+    return {number: str(name).title() for number, name in MONTHS_3.items()}
+
+
+def _day_month(value, months) -> str:
+    """`value|date:"j M"`, with the month abbreviations looked up once per list."""
+    return f"{value.day} {months[value.month]}"
+
+
+@register.simple_tag(takes_context=True)
+def edition_session_rows(context, sessions, slug) -> str:
+    """The rows of the trainer's sessions table, built in one pass: with a few links, a
+    form and several labels per session, template nodes per row cost far more."""
+    months = _months()
+    kinds = {value: str(label) for value, label in Session.Kind.choices}
+    urls = {
+        name: PkUrl(f"networks:{name}", {"slug": slug})
+        for name in ("session_evaluation_start", "session_attendance", "session_edit")
+    }
+    delete_url = PkUrl("networks:session_delete", {"slug": slug})
+    report_url = PkUrl("surveys:shared_report", {"slug": slug})
+    for_label, present_label, evaluation_label = _("For"), _("Present"), _("Evaluation")
+    everyone, report, start = _("everyone"), _("Report"), _("Start the evaluation")
+    attendance, edit, delete = _("Attendance"), _("Edit"), _("Delete")
+    csrf = context.get("csrf_token")
+    csrf_input = (
+        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(csrf))
+        if csrf and csrf != "NOTPROVIDED"
+        else ""
+    )
+    rows = []
+    for s in sessions:
+        when = f"{_day_month(s.date, months)} {s.date.year}"
+        if s.end_date:
+            when += f" – {_day_month(s.end_date, months)}"
+        if s.evaluation_id:
+            answers = ngettext("%(n)s answer", "%(n)s answers", s.evaluated) % {"n": s.evaluated}
+            evaluation = format_html(
+                '{} · <a href="{}">{}<span class="visually-hidden"> {}</span></a>',
+                answers,
+                report_url.with_pk(s.evaluation_id),
+                report,
+                s.title,
+            )
+        elif s.present:
+            evaluation = format_html(
+                '<form method="post" action="{}">{}<button type="submit" class="button">{}'
+                "</button></form>",
+                urls["session_evaluation_start"].with_pk(s.pk),
+                csrf_input,
+                start,
+            )
+        else:
+            evaluation = "—"
+        links = format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            urls["session_attendance"].with_pk(s.pk),
+            attendance,
+            urls["session_edit"].with_pk(s.pk),
+            edit,
+        )
+        if not s.recorded:
+            links += format_html(' · <a href="{}">{}</a>', delete_url.with_pk(s.pk), delete)
+        rows.append(
+            format_html(
+                '<tr><td>{}</td><td><strong>{}</strong><br><span class="muted">{}</span></td>'
+                '<td data-label="{}">{}</td>\n<td data-label="{}">{}</td>\n'
+                '<td data-label="{}">{}</td>\n<td>{}</td></tr>\n',
+                when,
+                s.title,
+                kinds.get(s.kind, s.kind),
+                for_label,
+                (s.group.name if s.group_id else "") or everyone,
+                present_label,
+                f"{s.present} / {s.recorded}" if s.recorded else "—",
+                evaluation_label,
+                evaluation,
+                links,
+            )
+        )
+    return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def edition_application_rows(applications, slug, table) -> str:
+    """The rows of one of the trainer's application tables ("review", "accepted" or
+    "waiting"), built in one pass like the sessions."""
+    months = _months()
+    statuses = {value: str(label) for value, label in Application.Status.choices}
+    detail_url = PkUrl("networks:application_detail", {"slug": slug})
+    school_label, people_label = _("School"), _("People")
+    last_label = {"review": _("Status"), "accepted": _("Decided"), "waiting": _("Since")}[table]
+    intake = _("intake")
+
+    def when(moment, *, time=True) -> str:
+        if moment is None:
+            return ""
+        moment = timezone.localtime(moment)
+        text = f"{_day_month(moment, months)} {moment.year}"
+        return f"{text} {moment:%H:%M}" if time else text
+
+    rows = []
+    for number, a in enumerate(applications, start=1):
+        cells = format_html(
+            '<td><a href="{}">{}</a></td><td data-label="{}">{}</td><td data-label="{}">{}</td>',
+            detail_url.with_pk(a.pk),
+            a.applicant.get_full_name() or a.applicant.email,
+            school_label,
+            (a.school.name if a.school_id else "") or "—",
+            people_label,
+            a.size,
+        )
+        if table == "review":
+            status = format_html(
+                '<span class="status status--{}">{}</span>',
+                a.status,
+                statuses.get(a.status, a.status),
+            )
+            if a.intake_at:
+                status += format_html(
+                    ' <span class="muted">{} {}</span>',
+                    intake,
+                    _day_month(timezone.localtime(a.intake_at), months),
+                )
+            cells += format_html(
+                '<td data-label="{}">{}</td><td data-label="{}">{}</td>',
+                last_label,
+                status,
+                _("Submitted"),
+                when(a.created_at),
+            )
+        elif table == "accepted":
+            cells += format_html(
+                '<td data-label="{}">{}</td>', last_label, when(a.decided_at, time=False)
+            )
+        else:
+            cells = format_html(
+                '<td data-label="#">{}</td>{}<td data-label="{}">{}</td>',
+                number,
+                cells,
+                last_label,
+                when(a.waitlisted_at),
+            )
+        rows.append(format_html("<tr>{}</tr>\n", cells))
+    return mark_safe("".join(rows))

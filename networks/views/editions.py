@@ -29,7 +29,6 @@ def edition_overview(request, pk):
     edition = get_edition_for_access(request.access, pk)
     context = {"edition": edition, "programme": edition.programme}
     context.update(selectors.edition_overview(edition))
-    context["group_warnings"] = {g.pk: running.group_warnings(g) for g in context["groups"]}
     return render(request, "networks/manage/edition_overview.html", context)
 
 

@@ -1,0 +1,112 @@
+"""The trainer's overview counts with plain SQL (overview_sql.py); each query must give what
+the ORM query it stands for gives."""
+
+import datetime
+
+import pytest
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from networks import overview_sql
+from networks.models import Application, Assignment, Attendance, Participant, Submission
+from networks.services import evaluations, registration, running
+from organisations.tests.factories import CommunityFactory, SchoolFactory, UserFactory
+from surveys.loader import load_all
+from surveys.models import Invitation
+
+from .factories import EditionFactory, LearningGroupFactory, SessionFactory
+
+
+def _apply(edition, n, school=None):
+    people = UserFactory.create_batch(n)
+    return registration.application_submit(
+        edition_id=edition.pk, applicant=people[0], people=people, school=school
+    )
+
+
+@pytest.fixture
+def busy_edition(db, edition, trainer):
+    """An edition with groups, people of several communities and none, an offered and a
+    withdrawn application, attendance, an evaluation with answers, and submissions; next to
+    another edition whose rows must not count."""
+    load_all()
+    edition.capacity = 40
+    edition.starts_on = timezone.localdate() - datetime.timedelta(days=30)
+    edition.save()
+    north = SchoolFactory(parent=CommunityFactory())
+    loose = SchoolFactory(parent=None)
+    accepted = _apply(edition, 3, north)
+    other = _apply(edition, 2, loose)
+    unschooled = _apply(edition, 1)
+    withdrawn = _apply(edition, 1, north)
+    registration.application_withdraw(application_id=withdrawn.pk, user=withdrawn.applicant)
+    Application.objects.filter(pk=unschooled.pk).update(status=Application.Status.OFFERED)
+    group = LearningGroupFactory(edition=edition, trainer=trainer)
+    members = list(accepted.participants.all()) + list(other.participants.all())[:1]
+    running.group_set_members(group=group, participant_ids=[p.pk for p in members], actor=None)
+    LearningGroupFactory(edition=edition)  # empty
+
+    attended = SessionFactory(edition=edition, date=timezone.localdate())
+    statuses = [Attendance.Status.PRESENT, Attendance.Status.PRESENT, Attendance.Status.ABSENT]
+    for participant, status in zip(accepted.participants.order_by("pk"), statuses, strict=True):
+        Attendance.objects.create(session=attended, participant=participant, status=status)
+    attended = evaluations.session_evaluation_start(session=attended, actor=trainer.user)
+    invited = Invitation.objects.filter(round__survey=attended.evaluation_id).order_by("pk")
+    assert invited.count() == 2
+    invited.filter(pk=invited[0].pk).update(status=Invitation.Status.COMPLETED)
+    SessionFactory(edition=edition, group=group)  # nothing recorded
+
+    due = timezone.localdate()
+    handed_in = Assignment.objects.create(edition=edition, title="In kaart", due_on=due)
+    Assignment.objects.create(edition=edition, title="Nog niets", is_group=True, due_on=due)
+    for participant in accepted.participants.all()[:2]:
+        Submission.objects.create(assignment=handed_in, participant=participant, text="klaar")
+
+    elsewhere = EditionFactory(programme=edition.programme, capacity=10)
+    _apply(elsewhere, 2, north)
+    SessionFactory(edition=elsewhere)
+    Assignment.objects.create(edition=elsewhere, title="Elders", due_on=due)
+    return edition
+
+
+def test_the_counts_of_sessions_and_assignments_are_those_of_the_orm(busy_edition):
+    sessions, assignments = overview_sql.session_and_assignment_counts(busy_edition.pk)
+    orm_sessions = busy_edition.sessions.annotate(
+        present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+        recorded=Count("attendances"),
+        evaluated=Coalesce(
+            Subquery(
+                Invitation.objects.filter(
+                    round__survey=OuterRef("evaluation"), status=Invitation.Status.COMPLETED
+                )
+                .values("round__survey")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        ),
+    )
+    expected = {s.pk: (s.present, s.recorded, s.evaluated) for s in orm_sessions}
+    assert sessions == expected
+    assert sorted(expected.values()) == [(0, 0, 0), (2, 3, 1)]
+    orm_assignments = busy_edition.assignments.annotate(submitted=Count("submissions"))
+    assert assignments == {a.pk: a.submitted for a in orm_assignments}
+    assert sorted(assignments.values()) == [0, 2]
+
+
+def test_the_active_participants_are_those_of_the_orm(busy_edition):
+    rows = overview_sql.active_participants(busy_edition.pk)
+    orm = list(
+        Participant.objects.filter(edition=busy_edition, is_active=True)
+        .order_by("pk")
+        .values_list("group_id", "application__status", "school__parent_id")
+    )
+    assert rows == orm
+    assert {status for _, status, _ in rows} == {"accepted", "offered"}
+    assert None in {community for _, _, community in rows}
+
+
+def test_an_edition_without_anything_has_no_counts(edition):
+    assert overview_sql.session_and_assignment_counts(edition.pk) == ({}, {})
+    assert overview_sql.active_participants(edition.pk) == []
