@@ -10,7 +10,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 
-def _attrs(attrs: dict) -> str:
+def html_attrs(attrs: dict) -> str:
     """Attributes as Django's `attrs.html` writes them: False left out, True as a bare name."""
     return "".join(
         f" {name}" if value is True else f' {name}="{conditional_escape(str(value))}"'
@@ -19,23 +19,31 @@ def _attrs(attrs: dict) -> str:
     )
 
 
+def select_html(widget: dict) -> str | None:
+    """A single select from its widget context, as `select.html` writes it; None when its
+    options come in groups (left to the template)."""
+    if widget["attrs"].get("multiple") or any(group for group, _o, _i in widget["optgroups"]):
+        return None
+    options = format_html_join(
+        "",
+        '\n  <option value="{}"{}>{}</option>\n',
+        (
+            (option["value"], mark_safe(html_attrs(option["attrs"])), option["label"])  # noqa: S308 - escaped in html_attrs
+            for _group, group_options, _index in widget["optgroups"]
+            for option in group_options
+        ),
+    )
+    return format_html(
+        '<select name="{}"{}>{}\n</select>',
+        widget["name"],
+        mark_safe(html_attrs(widget["attrs"])),  # noqa: S308 - escaped in html_attrs
+        options,
+    )
+
+
 class MemberSelect(forms.Select):
     """A select without option groups, written in one pass."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '\n  <option value="{}"{}>{}</option>\n',
-            (
-                (option["value"], mark_safe(_attrs(option["attrs"])), option["label"])  # noqa: S308 - escaped in _attrs
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>{}\n</select>',
-            widget["name"],
-            mark_safe(_attrs(widget["attrs"])),
-            options,  # noqa: S308 - escaped in _attrs
-        )
+        written = select_html(self.get_context(name, value, attrs)["widget"])
+        return super().render(name, value, attrs, renderer) if written is None else written

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from ..form_html import form_as_p as _form_as_p
 from ..markdown import render_markdown
 from ..product_cards import product_cards_html, reactions_html
 from ..selectors_home import open_actions_for_user
@@ -34,6 +35,12 @@ def product_cards(context, products):
     return product_cards_html(
         products, organisation=context["request"].organisation, csrf_token=context["csrf_token"]
     )
+
+
+@register.simple_tag
+def form_as_p(form):
+    """`form.as_p` written in one pass (see `communities.form_html`)."""
+    return _form_as_p(form)
 
 
 @register.filter
