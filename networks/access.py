@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.planned import PlannedQuery
 from organisations.access import Access, organisation_view
 from organisations.models import Membership
 
@@ -109,16 +110,34 @@ def get_application_for_applicant(user, pk: int) -> Application:
     )
 
 
+# Read on every page of a participant: its SQL is written once per process.
+_PARTICIPATION = PlannedQuery(
+    Participant,
+    joins=(
+        ("participant", "application", "application"),
+        ("participant", "edition", "edition"),
+        ("edition", "programme", "programme"),
+        ("programme", "provider", "provider"),
+        ("participant", "group", "group"),
+        ("group", "trainer", "trainer"),
+        ("trainer", "user", "trainer_user"),
+        ("participant", "school", "school"),
+    ),
+    where=("user", "id"),
+)
+
+
 def get_participation_for_user(user, pk: int) -> Participant:
     """The user's own active participation in an accepted application."""
-    return get_object_or_404(
-        Participant.objects.filter(
-            user=user,
-            pk=pk,
-            is_active=True,
-            application__status=Application.Status.ACCEPTED,
-        ).select_related("edition__programme__provider", "group__trainer__user", "school")
-    )
+    participant = _PARTICIPATION.first(user.pk, pk) if pk < 2**63 else None
+    if (
+        participant is None
+        or not participant.is_active
+        or participant.application.status != Application.Status.ACCEPTED
+    ):
+        raise Http404
+    participant.user = user  # who asked: no need to read them again
+    return participant
 
 
 def get_assignment_for_access(access: Access, pk: int):

@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 
 from core.planned import PlannedQuery
 
-from . import overview_sql
+from . import overview_sql, participation_sql
 from .models import (
     Application,
     Assignment,
@@ -18,6 +18,7 @@ from .models import (
     DeadlineChange,
     Edition,
     LearningGroup,
+    LiteratureItem,
     Participant,
     Programme,
     ResearchGroup,
@@ -193,22 +194,27 @@ def edition_overview(edition):
     }
 
 
-def participant_sessions(participant):
+_EDITION_SESSIONS = PlannedQuery(
+    Session,
+    where=("edition",),
+    order_by=(("session", "date"), ("session", "start_time"), ("session", "id")),
+)
+
+
+def participant_sessions(participant, marks=None):
     """Sessions of the participant's edition that concern them (all-edition sessions and their
-    own group's), each with their attendance status or None."""
-    sessions = (
-        Session.objects.filter(edition_id=participant.edition_id)
-        .filter(Q(group=None) | Q(group_id=participant.group_id))
-        .annotate(
-            my_status=Subquery(
-                Attendance.objects.filter(session=OuterRef("pk"), participant=participant).values(
-                    "status"
-                )[:1]
-            )
-        )
-        .order_by("date", "start_time", "pk")
-    )
-    return list(sessions)
+    own group's), each with their attendance status or None. `marks` are the participant's
+    marks when already read."""
+    if marks is None:
+        marks = participation_sql.participant_marks(participant)
+    sessions = [
+        s
+        for s in _EDITION_SESSIONS.all(participant.edition_id)
+        if s.group_id is None or s.group_id == participant.group_id
+    ]
+    for session in sessions:
+        session.my_status = marks.attendance.get(session.pk)
+    return sessions
 
 
 def my_home(user):
@@ -258,32 +264,46 @@ def provider_programmes(provider):
     )
 
 
-def participant_learning(participant):
+_LITERATURE = PlannedQuery(
+    LiteratureItem,
+    where=("programme",),
+    order_by=(("literatureitem", "reference"), ("literatureitem", "id")),
+)
+
+
+def participant_learning(participant, marks=None):
     """The participant's assignments with their own (or their group's) submission, their
     coaching and research groups, reflections, and the programme's literature and
-    instruments."""
-    own = Submission.objects.filter(assignment=OuterRef("pk")).filter(
-        Q(participant=participant) | Q(group_id=participant.group_id, group__isnull=False)
-    )
-    assignments = participant.edition.assignments.annotate(
-        submission_id=Subquery(own.values("pk")[:1]),
-        has_feedback=Subquery(own.exclude(feedback="").values("pk")[:1]),
-    ).order_by("due_on", "pk")
+    instruments. `marks` are the participant's marks when already read."""
+    if marks is None:
+        marks = participation_sql.participant_marks(participant)
+    assignments = _ASSIGNMENTS.all(participant.edition_id)
+    for assignment in assignments:
+        assignment.submission_id = marks.submissions.get(assignment.pk)
+        assignment.has_feedback = marks.feedback.get(assignment.pk)
+    # Most participants are in no coaching or research group (yet): read only what exists.
     members = Participant.objects.select_related("user", "school")
-    coaching = participant.coaching_groups.prefetch_related(
-        Prefetch("members", queryset=members), "moments"
-    ).order_by("pk")
-    research = participant.research_groups.select_related("presentation_session").prefetch_related(
-        Prefetch("members", queryset=members)
-    )
+    coaching = research = []
+    if marks.coaching:
+        coaching = (
+            CoachingGroup.objects.filter(pk__in=marks.coaching)
+            .prefetch_related(Prefetch("members", queryset=members), "moments")
+            .order_by("pk")
+        )
+    if marks.research:
+        research = (
+            ResearchGroup.objects.filter(pk__in=marks.research)
+            .select_related("presentation_session")
+            .prefetch_related(Prefetch("members", queryset=members))
+        )
     programme = participant.edition.programme
     return {
-        "assignments": list(assignments),
+        "assignments": assignments,
         "coaching": list(coaching),
         "research": list(research),
-        "literature": list(programme.literature.all()),
+        "literature": _LITERATURE.all(programme.pk),
         "instruments": [line for line in programme.instruments.splitlines() if line.strip()],
-        "reflected": set(participant.reflections.values_list("session_id", flat=True)),
+        "reflected": marks.reflected,
     }
 
 

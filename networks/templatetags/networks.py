@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import Application, Session
+from ..models import Application, Attendance, Session
 
 register = template.Library()
 
@@ -37,8 +37,8 @@ _PK = 2_147_483_647
 class PkUrl:
     """The URL of one view for any id: `reverse()` runs once per list, not once per row."""
 
-    def __init__(self, name: str, kwargs: dict):
-        url = reverse(name, kwargs={**kwargs, "pk": _PK})
+    def __init__(self, name: str, kwargs: dict, key: str = "pk"):
+        url = reverse(name, kwargs={**kwargs, key: _PK})
         # The id is the last path segment holding the stand-in (a slug may look like one).
         self.head, _, self.tail = url.rpartition(f"/{_PK}/")
 
@@ -47,10 +47,10 @@ class PkUrl:
 
 
 @register.simple_tag
-def pk_url(name, **kwargs) -> PkUrl:
+def pk_url(name, key="pk", **kwargs) -> PkUrl:
     """`{% pk_url 'networks:session_edit' slug=slug as edit_url %}`, then
-    `{{ edit_url|with_pk:session.pk }}` in the loop."""
-    return PkUrl(name, kwargs)
+    `{{ edit_url|with_pk:session.pk }}` in the loop; `key` names the id that changes."""
+    return PkUrl(name, kwargs, key=key)
 
 
 @register.filter
@@ -203,4 +203,54 @@ def edition_application_rows(applications, slug, table) -> str:
                 when(a.waitlisted_at),
             )
         rows.append(format_html("<tr>{}</tr>\n", cells))
+    return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def participant_session_rows(sessions, participant, reflected, today) -> str:
+    """The rows of a participant's sessions table, built in one pass like the trainer's."""
+    months = _months()
+    kinds = {value: str(label) for value, label in Session.Kind.choices}
+    reflection_url = PkUrl("networks:reflection", {"pk": participant.pk}, key="session_pk")
+    place_label, attendance_label = _("Place"), _("Attendance")
+    statuses = {
+        Attendance.Status.PRESENT: _("present"),
+        Attendance.Status.EXCUSED: _("missed (excused)"),
+        Attendance.Status.ABSENT: _("missed"),
+    }
+    to_come, not_recorded = _("still to come"), _("not recorded")
+    mine, write = _("My reflection"), _("Write a reflection")
+    rows = []
+    for s in sessions:
+        when = f"{_day_month(s.date, months)} {s.date.year}"
+        if s.end_date:
+            when += f" – {_day_month(s.end_date, months)} {s.end_date.year}"
+        place = f"{s.location}, {s.room}" if s.room else s.location
+        status = statuses.get(s.my_status) or (to_come if s.date > today else not_recorded)
+        reflection = (
+            format_html(
+                '<a href="{}">{}</a>',
+                reflection_url.with_pk(s.pk),
+                mine if s.pk in reflected else write,
+            )
+            if s.date <= today
+            else ""
+        )
+        rows.append(
+            format_html(
+                '<tr>\n<td>{}<br><span class="muted">{}–{}</span></td>\n'
+                '<td><strong>{}</strong><br><span class="muted">{}</span></td>\n'
+                '<td data-label="{}">{}</td>\n<td data-label="{}">{}</td>\n<td>{}</td>\n</tr>\n',
+                when,
+                f"{s.start_time:%H:%M}",
+                f"{s.end_time:%H:%M}",
+                s.title,
+                kinds.get(s.kind, s.kind),
+                place_label,
+                place,
+                attendance_label,
+                status,
+                reflection,
+            )
+        )
     return mark_safe("".join(rows))
