@@ -6,10 +6,22 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.planned import PlannedQuery
 from organisations.models import Membership, TeamMembership
 
 from .access import organisation_ids_for_plg
-from .models import PLG, ActionItem, Meeting, MemberRole, PhaseRecord, PLGMember
+from .models import (
+    PLG,
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingRole,
+    MemberRole,
+    PhaseRecord,
+    PLGMember,
+)
 
 
 def _count(model, *, field="plg", **filters):
@@ -129,11 +141,38 @@ def meeting_role_holders(*, meeting) -> dict:
     }
 
 
+# The records of one meeting, read on every view of it: their SQL is written once per process.
+# Their owners and role holders are members of the PLG, which the page loads anyway.
+_AGENDA = PlannedQuery(
+    AgendaItem, where=("meeting",), order_by=(("agendaitem", "time"), ("agendaitem", "id"))
+)
+_DECISIONS = PlannedQuery(
+    Decision, where=("meeting",), order_by=(("decision", "created_at"), ("decision", "id"))
+)
+_ACTIONS = PlannedQuery(
+    ActionItem, where=("meeting",), order_by=(("actionitem", "deadline"), ("actionitem", "id"))
+)
+_ROLES = PlannedQuery(MeetingRole, where=("meeting",))
+
+
+def _with_members(items, attname: str, field: str, members: dict) -> list:
+    """Set each item's member (`field`, its key `attname`) from `members` (pk -> member);
+    a member missing there (not expected: owners belong to the PLG) is read with its user."""
+    missing = {getattr(i, attname) for i in items} - set(members) - {None}
+    if missing:
+        members = {
+            **members,
+            **PLGMember.objects.select_related("person__user").in_bulk(missing),
+        }
+    for item in items:
+        key = getattr(item, attname)
+        setattr(item, field, members[key] if key is not None else None)
+    return items
+
+
 def meeting_detail(*, meeting):
     """The meeting page in a fixed number of queries: members with their attendance at this
     meeting, the agenda, decisions, actions and this meeting's role holders."""
-    from .models import Attendance
-
     presence = Attendance.objects.filter(meeting=meeting, member=OuterRef("pk")).values("present")
     members = list(
         PLGMember.objects.filter(plg=meeting.plg)
@@ -141,14 +180,16 @@ def meeting_detail(*, meeting):
         .annotate(present=Subquery(presence[:1]))
         .order_by("person__user__last_name", "person__user__first_name")
     )
+    by_pk = {m.pk: m for m in members}
     taken = [m for m in members if m.present is not None]
+    roles = _with_members(_ROLES.all(meeting.pk), "member_id", "member", by_pk)
     return {
         "members": members,
         "attendance": [(m, m.present) for m in members],
         "attendance_taken": bool(taken),
         "present_count": sum(1 for m in taken if m.present),
-        "agenda": list(meeting.agenda.select_related("owner__person__user")),
-        "decisions": list(meeting.decisions.all()),
-        "actions": list(meeting.actions.select_related("owner__person__user")),
-        "role_holders": meeting_role_holders(meeting=meeting),
+        "agenda": _with_members(_AGENDA.all(meeting.pk), "owner_id", "owner", by_pk),
+        "decisions": _DECISIONS.all(meeting.pk),
+        "actions": _with_members(_ACTIONS.all(meeting.pk), "owner_id", "owner", by_pk),
+        "role_holders": {r.role: r.member for r in roles},
     }

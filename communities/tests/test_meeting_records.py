@@ -1,0 +1,59 @@
+"""The meeting page reads its agenda, decisions, actions and roles with SQL planned once and
+takes their owners from the members it loads: the same as the ORM gives."""
+
+import datetime
+
+from django.utils import timezone
+
+from communities.models import ActionItem, AgendaItem, Decision, MeetingRole, Role
+from communities.selectors import meeting_detail
+from communities.tests.factories import MeetingFactory, PLGFactory, PLGMemberFactory
+
+
+def _rows(items, *fields):
+    return [tuple(getattr(i, f) for f in fields) for i in items]
+
+
+def test_the_meeting_records_are_those_the_orm_reads(plg, coach, note_taker):
+    meeting = MeetingFactory(plg=plg)
+    other = MeetingFactory(plg=plg)
+    for time, owner in (("10:00", coach), ("09:00", None), ("09:00", note_taker)):
+        AgendaItem.objects.create(meeting=meeting, time=time, title=f"Punt {time}", owner=owner)
+    AgendaItem.objects.create(meeting=other, time="09:00", title="Elders")
+    for text in ("Eerste", "Tweede"):
+        Decision.objects.create(meeting=meeting, text=text)
+    deadline = timezone.localdate() + datetime.timedelta(days=7)
+    for days, owner in ((3, note_taker), (1, coach), (1, note_taker)):
+        ActionItem.objects.create(
+            plg=plg,
+            meeting=meeting,
+            owner=owner,
+            description=f"Actie {days}",
+            deadline=deadline + datetime.timedelta(days=days),
+        )
+    MeetingRole.objects.create(meeting=meeting, member=note_taker, role=Role.FACILITATOR)
+
+    data = meeting_detail(meeting=meeting)
+
+    orm_agenda = list(meeting.agenda.select_related("owner__person__user"))
+    assert _rows(data["agenda"], "pk", "time", "title", "owner") == _rows(
+        orm_agenda, "pk", "time", "title", "owner"
+    )
+    assert [str(a.owner.person.user) for a in data["agenda"] if a.owner] == [
+        str(a.owner.person.user) for a in orm_agenda if a.owner
+    ]
+    assert _rows(data["decisions"], "pk", "text") == _rows(meeting.decisions.all(), "pk", "text")
+    orm_actions = list(meeting.actions.select_related("owner__person__user"))
+    assert _rows(data["actions"], "pk", "description", "deadline", "owner") == _rows(
+        orm_actions, "pk", "description", "deadline", "owner"
+    )
+    assert data["role_holders"] == {Role.FACILITATOR: note_taker}
+    assert data["role_holders"][Role.FACILITATOR].person.user == note_taker.person.user
+
+
+def test_an_owner_outside_the_members_is_still_shown(plg, coach):
+    stranger = PLGMemberFactory(plg=PLGFactory(organisation=plg.organisation))
+    meeting = MeetingFactory(plg=plg)
+    AgendaItem.objects.create(meeting=meeting, time="09:00", title="Welkom", owner=stranger)
+    (item,) = meeting_detail(meeting=meeting)["agenda"]
+    assert item.owner == stranger and item.owner.person.user == stranger.person.user
