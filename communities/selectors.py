@@ -16,6 +16,7 @@ from .models import (
     AgendaItem,
     Attendance,
     Decision,
+    Evidence,
     Meeting,
     MeetingRole,
     MemberRole,
@@ -65,6 +66,21 @@ def member_choices(*, plg) -> list:
     )
 
 
+# The phase history and the evidence of a PLG page: their SQL is written once per process.
+_RECORDS = PlannedQuery(
+    PhaseRecord,
+    joins=(("phaserecord", "started_by", "started_by"),),
+    where=("plg",),
+    order_by=(("phaserecord", "started_at"), ("phaserecord", "id")),
+)
+_EVIDENCE = PlannedQuery(
+    Evidence,
+    joins=(("evidence", "added_by", "added_by"),),
+    where=("plg",),
+    order_by=(("evidence", "created_at"), ("evidence", "id")),
+)
+
+
 def plg_detail(*, plg):
     """Everything the PLG page shows, in a fixed number of queries."""
     now = timezone.now()
@@ -82,8 +98,8 @@ def plg_detail(*, plg):
                 "owner__person__user"
             )
         ),
-        "records": list(PhaseRecord.objects.filter(plg=plg).select_related("started_by")),
-        "evidence": list(plg.evidence.select_related("added_by")),
+        "records": _RECORDS.all(plg.pk),
+        "evidence": _EVIDENCE.all(plg.pk),
         "products": list(
             plg.products.annotate(
                 thanks=_count_reactions("thanks"), reuses=_count_reactions("reuse")

@@ -57,3 +57,30 @@ def test_an_owner_outside_the_members_is_still_shown(plg, coach):
     AgendaItem.objects.create(meeting=meeting, time="09:00", title="Welkom", owner=stranger)
     (item,) = meeting_detail(meeting=meeting)["agenda"]
     assert item.owner == stranger and item.owner.person.user == stranger.person.user
+
+
+def test_the_phase_history_and_evidence_are_those_the_orm_reads(plg, coach):
+    from communities.models import Evidence, PhaseRecord
+    from communities.selectors import plg_detail
+
+    start = timezone.now() - datetime.timedelta(days=30)
+    for days in (0, 10):
+        PhaseRecord.objects.create(
+            plg=plg,
+            phase=plg.current_phase,
+            started_at=start + datetime.timedelta(days=days),
+            ended_at=start + datetime.timedelta(days=days + 5) if not days else None,
+            conclusion="*Klaar*" if not days else "",
+            started_by=coach.person.user if days else None,
+        )
+    for text in ("Foto's", "Observaties"):
+        Evidence.objects.create(
+            plg=plg, phase=plg.current_phase, text=text, added_by=coach.person.user
+        )
+    data = plg_detail(plg=plg)
+    fields = ("pk", "phase", "started_at", "ended_at", "conclusion_html", "started_by")
+    orm = PhaseRecord.objects.filter(plg=plg).select_related("started_by")
+    assert _rows(data["records"], *fields) == _rows(orm, *fields)
+    fields = ("pk", "text", "text_html", "created_at", "added_by")
+    orm = plg.evidence.select_related("added_by")
+    assert _rows(data["evidence"], *fields) == _rows(orm, *fields)
