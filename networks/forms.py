@@ -1,7 +1,8 @@
 from django import forms
 from django.db.models import Case, Q, Value, When
+from django.forms.utils import flatatt
 from django.utils.functional import cached_property
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from organisations.access import user_memberships
@@ -165,16 +166,39 @@ class IntakeForm(forms.Form):
     note = forms.CharField(label=_("Note for the applicant"), max_length=300, required=False)
 
 
+class PlainSelect(forms.Select):
+    """A select of plain (value, label) choices written in one pass: the public catalogue
+    shows four of them on every view, and a template per option costs far more."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '\n  <option value="{}"{}>{}</option>',
+            (
+                (key, " selected" if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            options,
+        )
+
+
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     audience = forms.ChoiceField(
         label=_("Audience"),
         required=False,
         choices=[("", _("all audiences")), *Programme.Audience.choices],
+        widget=PlainSelect,
     )
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    month = forms.ChoiceField(label=_("Month"), required=False)
-    place = forms.ChoiceField(label=_("Place"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=PlainSelect)
+    month = forms.ChoiceField(label=_("Month"), required=False, widget=PlainSelect)
+    place = forms.ChoiceField(label=_("Place"), required=False, widget=PlainSelect)
 
     def __init__(self, *args, themes, months, places, **kwargs):
         super().__init__(*args, **kwargs)

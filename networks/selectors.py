@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 
 from core.planned import PlannedQuery
 
-from . import overview_sql, participation_sql
+from . import catalogue_sql, overview_sql, participation_sql
 from .models import (
     Application,
     Assignment,
@@ -52,7 +52,13 @@ def public_editions(provider):
 def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
     """The public catalogue: upcoming and running editions, filtered. `month` is YYYY-MM and
     matches editions that have a session (or start) in that month."""
-    editions = public_editions(provider).filter(ends_on__gte=timezone.localdate())
+    # The cards show the programme, not its trainer.
+    editions = (
+        public_editions(provider)
+        .filter(ends_on__gte=timezone.localdate())
+        .select_related(None)
+        .select_related("programme")
+    )
     if q:
         editions = editions.filter(
             Q(programme__title__icontains=q)
@@ -84,20 +90,10 @@ def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
 
 def catalogue_filter_values(provider):
     """Themes, months (value, label) and places that occur in the provider's catalogue."""
-    editions = Edition.objects.filter(
-        programme__provider=provider,
-        programme__is_published=True,
-        ends_on__gte=timezone.localdate(),
-    )
-    themes = sorted(
-        set(editions.exclude(programme__theme="").values_list("programme__theme", flat=True))
-    )
-    places = sorted(set(editions.exclude(city="").values_list("city", flat=True)))
-    dates = Session.objects.filter(edition__in=editions).dates("date", "month")
-    starts = editions.dates("starts_on", "month")
-    months = sorted(set(dates) | set(starts))
+    values = catalogue_sql.filter_values(provider.pk)
+    months = [datetime.date(int(m[:4]), int(m[5:7]), 1) for m in values["month"]]
     month_choices = [(f"{d:%Y-%m}", formats.date_format(d, "YEAR_MONTH_FORMAT")) for d in months]
-    return themes, month_choices, places
+    return values["theme"], month_choices, values["place"]
 
 
 def edition_sessions(edition):

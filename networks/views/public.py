@@ -18,9 +18,14 @@ from ..ical import calendar_response
 from ..models import Application, Edition, Programme, Question
 from ..services import registration
 
+_ORGANISATION = PlannedQuery(Organisation, where=("slug",))
+
 
 def _provider(provider_slug):
-    return get_object_or_404(Organisation, slug=provider_slug, kind=Organisation.Kind.PROVIDER)
+    provider = _ORGANISATION.first(provider_slug)
+    if provider is None or not provider.is_provider:
+        raise Http404
+    return provider
 
 
 # Read on every course page and registration form: its SQL is written once per process.
