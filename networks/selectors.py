@@ -219,7 +219,7 @@ def my_home(user):
     mine = Participant.objects.filter(user=user).values("application_id")
     applications = (
         Application.objects.filter(Q(applicant=user) | Q(pk__in=Subquery(mine)))
-        .select_related("edition__programme__provider", "applicant")
+        .select_related("edition__programme")
         .order_by("-created_at")
     )
     participations = (
