@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import DateTimeField, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, DateTimeField, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -72,15 +72,16 @@ def attach_trends(plgs) -> list:
     plgs = list(plgs)
     now = timezone.now()
     since = now - datetime.timedelta(days=365)
+    # One grouped pass over the attendance of the past year's meetings: a meeting without
+    # attendance taken has no rows, so it does not count.
     rows = (
-        Meeting.objects.filter(plg__in=plgs, starts_at__lt=now, starts_at__gte=since)
-        .annotate(
-            present=_count(Attendance, field="meeting", present=True),
-            taken=_count(Attendance, field="meeting"),
+        Attendance.objects.filter(
+            meeting__plg__in=plgs, meeting__starts_at__lt=now, meeting__starts_at__gte=since
         )
-        .filter(taken__gt=0)
-        .order_by("plg_id", "-starts_at")
-        .values_list("plg_id", "present", "taken")
+        .values("meeting_id", "meeting__plg_id", "meeting__starts_at")
+        .annotate(present=Count("pk", filter=Q(present=True)), taken=Count("pk"))
+        .order_by("meeting__plg_id", "-meeting__starts_at")
+        .values_list("meeting__plg_id", "present", "taken")
     )
     rates: dict[int, list] = {}
     for plg_id, present, taken in rows:

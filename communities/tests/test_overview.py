@@ -81,3 +81,28 @@ def test_process_coaches_of_several_plgs_form_a_coach_the_coach_group(login, lea
     people = set(group.members.values_list("person_id", flat=True))
     assert people == {leader.pk, *(c.person_id for c in coaches)}
     assert group.is_open is False
+
+
+def test_the_attendance_trend_counts_the_meetings_with_attendance_of_the_past_year(plg, coach):
+    from communities.selectors_overview import attach_trends, coach_overview
+    from communities.tests.factories import MeetingFactory, PLGMemberFactory
+
+    other = PLGMemberFactory(plg=plg)
+    now = timezone.now()
+    # (days ago, present of the two members; None: attendance not taken)
+    for days, present in (
+        (400, (True, True)),
+        (100, (True, False)),
+        (60, (True, True)),
+        (40, None),
+        (30, (False, False)),
+        (20, (True, True)),
+        (10, (True, False)),
+        (-5, (True, True)),
+    ):
+        meeting = MeetingFactory(plg=plg, starts_at=now - datetime.timedelta(days=days))
+        for member, here in zip((coach, other), present or (), strict=False):
+            Attendance.objects.create(meeting=meeting, member=member, present=here)
+    (found,) = attach_trends(coach_overview(organisation=plg.organisation))
+    # The last four past meetings with attendance, oldest first.
+    assert found.trend.rates == [100, 0, 100, 50]
