@@ -9,11 +9,10 @@ from django.utils import formats, timezone
 
 from core.planned import PlannedQuery
 
-from . import catalogue_sql, overview_sql, participation_sql
+from . import catalogue_sql, home_sql, overview_sql, participation_sql
 from .models import (
     Application,
     Assignment,
-    Attendance,
     CoachingGroup,
     DeadlineChange,
     Edition,
@@ -214,40 +213,15 @@ def participant_sessions(participant, marks=None):
 
 
 def my_home(user):
-    """A person's applications and participations, newest first."""
-    # Applications the user submitted, and group applications a colleague made for them.
-    mine = Participant.objects.filter(user=user).values("application_id")
-    applications = (
-        Application.objects.filter(Q(applicant=user) | Q(pk__in=Subquery(mine)))
-        .select_related("edition__programme")
-        .order_by("-created_at")
-    )
-    participations = (
-        Participant.objects.filter(user=user, is_active=True, application__status=Status.ACCEPTED)
-        .select_related("edition__programme__provider", "group")
-        .annotate(
-            attended=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
-        )
-        .order_by("-edition__starts_on")
-    )
+    """A person's applications and participations, newest first, and their sessions of the
+    coming months."""
     today = timezone.localdate()
-    upcoming = (
-        Session.objects.filter(
-            edition__participants__user=user,
-            edition__participants__is_active=True,
-            edition__participants__application__status=Status.ACCEPTED,
-            date__gte=today,
-            date__lte=today + datetime.timedelta(days=120),
-        )
-        .filter(Q(group=None) | Q(group__participants__user=user))
-        .select_related("edition__programme")
-        .distinct()
-        .order_by("date", "start_time")[:8]
-    )
     return {
-        "applications": list(applications[:50]),
-        "participations": list(participations),
-        "upcoming": list(upcoming),
+        "applications": home_sql.applications(user.pk, limit=50),
+        "participations": home_sql.participations(user.pk),
+        "upcoming": home_sql.coming_sessions(
+            user.pk, today, today + datetime.timedelta(days=120), limit=8
+        ),
     }
 
 
