@@ -1,0 +1,153 @@
+"""The SQL behind the coach overview (selectors_overview.py): its PLG's with their figures,
+the attendance of their recent meetings and the number of process coaches. Django would
+compile the list's six counted subqueries anew on every request, which costs more than
+running them. Plain SQL that SQLite and PostgreSQL both run, tested against the ORM queries
+it replaces.
+
+Table names come from the models, and the queries name the columns the models define
+(Django's defaults: `<field>_id` for a foreign key)."""
+
+import functools
+
+from django.db import connection
+from django.db.models import DateField, DateTimeField, Value
+
+from organisations.list_sql import fetch, with_ids
+
+from .models import PLG, ActionItem, Attendance, Meeting, MemberRole, PhaseRecord, PLGMember, Role
+
+TABLES = {
+    "plg": PLG._meta.db_table,
+    "meeting": Meeting._meta.db_table,
+    "phase": PhaseRecord._meta.db_table,
+    "action": ActionItem._meta.db_table,
+    "member": PLGMember._meta.db_table,
+    "role": MemberRole._meta.db_table,
+    "attendance": Attendance._meta.db_table,
+}
+_SHOWN = "FROM {plg} p WHERE p.organisation_id = %s AND p.status <> %s"
+SQL = {
+    key: sql.format(**TABLES, shown=_SHOWN.format(**TABLES))
+    for key, sql in {
+        "count": "SELECT COUNT(*) {shown}",
+        # The PLG's columns, then: last and next meeting, start of the open phase, open and
+        # overdue actions, members. PLG names are unique within an organisation.
+        "page": """
+            SELECT {{columns}},
+                (SELECT MAX(m.starts_at) FROM {meeting} m
+                    WHERE m.plg_id = p.id AND m.starts_at < %s),
+                (SELECT MIN(m.starts_at) FROM {meeting} m
+                    WHERE m.plg_id = p.id AND m.starts_at >= %s),
+                (SELECT r.started_at FROM {phase} r
+                    WHERE r.plg_id = p.id AND r.ended_at IS NULL
+                    ORDER BY r.started_at, r.id LIMIT 1),
+                (SELECT COUNT(*) FROM {action} a WHERE a.plg_id = p.id AND a.done_at IS NULL),
+                (SELECT COUNT(*) FROM {action} a
+                    WHERE a.plg_id = p.id AND a.done_at IS NULL AND a.deadline < %s),
+                (SELECT COUNT(*) FROM {member} x WHERE x.plg_id = p.id)
+            {shown} ORDER BY p.name, p.id LIMIT %s OFFSET %s""",
+        # Per past meeting with attendance taken: its PLG, present and recorded members;
+        # each PLG's newest meetings first.
+        "attendance": """
+            SELECT m.plg_id,
+                SUM(CASE WHEN a.present THEN 1 ELSE 0 END), COUNT(*)
+            FROM {attendance} a JOIN {meeting} m ON m.id = a.meeting_id
+            WHERE m.plg_id IN ({{ids}}) AND m.starts_at < %s AND m.starts_at >= %s
+            GROUP BY m.plg_id, m.starts_at, m.id
+            ORDER BY m.plg_id, m.starts_at DESC, m.id DESC""",
+        "coach_count": """
+            SELECT COUNT(DISTINCT x.person_id)
+            FROM {member} x
+            JOIN {plg} p ON p.id = x.plg_id
+            JOIN {role} r ON r.member_id = x.id
+            WHERE p.organisation_id = %s AND p.status = %s AND r.role = %s""",
+    }.items()
+}
+_DATETIME = Value(None, output_field=DateTimeField())
+
+
+@functools.cache
+def _plg_columns() -> tuple[tuple[str, ...], str]:
+    fields = PLG._meta.concrete_fields
+    return tuple(f.attname for f in fields), ", ".join(f"p.{f.column}" for f in fields)
+
+
+def _converters(expressions) -> list:
+    """Per value: what the ORM does to it after reading it (dates on SQLite, ...)."""
+    return [
+        (e, connection.ops.get_db_converters(e) + e.get_db_converters(connection))
+        for e in expressions
+    ]
+
+
+def _convert(values: list, converters: list) -> list:
+    for index, (expression, convert_all) in enumerate(converters):
+        for convert in convert_all:
+            values[index] = convert(values[index], expression, connection)
+    return values
+
+
+def _datetime(value):
+    return DateTimeField().get_db_prep_value(value, connection)
+
+
+class OverviewPages:
+    """The overview's PLG's a page at a time, as Django's Paginator reads them: `count()` and
+    slicing. Each PLG comes with `last_meeting`, `next_meeting`, `phase_since`,
+    `open_actions`, `overdue_actions` and `member_count`, and its organisation set."""
+
+    def __init__(self, *, organisation, now, today):
+        self._organisation = organisation
+        self._shown = [organisation.pk, PLG.Status.CLOSED]
+        today = DateField().get_db_prep_value(today, connection)
+        self._figures = [_datetime(now), _datetime(now), today]
+        self._count = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = fetch(SQL["count"], self._shown)[0][0]
+        return self._count
+
+    __len__ = count
+
+    def __getitem__(self, index: slice) -> list:
+        if not isinstance(index, slice) or index.step is not None or index.stop is None:
+            raise TypeError("OverviewPages takes a slice with an end and no step.")
+        start = index.start or 0
+        if index.stop <= start:
+            return []
+        attnames, columns = _plg_columns()
+        sql = SQL["page"].format(columns=columns)
+        rows = fetch(sql, [*self._figures, *self._shown, index.stop - start, start])
+        fields = [f.get_col("p") for f in PLG._meta.concrete_fields]
+        converters = _converters([*fields, _DATETIME, _DATETIME, _DATETIME])
+        plgs = []
+        for row in rows:
+            values = _convert(list(row), converters)
+            plg = PLG.from_db(connection.alias, attnames, values[: len(attnames)])
+            (
+                plg.last_meeting,
+                plg.next_meeting,
+                plg.phase_since,
+                plg.open_actions,
+                plg.overdue_actions,
+                plg.member_count,
+            ) = values[len(attnames) :]
+            plg.organisation = self._organisation
+            plgs.append(plg)
+        return plgs
+
+
+def attendance_rates(plg_ids, *, now, since) -> list[tuple[int, int, int]]:
+    """(PLG id, present, recorded) per meeting of these PLG's between `since` and `now` with
+    attendance taken, each PLG's newest meeting first."""
+    if not plg_ids:
+        return []
+    sql = with_ids(SQL["attendance"], plg_ids)
+    return fetch(sql, [*plg_ids, _datetime(now), _datetime(since)])
+
+
+def process_coach_count(organisation_id: int) -> int:
+    """Distinct people who are process coach in an active PLG of the organisation."""
+    params = [organisation_id, PLG.Status.ACTIVE, Role.PROCESS_COACH]
+    return fetch(SQL["coach_count"], params)[0][0]
