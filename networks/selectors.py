@@ -16,7 +16,6 @@ from .models import (
     CoachingGroup,
     DeadlineChange,
     Edition,
-    LearningGroup,
     LiteratureItem,
     Participant,
     Programme,
@@ -99,38 +98,14 @@ def edition_sessions(edition):
     return edition.sessions.select_related("group").order_by("date", "start_time", "pk")
 
 
-# The lists of the trainer's overview, read on every view of it: their SQL is written once
-# per process.
-_GROUPS = PlannedQuery(
-    LearningGroup,
-    joins=(("learninggroup", "trainer", "trainer"), ("trainer", "user", "trainer_user")),
-    where=("edition",),
-    order_by=(("learninggroup", "name"), ("learninggroup", "id")),
-)
-_SESSIONS = PlannedQuery(
-    Session,
-    joins=(("session", "group", "group"),),
-    where=("edition",),
-    order_by=(("session", "date"), ("session", "start_time"), ("session", "id")),
-)
-_APPLICATIONS = PlannedQuery(
-    Application,
-    joins=(("application", "applicant", "applicant"), ("application", "school", "school")),
-    where=("edition",),
-    order_by=(("application", "created_at"), ("application", "id")),
-)
-_ASSIGNMENTS = PlannedQuery(
-    Assignment,
-    where=("edition",),
-    order_by=(("assignment", "due_on"), ("assignment", "id")),
-)
+# The deadline changes of the trainer's overview: their SQL is written once per process.
 _DEADLINE_CHANGES = PlannedQuery(DeadlineChange, where=("edition",))
 
 
 def edition_overview(edition):
     """Everything the trainer's overview shows, in a fixed number of queries."""
     now = timezone.now()
-    groups = _GROUPS.all(edition.pk)
+    groups = overview_sql.groups(edition.pk)
     # The active participants as plain rows: a group application has one participant per
     # place, so they give the figures of places taken, each group's members and the
     # number of accepted people without a group.
@@ -151,13 +126,9 @@ def edition_overview(edition):
         group.warnings = running.membership_warnings(
             size=len(communities), communities=set(communities)
         )
-    session_counts, submitted = overview_sql.session_and_assignment_counts(edition.pk)
-    sessions = _SESSIONS.all(edition.pk)
-    for session in sessions:
-        session.present, session.recorded, session.evaluated = session_counts[session.pk]
     # One query for the three lists: to review (submitted, offered), accepted, waiting.
     # Ended applications are read too: an edition people applied for is never deleted.
-    every_application = _APPLICATIONS.all(edition.pk)
+    every_application = overview_sql.applications(edition.pk)
     open_applications = [a for a in every_application if a.status in Application.ACTIVE]
     accepted_applications = [a for a in open_applications if a.status == Status.ACCEPTED]
     applications = [a for a in open_applications if a.status in (Status.SUBMITTED, Status.OFFERED)]
@@ -165,9 +136,8 @@ def edition_overview(edition):
         (a for a in open_applications if a.status == Status.WAITLISTED),
         key=lambda a: (a.waitlisted_at, a.pk),
     )
-    assignments = _ASSIGNMENTS.all(edition.pk)
+    assignments = overview_sql.assignments(edition.pk)
     for assignment in assignments:
-        assignment.submitted = submitted[assignment.pk]
         expected = len(groups) if assignment.is_group else counts["accepted"]
         assignment.outstanding = max(expected - assignment.submitted, 0)
     changes = sorted(
@@ -175,7 +145,7 @@ def edition_overview(edition):
     )
     return {
         "groups": groups,
-        "sessions": sessions,
+        "sessions": overview_sql.sessions(edition.pk),
         "applications": applications,
         "accepted_applications": accepted_applications,
         "waiting": waiting,
@@ -189,6 +159,11 @@ def edition_overview(edition):
     }
 
 
+_ASSIGNMENTS = PlannedQuery(
+    Assignment,
+    where=("edition",),
+    order_by=(("assignment", "due_on"), ("assignment", "id")),
+)
 _EDITION_SESSIONS = PlannedQuery(
     Session,
     where=("edition",),

@@ -1,11 +1,12 @@
 import datetime
+import html
 
 from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -70,24 +71,37 @@ def _day_month(value, months) -> str:
     return f"{value.day} {months[value.month]}"
 
 
+def _esc(value) -> str:
+    """`conditional_escape` for the one-pass rows: their own markup passes as it is."""
+    return value if isinstance(value, SafeString) else html.escape(str(value))
+
+
 @register.simple_tag(takes_context=True)
 def edition_session_rows(context, sessions, slug) -> str:
     """The rows of the trainer's sessions table, built in one pass: with a few links, a
     form and several labels per session, template nodes per row cost far more."""
     months = _months()
-    kinds = {value: str(label) for value, label in Session.Kind.choices}
+    kinds = {value: _esc(label) for value, label in Session.Kind.choices}
     urls = {
         name: PkUrl(f"networks:{name}", {"slug": slug})
         for name in ("session_evaluation_start", "session_attendance", "session_edit")
     }
     delete_url = PkUrl("networks:session_delete", {"slug": slug})
     report_url = PkUrl("surveys:shared_report", {"slug": slug})
-    for_label, present_label, evaluation_label = _("For"), _("Present"), _("Evaluation")
-    everyone, report, start = _("everyone"), _("Report"), _("Start the evaluation")
-    attendance, edit, delete = _("Attendance"), _("Edit"), _("Delete")
+    for_label, present_label, evaluation_label = (
+        _esc(_("For")),
+        _esc(_("Present")),
+        _esc(_("Evaluation")),
+    )
+    everyone, report, start = (
+        _esc(_("everyone")),
+        _esc(_("Report")),
+        _esc(_("Start the evaluation")),
+    )
+    attendance, edit, delete = (_esc(_("Attendance")), _esc(_("Edit")), _esc(_("Delete")))
     csrf = context.get("csrf_token")
     csrf_input = (
-        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(csrf))
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{_esc(csrf)}">'
         if csrf and csrf != "NOTPROVIDED"
         else ""
     )
@@ -96,50 +110,33 @@ def edition_session_rows(context, sessions, slug) -> str:
         when = f"{_day_month(s.date, months)} {s.date.year}"
         if s.end_date:
             when += f" – {_day_month(s.end_date, months)}"
+        title = _esc(s.title)
         if s.evaluation_id:
             answers = ngettext("%(n)s answer", "%(n)s answers", s.evaluated) % {"n": s.evaluated}
-            evaluation = format_html(
-                '{} · <a href="{}">{}<span class="visually-hidden"> {}</span></a>',
-                answers,
-                report_url.with_pk(s.evaluation_id),
-                report,
-                s.title,
+            evaluation = (
+                f'{_esc(answers)} · <a href="{report_url.with_pk(s.evaluation_id)}">{report}'
+                f'<span class="visually-hidden"> {title}</span></a>'
             )
         elif s.present:
-            evaluation = format_html(
-                '<form method="post" action="{}">{}<button type="submit" class="button">{}'
-                "</button></form>",
-                urls["session_evaluation_start"].with_pk(s.pk),
-                csrf_input,
-                start,
+            evaluation = (
+                f'<form method="post" action="{urls["session_evaluation_start"].with_pk(s.pk)}">'
+                f'{csrf_input}<button type="submit" class="button">{start}</button></form>'
             )
         else:
             evaluation = "—"
-        links = format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
-            urls["session_attendance"].with_pk(s.pk),
-            attendance,
-            urls["session_edit"].with_pk(s.pk),
-            edit,
+        links = (
+            f'<a href="{urls["session_attendance"].with_pk(s.pk)}">{attendance}</a> · '
+            f'<a href="{urls["session_edit"].with_pk(s.pk)}">{edit}</a>'
         )
         if not s.recorded:
-            links += format_html(' · <a href="{}">{}</a>', delete_url.with_pk(s.pk), delete)
+            links += f' · <a href="{delete_url.with_pk(s.pk)}">{delete}</a>'
+        present = f"{s.present} / {s.recorded}" if s.recorded else "—"
         rows.append(
-            format_html(
-                '<tr><td>{}</td><td><strong>{}</strong><br><span class="muted">{}</span></td>'
-                '<td data-label="{}">{}</td>\n<td data-label="{}">{}</td>\n'
-                '<td data-label="{}">{}</td>\n<td>{}</td></tr>\n',
-                when,
-                s.title,
-                kinds.get(s.kind, s.kind),
-                for_label,
-                (s.group.name if s.group_id else "") or everyone,
-                present_label,
-                f"{s.present} / {s.recorded}" if s.recorded else "—",
-                evaluation_label,
-                evaluation,
-                links,
-            )
+            f'<tr><td>{_esc(when)}</td><td><strong>{title}</strong><br><span class="muted">'
+            f"{kinds.get(s.kind) or _esc(s.kind)}</span></td>"
+            f'<td data-label="{for_label}">{_esc(s.group_name or everyone)}</td>\n'
+            f'<td data-label="{present_label}">{present}</td>\n'
+            f'<td data-label="{evaluation_label}">{evaluation}</td>\n<td>{links}</td></tr>\n'
         )
     return mark_safe("".join(rows))
 
@@ -149,11 +146,17 @@ def edition_application_rows(applications, slug, table) -> str:
     """The rows of one of the trainer's application tables ("review", "accepted" or
     "waiting"), built in one pass like the sessions."""
     months = _months()
-    statuses = {value: str(label) for value, label in Application.Status.choices}
+    statuses = {value: _esc(label) for value, label in Application.Status.choices}
     detail_url = PkUrl("networks:application_detail", {"slug": slug})
-    school_label, people_label = _("School"), _("People")
-    last_label = {"review": _("Status"), "accepted": _("Decided"), "waiting": _("Since")}[table]
-    intake = _("intake")
+    school_label, people_label, submitted = (
+        _esc(_("School")),
+        _esc(_("People")),
+        _esc(_("Submitted")),
+    )
+    last_label = _esc(
+        {"review": _("Status"), "accepted": _("Decided"), "waiting": _("Since")}[table]
+    )
+    intake = _esc(_("intake"))
 
     def when(moment, *, time=True) -> str:
         if moment is None:
@@ -164,47 +167,31 @@ def edition_application_rows(applications, slug, table) -> str:
 
     rows = []
     for number, a in enumerate(applications, start=1):
-        cells = format_html(
-            '<td><a href="{}">{}</a></td><td data-label="{}">{}</td><td data-label="{}">{}</td>',
-            detail_url.with_pk(a.pk),
-            a.applicant.get_full_name() or a.applicant.email,
-            school_label,
-            (a.school.name if a.school_id else "") or "—",
-            people_label,
-            a.size,
+        cells = (
+            f'<td><a href="{detail_url.with_pk(a.pk)}">{_esc(a.applicant_name)}</a></td>'
+            f'<td data-label="{school_label}">{_esc(a.school_name or "—")}</td>'
+            f'<td data-label="{people_label}">{int(a.size)}</td>'
         )
         if table == "review":
-            status = format_html(
-                '<span class="status status--{}">{}</span>',
-                a.status,
-                statuses.get(a.status, a.status),
+            status = (
+                f'<span class="status status--{_esc(a.status)}">'
+                f"{statuses.get(a.status) or _esc(a.status)}</span>"
             )
             if a.intake_at:
-                status += format_html(
-                    ' <span class="muted">{} {}</span>',
-                    intake,
-                    _day_month(timezone.localtime(a.intake_at), months),
-                )
-            cells += format_html(
-                '<td data-label="{}">{}</td><td data-label="{}">{}</td>',
-                last_label,
-                status,
-                _("Submitted"),
-                when(a.created_at),
+                moment = _day_month(timezone.localtime(a.intake_at), months)
+                status += f' <span class="muted">{intake} {_esc(moment)}</span>'
+            cells += (
+                f'<td data-label="{last_label}">{status}</td>'
+                f'<td data-label="{submitted}">{_esc(when(a.created_at))}</td>'
             )
         elif table == "accepted":
-            cells += format_html(
-                '<td data-label="{}">{}</td>', last_label, when(a.decided_at, time=False)
-            )
+            cells += f'<td data-label="{last_label}">{_esc(when(a.decided_at, time=False))}</td>'
         else:
-            cells = format_html(
-                '<td data-label="#">{}</td>{}<td data-label="{}">{}</td>',
-                number,
-                cells,
-                last_label,
-                when(a.waitlisted_at),
+            cells = (
+                f'<td data-label="#">{number}</td>{cells}'
+                f'<td data-label="{last_label}">{_esc(when(a.waitlisted_at))}</td>'
             )
-        rows.append(format_html("<tr>{}</tr>\n", cells))
+        rows.append(f"<tr>{cells}</tr>\n")
     return mark_safe("".join(rows))
 
 

@@ -2,6 +2,7 @@
 the ORM query it stands for gives."""
 
 import datetime
+from dataclasses import astuple
 
 import pytest
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -70,29 +71,85 @@ def busy_edition(db, edition, trainer):
     return edition
 
 
-def test_the_counts_of_sessions_and_assignments_are_those_of_the_orm(busy_edition):
-    sessions, assignments = overview_sql.session_and_assignment_counts(busy_edition.pk)
-    orm_sessions = busy_edition.sessions.annotate(
-        present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
-        recorded=Count("attendances"),
-        evaluated=Coalesce(
-            Subquery(
-                Invitation.objects.filter(
-                    round__survey=OuterRef("evaluation"), status=Invitation.Status.COMPLETED
-                )
-                .values("round__survey")
-                .annotate(n=Count("pk"))
-                .values("n")
+def test_the_sessions_and_assignments_are_those_of_the_orm(busy_edition):
+    orm_sessions = (
+        busy_edition.sessions.select_related("group")
+        .annotate(
+            present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+            recorded=Count("attendances"),
+            evaluated=Coalesce(
+                Subquery(
+                    Invitation.objects.filter(
+                        round__survey=OuterRef("evaluation"), status=Invitation.Status.COMPLETED
+                    )
+                    .values("round__survey")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
             ),
-            0,
-        ),
+        )
+        .order_by("date", "start_time", "pk")
     )
-    expected = {s.pk: (s.present, s.recorded, s.evaluated) for s in orm_sessions}
-    assert sessions == expected
-    assert sorted(expected.values()) == [(0, 0, 0), (2, 3, 1)]
-    orm_assignments = busy_edition.assignments.annotate(submitted=Count("submissions"))
-    assert assignments == {a.pk: a.submitted for a in orm_assignments}
-    assert sorted(assignments.values()) == [0, 2]
+    expected = [
+        (
+            s.pk,
+            s.date,
+            s.end_date,
+            s.title,
+            s.kind,
+            s.group_id,
+            s.group.name if s.group else None,
+            s.evaluation_id,
+            s.present,
+            s.recorded,
+            s.evaluated,
+        )
+        for s in orm_sessions
+    ]
+    sessions = overview_sql.sessions(busy_edition.pk)
+    assert [astuple(s) for s in sessions] == expected
+    assert sorted((s.present, s.recorded, s.evaluated) for s in sessions) == [(0, 0, 0), (2, 3, 1)]
+    orm_assignments = busy_edition.assignments.annotate(submitted=Count("submissions")).order_by(
+        "due_on", "pk"
+    )
+    assignments = overview_sql.assignments(busy_edition.pk)
+    assert [(a.pk, a.title, a.is_group, a.due_on, a.submitted) for a in assignments] == [
+        (a.pk, a.title, a.is_group, a.due_on, a.submitted) for a in orm_assignments
+    ]
+    assert sorted(a.submitted for a in assignments) == [0, 2]
+
+
+def test_the_applications_and_groups_are_those_of_the_orm(busy_edition):
+    orm_applications = busy_edition.applications.select_related("applicant", "school").order_by(
+        "created_at", "pk"
+    )
+    Application.objects.filter(pk=orm_applications[0].pk).update(
+        intake_at=timezone.now(), decided_at=timezone.now()
+    )
+    expected = [
+        (
+            a.pk,
+            a.applicant.get_full_name() or a.applicant.email,
+            a.school.name if a.school else None,
+            a.size,
+            a.status,
+            a.intake_at,
+            a.waitlisted_at,
+            a.decided_at,
+            a.created_at,
+        )
+        for a in orm_applications
+    ]
+    rows = [astuple(a) for a in overview_sql.applications(busy_edition.pk)]
+    assert rows == expected
+    assert rows[0][5] is not None and None in {row[2] for row in rows}
+    orm_groups = busy_edition.groups.select_related("trainer__user").order_by("name", "pk")
+    assert [astuple(g)[:4] for g in overview_sql.groups(busy_edition.pk)] == [
+        (g.pk, g.name, g.trainer_id, g.trainer.user.get_full_name() if g.trainer else "")
+        for g in orm_groups
+    ]
+    assert {g.trainer_id for g in orm_groups} & {None}
 
 
 def test_the_active_participants_are_those_of_the_orm(busy_edition):
@@ -107,6 +164,7 @@ def test_the_active_participants_are_those_of_the_orm(busy_edition):
     assert None in {community for _, _, community in rows}
 
 
-def test_an_edition_without_anything_has_no_counts(edition):
-    assert overview_sql.session_and_assignment_counts(edition.pk) == ({}, {})
+def test_an_edition_without_anything_has_no_rows(edition):
+    assert overview_sql.sessions(edition.pk) == overview_sql.assignments(edition.pk) == []
+    assert overview_sql.applications(edition.pk) == overview_sql.groups(edition.pk) == []
     assert overview_sql.active_participants(edition.pk) == []
