@@ -7,14 +7,10 @@ it replaces.
 Table names come from the models, and the queries name the columns the models define
 (Django's defaults: `<field>_id` for a foreign key)."""
 
-import functools
-
-from django.db import connection
-from django.db.models import DateField, DateTimeField, Value
-
 from organisations.list_sql import fetch, with_ids
 
 from .models import PLG, ActionItem, Attendance, Meeting, MemberRole, PhaseRecord, PLGMember, Role
+from .sql_rows import DATETIME, Pages, date_param, datetime_param, plg_columns, plgs_from
 
 TABLES = {
     "plg": PLG._meta.db_table,
@@ -63,68 +59,17 @@ SQL = {
             WHERE p.organisation_id = %s AND p.status = %s AND r.role = %s""",
     }.items()
 }
-_DATETIME = Value(None, output_field=DateTimeField())
 
 
-@functools.cache
-def _plg_columns() -> tuple[tuple[str, ...], str]:
-    fields = PLG._meta.concrete_fields
-    return tuple(f.attname for f in fields), ", ".join(f"p.{f.column}" for f in fields)
+def overview_pages(*, organisation, now, today) -> Pages:
+    """The overview's PLG's a page at a time, each with `last_meeting`, `next_meeting`,
+    `phase_since`, `open_actions`, `overdue_actions` and `member_count`, and its
+    organisation set."""
+    shown = [organisation.pk, PLG.Status.CLOSED]
 
-
-def _converters(expressions) -> list:
-    """Per value: what the ORM does to it after reading it (dates on SQLite, ...)."""
-    return [
-        (e, connection.ops.get_db_converters(e) + e.get_db_converters(connection))
-        for e in expressions
-    ]
-
-
-def _convert(values: list, converters: list) -> list:
-    for index, (expression, convert_all) in enumerate(converters):
-        for convert in convert_all:
-            values[index] = convert(values[index], expression, connection)
-    return values
-
-
-def _datetime(value):
-    return DateTimeField().get_db_prep_value(value, connection)
-
-
-class OverviewPages:
-    """The overview's PLG's a page at a time, as Django's Paginator reads them: `count()` and
-    slicing. Each PLG comes with `last_meeting`, `next_meeting`, `phase_since`,
-    `open_actions`, `overdue_actions` and `member_count`, and its organisation set."""
-
-    def __init__(self, *, organisation, now, today):
-        self._organisation = organisation
-        self._shown = [organisation.pk, PLG.Status.CLOSED]
-        today = DateField().get_db_prep_value(today, connection)
-        self._figures = [_datetime(now), _datetime(now), today]
-        self._count = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = fetch(SQL["count"], self._shown)[0][0]
-        return self._count
-
-    __len__ = count
-
-    def __getitem__(self, index: slice) -> list:
-        if not isinstance(index, slice) or index.step is not None or index.stop is None:
-            raise TypeError("OverviewPages takes a slice with an end and no step.")
-        start = index.start or 0
-        if index.stop <= start:
-            return []
-        attnames, columns = _plg_columns()
-        sql = SQL["page"].format(columns=columns)
-        rows = fetch(sql, [*self._figures, *self._shown, index.stop - start, start])
-        fields = [f.get_col("p") for f in PLG._meta.concrete_fields]
-        converters = _converters([*fields, _DATETIME, _DATETIME, _DATETIME])
+    def build(rows):
         plgs = []
-        for row in rows:
-            values = _convert(list(row), converters)
-            plg = PLG.from_db(connection.alias, attnames, values[: len(attnames)])
+        for plg, figures in plgs_from(rows, extra=(DATETIME, DATETIME, DATETIME)):
             (
                 plg.last_meeting,
                 plg.next_meeting,
@@ -132,10 +77,18 @@ class OverviewPages:
                 plg.open_actions,
                 plg.overdue_actions,
                 plg.member_count,
-            ) = values[len(attnames) :]
-            plg.organisation = self._organisation
+            ) = figures
+            plg.organisation = organisation
             plgs.append(plg)
         return plgs
+
+    return Pages(
+        count_sql=SQL["count"],
+        count_params=shown,
+        page_sql=SQL["page"].format(columns=plg_columns()),
+        page_params=[datetime_param(now), datetime_param(now), date_param(today), *shown],
+        build=build,
+    )
 
 
 def attendance_rates(plg_ids, *, now, since) -> list[tuple[int, int, int]]:
@@ -144,7 +97,7 @@ def attendance_rates(plg_ids, *, now, since) -> list[tuple[int, int, int]]:
     if not plg_ids:
         return []
     sql = with_ids(SQL["attendance"], plg_ids)
-    return fetch(sql, [*plg_ids, _datetime(now), _datetime(since)])
+    return fetch(sql, [*plg_ids, datetime_param(now), datetime_param(since)])
 
 
 def process_coach_count(organisation_id: int) -> int:

@@ -2,16 +2,16 @@
 
 import datetime
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.planned import PlannedQuery
 from organisations.models import Membership, TeamMembership
 
+from . import list_sql
 from .access import organisation_ids_for_plg
 from .models import (
-    PLG,
     ActionItem,
     AgendaItem,
     Attendance,
@@ -38,23 +38,19 @@ def _count(model, *, field="plg", **filters):
 
 def plg_list(*, organisation, user, see_all: bool):
     """PLG's of this organisation (and open ones of its school community) the user may see,
-    with member count and whether the user is a member."""
-    condition = Q(organisation=organisation)
-    if organisation.parent_id:
-        condition |= Q(
-            organisation_id=organisation.parent_id, is_open=True, status=PLG.Status.ACTIVE
-        )
-    mine = PLGMember.objects.filter(plg=OuterRef("pk"), person__user=user)
-    qs = (
-        PLG.objects.filter(condition)
-        .select_related("organisation", "proposed_by")
-        .annotate(member_count=_count(PLGMember), is_mine=Exists(mine))
+    proposals left out, a page at a time: each with its member count and whether the user is
+    a member, the user's own first, then by status and name."""
+    return list_sql.plg_pages(
+        organisation=organisation, user=user, see_all=see_all, proposals=False
     )
-    if not see_all:
-        qs = qs.filter(
-            Q(is_open=True, status=PLG.Status.ACTIVE) | Q(is_mine=True) | Q(proposed_by=user)
-        )
-    return qs.order_by("-is_mine", "status", "name")
+
+
+def plg_proposals(*, organisation, user, see_all: bool, limit: int = 50) -> list:
+    """The first proposals of the list, in the same way."""
+    pages = list_sql.plg_pages(
+        organisation=organisation, user=user, see_all=see_all, proposals=True
+    )
+    return pages[0:limit]
 
 
 def member_choices(*, plg) -> list:

@@ -40,7 +40,7 @@ def coach_overview(*, organisation):
     """PLG's of the organisation (not closed), by name, a page at a time: each with last and
     next meeting, open and overdue actions, phase start and member count; `attach_trends`
     adds attendance."""
-    return overview_sql.OverviewPages(
+    return overview_sql.overview_pages(
         organisation=organisation, now=timezone.now(), today=timezone.localdate()
     )
 

@@ -109,7 +109,7 @@ def busy_school(school):
 def test_the_overview_rows_are_those_of_the_orm(busy_school):
     now = timezone.now()
     today = timezone.localdate()
-    pages = overview_sql.OverviewPages(organisation=busy_school, now=now, today=today)
+    pages = overview_sql.overview_pages(organisation=busy_school, now=now, today=today)
     expected = list(_orm_overview(busy_school, now, today))
     assert pages.count() == len(expected) == 2
     found = pages[0:50]

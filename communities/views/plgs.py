@@ -19,19 +19,20 @@ from ..forms import (
     PLGEditForm,
     PLGStartForm,
 )
-from ..models import PLG
 from ._helpers import apply_error, form_errors_to_messages, plg_redirect
 
 
 @organisation_view()
 def plg_list(request):
     access = request.access
-    plgs = selectors.plg_list(
-        organisation=request.organisation, user=request.user, see_all=oversees_plgs(access)
-    )
+    reader = {
+        "organisation": request.organisation,
+        "user": request.user,
+        "see_all": oversees_plgs(access),
+    }
     context = {
-        "page": paginate(request, plgs.exclude(status=PLG.Status.PROPOSED)),
-        "proposals": list(plgs.filter(status=PLG.Status.PROPOSED)[:50]),
+        "page": paginate(request, selectors.plg_list(**reader)),
+        "proposals": selectors.plg_proposals(**reader),
         "can_start": not access.is_trainer and access.membership is not None,
         "sees_all": oversees_plgs(access),
     }
