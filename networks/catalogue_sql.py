@@ -1,17 +1,25 @@
-"""The filter values of the public catalogue (selectors.catalogue_filter_values) in one plain
-query instead of four: the themes, places and months (of a session or a start) of the
-editions still running. Plain SQL that SQLite and PostgreSQL both run; dates come back as
-their `YYYY-MM` text, the same on both.
+"""The public catalogue in plain SQL: its filter values (selectors.catalogue_filter_values) in
+one query instead of four, the themes, places and months (of a session or a start) of the
+editions still running, with dates as their `YYYY-MM` text, the same on both databases; and
+the filtered editions (selectors.catalogue) with only what their cards show, as the ORM
+compiled that filtered query anew on every view. Plain SQL that SQLite and PostgreSQL both
+run.
 
 Table names come from the models, and the query names the columns the models define
 (Django's defaults: `<field>_id` for a foreign key)."""
 
+import datetime
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db import connection
 from django.utils import timezone
 
-from .models import Edition, Programme, Session
+from .models import Application, Edition, Programme, Session
 
 _TABLES = {
+    "application": Application._meta.db_table,
     "edition": Edition._meta.db_table,
     "programme": Programme._meta.db_table,
     "session": Session._meta.db_table,
@@ -43,3 +51,117 @@ def filter_values(provider_id: int) -> dict[str, list[str]]:
         for kind, value in cursor.fetchall():
             found[kind].append(value)
     return {kind: sorted(values) for kind, values in found.items()}
+
+
+# The catalogue's editions: those of the provider's published programmes still running,
+# with their free places (capacity minus the places accepted or offered and not expired).
+_EDITIONS = """
+    SELECT e.id, e.name, e.starts_on, e.ends_on, e.city, e.is_online,
+        e.registration_deadline, p.title, p.code, p.audience, p.theme, p.summary, p.fee,
+        e.capacity - COALESCE((SELECT SUM(a.size) FROM {application} a
+            WHERE a.edition_id = e.id
+            AND (a.status = %s OR (a.status = %s AND a.offer_expires_at >= %s))), 0)
+    {running} {filters}
+    ORDER BY e.starts_on, e.id
+    LIMIT %s OFFSET %s"""
+_COUNT = "SELECT COUNT(*) {running} {filters}"
+
+
+@dataclass(frozen=True)
+class CatalogueEdition:
+    pk: int
+    name: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    city: str
+    is_online: bool
+    registration_deadline: datetime.datetime
+    title: str
+    code: str
+    audience: str
+    theme: str
+    summary: str
+    fee: Decimal
+    free: int
+
+    @property
+    def registration_open(self) -> bool:
+        return timezone.now() <= self.registration_deadline
+
+
+@functools.cache
+def _converters(vendor: str) -> dict[int, list]:
+    """The ORM's converters of the catalogue's date, moment, flag and amount columns, by
+    their place in _EDITIONS (SQLite keeps amounts as numbers, moments without zone)."""
+    columns = {
+        2: Edition._meta.get_field("starts_on").get_col("e"),
+        3: Edition._meta.get_field("ends_on").get_col("e"),
+        5: Edition._meta.get_field("is_online").get_col("e"),
+        6: Edition._meta.get_field("registration_deadline").get_col("e"),
+        12: Programme._meta.get_field("fee").get_col("p"),
+    }
+    return {
+        index: [
+            (converter, column)
+            for converter in connection.ops.get_db_converters(column)
+            + column.get_db_converters(connection)
+        ]
+        for index, column in columns.items()
+    }
+
+
+def _edition(row) -> CatalogueEdition:
+    values = list(row)
+    for index, converters in _converters(connection.vendor).items():
+        for converter, column in converters:
+            values[index] = converter(values[index], column, connection)
+    return CatalogueEdition(*values)
+
+
+class CatalogueEditions:
+    """The filtered catalogue as the paginator reads it: a count, then one slice. `month` is
+    the first day of a month: editions starting in it or with a session in it."""
+
+    def __init__(self, provider_id: int, *, q="", audience="", theme="", place="", month=None):
+        filters, params = [], []
+        if q:
+            like = connection.operators["icontains"] % "%s"
+            pattern = f"%{connection.ops.prep_for_like_query(q)}%"
+            columns = ("p.title", "p.code", "p.summary", "p.theme")
+            cast = connection.ops.lookup_cast("icontains", "CharField")
+            filters.append("(" + " OR ".join(f"{cast % column} {like}" for column in columns) + ")")
+            params += [pattern] * len(columns)
+        for column, value in (("p.audience", audience), ("p.theme", theme), ("e.city", place)):
+            if value:
+                filters.append(f"{column} = %s")
+                params.append(value)
+        if month:
+            after = (month + datetime.timedelta(days=31)).replace(day=1)
+            filters.append(
+                f"((e.starts_on >= %s AND e.starts_on < %s) OR e.id IN (SELECT s.edition_id"
+                f" FROM {_TABLES['session']} s WHERE s.date >= %s AND s.date < %s))"
+            )
+            bounds = [connection.ops.adapt_datefield_value(d) for d in (month, after)]
+            params += bounds * 2
+        where = "".join(f" AND {condition}" for condition in filters)
+        running = _RUNNING.format(**_TABLES)
+        self._count_sql = _COUNT.format(running=running, filters=where)
+        self._sql = _EDITIONS.format(running=running, filters=where, **_TABLES)
+        today = connection.ops.adapt_datefield_value(timezone.localdate())
+        self._params = [provider_id, today, *params]
+
+    def count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(self._count_sql, self._params)
+            return cursor.fetchone()[0]
+
+    def __getitem__(self, part: slice) -> list[CatalogueEdition]:
+        start, stop = part.start or 0, part.stop
+        held = [
+            Application.Status.ACCEPTED,
+            Application.Status.OFFERED,
+            connection.ops.adapt_datetimefield_value(timezone.now()),
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self._sql, [*held, *self._params, stop - start, start])
+            return [_edition(row) for row in cursor.fetchall()]

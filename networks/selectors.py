@@ -48,42 +48,15 @@ def public_editions(provider):
 
 
 def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
-    """The public catalogue: upcoming and running editions, filtered. `month` is YYYY-MM and
-    matches editions that have a session (or start) in that month."""
-    # The cards show the programme, not its trainer.
-    editions = (
-        public_editions(provider)
-        .filter(ends_on__gte=timezone.localdate())
-        .select_related(None)
-        .select_related("programme")
+    """The public catalogue: upcoming and running editions, filtered, for the paginator.
+    `month` is YYYY-MM and matches editions that have a session (or start) in that month."""
+    try:
+        first_day = datetime.date(*(int(part) for part in month.split("-")), 1)
+    except (TypeError, ValueError):
+        first_day = None
+    return catalogue_sql.CatalogueEditions(
+        provider.pk, q=q, audience=audience, theme=theme, place=place, month=first_day
     )
-    if q:
-        editions = editions.filter(
-            Q(programme__title__icontains=q)
-            | Q(programme__code__icontains=q)
-            | Q(programme__summary__icontains=q)
-            | Q(programme__theme__icontains=q)
-        )
-    if audience:
-        editions = editions.filter(programme__audience=audience)
-    if theme:
-        editions = editions.filter(programme__theme=theme)
-    if place:
-        editions = editions.filter(city=place)
-    if month:
-        try:
-            year, number = (int(part) for part in month.split("-"))
-        except ValueError:
-            year = number = None
-        if year:
-            in_month = Session.objects.filter(
-                edition=OuterRef("pk"), date__year=year, date__month=number
-            )
-            editions = editions.filter(
-                Q(starts_on__year=year, starts_on__month=number)
-                | Q(pk__in=Subquery(in_month.values("edition")))
-            )
-    return editions
 
 
 def catalogue_filter_values(provider):

@@ -5,7 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -254,43 +254,42 @@ def _day_month_year(value) -> str:
 
 @register.simple_tag
 def catalogue_cards(editions, provider) -> str:
-    """The cards of the public catalogue, built in one pass: a dozen facts per edition as
-    template nodes cost far more than the page around them."""
+    """The cards of the public catalogue (rows of catalogue_sql), built in one pass: a dozen
+    facts per edition as template nodes cost far more than the page around them."""
     edition_url = PkUrl("networks:edition", {"provider_slug": provider.slug})
     audiences = {value: str(label) for value, label in Programme.Audience.choices}
     labels = [
-        str(label) for label in (_("Edition"), _("Dates"), _("Place"), _("Fee"), _("Registration"))
+        _esc(label) for label in (_("Edition"), _("Dates"), _("Place"), _("Fee"), _("Registration"))
     ]
-    free_label, online, free_of_charge = _("Free places"), _("online"), _("free")
+    free_label, online, free_of_charge = _esc(_("Free places")), _("online"), _("free")
     closed, full = _("closed"), _("full — waiting list")
+    now = timezone.now()
     cards = []
     for edition in editions:
-        programme = edition.programme
-        facts = [programme.code, audiences.get(programme.audience, programme.audience)]
-        if programme.theme:
-            facts.append(programme.theme)
+        facts = [edition.code, audiences.get(edition.audience, edition.audience)]
+        if edition.theme:
+            facts.append(edition.theme)
         dates = _day_month_year(edition.starts_on)
         if edition.ends_on != edition.starts_on:
             dates += f" – {_day_month_year(edition.ends_on)}"
         place = online if edition.is_online else (edition.city or "—")
-        fee = f"€ {formats.localize(programme.fee)}" if programme.fee else free_of_charge
+        fee = f"€ {formats.localize(edition.fee)}" if edition.fee else free_of_charge
         registration = (
             _("until %(date)s") % {"date": _day_month_year(edition.registration_deadline)}
-            if edition.registration_open
+            if now <= edition.registration_deadline
             else closed
         )
         values = (edition.name, dates, place, fee, registration)
+        facts_list = "".join(
+            f"<dt>{label}</dt><dd>{_esc(value)}</dd>\n"
+            for label, value in zip(labels, values, strict=True)
+        )
+        summary = f"<p>{_esc(edition.summary)}</p>\n" if edition.summary else ""
         cards.append(
-            format_html(
-                '<li class="card">\n<h2><a href="{}">{}</a></h2>\n<p class="muted">{}</p>\n{}'
-                '<dl class="edition-facts">\n{}<dt>{}</dt><dd>{}</dd>\n</dl>\n</li>\n',
-                edition_url.with_pk(edition.pk),
-                programme.title,
-                " · ".join(facts),
-                format_html("<p>{}</p>\n", programme.summary) if programme.summary else "",
-                format_html_join("", "<dt>{}</dt><dd>{}</dd>\n", zip(labels, values, strict=True)),
-                free_label,
-                edition.free if edition.free > 0 else full,
-            )
+            f'<li class="card">\n<h2><a href="{edition_url.with_pk(edition.pk)}">'
+            f"{_esc(edition.title)}</a></h2>\n"
+            f'<p class="muted">{_esc(" · ".join(facts))}</p>\n{summary}'
+            f'<dl class="edition-facts">\n{facts_list}<dt>{free_label}</dt>'
+            f"<dd>{_esc(edition.free if edition.free > 0 else full)}</dd>\n</dl>\n</li>\n"
         )
     return mark_safe("".join(cards))

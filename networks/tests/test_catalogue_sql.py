@@ -1,14 +1,21 @@
-"""The catalogue's filter values come from one plain query (catalogue_sql.py); they must be
-those the ORM queries it stands for give. And its cards are drawn in one pass."""
+"""The catalogue's filter values and its filtered editions come from plain queries
+(catalogue_sql.py); they must be those the ORM queries they stand for give. And its cards
+are drawn in one pass."""
 
 import datetime
+from dataclasses import astuple
 from decimal import Decimal
 
+from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from networks.catalogue_sql import filter_values
-from networks.models import Edition, Session
+from networks.models import Application, Edition, Programme, Session
+from networks.selectors import catalogue
+from networks.services import registration
+from organisations.tests.factories import UserFactory
 
 from .factories import EditionFactory, ProgrammeFactory, SessionFactory
 
@@ -80,3 +87,117 @@ def test_a_card_shows_the_facts_of_the_edition(client, edition, provider):
     assert "<p>Leiden &lt;samen&gt;</p>" in body
     assert "<dt>Prijs</dt><dd>€ 150,50</dd>" in body
     assert "<dd>afgesloten</dd>" in body
+
+
+def _orm_catalogue(provider, *, q="", audience="", theme="", month="", place=""):
+    """The ORM query of the catalogue's editions before it was written in SQL."""
+    now = timezone.now()
+    held = Application.objects.filter(edition=OuterRef("pk")).filter(
+        Q(status=Application.Status.ACCEPTED)
+        | Q(status=Application.Status.OFFERED, offer_expires_at__gte=now)
+    )
+    taken = held.values("edition").annotate(total=Sum("size")).values("total")
+    editions = (
+        Edition.objects.filter(
+            programme__provider=provider,
+            programme__is_published=True,
+            ends_on__gte=timezone.localdate(),
+        )
+        .select_related("programme")
+        .annotate(taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
+        .annotate(free=F("capacity") - F("taken"))
+        .order_by("starts_on", "pk")
+    )
+    if q:
+        editions = editions.filter(
+            Q(programme__title__icontains=q)
+            | Q(programme__code__icontains=q)
+            | Q(programme__summary__icontains=q)
+            | Q(programme__theme__icontains=q)
+        )
+    if audience:
+        editions = editions.filter(programme__audience=audience)
+    if theme:
+        editions = editions.filter(programme__theme=theme)
+    if place:
+        editions = editions.filter(city=place)
+    if month:
+        year, number = (int(part) for part in month.split("-"))
+        in_month = Session.objects.filter(
+            edition=OuterRef("pk"), date__year=year, date__month=number
+        )
+        editions = editions.filter(
+            Q(starts_on__year=year, starts_on__month=number)
+            | Q(pk__in=Subquery(in_month.values("edition")))
+        )
+    return [
+        (
+            e.pk,
+            e.name,
+            e.starts_on,
+            e.ends_on,
+            e.city,
+            e.is_online,
+            e.registration_deadline,
+            e.programme.title,
+            e.programme.code,
+            e.programme.audience,
+            e.programme.theme,
+            e.programme.summary,
+            e.programme.fee,
+            e.free,
+        )
+        for e in editions
+    ]
+
+
+def test_the_catalogue_editions_are_those_of_the_orm(edition, provider):
+    today = timezone.localdate()
+    later = EditionFactory(
+        programme=ProgrammeFactory(
+            provider=provider, theme="lesson study", title="Samen 100% leren_", fee=0
+        ),
+        city="Brugge",
+        capacity=5,
+        starts_on=today + datetime.timedelta(days=100),
+        ends_on=today + datetime.timedelta(days=400),
+    )
+    session = SessionFactory(edition=later, date=today + datetime.timedelta(days=200))
+    EditionFactory(programme=ProgrammeFactory(provider=provider, theme=""), is_online=True)
+    EditionFactory(
+        programme=edition.programme,
+        starts_on=today - datetime.timedelta(days=60),
+        ends_on=today - datetime.timedelta(days=1),
+    )
+    EditionFactory(programme=ProgrammeFactory(provider=provider, is_published=False))
+    EditionFactory(programme=ProgrammeFactory(theme="elders"))
+    people = UserFactory.create_batch(3)
+    registration.application_submit(edition_id=later.pk, applicant=people[0], people=people[:2])
+    offered = registration.application_submit(edition_id=later.pk, applicant=people[2])
+    Application.objects.filter(pk=offered.pk).update(
+        status=Application.Status.OFFERED,
+        offer_expires_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+
+    filters = [
+        {},
+        {"q": "LESSON"},
+        {"q": "100%"},
+        {"q": "n_"},
+        {"q": "leren_"},
+        {"audience": Programme.Audience.LEADERS},
+        {"audience": "teachers"},
+        {"theme": "lesson study"},
+        {"place": "Brugge"},
+        {"month": f"{session.date:%Y-%m}"},
+        {"month": f"{edition.starts_on:%Y-%m}", "place": "Gent"},
+    ]
+    for given in filters:
+        editions = catalogue(provider, **given)
+        expected = _orm_catalogue(provider, **given)
+        assert editions.count() == len(expected), given
+        assert [astuple(e) for e in editions[0 : len(expected) + 1]] == expected, given
+    everything = _orm_catalogue(provider)
+    assert len(everything) == 3
+    assert 2 in {row[-1] for row in everything}  # 5 places, 2 accepted and 1 offered
+    assert [astuple(e) for e in catalogue(provider)[1:2]] == everything[1:2]
