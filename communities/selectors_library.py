@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from .access import products_visible_from
+from . import product_sql
 from .models import PLG, Attendance, Meeting, PhaseRecord, Product, ProductReaction, Resource
 from .selectors import _count, _count_attendance, _count_reactions
 
@@ -18,20 +18,11 @@ def resources(*, plg, tag: str = ""):
 
 
 def product_search(*, organisation, user, q="", subject="", grade="", tag="", kind=""):
-    """Products findable from this organisation, filtered, with thanks and reuse counts and
-    whether the user thanked or reused them already."""
-    qs = products_visible_from(organisation).select_related("plg__organisation")
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q) | Q(tags__icontains=q))
-    if subject:
-        qs = qs.filter(subject__icontains=subject)
-    if grade:
-        qs = qs.filter(grade__icontains=grade)
-    if tag:
-        qs = qs.filter(tags__icontains=tag)
-    if kind:
-        qs = qs.filter(kind=kind)
-    return with_reactions(qs, user=user)
+    """Products findable from this organisation, filtered, newest first, a page at a time:
+    with thanks and reuse counts and whether the user thanked or reused them already."""
+    return product_sql.product_pages(
+        organisation=organisation, user=user, q=q, subject=subject, grade=grade, tag=tag, kind=kind
+    )
 
 
 def with_reactions(qs, *, user):

@@ -23,34 +23,60 @@ def date_param(value):
 
 
 @functools.cache
+def columns(model, alias: str) -> str:
+    """The model's columns, for `SELECT` from its table as `alias`; `read` builds it back."""
+    return ", ".join(f"{alias}.{f.column}" for f in model._meta.concrete_fields)
+
+
 def plg_columns() -> str:
-    """The PLG's columns, for `SELECT` from its table as `p`; `plgs_from` reads them back."""
-    return ", ".join(f"p.{f.column}" for f in PLG._meta.concrete_fields)
+    """The PLG's columns, for `SELECT` from its table as `p`."""
+    return columns(PLG, "p")
 
 
-def converters(extra=()) -> list:
-    """Per column of `plg_columns()` and then per expression in `extra`: what the ORM does
-    to the value after reading it (dates on SQLite, ...)."""
-    columns = [f.get_col("p") for f in PLG._meta.concrete_fields]
-    return [
-        (e, connection.ops.get_db_converters(e) + e.get_db_converters(connection))
-        for e in (*columns, *extra)
-    ]
+def convert(value, expression):
+    """`value` as the ORM gives it after reading it for `expression` (dates on SQLite, ...)."""
+    for converter in connection.ops.get_db_converters(expression) + expression.get_db_converters(
+        connection
+    ):
+        value = converter(value, expression, connection)
+    return value
+
+
+@functools.cache
+def _plan(model) -> tuple[list[str], tuple]:
+    """The model's attnames, and per column needing it: (its index, the column, what the ORM
+    does to its value after reading it), found once per process as `core.planned` does."""
+    fields = model._meta.concrete_fields
+    found = []
+    for index, field in enumerate(fields):
+        column = field.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if converters:
+            found.append((index, column, tuple(converters)))
+    return [f.attname for f in fields], tuple(found)
+
+
+def read(model, row, start: int = 0):
+    """(the object built from the row's values from `start` on, as `columns` wrote them, the
+    index of the first value after them)."""
+    attnames, converters = _plan(model)
+    values = list(row[start : start + len(attnames)])
+    for index, column, convert_all in converters:
+        for converter in convert_all:
+            values[index] = converter(values[index], column, connection)
+    return model.from_db(connection.alias, attnames, values), start + len(attnames)
 
 
 def plgs_from(rows, extra=()) -> list[tuple[PLG, list]]:
     """(PLG, the row's further values) per row that starts with `plg_columns()`; `extra`
-    names the expressions whose values need converting, in their order after the columns."""
-    attnames = [f.attname for f in PLG._meta.concrete_fields]
-    convert_all = converters(extra)
+    names the expressions of the first further values, to convert them as the ORM does."""
     found = []
     for row in rows:
-        values = list(row)
-        for index, (expression, convert_one) in enumerate(convert_all):
-            for convert in convert_one:
-                values[index] = convert(values[index], expression, connection)
-        plg = PLG.from_db(connection.alias, attnames, values[: len(attnames)])
-        found.append((plg, values[len(attnames) :]))
+        plg, start = read(PLG, row)
+        rest = list(row[start:])
+        for index, expression in enumerate(extra):
+            rest[index] = convert(rest[index], expression)
+        found.append((plg, rest))
     return found
 
 

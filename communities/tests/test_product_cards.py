@@ -66,7 +66,7 @@ def test_the_cards_give_the_markup_of_the_template_they_replace(
 ):
     request = RequestFactory().get("/")
     request.organisation = school
-    found = list(product_search(organisation=school, user=staff_member.user))
+    found = product_search(organisation=school, user=staff_member.user)[0:24]
     assert len(found) == 2 and {p.thanked for p in found} == {True, False}
     with translation.override(language):
         expected = Template(CARDS).render(
@@ -80,7 +80,7 @@ def test_the_cards_give_the_markup_of_the_template_they_replace(
 def test_the_reactions_give_the_markup_of_the_template_they_replace(school, staff_member, products):
     request = RequestFactory().get("/")
     request.organisation = school
-    for product in product_search(organisation=school, user=staff_member.user):
+    for product in product_search(organisation=school, user=staff_member.user)[0:24]:
         expected = Template(REACTIONS).render(
             Context({"product": product, "request": request, "csrf_token": "token"})
         )
