@@ -53,14 +53,17 @@ def filter_values(provider_id: int) -> dict[str, list[str]]:
     return {kind: sorted(values) for kind, values in found.items()}
 
 
+# The places of an edition held by accepted applications and offers not expired.
+_TAKEN = """
+    COALESCE((SELECT SUM(a.size) FROM {application} a WHERE a.edition_id = {edition_id}
+        AND (a.status = %s OR (a.status = %s AND a.offer_expires_at >= %s))), 0)"""
+
 # The catalogue's editions: those of the provider's published programmes still running,
-# with their free places (capacity minus the places accepted or offered and not expired).
+# with their free places.
 _EDITIONS = """
     SELECT e.id, e.name, e.starts_on, e.ends_on, e.city, e.is_online,
         e.registration_deadline, p.title, p.code, p.audience, p.theme, p.summary, p.fee,
-        e.capacity - COALESCE((SELECT SUM(a.size) FROM {application} a
-            WHERE a.edition_id = e.id
-            AND (a.status = %s OR (a.status = %s AND a.offer_expires_at >= %s))), 0)
+        e.capacity - {taken}
     {running} {filters}
     ORDER BY e.starts_on, e.id
     LIMIT %s OFFSET %s"""
@@ -146,7 +149,8 @@ class CatalogueEditions:
         where = "".join(f" AND {condition}" for condition in filters)
         running = _RUNNING.format(**_TABLES)
         self._count_sql = _COUNT.format(running=running, filters=where)
-        self._sql = _EDITIONS.format(running=running, filters=where, **_TABLES)
+        taken = _TAKEN.format(edition_id="e.id", **_TABLES)
+        self._sql = _EDITIONS.format(running=running, filters=where, taken=taken)
         today = connection.ops.adapt_datefield_value(timezone.localdate())
         self._params = [provider_id, today, *params]
 
@@ -157,11 +161,26 @@ class CatalogueEditions:
 
     def __getitem__(self, part: slice) -> list[CatalogueEdition]:
         start, stop = part.start or 0, part.stop
-        held = [
-            Application.Status.ACCEPTED,
-            Application.Status.OFFERED,
-            connection.ops.adapt_datetimefield_value(timezone.now()),
-        ]
         with connection.cursor() as cursor:
-            cursor.execute(self._sql, [*held, *self._params, stop - start, start])
+            cursor.execute(self._sql, [*_held(timezone.now()), *self._params, stop - start, start])
             return [_edition(row) for row in cursor.fetchall()]
+
+
+def _held(now) -> list:
+    """The parameters of _TAKEN."""
+    return [
+        Application.Status.ACCEPTED,
+        Application.Status.OFFERED,
+        connection.ops.adapt_datetimefield_value(now),
+    ]
+
+
+_PLACES_TAKEN = "SELECT " + _TAKEN.format(edition_id="%s", **_TABLES)
+
+
+def places_taken(edition_id: int, now) -> int:
+    """The places of the edition held by accepted applications and offers not expired at
+    `now` (registration.places_taken)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PLACES_TAKEN, [edition_id, *_held(now)])
+        return cursor.fetchone()[0]

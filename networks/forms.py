@@ -168,7 +168,8 @@ class IntakeForm(forms.Form):
 
 class PlainSelect(forms.Select):
     """A select of plain (value, label) choices written in one pass: the public catalogue
-    shows four of them on every view, and a template per option costs far more."""
+    and the registration form show several on every view, and a template per option costs
+    far more."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
@@ -235,7 +236,10 @@ class ApplicationForm(forms.Form):
     register with them. Required answers are checked by the service, which names the question."""
 
     school = forms.ModelChoiceField(
-        label=_("Your school"), queryset=Organisation.objects.none(), required=False
+        label=_("Your school"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=PlainSelect,
     )
     colleagues = forms.ModelMultipleChoiceField(
         label=_("Register colleagues with you (one application for the whole group)"),
@@ -274,7 +278,9 @@ class ApplicationForm(forms.Form):
             label = question.text
             if question.kind == Question.Kind.CHOICE:
                 choices = [("", "—"), *((c, c) for c in question.choice_list)]
-                field = forms.ChoiceField(label=label, choices=choices, required=False)
+                field = forms.ChoiceField(
+                    label=label, choices=choices, required=False, widget=PlainSelect
+                )
             elif question.kind == Question.Kind.YES_NO:
                 choices = [("yes", _("yes")), ("no", _("no"))]
                 field = forms.ChoiceField(

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.tasks import send_email
 
+from .. import catalogue_sql
 from ..models import Answer, Application, Edition, Participant, Question
 
 Status = Application.Status
@@ -31,13 +32,9 @@ def _lock_edition(edition_id: int) -> Edition:
 
 def places_taken(edition: Edition, *, now=None) -> int:
     """Places held by accepted applications and by offers that have not expired."""
-    now = now or timezone.now()
-    total = (
-        Application.objects.filter(edition=edition)
-        .filter(Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now))
-        .aggregate(total=Sum("size"))["total"]
-    )
-    return total or 0
+    # Plain SQL: read on every registration form, where compiling the ORM's aggregate cost
+    # more than running it.
+    return catalogue_sql.places_taken(edition.pk, now or timezone.now())
 
 
 def free_places(edition: Edition, *, now=None) -> int:

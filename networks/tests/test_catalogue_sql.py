@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.catalogue_sql import filter_values
+from networks.catalogue_sql import filter_values, places_taken
 from networks.models import Application, Edition, Programme, Session
 from networks.selectors import catalogue
 from networks.services import registration
@@ -201,3 +201,36 @@ def test_the_catalogue_editions_are_those_of_the_orm(edition, provider):
     assert len(everything) == 3
     assert 2 in {row[-1] for row in everything}  # 5 places, 2 accepted and 1 offered
     assert [astuple(e) for e in catalogue(provider)[1:2]] == everything[1:2]
+
+
+def test_the_places_taken_are_those_of_the_orm(edition):
+    edition.capacity = 20
+    edition.save()
+    now = timezone.now()
+    applications = [
+        registration.application_submit(edition_id=edition.pk, applicant=people[0], people=people)
+        for people in (UserFactory.create_batch(n) for n in (3, 2, 4, 1))
+    ]
+    expired, offered, refused = applications[1:]
+    for application, expires in ((expired, -1), (offered, 1)):
+        Application.objects.filter(pk=application.pk).update(
+            status=Application.Status.OFFERED,
+            offer_expires_at=now + datetime.timedelta(hours=expires),
+        )
+    Application.objects.filter(pk=refused.pk).update(status=Application.Status.REFUSED)
+
+    def orm(at):
+        return (
+            Application.objects.filter(edition=edition)
+            .filter(
+                Q(status=Application.Status.ACCEPTED)
+                | Q(status=Application.Status.OFFERED, offer_expires_at__gte=at)
+            )
+            .aggregate(total=Sum("size"))["total"]
+            or 0
+        )
+
+    assert places_taken(edition.pk, now) == orm(now) == 3 + 4
+    later = now + datetime.timedelta(hours=2)
+    assert places_taken(edition.pk, later) == orm(later) == 3
+    assert places_taken(EditionFactory().pk, now) == 0
