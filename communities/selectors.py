@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.planned import PlannedQuery
 from organisations.models import Membership, TeamMembership
 
-from . import list_sql
+from . import detail_sql, list_sql
 from .access import organisation_ids_for_plg
 from .models import (
     ActionItem,
@@ -17,7 +17,6 @@ from .models import (
     Attendance,
     Decision,
     Evidence,
-    Meeting,
     MeetingRole,
     MemberRole,
     PhaseRecord,
@@ -81,26 +80,14 @@ def plg_detail(*, plg):
     """Everything the PLG page shows, in a fixed number of queries."""
     now = timezone.now()
     # One query for the meetings around now: the coming five and the last ten.
-    recent = list(
-        Meeting.objects.filter(plg=plg, starts_at__gte=now - datetime.timedelta(days=400))
-        .annotate(present=_count_attendance(True))
-        .order_by("-starts_at")[:60]
-    )
+    recent = detail_sql.recent_meetings(plg.pk, since=now - datetime.timedelta(days=400), limit=60)
     return {
         "upcoming": [m for m in reversed(recent) if m.starts_at >= now][:5],
         "past": [m for m in recent if m.starts_at < now][:10],
-        "open_actions": list(
-            ActionItem.objects.filter(plg=plg, done_at__isnull=True).select_related(
-                "owner__person__user"
-            )
-        ),
+        "open_actions": detail_sql.open_actions(plg.pk),
         "records": _RECORDS.all(plg.pk),
         "evidence": _EVIDENCE.all(plg.pk),
-        "products": list(
-            plg.products.annotate(
-                thanks=_count_reactions("thanks"), reuses=_count_reactions("reuse")
-            )[:20]
-        ),
+        "products": detail_sql.products(plg.pk, limit=20),
     }
 
 
