@@ -1,5 +1,6 @@
 """The SQL behind the PLG page (selectors.plg_detail): its recent meetings with the members
-present, its open actions with their owners, and its products with their thanks and reuses.
+present, its open actions with their owners, and its products with their thanks and reuses;
+and the members of a meeting page (selectors.meeting_detail) with their attendance.
 Django would compile these joins and counted subqueries anew on every request, which costs
 more than running them. Plain SQL that SQLite and PostgreSQL both run, tested against the
 ORM queries it replaces.
@@ -44,6 +45,16 @@ _TEMPLATES = {
         JOIN {user_table} u ON u.id = s.user_id
         WHERE t.plg_id = %s AND t.done_at IS NULL
         ORDER BY t.deadline, t.id""",
+    # By name, as the model orders them; ids settle ties. With each one's attendance at the
+    # meeting: present, absent, or NULL when not recorded.
+    "meeting_members": """
+        SELECT {member}, {membership}, {user}, (SELECT a.present FROM {attendance_table} a
+            WHERE a.meeting_id = %s AND a.member_id = x.id)
+        FROM {member_table} x
+        JOIN {membership_table} s ON s.id = x.person_id
+        JOIN {user_table} u ON u.id = s.user_id
+        WHERE x.plg_id = %s
+        ORDER BY u.last_name, u.first_name, x.id""",
     # The newest first, as the model orders them.
     "products": """
         SELECT {product},
@@ -89,6 +100,19 @@ def open_actions(plg_id: int) -> list[ActionItem]:
         action.owner.person.user, end = read(User, row, end)
         actions.append(action)
     return actions
+
+
+def meeting_members(meeting) -> list[PLGMember]:
+    """The members of the meeting's PLG by name, each with their membership and user and
+    `present`: True, False, or None when their attendance was not recorded."""
+    members = []
+    for row in fetch(_sql("meeting_members"), [meeting.pk, meeting.plg_id]):
+        member, end = read(PLGMember, row)
+        member.person, end = read(Membership, row, end)
+        member.person.user, end = read(User, row, end)
+        member.present = None if row[end] is None else bool(row[end])
+        members.append(member)
+    return members
 
 
 def products(plg_id: int, *, limit: int) -> list[Product]:

@@ -92,8 +92,6 @@ def plg_detail(*, plg):
 
 
 def _count_attendance(present: bool):
-    from .models import Attendance
-
     return _count(Attendance, field="meeting", present=present)
 
 
@@ -172,13 +170,7 @@ def _with_members(items, attname: str, field: str, members: dict) -> list:
 def meeting_detail(*, meeting):
     """The meeting page in a fixed number of queries: members with their attendance at this
     meeting, the agenda, decisions, actions and this meeting's role holders."""
-    presence = Attendance.objects.filter(meeting=meeting, member=OuterRef("pk")).values("present")
-    members = list(
-        PLGMember.objects.filter(plg=meeting.plg)
-        .select_related("person__user")
-        .annotate(present=Subquery(presence[:1]))
-        .order_by("person__user__last_name", "person__user__first_name")
-    )
+    members = detail_sql.meeting_members(meeting)
     by_pk = {m.pk: m for m in members}
     taken = [m for m in members if m.present is not None]
     roles = _with_members(_ROLES.all(meeting.pk), "member_id", "member", by_pk)

@@ -80,3 +80,31 @@ def test_the_products_are_those_of_the_orm(plg):
         "Derde": (0, 1),
     }
     assert len(detail_sql.products(plg.pk, limit=2)) == 2
+
+
+def test_the_meeting_members_are_those_of_the_orm(plg, coach):
+    from django.db.models import OuterRef, Subquery
+
+    from communities.models import PLGMember
+
+    late, absent = PLGMemberFactory(plg=plg), PLGMemberFactory(plg=plg)
+    PLGMemberFactory()  # another PLG's
+    meeting = MeetingFactory(plg=plg)
+    Attendance.objects.create(meeting=meeting, member=coach, present=True)
+    Attendance.objects.create(meeting=meeting, member=absent, present=False)
+    Attendance.objects.create(meeting=MeetingFactory(plg=plg), member=late, present=True)
+    presence = Attendance.objects.filter(meeting=meeting, member=OuterRef("pk")).values("present")
+    expected = (
+        PLGMember.objects.filter(plg=plg)
+        .select_related("person__user")
+        .annotate(present=Subquery(presence[:1]))
+        .order_by("person__user__last_name", "person__user__first_name")
+    )
+    found = detail_sql.meeting_members(meeting)
+    assert [(m.pk, m.present, m.joined_at) for m in found] == [
+        (m.pk, m.present, m.joined_at) for m in expected
+    ]
+    assert {m.pk: m.present for m in found} == {coach.pk: True, absent.pk: False, late.pk: None}
+    for member, orm in zip(found, expected, strict=True):
+        assert member.person == orm.person and member.person.user == orm.person.user
+        assert str(member.person.user) == str(orm.person.user)
