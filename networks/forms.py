@@ -189,6 +189,52 @@ class PlainSelect(forms.Select):
         )
 
 
+def _attrs(widget) -> str:
+    """The widget's attributes as Django's attrs.html writes them."""
+    return flatatt({key: value for key, value in widget["attrs"].items() if value is not False})
+
+
+class PlainTextarea(forms.Textarea):
+    """A textarea written without a template, like PlainSelect."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        return format_html(
+            '<textarea name="{}"{}>\n{}</textarea>', name, _attrs(widget), widget["value"] or ""
+        )
+
+
+class PlainCheckbox(forms.CheckboxInput):
+    """A checkbox written without a template, like PlainSelect."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        given = format_html(' value="{}"', widget["value"]) if widget["value"] is not None else ""
+        return format_html('<input type="checkbox" name="{}"{}{}>', name, given, _attrs(widget))
+
+
+class PlainRadioSelect(forms.RadioSelect):
+    """Radio buttons of plain choices written without a template per option, as Django's
+    own templates write them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<div>\n    <label for="{}"><input type="radio" name="{}" value="{}"{}>\n {}</label>'
+            "\n</div>",
+            (
+                (o["attrs"]["id"], name, o["value"], _attrs(o), o["label"])
+                for _, group, _ in widget["optgroups"]
+                for o in group
+            ),
+        )
+        wrapper_id = widget["attrs"].get("id")
+        return format_html(
+            "<div{}>{}\n</div>", flatatt({"id": wrapper_id} if wrapper_id else {}), options
+        )
+
+
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     audience = forms.ChoiceField(
@@ -251,6 +297,7 @@ class ApplicationForm(forms.Form):
     leave_me_out = forms.BooleanField(
         label=_("Register only the colleagues I chose, not myself"),
         required=False,
+        widget=PlainCheckbox,
         help_text=_("For example when you set up a learning group you do not join yourself."),
     )
 
@@ -284,11 +331,11 @@ class ApplicationForm(forms.Form):
             elif question.kind == Question.Kind.YES_NO:
                 choices = [("yes", _("yes")), ("no", _("no"))]
                 field = forms.ChoiceField(
-                    label=label, choices=choices, required=False, widget=forms.RadioSelect
+                    label=label, choices=choices, required=False, widget=PlainRadioSelect
                 )
             else:
                 field = forms.CharField(
-                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                    label=label, required=False, widget=PlainTextarea(attrs={"rows": 3})
                 )
             if question.required:
                 field.widget.attrs["aria-required"] = "true"
