@@ -5,7 +5,7 @@ forms, counted translations); 24 cards a page cost several times the rest of the
 markup and its translations are those of the templates they replace (pinned by tests). Every
 value is escaped where it is written; the page's fixed labels are translated once."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.html import escape
@@ -30,6 +30,42 @@ class _Page:
     reuse: str
     reuse_title: str
     source: str
+    # Written once a page: labels of the kinds, sources and reaction counts seen so far.
+    kinds: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
+    counts: dict = field(default_factory=dict)
+
+    def kind(self, product) -> str:
+        if product.kind not in self.kinds:
+            self.kinds[product.kind] = escape(capfirst(product.get_kind_display()))
+        return self.kinds[product.kind]
+
+    def source_of(self, product, organisation_pk: int) -> str:
+        """ "From <PLG>, phase “<phase>”", with the PLG's school when it is another one."""
+        plg = product.plg
+        key = (plg.pk, product.phase)
+        if key not in self.sources:
+            phase = plg.cycle.phase(product.phase)
+            source = self.source % {
+                "plg": plg.name,
+                "phase": phase.name if phase else product.phase,
+            }
+            if plg.organisation_id != organisation_pk:
+                source = f"{source} ({plg.organisation.name})"
+            self.sources[key] = escape(source)
+        return self.sources[key]
+
+    def counts_of(self, thanks: int, reuses: int) -> str:
+        if (thanks, reuses) not in self.counts:
+            self.counts[thanks, reuses] = escape(
+                "{} · {}".format(
+                    ngettext("%(counter)s thanks", "%(counter)s thanks", thanks)
+                    % {"counter": thanks},
+                    ngettext("reused %(counter)s time", "reused %(counter)s times", reuses)
+                    % {"counter": reuses},
+                )
+            )
+        return self.counts[thanks, reuses]
 
     @classmethod
     def build(cls, slug: str, csrf_token) -> "_Page":
@@ -81,17 +117,12 @@ def _reactions(product, page: _Page) -> str:
         if product.reused
         else _button("button button--small button--secondary", page.reuse, page.reuse_title % title)
     )
-    counts = "{} · {}".format(
-        ngettext("%(counter)s thanks", "%(counter)s thanks", product.thanks)
-        % {"counter": product.thanks},
-        ngettext("reused %(counter)s time", "reused %(counter)s times", product.reuses)
-        % {"counter": product.reuses},
-    )
     return (
         f'<div class="reactions" id="reactions-{pk}">'
         f"{_form(f'{url}thanks/', pk, page.csrf, thanks)}"
         f"{_form(f'{url}reuse/', pk, page.csrf, reuse)}"
-        f'\n  <span class="thanks-count" role="status">{escape(counts)}</span>\n</div>\n'
+        '\n  <span class="thanks-count" role="status">'
+        f"{page.counts_of(product.thanks, product.reuses)}</span>\n</div>\n"
     )
 
 
@@ -104,11 +135,6 @@ def product_cards_html(products, *, organisation, csrf_token) -> str:
 
 
 def _card(product, organisation_pk: int, page: _Page) -> str:
-    plg = product.plg
-    phase = plg.cycle.phase(product.phase)
-    source = page.source % {"plg": plg.name, "phase": phase.name if phase else product.phase}
-    if plg.organisation_id != organisation_pk:
-        source = f"{source} ({plg.organisation.name})"
     details = "".join(f" · {escape(v)}" for v in (product.subject, product.grade) if v)
     summary = (
         f"    <p>{escape(Truncator(product.summary).words(30, truncate=' …'))}</p>\n"
@@ -124,7 +150,7 @@ def _card(product, organisation_pk: int, page: _Page) -> str:
     return (
         f'<li class="card">\n    <h2><a href="{page.products_url}{int(product.pk)}/">'
         f"{escape(product.title)}</a></h2>\n"
-        f'    <p class="muted">{escape(capfirst(product.get_kind_display()))}{details}</p>\n'
-        f'    <p class="muted">{escape(source)}</p>\n{summary}{badges}'
+        f'    <p class="muted">{page.kind(product)}{details}</p>\n'
+        f'    <p class="muted">{page.source_of(product, organisation_pk)}</p>\n{summary}{badges}'
         f"    {_reactions(product, page)}</li>"
     )
