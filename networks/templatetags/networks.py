@@ -1,4 +1,5 @@
 import datetime
+import functools
 import html
 
 from django import template
@@ -7,8 +8,8 @@ from django.utils import formats, timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ..models import Application, Attendance, Programme, Session
 
@@ -63,7 +64,14 @@ def with_pk(url: PkUrl, pk) -> str:
 
 def _months() -> dict[int, str]:
     """The month abbreviations of the current language, as the `M` of Django's date format."""
-    return {number: str(name).title() for number, name in MONTHS_3.items()}
+    return _months_in(get_language())
+
+
+@functools.cache
+def _months_in(language: str) -> dict[int, str]:
+    # Translations do not change while the process runs: look them up once per language.
+    with override(language):
+        return {number: str(name).title() for number, name in MONTHS_3.items()}
 
 
 def _day_month(value, months) -> str:
@@ -192,6 +200,47 @@ def edition_application_rows(applications, slug, table) -> str:
                 f'<td data-label="{last_label}">{_esc(when(a.waitlisted_at))}</td>'
             )
         rows.append(f"<tr>{cells}</tr>\n")
+    return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def edition_groups(groups, slug, membership_pk) -> str:
+    """The learning groups of the trainer's overview, each with its trainer, its members,
+    the link to its 360° profile for its own trainer and its warnings, built in one pass."""
+    group_url = PkUrl("networks:group_detail", {"slug": slug})
+    profile_url = PkUrl("networks:group_profile", {"slug": slug})
+    no_trainer, profile = _esc(_("no trainer yet")), _esc(_("Combined 360° profile of the group"))
+    warning = _esc(_("Warning:"))
+    parts = []
+    for g in groups:
+        members = ngettext("%(n)s member", "%(n)s members", g.member_count) % {"n": g.member_count}
+        parts.append(
+            f'<h3><a href="{group_url.with_pk(g.pk)}">{_esc(g.name)}</a> <span class="muted">— '
+            f"{_esc(g.trainer_name) if g.trainer_name else no_trainer}, {_esc(members)}</span>"
+            "</h3>\n"
+        )
+        if g.trainer_id and g.trainer_id == membership_pk:
+            parts.append(f'<p><a href="{profile_url.with_pk(g.pk)}">{profile}</a></p>\n')
+        if g.warnings:
+            items = "".join(f"<li>{warning} {_esc(w)}</li>" for w in g.warnings)
+            parts.append(f'<ul class="warning-list">{items}</ul>\n')
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def edition_assignment_rows(assignments, slug) -> str:
+    """The rows of the trainer's assignments table, built in one pass like the sessions."""
+    months = _months()
+    assignment_url = PkUrl("networks:assignment_detail", {"slug": slug})
+    group = _esc(_("group"))
+    rows = []
+    for a in assignments:
+        kind = f' <span class="muted">({group})</span>' if a.is_group else ""
+        due = f"{_day_month(a.due_on, months)} {a.due_on.year}"
+        rows.append(
+            f'<tr><td><a href="{assignment_url.with_pk(a.pk)}">{_esc(a.title)}</a>{kind}</td>'
+            f"<td>{_esc(due)}</td><td>{int(a.submitted)}</td><td>{int(a.outstanding)}</td></tr>\n"
+        )
     return mark_safe("".join(rows))
 
 
