@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from ..form_html import form_as_p as _form_as_p
 from ..markdown import render_markdown
+from ..plg_page_html import meeting_links_html
 from ..product_cards import product_cards_html, reactions_html
 from ..selectors_home import open_actions_for_user
 
@@ -35,6 +36,12 @@ def product_cards(context, products):
     return product_cards_html(
         products, organisation=context["request"].organisation, csrf_token=context["csrf_token"]
     )
+
+
+@register.simple_tag(takes_context=True)
+def meeting_links(context, meetings, past=False):
+    """The meetings of the PLG page as linked list items (see `plg_page_html`)."""
+    return meeting_links_html(meetings, plg=context["plg"], past=past)
 
 
 @register.simple_tag
