@@ -42,8 +42,21 @@ def select_html(widget: dict) -> str | None:
 
 
 class MemberSelect(forms.Select):
-    """A select without option groups, written in one pass."""
+    """A select without option groups, written in one pass: its options are read straight
+    from the choices, selected as `ChoiceWidget.optgroups` selects them (the first option
+    whose value matches)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        written = select_html(self.get_context(name, value, attrs)["widget"])
-        return super().render(name, value, attrs, renderer) if written is None else written
+        choices = list(self.choices)
+        if any(isinstance(label, (list, tuple)) for _value, label in choices):
+            return super().render(name, value, attrs, renderer)
+        wanted = self.format_value(value)
+        options, has_selected = [], False
+        for option_value, label in choices:
+            option_value = "" if option_value is None else option_value
+            selected = not has_selected and str(option_value) in wanted
+            has_selected |= selected
+            attrs_of_option = {"selected": True} if selected else {}
+            options.append({"value": option_value, "label": label, "attrs": attrs_of_option})
+        widget = {"name": name, "attrs": self.build_attrs(self.attrs, attrs)}
+        return select_html({**widget, "optgroups": [(None, options, 0)]})
