@@ -45,17 +45,13 @@ def _paragraph(bf) -> str:
     classes = bf.css_classes()
     help_text = ""
     if bf.help_text:
-        help_text = format_html(
-            '\n      <span class="helptext"{}>{}</span>\n    ',
-            format_html(' id="{}_helptext"', bf.auto_id) if bf.auto_id else "",
-            mark_safe(bf.help_text),  # noqa: S308 - `as_p` shows help text unescaped too
-        )
-    return format_html(
-        "\n  \n  <p{}>\n    {}\n    {}\n    {}\n    \n  </p>\n",
-        format_html(' class="{}"', classes) if classes else "",
-        _label(bf) if bf.label else "",
-        _widget(bf),
-        help_text,
+        # `as_p` shows help text unescaped too.
+        described = f' id="{conditional_escape(bf.auto_id)}_helptext"' if bf.auto_id else ""
+        help_text = f'\n      <span class="helptext"{described}>{bf.help_text}</span>\n    '
+    class_attr = f' class="{conditional_escape(classes)}"' if classes else ""
+    label = _label(bf) if bf.label else ""
+    return (
+        f"\n  \n  <p{class_attr}>\n    {label}\n    {_widget(bf)}\n    {help_text}\n    \n  </p>\n"
     )
 
 
@@ -75,7 +71,7 @@ def _label(bf) -> str:
         attrs["for"] = id_for_label
     if field.required and hasattr(form, "required_css_class"):
         attrs["class"] = form.required_css_class
-    return format_html("<label{}>{}</label>", mark_safe(html_attrs(attrs)), contents)  # noqa: S308 - escaped in html_attrs
+    return f"<label{html_attrs(attrs)}>{conditional_escape(contents)}</label>"
 
 
 def _widget(bf) -> str:

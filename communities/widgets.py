@@ -6,7 +6,7 @@ of the form. `MemberSelect` writes the same markup in one pass (pinned by a test
 it with Django's `Select`)."""
 
 from django import forms
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 
@@ -24,20 +24,27 @@ def select_html(widget: dict) -> str | None:
     options come in groups (left to the template)."""
     if widget["attrs"].get("multiple") or any(group for group, _o, _i in widget["optgroups"]):
         return None
-    options = format_html_join(
-        "",
-        '\n  <option value="{}"{}>{}</option>\n',
+    return _select(
+        widget["name"],
+        widget["attrs"],
         (
-            (option["value"], mark_safe(html_attrs(option["attrs"])), option["label"])  # noqa: S308 - escaped in html_attrs
+            (option["value"], option["label"], option["attrs"])
             for _group, group_options, _index in widget["optgroups"]
             for option in group_options
         ),
     )
-    return format_html(
-        '<select name="{}"{}>{}\n</select>',
-        widget["name"],
-        mark_safe(html_attrs(widget["attrs"])),  # noqa: S308 - escaped in html_attrs
-        options,
+
+
+def _select(name, attrs: dict, options) -> str:
+    """The select's markup from (value, label, attributes) per option, each value escaped
+    where it is written, as `select.html` and `select_option.html` write it."""
+    written = "".join(
+        f'\n  <option value="{conditional_escape(value)}"{html_attrs(option_attrs)}>'
+        f"{conditional_escape(label)}</option>\n"
+        for value, label, option_attrs in options
+    )
+    return mark_safe(  # noqa: S308 - escaped as written
+        f'<select name="{conditional_escape(name)}"{html_attrs(attrs)}>{written}\n</select>'
     )
 
 
@@ -56,7 +63,8 @@ class MemberSelect(forms.Select):
             option_value = "" if option_value is None else option_value
             selected = not has_selected and str(option_value) in wanted
             has_selected |= selected
-            attrs_of_option = {"selected": True} if selected else {}
-            options.append({"value": option_value, "label": label, "attrs": attrs_of_option})
-        widget = {"name": name, "attrs": self.build_attrs(self.attrs, attrs)}
-        return select_html({**widget, "optgroups": [(None, options, 0)]})
+            options.append((option_value, label, _SELECTED if selected else {}))
+        return _select(name, self.build_attrs(self.attrs, attrs), options)
+
+
+_SELECTED = {"selected": True}
