@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from networks.models import Application
-from networks.services import registration
+from networks.services import registration, selection
 from organisations.tests.factories import UserFactory
 
 
@@ -17,7 +17,7 @@ def test_the_command_expires_old_offers_and_offers_the_place_on(edition):
         registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
         for _ in range(2)
     ]
-    registration.application_withdraw(application_id=first.pk, user=first.applicant)
+    selection.application_withdraw(application_id=first.pk, user=first.applicant)
     Application.objects.filter(pk=waiting[0].pk).update(
         offer_expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )

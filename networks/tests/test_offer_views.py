@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import Application
-from networks.services import registration
+from networks.services import registration, selection
 from organisations.tests.factories import UserFactory
 
 Status = Application.Status
@@ -16,7 +16,7 @@ def _full_with_waiting(edition):
         for _ in range(edition.capacity)
     ]
     waiting = registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
-    registration.application_withdraw(application_id=accepted[0].pk, user=accepted[0].applicant)
+    selection.application_withdraw(application_id=accepted[0].pk, user=accepted[0].applicant)
     waiting.refresh_from_db()
     return waiting
 

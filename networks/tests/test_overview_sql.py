@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from networks import overview_sql
 from networks.models import Application, Assignment, Attendance, Participant, Submission
-from networks.services import evaluations, registration, running
+from networks.services import evaluations, registration, running, selection
 from organisations.tests.factories import CommunityFactory, SchoolFactory, UserFactory
 from surveys.loader import load_all
 from surveys.models import Invitation
@@ -41,7 +41,7 @@ def busy_edition(db, edition, trainer):
     other = _apply(edition, 2, loose)
     unschooled = _apply(edition, 1)
     withdrawn = _apply(edition, 1, north)
-    registration.application_withdraw(application_id=withdrawn.pk, user=withdrawn.applicant)
+    selection.application_withdraw(application_id=withdrawn.pk, user=withdrawn.applicant)
     Application.objects.filter(pk=unschooled.pk).update(status=Application.Status.OFFERED)
     group = LearningGroupFactory(edition=edition, trainer=trainer)
     members = list(accepted.participants.all()) + list(other.participants.all())[:1]

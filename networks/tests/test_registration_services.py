@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.errors import LeerkringError
 from networks.models import Application, DeadlineChange, Participant, Question
-from networks.services import catalogue, registration
+from networks.services import catalogue, registration, selection
 from organisations.tests.factories import UserFactory
 
 from .factories import EditionFactory, QuestionFactory
@@ -119,7 +119,7 @@ def test_a_withdrawal_offers_the_place_to_the_first_that_fits(
     big = _apply(edition, people=UserFactory.create_batch(2))
     small = _apply(edition)
     with django_capture_on_commit_callbacks(execute=True):
-        registration.application_withdraw(application_id=first.pk, user=first.applicant)
+        selection.application_withdraw(application_id=first.pk, user=first.applicant)
     big.refresh_from_db()
     small.refresh_from_db()
     assert big.status == Status.WAITLISTED
@@ -132,28 +132,28 @@ def test_a_withdrawal_offers_the_place_to_the_first_that_fits(
 def test_accepting_an_offer_promotes_and_declining_passes_it_on(edition):
     first, *_rest = [_apply(edition) for _ in range(3)]
     second_waiting = [_apply(edition) for _ in range(2)]
-    registration.application_withdraw(application_id=first.pk, user=first.applicant)
+    selection.application_withdraw(application_id=first.pk, user=first.applicant)
     offered = Application.objects.get(status=Status.OFFERED)
     assert offered == second_waiting[0]
-    registration.offer_respond(token=offered.offer_token, accept=False)
+    selection.offer_respond(token=offered.offer_token, accept=False)
     nxt = Application.objects.get(status=Status.OFFERED)
     assert nxt == second_waiting[1]
-    registration.offer_respond(token=nxt.offer_token, accept=True)
+    selection.offer_respond(token=nxt.offer_token, accept=True)
     nxt.refresh_from_db()
     assert nxt.status == Status.ACCEPTED
     assert registration.free_places(edition) == 0
     with pytest.raises(LeerkringError, match="al op dit aanbod"):
-        registration.offer_respond(token=nxt.offer_token, accept=True)
+        selection.offer_respond(token=nxt.offer_token, accept=True)
 
 
 def test_an_expired_offer_link_explains_and_passes_the_place_on(edition):
     first, *_rest = [_apply(edition) for _ in range(3)]
     waiting = [_apply(edition) for _ in range(2)]
-    registration.application_withdraw(application_id=first.pk, user=first.applicant)
+    selection.application_withdraw(application_id=first.pk, user=first.applicant)
     later = timezone.now() + datetime.timedelta(days=edition.offer_days + 1)
     token = Application.objects.get(pk=waiting[0].pk).offer_token
     with pytest.raises(LeerkringError, match="verlopen"):
-        registration.offer_respond(token=token, accept=True, now=later)
+        selection.offer_respond(token=token, accept=True, now=later)
     statuses = dict(
         Application.objects.filter(pk__in=[w.pk for w in waiting]).values_list("pk", "status")
     )
@@ -165,7 +165,7 @@ def test_leaving_the_waiting_list_keeps_the_order_of_the_others(edition):
     for _ in range(3):
         _apply(edition)
     a, b, c = (_apply(edition) for _ in range(3))
-    registration.application_withdraw(application_id=b.pk, user=b.applicant)
+    selection.application_withdraw(application_id=b.pk, user=b.applicant)
     c.refresh_from_db()
     assert registration.waitlist_position(c) == 2
     assert registration.free_places(edition) == 0
@@ -176,7 +176,7 @@ def test_with_selection_applications_wait_for_review(edition):
     edition.programme.save()
     application = _apply(edition)
     assert application.status == Status.SUBMITTED
-    registration.application_accept(application_id=application.pk, actor=UserFactory())
+    selection.application_accept(application_id=application.pk, actor=UserFactory())
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
 
@@ -186,9 +186,9 @@ def test_accepting_more_than_the_free_places_is_refused(edition):
     edition.programme.save()
     a = _apply(edition, people=UserFactory.create_batch(2))
     b = _apply(edition, people=UserFactory.create_batch(2))
-    registration.application_accept(application_id=a.pk, actor=UserFactory())
+    selection.application_accept(application_id=a.pk, actor=UserFactory())
     with pytest.raises(LeerkringError, match="maar 1 vrije"):
-        registration.application_accept(application_id=b.pk, actor=UserFactory())
+        selection.application_accept(application_id=b.pk, actor=UserFactory())
     b.refresh_from_db()
     assert b.status == Status.SUBMITTED
 
@@ -196,7 +196,7 @@ def test_accepting_more_than_the_free_places_is_refused(edition):
 def test_refusing_an_accepted_application_frees_its_places(edition):
     accepted = [_apply(edition) for _ in range(3)]
     waiting = _apply(edition)
-    registration.application_refuse(application_id=accepted[0].pk, actor=UserFactory())
+    selection.application_refuse(application_id=accepted[0].pk, actor=UserFactory())
     waiting.refresh_from_db()
     assert waiting.status == Status.OFFERED
     assert not accepted[0].participants.get().is_active

@@ -4,7 +4,7 @@ registered for."""
 from django.urls import reverse
 
 from networks.models import Attendance, Edition, Question, Session
-from networks.services import registration
+from networks.services import registration, selection
 from organisations.tests.factories import SchoolFactory, UserFactory
 
 from .factories import EditionFactory, QuestionFactory, SessionFactory
@@ -54,7 +54,7 @@ def test_an_edition_without_registrations_is_deleted(login, trainer, provider, p
 def test_an_edition_with_a_withdrawn_application_is_kept(login, trainer, provider, edition):
     person = UserFactory()
     application = registration.application_submit(edition_id=edition.pk, applicant=person)
-    registration.application_withdraw(application_id=application.pk, user=person)
+    selection.application_withdraw(application_id=application.pk, user=person)
     client = login(trainer)
     overview = client.get(_url("edition_overview", provider, pk=edition.pk)).content.decode()
     assert _url("edition_delete", provider, pk=edition.pk) not in overview

@@ -20,7 +20,7 @@ from ..access import (
 )
 from ..forms import IntakeForm, LearningGroupForm, SessionForm
 from ..models import Application, Attendance, Participant
-from ..services import catalogue, evaluations, registration, running
+from ..services import catalogue, evaluations, registration, running, selection
 from .manage import edition_url, programme_url, save_form
 
 
@@ -61,12 +61,12 @@ def application_detail(request, pk):
 def application_decide(request, pk):
     application = get_application_for_access(request.access, pk)
     actions = {
-        "accept": (registration.application_accept, _("The application was accepted.")),
+        "accept": (selection.application_accept, _("The application was accepted.")),
         "waitlist": (
-            registration.application_waitlist,
+            selection.application_waitlist,
             _("The application is on the waiting list."),
         ),
-        "refuse": (registration.application_refuse, _("The application was refused.")),
+        "refuse": (selection.application_refuse, _("The application was refused.")),
     }
     decision = request.POST.get("decision")
     if decision == "refuse" and request.POST.get("confirm") != "yes":
@@ -83,7 +83,7 @@ def application_decide(request, pk):
         service, done = action
         extra = (
             {"base_url": request.build_absolute_uri("/")}
-            if service is registration.application_refuse
+            if service is selection.application_refuse
             else {}
         )
         try:
@@ -104,7 +104,7 @@ def application_intake(request, pk):
     form = IntakeForm(request.POST)
     if form.is_valid():
         try:
-            registration.application_schedule_intake(
+            selection.application_schedule_intake(
                 application_id=application.pk,
                 when=form.cleaned_data["when"],
                 note=form.cleaned_data["note"],
@@ -125,7 +125,7 @@ def application_intake(request, pk):
 @provider_view
 def edition_fill(request, pk):
     edition = get_edition_for_access(request.access, pk)
-    offered = registration.edition_fill_places(
+    offered = selection.edition_fill_places(
         edition_id=edition.pk, base_url=request.build_absolute_uri("/")
     )
     messages.success(

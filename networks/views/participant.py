@@ -16,7 +16,7 @@ from ..access import get_application_for_applicant, get_participation_for_user
 from ..ical import calendar_response
 from ..models import Application, Attendance, Participant
 from ..participation_sql import has_closed_360, participant_marks
-from ..services import registration
+from ..services import registration, selection
 
 
 @login_required
@@ -45,7 +45,7 @@ def my_application_withdraw(request, pk):
     if application.applicant_id != request.user.pk:
         raise PermissionDenied
     try:
-        registration.application_withdraw(
+        selection.application_withdraw(
             application_id=application.pk,
             user=request.user,
             base_url=request.build_absolute_uri("/"),

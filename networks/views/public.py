@@ -16,7 +16,7 @@ from .. import selectors
 from ..forms import ApplicationForm, CatalogueFilterForm
 from ..ical import calendar_response
 from ..models import Application, Edition, Programme, Question
-from ..services import registration
+from ..services import registration, selection
 
 _ORGANISATION = PlannedQuery(Organisation, where=("slug",))
 
@@ -197,7 +197,7 @@ def offer_answer(request, token):
         raise Http404
     accept = request.POST.get("answer") == "accept"
     try:
-        registration.offer_respond(
+        selection.offer_respond(
             token=token, accept=accept, base_url=request.build_absolute_uri("/")
         )
     except LeerkringError as error:

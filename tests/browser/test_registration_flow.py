@@ -23,7 +23,7 @@ from networks.models import (
     Question,
     Session,
 )
-from networks.services import registration, running
+from networks.services import registration, running, selection
 from organisations.models import Membership
 from organisations.tests.factories import (
     MembershipFactory,
@@ -179,7 +179,7 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
         applicant=ann,
         answers={question_ids[0]: "directeur", question_ids[1]: "Samen leren."},
     )
-    registration.application_accept(application_id=ann_application.pk, actor=trainer.user)
+    selection.application_accept(application_id=ann_application.pk, actor=trainer.user)
     jan = UserFactory(first_name="Jan", last_name="Wouters")
     login_as(page, jan, next_url=f"/catalogus/leerbrug/editie/{edition.pk}/inschrijven/")
     page.locator(f"#id_q_{question_ids[0]}").select_option("adjunct-directeur")

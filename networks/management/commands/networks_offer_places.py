@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from networks.models import Application, Edition
-from networks.services.registration import edition_fill_places
+from networks.services.selection import edition_fill_places
 
 
 class Command(BaseCommand):
