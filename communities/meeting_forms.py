@@ -2,11 +2,27 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
 from .widgets import MemberSelect
+
+
+class MemberChoices(BaseChoiceIterator):
+    """A PLG's members as (pk, name) choices, built once for every field that offers them.
+    Django takes a choice iterator as it is, where a list would be normalised again for each
+    field and its widget."""
+
+    def __init__(self, members):
+        self.by_pk = {str(m.pk): m for m in members}
+        self.choices = [("", "---------")] + [
+            (str(m.pk), m.person.user.get_full_name() or m.person.user.email) for m in members
+        ]
+
+    def __iter__(self):
+        return iter(self.choices)
 
 
 class MemberChoiceField(forms.ChoiceField):
@@ -20,10 +36,10 @@ class MemberChoiceField(forms.ChoiceField):
         self.set_members(members)
 
     def set_members(self, members) -> None:
-        self._by_pk = {str(m.pk): m for m in members}
-        self.choices = [("", "---------")] + [
-            (str(m.pk), m.person.user.get_full_name() or m.person.user.email) for m in members
-        ]
+        """`members`: a list of members, or their `MemberChoices` shared with other fields."""
+        offered = members if isinstance(members, MemberChoices) else MemberChoices(members)
+        self._by_pk = offered.by_pk
+        self.choices = offered
 
     def prepare_value(self, value):
         return str(value.pk) if hasattr(value, "pk") else value
@@ -101,9 +117,11 @@ class MeetingRolesForm(forms.Form):
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
+        offered = MemberChoices(members)
         for role, label in Role.choices:
+            # The label in the active language once, not again wherever it is written.
             self.fields[role] = MemberChoiceField(
-                label=capfirst(label), required=False, members=members
+                label=capfirst(str(label)), required=False, members=offered
             )
 
     def holders(self) -> dict:

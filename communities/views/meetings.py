@@ -111,7 +111,6 @@ def meeting_context(request, plg, meeting) -> dict:
             for role, label in Role.choices
             if role in data["role_holders"]
         ],
-        "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}) if can_keep else None,
         "decision_form": DecisionForm() if can_keep else None,
         "action_form": ActionForm(members=members) if can_keep else None,
         "agenda_form": AgendaItemForm(members=members, prefix=AGENDA_PREFIX) if can_keep else None,
