@@ -74,6 +74,27 @@ def _meeting_kwargs(plg, meeting) -> dict:
     return {"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": meeting.pk}
 
 
+# The pages under a meeting's own URL, each as `communities:meeting_<key>` routes it (pinned by
+# a test): the meeting page reverses one URL instead of one per button and form.
+_MEETING_PAGES = {
+    "ical": "ical/",
+    "pdf": "pdf/",
+    "edit": "edit/",
+    "roles": "roles/",
+    "attendance": "attendance/",
+    "minutes": "minutes/",
+    "agenda_add": "agenda/",
+    "decision_add": "decisions/",
+    "action_add": "actions/",
+}
+
+
+def meeting_page_urls(plg, meeting) -> dict[str, str]:
+    """The URLs of the meeting's pages by key (`ical`: `communities:meeting_ical`, ...)."""
+    base = reverse("communities:meeting_detail", kwargs=_meeting_kwargs(plg, meeting))
+    return {key: base + suffix for key, suffix in _MEETING_PAGES.items()}
+
+
 def _person(member) -> str:
     return "" if member is None else escape(member.person.user)
 

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from communities.meeting_page_html import (
@@ -15,6 +16,7 @@ from communities.meeting_page_html import (
     agenda_rows_html,
     attendance_html,
     decision_items_html,
+    meeting_page_urls,
 )
 from communities.models import AgendaItem, Decision
 from communities.tests.factories import ActionItemFactory, MeetingFactory, PLGMemberFactory
@@ -128,3 +130,10 @@ def test_empty_lists_give_the_markup_of_the_template(plg, records, language):
         written, expected = _compare(plg, records, can_keep=True, reader=None, taken=True)
     assert written == expected
     assert "<li" in written.split('<ul class="meeting-record">')[1]
+
+
+def test_the_meeting_page_urls_are_those_its_routes_reverse(plg, records):
+    kwargs = {"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": records.meeting.pk}
+    urls = meeting_page_urls(plg, records.meeting)
+    assert urls == {key: reverse(f"communities:meeting_{key}", kwargs=kwargs) for key in urls}
+    assert len(urls) == 9
