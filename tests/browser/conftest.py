@@ -224,6 +224,21 @@ def phone_page(browser, live_server, request):
 
 
 @pytest.fixture
+def phone_without_javascript(browser, live_server, request):
+    """Like `phone_page`, with JavaScript switched off: the fallbacks of HTMX pages."""
+    yield from _open_page(
+        browser,
+        live_server,
+        request,
+        viewport=PHONE,
+        suffix="__nojs",
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
+
+
+@pytest.fixture
 def login_as():
     """`login_as(page, user_or_membership, next_url=None)` logs in through the real login form.
 

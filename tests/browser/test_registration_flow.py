@@ -32,8 +32,6 @@ from organisations.tests.factories import (
     UserFactory,
 )
 
-from .conftest import PHONE, _open_page
-
 
 @pytest.fixture
 def course(db):
@@ -306,20 +304,6 @@ def test_the_catalogue_and_the_closed_form_work_on_a_phone(
     expect(phone_page.locator("main")).not_to_contain_text(dutch("Send my registration"))
     expect(phone_page.locator("main .message--warning")).to_be_visible()
     check_accessibility(phone_page)
-
-
-@pytest.fixture
-def phone_without_javascript(browser, live_server, request):
-    yield from _open_page(
-        browser,
-        live_server,
-        request,
-        viewport=PHONE,
-        suffix="__nojs",
-        is_mobile=True,
-        has_touch=True,
-        java_script_enabled=False,
-    )
 
 
 def test_without_javascript_a_leader_registers_a_colleague_on_a_phone(

@@ -15,8 +15,6 @@ from surveys.loader import load_all
 from surveys.models import DevelopmentPoint, InstrumentVersion, Invitation, Survey
 from surveys.tests.helpers import full_answers, invite
 
-from .conftest import PHONE, _open_page
-
 
 @pytest.fixture
 def colleagues(school):
@@ -172,20 +170,6 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     expect(comparison.locator("svg.chart")).to_be_visible()
     expect(comparison).to_contain_text(dutch("too few answers to tell"))
     check_accessibility(page)
-
-
-@pytest.fixture
-def phone_without_javascript(browser, live_server, request):
-    yield from _open_page(
-        browser,
-        live_server,
-        request,
-        viewport=PHONE,
-        suffix="__nojs",
-        is_mobile=True,
-        has_touch=True,
-        java_script_enabled=False,
-    )
 
 
 def test_without_javascript_the_subject_lists_invitees_and_shares_on_a_phone(
