@@ -16,15 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
 
-_CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-
-
-def _urls(name: str, kwargs: dict, pk_name: str):
-    """A function giving the (escaped) URL `name` for a row's number: reversed once, with a
-    stand-in number the rows' own replace."""
-    start, end = reverse(name, kwargs={**kwargs, pk_name: 0}).rsplit("/0/", 1)
-    start, end = escape(start), escape(end)
-    return lambda pk: f"{start}/{int(pk)}/{end}"
+from .written_html import csrf_input, url_for_pk
 
 
 @dataclass(frozen=True)
@@ -43,11 +35,9 @@ class _Tools:
 
     @classmethod
     def build(cls, section: str, csrf_token) -> "_Tools":
-        # As {% csrf_token %} writes it: nothing without a token.
-        written = csrf_token and csrf_token != "NOTPROVIDED"
         return cls(
             section=section,
-            csrf=_CSRF_INPUT.format(escape(csrf_token)) if written else "",
+            csrf=csrf_input(csrf_token),
             change=escape(pgettext("verb", "Change")),
             remove=escape(gettext("Remove")),
             undone=escape(gettext("This cannot be undone.")),
@@ -106,8 +96,8 @@ def agenda_rows_html(agenda, *, plg, meeting, can_keep: bool, csrf_token) -> str
         return mark_safe(f'<tr><td colspan="3">{escape(gettext("No agenda yet."))}</td></tr>')
     if can_keep:
         kwargs = _meeting_kwargs(plg, meeting)
-        edit_url = _urls("communities:agenda_item_edit", kwargs, "item_pk")
-        delete_url = _urls("communities:agenda_item_delete", kwargs, "item_pk")
+        edit_url = url_for_pk("communities:agenda_item_edit", kwargs, "item_pk")
+        delete_url = url_for_pk("communities:agenda_item_delete", kwargs, "item_pk")
         tools = _Tools.build("agenda", csrf_token)
         question = gettext("Remove “%(title)s” from the agenda?")
     rows = []
@@ -133,8 +123,8 @@ def decision_items_html(decisions, *, plg, meeting, can_keep: bool, csrf_token) 
         return mark_safe(f'<li class="muted">{escape(gettext("No decisions recorded."))}</li>')
     if can_keep:
         kwargs = _meeting_kwargs(plg, meeting)
-        edit_url = _urls("communities:decision_edit", kwargs, "decision_pk")
-        delete_url = _urls("communities:decision_delete", kwargs, "decision_pk")
+        edit_url = url_for_pk("communities:decision_edit", kwargs, "decision_pk")
+        delete_url = url_for_pk("communities:decision_delete", kwargs, "decision_pk")
         tools = _Tools.build("decisions", csrf_token)
         question = escape(gettext("Remove this decision?"))
     items = []
@@ -157,14 +147,14 @@ def action_items_html(actions, *, plg, can_keep: bool, member_pk, csrf_token) ->
     if not actions:
         return mark_safe(f'<li class="muted">{escape(gettext("No action items."))}</li>')
     kwargs = {"slug": plg.organisation.slug, "pk": plg.pk}
-    done_url = _urls("communities:action_done", kwargs, "action_pk")
+    done_url = url_for_pk("communities:action_done", kwargs, "action_pk")
     tools = _Tools.build("actions", csrf_token)
     deadline = escape(gettext("deadline"))
     done = f" · <strong>{escape(gettext('done'))}</strong>"
     mark_done = escape(gettext("Mark as done"))
     if can_keep:
-        edit_url = _urls("communities:action_edit", kwargs, "action_pk")
-        delete_url = _urls("communities:action_delete", kwargs, "action_pk")
+        edit_url = url_for_pk("communities:action_edit", kwargs, "action_pk")
+        delete_url = url_for_pk("communities:action_delete", kwargs, "action_pk")
         question = gettext("Remove the action “%(action)s”?")
     items = []
     for action in actions:

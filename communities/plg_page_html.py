@@ -4,26 +4,26 @@ Through the template language every meeting took a reversed URL, a formatted dat
 counted translation in their own nodes. The markup and its translations are those of the
 template lines they replace (pinned by a test)."""
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from .written_html import url_for_pk
+
 
 def meeting_links_html(meetings, *, plg, past: bool) -> str:
     """One list item per meeting, linked to its page: a coming meeting with its day, time and
     place, a past one with its date, phase and the members present (`present`)."""
     # One URL reversed for the list, each meeting's own number written into it.
-    start, end = reverse(
-        "communities:meeting_detail",
-        kwargs={"slug": plg.organisation.slug, "pk": plg.pk, "meeting_pk": 0},
-    ).rsplit("/0/", 1)
+    meeting_url = url_for_pk(
+        "communities:meeting_detail", {"slug": plg.organisation.slug, "pk": plg.pk}, "meeting_pk"
+    )
     online = gettext("online")
     items = []
     for meeting in meetings:
-        url = escape(f"{start}/{int(meeting.pk)}/{end}")
+        url = meeting_url(meeting.pk)
         starts_at = timezone.localtime(meeting.starts_at)
         if past:
             phase = plg.cycle.phase(meeting.phase)

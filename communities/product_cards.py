@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, ngettext
 
-_CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="%s">'
+from .written_html import csrf_input
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class _Page:
         badge = '<span class="badge">{}</span>'
         return cls(
             products_url=escape(reverse("communities:product_search", kwargs={"slug": slug})),
-            csrf=_CSRF_INPUT % escape(str(csrf_token)),
+            csrf=csrf_input(csrf_token),
             said_thanks=badge.format(escape(gettext("You said thanks"))),
             reuses=badge.format(escape(gettext("You reuse this"))),
             say_thanks=escape(gettext("Say thanks")),
