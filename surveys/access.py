@@ -77,11 +77,16 @@ def can_share_with_provider(access: Access, survey: Survey) -> bool:
     return can_share(access, survey) if survey.is_360 else access.can_manage
 
 
+def reads_shared_reports(access: Access) -> bool:
+    """A provider's trainers and managers read the reports schools share with it."""
+    return access.organisation.is_provider and (access.is_trainer or access.can_manage)
+
+
 def get_shared_survey_for_access(access: Access, pk: int) -> Survey:
     """A survey a school shared with the access's provider, or the provider's own (a session
     evaluation), for its trainers and managers; a 404 for anything else."""
     organisation = access.organisation
-    if not organisation.is_provider or not (access.is_trainer or access.can_manage):
+    if not reads_shared_reports(access):
         raise Http404
     survey = (
         Survey.objects.filter(pk=pk)

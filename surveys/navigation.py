@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 
 from core.context_processors import NavItem
 
+from .access import reads_shared_reports
+
 
 def items(request) -> list[NavItem]:
     organisation = getattr(request, "organisation", None)
@@ -16,7 +18,7 @@ def items(request) -> list[NavItem]:
     if organisation.is_school:
         url = reverse("surveys:survey_list", kwargs={"slug": organisation.slug})
         return [NavItem(label=_("Surveys"), url=url, current=current)]
-    if organisation.is_provider and (access.is_trainer or access.can_manage):
+    if reads_shared_reports(access):
         url = reverse("surveys:shared_list", kwargs={"slug": organisation.slug})
         return [NavItem(label=_("Reports shared with us"), url=url, current=current)]
     return []

@@ -7,14 +7,14 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from organisations.access import organisation_view
 
-from ..access import get_shared_survey_for_access
+from ..access import get_shared_survey_for_access, reads_shared_reports
 from ..report_cache import report_page
 
 
 @organisation_view()
 def shared_list(request):
     access = request.access
-    if not access.organisation.is_provider or not (access.is_trainer or access.can_manage):
+    if not reads_shared_reports(access):
         raise Http404
     surveys = access.organisation.surveys_shared_with_us.select_related(
         "organisation", "version", "subject__user"
