@@ -29,11 +29,6 @@ def status_badge(application):
     return {"status": application.status, "label": application.get_status_display()}
 
 
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key)
-
-
 # Stands in for the id while a URL is reversed once for a whole list.
 _PK = 2_147_483_647
 
