@@ -130,8 +130,6 @@ def members_with_roles(*, plg):
 
 def meeting_role_holders(*, meeting) -> dict:
     """role -> member for this meeting's rotating roles."""
-    from .models import MeetingRole
-
     return {
         r.role: r.member
         for r in MeetingRole.objects.filter(meeting=meeting).select_related("member__person__user")

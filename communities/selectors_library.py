@@ -6,7 +6,17 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from . import product_sql
-from .models import PLG, Attendance, Meeting, PhaseRecord, Product, ProductReaction, Resource
+from .models import (
+    LEADING_ROLES,
+    PLG,
+    Attendance,
+    Meeting,
+    PhaseRecord,
+    Product,
+    ProductReaction,
+    Resource,
+    Role,
+)
 from .selectors import _count, _count_attendance, _count_reactions
 
 
@@ -95,8 +105,6 @@ def yearly_report(*, plg, year: int):
 
 def plgs_i_curate(*, user):
     """Active PLG's in which the user keeps the library (as curator or as one who leads)."""
-    from .models import LEADING_ROLES, PLG, Role
-
     return (
         PLG.objects.filter(
             status=PLG.Status.ACTIVE,
