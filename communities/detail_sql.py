@@ -11,11 +11,11 @@ Table names come from the models, and the queries name the columns the models de
 import functools
 
 from accounts.models import User
-from organisations.list_sql import fetch
+from core.sql import columns, fetch, read
 from organisations.models import Membership
 
 from .models import ActionItem, Attendance, Meeting, PLGMember, Product, ProductReaction
-from .sql_rows import columns, datetime_param, read
+from .sql_rows import datetime_param
 
 TABLES = {
     "meeting": Meeting._meta.db_table,

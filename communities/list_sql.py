@@ -12,10 +12,11 @@ import functools
 from django.db import connection
 
 from accounts.models import User
+from core.sql import RowPages
 from organisations.models import Membership, Organisation
 
 from .models import PLG, PLGMember
-from .sql_rows import Pages, plg_columns, plgs_from
+from .sql_rows import plg_columns, plgs_from
 
 TABLES = {
     "plg": PLG._meta.db_table,
@@ -54,7 +55,7 @@ def _sql(*, see_all: bool, proposals: bool) -> tuple[str, str]:
     return count, page
 
 
-def plg_pages(*, organisation, user, see_all: bool, proposals: bool) -> Pages:
+def plg_pages(*, organisation, user, see_all: bool, proposals: bool) -> RowPages:
     """The PLG's of the list a page at a time: the proposals or the others. Each comes with
     `is_mine`, `member_count`, its organisation (name and slug) and its proposer."""
     shown = [organisation.pk, organisation.parent_id, PLG.Status.ACTIVE]
@@ -82,10 +83,10 @@ def plg_pages(*, organisation, user, see_all: bool, proposals: bool) -> Pages:
             plgs.append(plg)
         return plgs
 
-    return Pages(
+    return RowPages(
         count_sql=count_sql,
         count_params=shown,
         page_sql=page_sql,
-        page_params=[user.pk, *shown],
+        params=[user.pk, *shown],
         build=build,
     )

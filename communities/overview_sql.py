@@ -7,10 +7,10 @@ it replaces.
 Table names come from the models, and the queries name the columns the models define
 (Django's defaults: `<field>_id` for a foreign key)."""
 
-from organisations.list_sql import fetch, with_ids
+from core.sql import RowPages, fetch, with_ids
 
 from .models import PLG, ActionItem, Attendance, Meeting, MemberRole, PhaseRecord, PLGMember, Role
-from .sql_rows import DATETIME, Pages, date_param, datetime_param, plg_columns, plgs_from
+from .sql_rows import DATETIME, date_param, datetime_param, plg_columns, plgs_from
 
 TABLES = {
     "plg": PLG._meta.db_table,
@@ -61,7 +61,7 @@ SQL = {
 }
 
 
-def overview_pages(*, organisation, now, today) -> Pages:
+def overview_pages(*, organisation, now, today) -> RowPages:
     """The overview's PLG's a page at a time, each with `last_meeting`, `next_meeting`,
     `phase_since`, `open_actions`, `overdue_actions` and `member_count`, and its
     organisation set."""
@@ -82,11 +82,11 @@ def overview_pages(*, organisation, now, today) -> Pages:
             plgs.append(plg)
         return plgs
 
-    return Pages(
+    return RowPages(
         count_sql=SQL["count"],
         count_params=shown,
         page_sql=SQL["page"].format(columns=plg_columns()),
-        page_params=[datetime_param(now), datetime_param(now), date_param(today), *shown],
+        params=[datetime_param(now), datetime_param(now), date_param(today), *shown],
         build=build,
     )
 

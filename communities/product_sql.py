@@ -11,12 +11,11 @@ Table names come from the models, and the queries name the columns the models de
 
 from django.db import connection
 
-from organisations.list_sql import icontains, like_contains
+from core.sql import RowPages, columns, icontains, like_contains, read
 from organisations.models import Organisation
 
 from .access import _community_of
 from .models import PLG, Product, ProductReaction
-from .sql_rows import Pages, columns, read
 
 TABLES = {
     "product": Product._meta.db_table,
@@ -68,7 +67,7 @@ def _where(organisation, *, q, subject, grade, tag, kind) -> tuple[str, list]:
     return "WHERE " + " AND ".join(conditions), params
 
 
-def product_pages(*, organisation, user, q="", subject="", grade="", tag="", kind="") -> Pages:
+def product_pages(*, organisation, user, q="", subject="", grade="", tag="", kind="") -> RowPages:
     """The products a page at a time, each with `thanks`, `reuses`, `thanked`, `reused` and
     its PLG with the PLG's owner (name and slug)."""
     where, params = _where(organisation, q=q, subject=subject, grade=grade, tag=tag, kind=kind)
@@ -92,10 +91,10 @@ def product_pages(*, organisation, user, q="", subject="", grade="", tag="", kin
             products.append(product)
         return products
 
-    return Pages(
+    return RowPages(
         count_sql=f"SELECT COUNT(*) FROM {TABLES['product']} d {where}",
         count_params=params,
         page_sql=_page_sql().format(where=where),
-        page_params=[thanks, reuse, user.pk, thanks, user.pk, reuse, *params],
+        params=[thanks, reuse, user.pk, thanks, user.pk, reuse, *params],
         build=build,
     )

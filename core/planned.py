@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from .sql import column_converters, convert_row
+
 
 @dataclass(frozen=True)
 class _Table:
@@ -22,18 +24,6 @@ class _Table:
     field: str | None  # the foreign key on the parent's model
     attnames: tuple[str, ...]
     converters: tuple  # (column index, the column, the ORM's converters for its value)
-
-
-def _converters(fields, alias: str) -> tuple:
-    """What the ORM does to each value of these columns after reading it, as its compiler
-    does: the backend's converters, then the field's."""
-    found = []
-    for index, field in enumerate(fields):
-        column = field.get_col(alias)
-        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        if converters:
-            found.append((index, column, tuple(converters)))
-    return tuple(found)
 
 
 class PlannedQuery:
@@ -79,7 +69,7 @@ class PlannedQuery:
                     model,
                     *parents[table],
                     attnames=tuple(f.attname for f in fields),
-                    converters=_converters(fields, aliases[table]),
+                    converters=column_converters(fields, aliases[table]),
                 )
             )
         where_fields = tuple(self.model._meta.get_field(name) for name in self.where)
@@ -115,11 +105,8 @@ class PlannedQuery:
     def _build(tables, row):
         found, start = {}, 0
         for table in tables:
-            values = list(row[start : start + len(table.attnames)])
+            values = convert_row(list(row[start : start + len(table.attnames)]), table.converters)
             start += len(table.attnames)
-            for index, column, converters in table.converters:
-                for convert in converters:
-                    values[index] = convert(values[index], column, connection)
             pk = values[table.attnames.index(table.model._meta.pk.attname)]
             obj = found[table.name] = (
                 None

@@ -16,6 +16,8 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
+from core.sql import convert_row, converters, icontains, like_contains
+
 from .models import Application, Edition, Programme, Session
 
 _TABLES = {
@@ -93,7 +95,7 @@ class CatalogueEdition:
 
 
 @functools.cache
-def _converters(vendor: str) -> dict[int, list]:
+def _converters(vendor: str) -> tuple:
     """The ORM's converters of the catalogue's date, moment, flag and amount columns, by
     their place in _EDITIONS (SQLite keeps amounts as numbers, moments without zone)."""
     columns = {
@@ -103,22 +105,11 @@ def _converters(vendor: str) -> dict[int, list]:
         6: Edition._meta.get_field("registration_deadline").get_col("e"),
         12: Programme._meta.get_field("fee").get_col("p"),
     }
-    return {
-        index: [
-            (converter, column)
-            for converter in connection.ops.get_db_converters(column)
-            + column.get_db_converters(connection)
-        ]
-        for index, column in columns.items()
-    }
+    return tuple((index, column, converters(column)) for index, column in columns.items())
 
 
 def _edition(row) -> CatalogueEdition:
-    values = list(row)
-    for index, converters in _converters(connection.vendor).items():
-        for converter, column in converters:
-            values[index] = converter(values[index], column, connection)
-    return CatalogueEdition(*values)
+    return CatalogueEdition(*convert_row(list(row), _converters(connection.vendor)))
 
 
 class CatalogueEditions:
@@ -128,12 +119,9 @@ class CatalogueEditions:
     def __init__(self, provider_id: int, *, q="", audience="", theme="", place="", month=None):
         filters, params = [], []
         if q:
-            like = connection.operators["icontains"] % "%s"
-            pattern = f"%{connection.ops.prep_for_like_query(q)}%"
             columns = ("p.title", "p.code", "p.summary", "p.theme")
-            cast = connection.ops.lookup_cast("icontains", "CharField")
-            filters.append("(" + " OR ".join(f"{cast % column} {like}" for column in columns) + ")")
-            params += [pattern] * len(columns)
+            filters.append("(" + " OR ".join(icontains(column) for column in columns) + ")")
+            params += [like_contains(q)] * len(columns)
         for column, value in (("p.audience", audience), ("p.theme", theme), ("e.city", place)):
             if value:
                 filters.append(f"{column} = %s")

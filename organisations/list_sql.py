@@ -1,13 +1,9 @@
 """The SQL behind the list selectors (selectors.py): the team list, a team's members and the
-people who may join it, and the staff list. Plain SQL that SQLite and PostgreSQL both run;
-the case-insensitive search uses the very operators Django writes for `icontains` there.
+people who may join it, and the staff list. Plain SQL that SQLite and PostgreSQL both run,
+read with core/sql.py; the search uses the operators Django writes for `icontains`.
 
 Table names come from the models, and the queries name the columns the models define
 (Django's defaults: `<field>_id` for a foreign key)."""
-
-from collections.abc import Callable, Iterable
-
-from django.db import connection
 
 from accounts.models import User
 
@@ -70,54 +66,3 @@ LISTS = {
     }.items()
 }
 PEOPLE_SEARCH_COLUMNS = ("u.first_name", "u.last_name", "u.email", "m.function")
-
-
-def fetch(sql: str, params: Iterable) -> list[tuple]:
-    """All rows of one query on the default database."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(params))
-        return cursor.fetchall()
-
-
-def with_ids(sql: str, ids) -> str:
-    """`sql` with its `{ids}` replaced by one placeholder per id."""
-    return sql.format(ids=", ".join(["%s"] * len(ids)))
-
-
-def icontains(column: str) -> str:
-    """`column` contains %s, ignoring case, in the SQL Django writes for `icontains` on this
-    database (the value goes through `like_contains`)."""
-    return f"{connection.ops.lookup_cast('icontains') % column} {connection.operators['icontains']}"
-
-
-def like_contains(word: str) -> str:
-    """The LIKE pattern for "contains `word`", its own % and _ escaped as Django does."""
-    return f"%{connection.ops.prep_for_like_query(word)}%"
-
-
-class RowPages:
-    """A list read a page at a time: `count()`, `len()` and slicing, which is what Django's
-    Paginator and ninja's pagination ask of a queryset. A slice runs `page_sql` with LIMIT
-    and OFFSET and passes its rows to `build`."""
-
-    def __init__(self, *, count_sql: str, page_sql: str, params: list, build: Callable):
-        self._count_sql = count_sql
-        self._page_sql = page_sql
-        self._params = params
-        self._build = build
-        self._count = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = fetch(self._count_sql, self._params)[0][0]
-        return self._count
-
-    __len__ = count
-
-    def __getitem__(self, index: slice) -> list:
-        if not isinstance(index, slice) or index.step is not None or index.stop is None:
-            raise TypeError("RowPages takes a slice with an end and no step, as paginators do.")
-        start = index.start or 0
-        if index.stop <= start:
-            return []
-        return self._build(fetch(self._page_sql, [*self._params, index.stop - start, start]))

@@ -15,15 +15,9 @@ from typing import TypedDict
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .list_sql import (
-    LISTS,
-    PEOPLE_SEARCH_COLUMNS,
-    RowPages,
-    fetch,
-    icontains,
-    like_contains,
-    with_ids,
-)
+from core.sql import RowPages, fetch, icontains, like_contains, with_ids
+
+from .list_sql import LISTS, PEOPLE_SEARCH_COLUMNS
 from .models import Membership, Organisation, Team, TeamMembership
 
 PREVIEW_MEMBERS = 8  # the team list names this many members per team

@@ -3,8 +3,8 @@
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
+from core.sql import RowPages, fetch
 from organisations.access import Access
-from organisations.list_sql import RowPages, fetch
 from organisations.models import Membership, Organisation
 from organisations.selectors import person_name
 
