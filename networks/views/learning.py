@@ -95,7 +95,6 @@ def literature_create(request, pk):
 def coaching(request, pk):
     """The edition's coaching pairs and trios, with a suggestion for a new round."""
     edition = get_edition_for_access(request.access, pk)
-    suggestion = learning.coaching_suggest(edition=edition)
     if request.method == "POST":
         teams = [
             [int(x) for x in value.split(",") if x.isdigit()]
@@ -110,6 +109,7 @@ def coaching(request, pk):
                 request, _("%(count)d coaching groups were formed.") % {"count": len(created)}
             )
         return redirect("networks:coaching", slug=request.organisation.slug, pk=edition.pk)
+    suggestion = learning.coaching_suggest(edition=edition)
     suggested_ids = {p.pk for team in suggestion for p in team}
     return render(
         request,
