@@ -24,6 +24,7 @@ from .models import (
     Participant,
     Programme,
     Question,
+    ResearchGroup,
     Session,
     Submission,
 )
@@ -159,6 +160,13 @@ def get_submission_for_access(access: Access, pk: int):
         Submission.objects.filter(
             assignment__edition__programme__provider=access.organisation, pk=pk
         ).select_related("assignment__edition__programme", "participant__user", "group")
+    )
+
+
+def get_research_group_for_access(access: Access, pk: int) -> ResearchGroup:
+    """A research group of one of the provider's editions."""
+    return get_object_or_404(
+        ResearchGroup.objects.filter(edition__programme__provider=access.organisation, pk=pk)
     )
 
 

@@ -12,11 +12,11 @@ from ..access import (
     get_assignment_for_access,
     get_edition_for_access,
     get_programme_for_access,
+    get_research_group_for_access,
     get_submission_for_access,
     provider_view,
 )
 from ..forms import AssignmentForm, FeedbackForm, LiteratureForm
-from ..models import ResearchGroup
 from ..services import learning
 from .manage import save_form
 
@@ -149,9 +149,4 @@ def research(request, pk):
 
 @provider_view
 def research_results(request, pk):
-    group = ResearchGroup.objects.filter(
-        edition__programme__provider=request.organisation, pk=pk
-    ).first()
-    if group is None:
-        raise Http404
-    return file_response(group.results)
+    return file_response(get_research_group_for_access(request.access, pk).results)
