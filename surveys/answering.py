@@ -134,6 +134,19 @@ def _lock(invitation: Invitation, *, submit: bool) -> _Locked:
     return _Locked(invitation, response, previous)
 
 
+def _upsert(model, rows: list, unique_fields: list, update_fields: list, *, existed: bool):
+    """Insert the rows in one query; for a response stored before, a row that is there
+    already is updated instead."""
+    if not rows:
+        return
+    if existed:
+        model.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=unique_fields, update_fields=update_fields
+        )
+    else:
+        model.objects.bulk_create(rows)
+
+
 def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -> Response:
     """Store the parsed answers in a handful of queries, whatever the number of items: one
     upsert for the answers, one for the comments."""
@@ -144,54 +157,34 @@ def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -
     status = Response.Status.SUBMITTED if submit else Response.Status.STARTED
     language = translation.get_language() or ""
     submitted_on = timezone.localdate() if submit else None
-    response = state.response
+    fields = {"status": status, "language": language, "submitted_on": submitted_on}
+    response, existed = state.response, state.response is not None
     if response is None:
         response = Response.objects.create(
             round=invitation.round,
             rater_group_id=invitation.rater_group_id,
             pseudonym=pseudonym_for(email=invitation.email, survey=invitation.round.survey),
-            status=status,
-            language=language,
-            submitted_on=submitted_on,
+            **fields,
         )
-    elif (response.status, response.language, response.submitted_on) != (
-        status,
-        language,
-        submitted_on,
-    ):
-        response.status, response.language, response.submitted_on = (
-            status,
-            language,
-            submitted_on,
-        )
-        response.save(update_fields=["language", "status", "submitted_on"])
+    elif any(getattr(response, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(response, name, value)
+        response.save(update_fields=list(fields))
     by_id = {item.pk: item for item in items}
     changed = [
         Answer(response=response, item_id=pk, value=value, score=_score(by_id[pk], value))
         for pk, value in parsed.values.items()
         if pk not in state.previous or state.previous[pk] != value
     ]
-    if changed:
-        Answer.objects.bulk_create(
-            changed,
-            update_conflicts=state.response is not None,
-            unique_fields=["response", "item"] if state.response is not None else None,
-            update_fields=["value", "score"] if state.response is not None else None,
-        )
+    _upsert(Answer, changed, ["response", "item"], ["value", "score"], existed=existed)
     texts = [
         Comment(response=response, question_id=pk, text=text)
         for pk, text in parsed.comments.items()
         if text
     ]
-    if texts:
-        Comment.objects.bulk_create(
-            texts,
-            update_conflicts=state.response is not None,
-            unique_fields=["response", "question"] if state.response is not None else None,
-            update_fields=["text"] if state.response is not None else None,
-        )
+    _upsert(Comment, texts, ["response", "question"], ["text"], existed=existed)
     cleared = [pk for pk, text in parsed.comments.items() if not text]
-    if cleared and state.response is not None:
+    if cleared and existed:
         Comment.objects.filter(response=response, question_id__in=cleared).delete()
     return response
 
