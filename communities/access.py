@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from core.planned import PlannedQuery
+from core.sql import fetch
 from organisations.access import Access, get_access, user_memberships
 from organisations.models import Membership, Organisation
 
@@ -178,9 +179,7 @@ def _member_sql() -> str:
 
 
 def _member_rows(plg_pk: int, user_pk: int) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(_member_sql(), [plg_pk, user_pk, True])
-        return cursor.fetchall()
+    return fetch(_member_sql(), [plg_pk, user_pk, True])
 
 
 def get_plg_access(user, slug: str, pk: int) -> PLGAccess:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
-from core.sql import convert_row, converters, icontains, like_contains
+from core.sql import convert_row, converters, fetch, icontains, like_contains
 
 from .models import Application, Edition, Programme, Session
 
@@ -48,10 +48,8 @@ def filter_values(provider_id: int) -> dict[str, list[str]]:
     """{"theme": [...], "place": [...], "month": ["YYYY-MM", ...]}, each sorted."""
     today = connection.ops.adapt_datefield_value(timezone.localdate())
     found = {"theme": [], "place": [], "month": []}
-    with connection.cursor() as cursor:
-        cursor.execute(_VALUES, [provider_id, today] * 4)
-        for kind, value in cursor.fetchall():
-            found[kind].append(value)
+    for kind, value in fetch(_VALUES, [provider_id, today] * 4):
+        found[kind].append(value)
     return {kind: sorted(values) for kind, values in found.items()}
 
 
@@ -143,15 +141,12 @@ class CatalogueEditions:
         self._params = [provider_id, today, *params]
 
     def count(self) -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(self._count_sql, self._params)
-            return cursor.fetchone()[0]
+        return fetch(self._count_sql, self._params)[0][0]
 
     def __getitem__(self, part: slice) -> list[CatalogueEdition]:
         start, stop = part.start or 0, part.stop
-        with connection.cursor() as cursor:
-            cursor.execute(self._sql, [*_held(timezone.now()), *self._params, stop - start, start])
-            return [_edition(row) for row in cursor.fetchall()]
+        rows = fetch(self._sql, [*_held(timezone.now()), *self._params, stop - start, start])
+        return [_edition(row) for row in rows]
 
 
 def _held(now) -> list:
@@ -169,6 +164,4 @@ _PLACES_TAKEN = "SELECT " + _TAKEN.format(edition_id="%s", **_TABLES)
 def places_taken(edition_id: int, now) -> int:
     """The places of the edition held by accepted applications and offers not expired at
     `now` (registration.places_taken)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_PLACES_TAKEN, [edition_id, *_held(now)])
-        return cursor.fetchone()[0]
+    return fetch(_PLACES_TAKEN, [edition_id, *_held(now)])[0][0]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from core.sql import fetch
+
 from .models import Application, Attendance, Edition, LearningGroup, Participant, Programme, Session
 
 _TABLES = {
@@ -109,12 +111,8 @@ def _time(value) -> datetime.time:
 
 
 def participations(user_id: int) -> list[Participation]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _PARTICIPATIONS,
-            [Attendance.Status.PRESENT, user_id, Application.Status.ACCEPTED],
-        )
-        return [Participation(*row) for row in cursor.fetchall()]
+    params = [Attendance.Status.PRESENT, user_id, Application.Status.ACCEPTED]
+    return [Participation(*row) for row in fetch(_PARTICIPATIONS, params)]
 
 
 def coming_sessions(user_id: int, first: datetime.date, last: datetime.date, limit: int):
@@ -126,16 +124,11 @@ def coming_sessions(user_id: int, first: datetime.date, last: datetime.date, lim
         user_id,
         limit,
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(_UPCOMING, params)
-        rows = cursor.fetchall()
     return [
         ComingSession(_date(day), _time(start), _time(end), title, location, programme)
-        for day, start, end, title, location, programme in rows
+        for day, start, end, title, location, programme in fetch(_UPCOMING, params)
     ]
 
 
 def applications(user_id: int, limit: int) -> list[MyApplication]:
-    with connection.cursor() as cursor:
-        cursor.execute(_APPLICATIONS, [user_id, user_id, limit])
-        return [MyApplication(*row) for row in cursor.fetchall()]
+    return [MyApplication(*row) for row in fetch(_APPLICATIONS, [user_id, user_id, limit])]

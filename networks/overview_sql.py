@@ -9,9 +9,9 @@ Table names come from the models, and the queries name the columns the models de
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.utils import timezone
 
+from core.sql import fetch
 from surveys.models import Invitation
 
 from .models import (
@@ -145,24 +145,18 @@ def _full_name(first_name: str, last_name: str) -> str:
     return f"{first_name} {last_name}".strip()
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 def sessions(edition_id: int) -> list[SessionRow]:
     params = [Attendance.Status.PRESENT, Invitation.Status.COMPLETED, edition_id]
     return [
         SessionRow(pk, _date(day), _date(end), *rest)
-        for pk, day, end, *rest in _rows(_SESSIONS, params)
+        for pk, day, end, *rest in fetch(_SESSIONS, params)
     ]
 
 
 def assignments(edition_id: int) -> list[AssignmentRow]:
     return [
         AssignmentRow(pk, title, bool(is_group), _date(due_on), submitted)
-        for pk, title, is_group, due_on, submitted in _rows(_ASSIGNMENTS, [edition_id])
+        for pk, title, is_group, due_on, submitted in fetch(_ASSIGNMENTS, [edition_id])
     ]
 
 
@@ -176,7 +170,7 @@ def applications(edition_id: int) -> list[ApplicationRow]:
             status,
             *(_moment(moment) for moment in moments),
         )
-        for pk, first, last, email, school, size, status, *moments in _rows(
+        for pk, first, last, email, school, size, status, *moments in fetch(
             _APPLICATIONS, [edition_id]
         )
     ]
@@ -185,7 +179,7 @@ def applications(edition_id: int) -> list[ApplicationRow]:
 def groups(edition_id: int) -> list[GroupRow]:
     return [
         GroupRow(pk, name, trainer_id, _full_name(first or "", last or ""))
-        for pk, name, trainer_id, first, last in _rows(_GROUPS, [edition_id])
+        for pk, name, trainer_id, first, last in fetch(_GROUPS, [edition_id])
     ]
 
 
@@ -202,6 +196,4 @@ _PEOPLE = """
 
 def active_participants(edition_id: int) -> list[tuple[int | None, str, int | None]]:
     """(group id, application status, the school's community id) per active participant."""
-    with connection.cursor() as cursor:
-        cursor.execute(_PEOPLE, [edition_id])
-        return cursor.fetchall()
+    return fetch(_PEOPLE, [edition_id])

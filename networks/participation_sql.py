@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils import timezone
 
+from core.sql import fetch
 from organisations.models import Membership
 from surveys.models import Instrument, InstrumentVersion, Round, Survey
 
@@ -55,10 +56,7 @@ def participant_marks(participant) -> Marks:
     marks = Marks()
     me = participant.pk
     params = [me, me, me, participant.group_id, me, me]
-    with connection.cursor() as cursor:
-        cursor.execute(_MARKS, params)
-        rows = cursor.fetchall()
-    for kind, key, value, submission_id in rows:
+    for kind, key, value, submission_id in fetch(_MARKS, params):
         if kind == "attendance":
             marks.attendance[key] = value
         elif kind == "reflection":
@@ -90,6 +88,4 @@ def has_closed_360(user_id: int) -> bool:
     """Whether a 360° about this person has a finished round (`Round.is_finished`): what
     `tailoring.closed_360s` looks for, as a yes or no."""
     today = connection.ops.adapt_datefield_value(timezone.localdate())
-    with connection.cursor() as cursor:
-        cursor.execute(_CLOSED_360, [user_id, Instrument.Kind.FEEDBACK_360, today])
-        return cursor.fetchone() is not None
+    return bool(fetch(_CLOSED_360, [user_id, Instrument.Kind.FEEDBACK_360, today]))

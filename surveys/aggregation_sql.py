@@ -7,7 +7,7 @@ Table names come from the models, and the queries name the columns the models de
 (Django's defaults: `<field>_id` for a foreign key). Each query is tested against the ORM
 query it replaces."""
 
-from django.db import connection
+from core.sql import fetch as run_sql
 
 from .models import Answer, Comment, Item, OpenQuestion, RaterGroup, Response
 
@@ -70,9 +70,7 @@ def fetch(name: str, rounds, *params, groups=()) -> list[tuple]:
     if not round_ids or ("{groups}" in QUERIES[name] and not group_ids):
         return []
     sql = QUERIES[name].format(rounds=_marks(round_ids), groups=_marks(group_ids))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*round_ids, Response.Status.SUBMITTED, *params, *group_ids])
-        return cursor.fetchall()
+    return run_sql(sql, [*round_ids, Response.Status.SUBMITTED, *params, *group_ids])
 
 
 def responses(rounds) -> list[tuple]:
