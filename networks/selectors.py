@@ -200,25 +200,16 @@ def participant_learning(participant, marks=None):
         assignment.submission_id = marks.submissions.get(assignment.pk)
         assignment.has_feedback = marks.feedback.get(assignment.pk)
     # Most participants are in no coaching or research group (yet): read only what exists.
-    members = Participant.objects.select_related("user", "school")
     coaching = research = []
     if marks.coaching:
-        coaching = (
-            CoachingGroup.objects.filter(pk__in=marks.coaching)
-            .prefetch_related(Prefetch("members", queryset=members), "moments")
-            .order_by("pk")
-        )
+        coaching = _coaching(CoachingGroup.objects.filter(pk__in=marks.coaching))
     if marks.research:
-        research = (
-            ResearchGroup.objects.filter(pk__in=marks.research)
-            .select_related("presentation_session")
-            .prefetch_related(Prefetch("members", queryset=members))
-        )
+        research = _research(ResearchGroup.objects.filter(pk__in=marks.research))
     programme = participant.edition.programme
     return {
         "assignments": assignments,
-        "coaching": list(coaching),
-        "research": list(research),
+        "coaching": coaching,
+        "research": research,
         "literature": _LITERATURE.all(programme.pk),
         "instruments": [line for line in programme.instruments.splitlines() if line.strip()],
         "reflected": marks.reflected,
@@ -257,23 +248,27 @@ def assignment_status(assignment):
     }
 
 
-def coaching_groups(edition):
+def _members() -> Prefetch:
+    return Prefetch("members", queryset=Participant.objects.select_related("user", "school"))
+
+
+def _coaching(groups) -> list[CoachingGroup]:
+    """These coaching groups with their members and logged moments."""
+    return list(groups.prefetch_related(_members(), "moments").order_by("pk"))
+
+
+def _research(groups) -> list[ResearchGroup]:
+    """These research groups with their members and presentation session."""
     return list(
-        CoachingGroup.objects.filter(edition=edition)
-        .prefetch_related(
-            Prefetch("members", queryset=Participant.objects.select_related("user", "school")),
-            "moments",
-        )
-        .order_by("pk")
+        groups.select_related("presentation_session")
+        .prefetch_related(_members())
+        .order_by("theme", "pk")
     )
+
+
+def coaching_groups(edition):
+    return _coaching(CoachingGroup.objects.filter(edition=edition))
 
 
 def research_groups(edition):
-    return list(
-        ResearchGroup.objects.filter(edition=edition)
-        .select_related("presentation_session")
-        .prefetch_related(
-            Prefetch("members", queryset=Participant.objects.select_related("user", "school"))
-        )
-        .order_by("theme", "pk")
-    )
+    return _research(ResearchGroup.objects.filter(edition=edition))
