@@ -13,6 +13,7 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.uploads import validate_upload
 
+from ..access import own_submission
 from ..models import (
     Application,
     Assignment,
@@ -52,18 +53,13 @@ def submission_save(*, assignment: Assignment, participant: Participant, text: s
     if not text.strip() and upload is None:
         raise LeerkringError(_("Write something or add a file."), field="text")
     _check_upload(upload, field="file")
-    if assignment.is_group:
-        if participant.group_id is None:
-            raise LeerkringError(_("This is a group assignment and you are not in a group yet."))
-        submission = Submission.objects.filter(
-            assignment=assignment, group_id=participant.group_id
-        ).first() or Submission(
-            assignment=assignment, participant=participant, group_id=participant.group_id
-        )
-    else:
-        submission = Submission.objects.filter(
-            assignment=assignment, participant=participant
-        ).first() or Submission(assignment=assignment, participant=participant)
+    if assignment.is_group and participant.group_id is None:
+        raise LeerkringError(_("This is a group assignment and you are not in a group yet."))
+    submission = own_submission(participant, assignment) or Submission(
+        assignment=assignment,
+        participant=participant,
+        group_id=participant.group_id if assignment.is_group else None,
+    )
     submission.text = text.strip()
     if upload is not None:
         submission.file = upload
