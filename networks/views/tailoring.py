@@ -37,17 +37,18 @@ def group_profile_view(request, pk):
     profile = group_profile(group)
     if profile.available:
         running.profile_version_record(group=group, keys=profile.keys)
+        shown = f"{profile.qualifying} leaders"
+    elif profile.withheld:
+        shown = "withheld: changed by one or two leaders"
+    else:
+        shown = "not available"
     # The profile rests on leaders' 360° reports: record every time it is read.
     audit_log(
         actor=request.user,
         action=AuditEvent.Action.VIEW,
         obj=group,
         organisation=request.organisation,
-        summary=f"combined 360° profile ({profile.qualifying} leaders)"
-        if profile.available
-        else "combined 360° profile (withheld: changed by one or two leaders)"
-        if profile.withheld
-        else "combined 360° profile (not available)",
+        summary=f"combined 360° profile ({shown})",
     )
     return render(
         request,
