@@ -1,5 +1,7 @@
 """Provider staff run an edition: the overview, applications, sessions, attendance, groups."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -66,7 +68,11 @@ def application_decide(request, pk):
             selection.application_waitlist,
             _("The application is on the waiting list."),
         ),
-        "refuse": (selection.application_refuse, _("The application was refused.")),
+        # A refusal frees places, offered by mail with links to this site.
+        "refuse": (
+            partial(selection.application_refuse, base_url=request.build_absolute_uri("/")),
+            _("The application was refused."),
+        ),
     }
     decision = request.POST.get("decision")
     if decision == "refuse" and request.POST.get("confirm") != "yes":
@@ -81,13 +87,8 @@ def application_decide(request, pk):
         messages.error(request, _("Choose accept, waiting list or refuse."))
     else:
         service, done = action
-        extra = (
-            {"base_url": request.build_absolute_uri("/")}
-            if service is selection.application_refuse
-            else {}
-        )
         try:
-            service(application_id=application.pk, actor=request.user, **extra)
+            service(application_id=application.pk, actor=request.user)
         except LeerkringError as error:
             messages.error(request, error.message)
         else:
