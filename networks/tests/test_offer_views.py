@@ -63,3 +63,22 @@ def test_the_offer_mail_links_to_the_site_the_withdrawal_came_from(
         client.post(url, HTTP_HOST="testserver")
     waiting.refresh_from_db()
     assert f"http://testserver/aanbod/{waiting.offer_token}/" in mailoutbox[-1].body
+
+
+def test_a_refusal_offers_the_freed_place_with_a_link_to_the_site_it_came_from(
+    login, trainer, provider, edition, django_capture_on_commit_callbacks, mailoutbox
+):
+    accepted = [
+        registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+        for _ in range(edition.capacity)
+    ]
+    waiting = registration.application_submit(edition_id=edition.pk, applicant=UserFactory())
+    url = reverse(
+        "networks:application_decide", kwargs={"slug": provider.slug, "pk": accepted[0].pk}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        login(trainer).post(url, {"decision": "refuse", "confirm": "yes"}, HTTP_HOST="testserver")
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    (offer,) = [mail for mail in mailoutbox if waiting.applicant.email in mail.to]
+    assert f"http://testserver/aanbod/{waiting.offer_token}/" in offer.body
