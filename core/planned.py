@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from .sql import column_converters, convert_row
+from .sql import column_converters, convert_row, fetch
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,17 @@ class _Table:
     field: str | None  # the foreign key on the parent's model
     attnames: tuple[str, ...]
     converters: tuple  # (column index, the column, the ORM's converters for its value)
+
+
+def _out_of_range(field, value) -> bool:
+    """Whether `value` cannot be stored in an integer `field` (say, an id of 2**64 typed into
+    a URL): no row can match it."""
+    target = getattr(field, "target_field", None) or field  # a key holds its target's values
+    bounds = connection.ops.integer_field_ranges.get(target.get_internal_type())
+    if bounds is None or isinstance(value, bool) or not isinstance(value, int):
+        return False
+    low, high = bounds
+    return (low is not None and value < low) or (high is not None and value > high)
 
 
 class PlannedQuery:
@@ -88,12 +99,10 @@ class PlannedQuery:
     def all(self, *values) -> list:
         """The matching objects, with their related objects set."""
         tables, sql, where_fields = self._plan
-        params = [
-            f.get_db_prep_value(v, connection) for f, v in zip(where_fields, values, strict=True)
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        pairs = list(zip(where_fields, values, strict=True))
+        if any(_out_of_range(f, v) for f, v in pairs):
+            return []  # as the ORM answers, where the database would refuse the value
+        rows = fetch(sql, [f.get_db_prep_value(v, connection) for f, v in pairs])
         return [self._build(tables, row) for row in rows]
 
     def first(self, *values):

@@ -134,7 +134,7 @@ _PARTICIPATION = PlannedQuery(
 
 def get_participation_for_user(user, pk: int) -> Participant:
     """The user's own active participation in an accepted application."""
-    participant = _PARTICIPATION.first(user.pk, pk) if pk < 2**63 else None
+    participant = _PARTICIPATION.first(user.pk, pk)
     if (
         participant is None
         or not participant.is_active

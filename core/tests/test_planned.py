@@ -66,3 +66,9 @@ def test_first_is_none_without_a_match(user):
 def test_the_memberships_of_a_request_are_read_once(user, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert user_memberships(user) == user_memberships(user)
+
+
+def test_an_id_beyond_what_the_database_stores_matches_nothing(user):
+    # Typed into a URL, it must give a 404, not a database error.
+    assert MEMBERSHIPS.all(2**64, True) == []
+    assert MEMBERSHIPS.first(-(2**64), True) is None

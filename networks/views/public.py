@@ -46,7 +46,7 @@ _QUESTIONS = PlannedQuery(
 
 def _public_edition(provider_slug, pk) -> Edition:
     """The edition of a published programme of this provider, or a 404."""
-    edition = _EDITION.first(pk) if pk < 2**63 else None  # no larger id can be bound
+    edition = _EDITION.first(pk)
     if (
         edition is None
         or edition.programme.provider.slug != provider_slug
