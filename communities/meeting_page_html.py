@@ -16,7 +16,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
 
-from .written_html import csrf_input, url_for_pk
+from core.pk_url import PkUrl
+
+from .written_html import csrf_input
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,8 @@ def agenda_rows_html(agenda, *, plg, meeting, can_keep: bool, csrf_token) -> str
         return mark_safe(f'<tr><td colspan="3">{escape(gettext("No agenda yet."))}</td></tr>')
     if can_keep:
         kwargs = _meeting_kwargs(plg, meeting)
-        edit_url = url_for_pk("communities:agenda_item_edit", kwargs, "item_pk")
-        delete_url = url_for_pk("communities:agenda_item_delete", kwargs, "item_pk")
+        edit_url = PkUrl("communities:agenda_item_edit", kwargs, key="item_pk").html
+        delete_url = PkUrl("communities:agenda_item_delete", kwargs, key="item_pk").html
         tools = _Tools.build("agenda", csrf_token)
         question = gettext("Remove “%(title)s” from the agenda?")
     rows = []
@@ -123,8 +125,8 @@ def decision_items_html(decisions, *, plg, meeting, can_keep: bool, csrf_token) 
         return mark_safe(f'<li class="muted">{escape(gettext("No decisions recorded."))}</li>')
     if can_keep:
         kwargs = _meeting_kwargs(plg, meeting)
-        edit_url = url_for_pk("communities:decision_edit", kwargs, "decision_pk")
-        delete_url = url_for_pk("communities:decision_delete", kwargs, "decision_pk")
+        edit_url = PkUrl("communities:decision_edit", kwargs, key="decision_pk").html
+        delete_url = PkUrl("communities:decision_delete", kwargs, key="decision_pk").html
         tools = _Tools.build("decisions", csrf_token)
         question = escape(gettext("Remove this decision?"))
     items = []
@@ -147,14 +149,14 @@ def action_items_html(actions, *, plg, can_keep: bool, member_pk, csrf_token) ->
     if not actions:
         return mark_safe(f'<li class="muted">{escape(gettext("No action items."))}</li>')
     kwargs = {"slug": plg.organisation.slug, "pk": plg.pk}
-    done_url = url_for_pk("communities:action_done", kwargs, "action_pk")
+    done_url = PkUrl("communities:action_done", kwargs, key="action_pk").html
     tools = _Tools.build("actions", csrf_token)
     deadline = escape(gettext("deadline"))
     done = f" · <strong>{escape(gettext('done'))}</strong>"
     mark_done = escape(gettext("Mark as done"))
     if can_keep:
-        edit_url = url_for_pk("communities:action_edit", kwargs, "action_pk")
-        delete_url = url_for_pk("communities:action_delete", kwargs, "action_pk")
+        edit_url = PkUrl("communities:action_edit", kwargs, key="action_pk").html
+        delete_url = PkUrl("communities:action_delete", kwargs, key="action_pk").html
         question = gettext("Remove the action “%(action)s”?")
     items = []
     for action in actions:

@@ -10,16 +10,18 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from .written_html import url_for_pk
+from core.pk_url import PkUrl
 
 
 def meeting_links_html(meetings, *, plg, past: bool) -> str:
     """One list item per meeting, linked to its page: a coming meeting with its day, time and
     place, a past one with its date, phase and the members present (`present`)."""
     # One URL reversed for the list, each meeting's own number written into it.
-    meeting_url = url_for_pk(
-        "communities:meeting_detail", {"slug": plg.organisation.slug, "pk": plg.pk}, "meeting_pk"
-    )
+    meeting_url = PkUrl(
+        "communities:meeting_detail",
+        {"slug": plg.organisation.slug, "pk": plg.pk},
+        key="meeting_pk",
+    ).html
     online = gettext("online")
     items = []
     for meeting in meetings:

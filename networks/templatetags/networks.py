@@ -3,13 +3,14 @@ import functools
 import html
 
 from django import template
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
+
+from core.pk_url import PkUrl
 
 from ..models import Application, Attendance, Programme, Session
 
@@ -27,22 +28,6 @@ def page_query(context, number):
 @register.inclusion_tag("networks/_status.html")
 def status_badge(application):
     return {"status": application.status, "label": application.get_status_display()}
-
-
-# Stands in for the id while a URL is reversed once for a whole list.
-_PK = 2_147_483_647
-
-
-class PkUrl:
-    """The URL of one view for any id: `reverse()` runs once per list, not once per row."""
-
-    def __init__(self, name: str, kwargs: dict, key: str = "pk"):
-        url = reverse(name, kwargs={**kwargs, key: _PK})
-        # The id is the last path segment holding the stand-in (a slug may look like one).
-        self.head, _, self.tail = url.rpartition(f"/{_PK}/")
-
-    def with_pk(self, pk) -> str:
-        return f"{self.head}/{int(pk)}/{self.tail}"
 
 
 @register.simple_tag

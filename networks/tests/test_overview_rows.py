@@ -5,9 +5,9 @@ import datetime
 
 from django.urls import reverse
 
+from core.pk_url import PkUrl
 from networks.models import Application, Assignment
 from networks.services import registration
-from networks.templatetags.networks import PkUrl
 from organisations.tests.factories import SchoolFactory, UserFactory
 
 from .factories import LearningGroupFactory, SessionFactory
