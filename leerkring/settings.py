@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",
     "django_htmx",
+    "template_partials",
     "django_tasks",
     "django_tasks_db",
     "axes",
