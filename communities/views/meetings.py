@@ -20,7 +20,6 @@ from ..meeting_forms import (
     MeetingRolesForm,
     MinutesForm,
 )
-from ..meeting_page_html import meeting_page_urls
 from ..models import Role
 from ._helpers import apply_error, form_errors_to_messages, meeting_url, plg_redirect
 
@@ -106,7 +105,6 @@ def meeting_context(request, plg, meeting) -> dict:
         "meeting": meeting,
         **data,
         "can_keep": can_keep,
-        "meeting_urls": meeting_page_urls(plg, meeting),
         # The roles named for this meeting, in the order roles are listed everywhere else.
         "named_roles": [
             (label, data["role_holders"][role])
