@@ -11,7 +11,7 @@ from . import aggregation_sql as sql
 from . import stats
 from .aggregation import MERGED, TOTAL, RoundData, load_rounds
 from .anonymity import filter_allowed, paired_allowed
-from .charts import distribution as distribution_bars
+from .charts import bar_chart, prepost_chart
 from .models import Item, Survey, pick
 from .selectors import version_questions
 
@@ -92,7 +92,6 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
         "self": own,
         "gap": _gap(own, total),
         "distribution": distribution,
-        "distribution_bars": distribution_bars(distribution),
         "cells": cells,
         # The groups listed next to the statement (not the total, not self).
         "groups": [(c.label, s) for c, s in cells if c.key not in (TOTAL, "self")],
@@ -236,8 +235,6 @@ def report_context(survey: Survey, round_number=None, rounds=None) -> dict:
     """Everything a report page (HTML or PDF) shows, for the survey's finished rounds: the
     chosen round (the latest by default) in detail, and the comparison of both rounds.
     `rounds` may pass the survey's rounds when the caller has them already."""
-    from .charts import bar_chart, prepost_chart
-
     version = survey.version
     rounds = list(survey.rounds.all()) if rounds is None else rounds
     finished = [r for r in rounds if r.is_finished()]

@@ -286,17 +286,3 @@ def test_a_submit_makes_as_many_queries_for_42_items_as_for_a_few(
         counts.append(len(captured))
     assert len(questions_for(invitations[1])[0]) >= 30
     assert counts[0] == counts[1]
-
-
-def test_each_answer_option_is_a_labelled_radio_button_with_its_text_escaped():
-    from surveys.templatetags.survey_tags import scale_options
-
-    html = scale_options("i7", [("1", "<b>nooit</b>"), ("2", "vaak"), ("na", "Weet ik niet")], "2")
-    assert html == (
-        '<span class="scale-option"><input type="radio" name="i7" id="i7-1" value="1">'
-        '<label for="i7-1"><span class="scale-value">1</span> &lt;b&gt;nooit&lt;/b&gt;</label>'
-        '</span><span class="scale-option"><input type="radio" name="i7" id="i7-2" value="2"'
-        ' checked><label for="i7-2"><span class="scale-value">2</span> vaak</label></span>'
-        '<span class="scale-option"><input type="radio" name="i7" id="i7-na" value="na">'
-        '<label for="i7-na">Weet ik niet</label></span>'
-    )

@@ -1,6 +1,17 @@
+from django.template.loader import render_to_string
 from django.utils import translation
 
-from surveys.charts import bar_chart, prepost_chart
+from surveys import charts
+
+
+def bar_chart(rows, **kwargs):
+    chart = charts.bar_chart(rows, **kwargs)
+    return render_to_string("surveys/_chart_bars.svg.html", {"chart": chart})
+
+
+def prepost_chart(rows, **kwargs):
+    chart = charts.prepost_chart(rows, **kwargs)
+    return render_to_string("surveys/_chart_prepost.svg.html", {"chart": chart})
 
 
 def test_bar_chart_is_an_image_with_title_description_and_values_in_text():
@@ -18,6 +29,8 @@ def test_bar_chart_is_an_image_with_title_description_and_values_in_text():
     assert 'fill="url(#h' in svg
     assert "ouders" in svg and "niet getoond" in svg
     assert "style=" not in svg
+    # Coordinates are numbers with a dot whatever the language.
+    assert 'x="250"' in svg and "250,0" not in svg
 
 
 def test_prepost_chart_uses_two_shapes_and_writes_both_values():
