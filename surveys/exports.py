@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.exports import xlsx_append
+
 from .aggregation import TOTAL, round_cells
 from .models import Answer, Comment, Response
 
@@ -46,32 +48,35 @@ def report_xlsx_bytes(survey) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Answers")[:31]
-    sheet.append([_("Round"), _("Group"), *[item.code for item in items]])
+    xlsx_append(sheet, [_("Round"), _("Group"), *[item.code for item in items]])
     lines = [
         [numbers[owner[rid][0]], str(label_of[owner[rid]]), *[values.get(i.pk) for i in items]]
         for rid, values in rows.items()
     ]
     random.SystemRandom().shuffle(lines)
     for line in sorted(lines, key=lambda line: line[0]):
-        sheet.append(line)
+        xlsx_append(sheet, line)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
 
     legend = book.create_sheet(_("Items")[:31])
-    legend.append([_("Code"), _("Dimension"), _("Statement"), _("Scale"), _("Reverse-scored")])
+    xlsx_append(
+        legend, [_("Code"), _("Dimension"), _("Statement"), _("Scale"), _("Reverse-scored")]
+    )
     for item in items:
-        legend.append(
+        xlsx_append(
+            legend,
             [
                 item.code,
                 str(item.dimension.title),
                 item.text,
                 f"{item.scale.minimum}–{item.scale.maximum}",
                 _("yes") if item.reverse else _("no"),
-            ]
+            ],
         )
 
     remarks = book.create_sheet(_("Comments")[:31])
-    remarks.append([_("Round"), _("Question"), _("Comment")])
+    xlsx_append(remarks, [_("Round"), _("Question"), _("Comment")])
     texts = [
         [numbers[round_id], questions[qid].text, text]
         for qid, text, round_id, group_id in Comment.objects.filter(**released).values_list(
@@ -81,7 +86,7 @@ def report_xlsx_bytes(survey) -> bytes:
     ]
     random.SystemRandom().shuffle(texts)
     for line in sorted(texts, key=lambda line: line[0]):
-        remarks.append(line)
+        xlsx_append(remarks, line)
 
     buffer = BytesIO()
     book.save(buffer)
