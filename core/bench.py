@@ -25,7 +25,8 @@ from django.test.utils import CaptureQueriesContext
 from .discovery import app_modules
 
 MAX_QUERIES = 12
-MAX_FLOOR_RATIO = 2.0
+MAX_FLOOR_RATIO = 5.0
+MAX_P95_FLOOR_RATIO = 10.0
 FLOOR_URL = "/bench/floor/"
 
 
@@ -157,4 +158,6 @@ def problems(result: Measurement, floor: Measurement) -> list[str]:
         found.append(f"{result.queries} queries > {MAX_QUERIES}")
     if result.median_ms > MAX_FLOOR_RATIO * floor.median_ms:
         found.append(f"median > {MAX_FLOOR_RATIO:g}× floor")
+    if result.p95_ms > MAX_P95_FLOOR_RATIO * floor.median_ms:
+        found.append(f"p95 > {MAX_P95_FLOOR_RATIO:g}× floor")
     return found

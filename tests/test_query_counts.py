@@ -144,8 +144,10 @@ def test_a_page_that_misses_a_target_is_named_with_the_reason(leader_client):
         )
     assert problems(floor, floor) == []
     assert problems(missing, floor)[0] == "status 404"
-    slow = replace(floor, median_ms=floor.median_ms * 3, queries=13)
-    assert problems(slow, floor) == ["13 queries > 12", "median > 2× floor"]
+    slow = replace(floor, median_ms=floor.median_ms * 6, p95_ms=floor.median_ms * 11, queries=13)
+    assert problems(slow, floor) == ["13 queries > 12", "median > 5× floor", "p95 > 10× floor"]
+    hiccup = replace(floor, p95_ms=floor.median_ms * 11)
+    assert problems(hiccup, floor) == ["p95 > 10× floor"]
 
 
 def test_a_post_page_gets_fresh_data_for_every_request(leader_client):
