@@ -47,16 +47,7 @@ def bar_chart(rows, *, minimum, maximum, title) -> dict:
             bar["self"] = is_self
             described.append(f"{label}: {one(mean)} (n={n})")
         bars.append(bar)
-    return {
-        "uid": next(_ids),
-        "title": title,
-        "description": "; ".join(described),
-        "width": WIDTH,
-        "height": height,
-        "axis_bottom": height - 4,
-        "ticks": _ticks(minimum, maximum),
-        "bars": bars,
-    }
+    return {**_frame(title, described, height, height - 4, minimum, maximum), "bars": bars}
 
 
 def prepost_chart(rows, *, minimum, maximum, title) -> dict:
@@ -83,13 +74,7 @@ def prepost_chart(rows, *, minimum, maximum, title) -> dict:
             line["diamond"] = _diamond(line["post_x"], line["y"])
     legend_y = height - 12
     return {
-        "uid": next(_ids),
-        "title": title,
-        "description": "; ".join(described),
-        "width": WIDTH,
-        "height": height,
-        "axis_bottom": height - 30,
-        "ticks": _ticks(minimum, maximum),
+        **_frame(title, described, height, height - 30, minimum, maximum),
         "lines": lines,
         "text_x": LABEL_W + PLOT_W + 14,
         "legend": {
@@ -106,3 +91,16 @@ def prepost_chart(rows, *, minimum, maximum, title) -> dict:
 def _diamond(x, y) -> dict:
     """The corners of a diamond around (x, y)."""
     return {"x": x, "y": y, "left": x - 8, "right": x + 8, "top": y - 8, "bottom": y + 8}
+
+
+def _frame(title, described, height, axis_bottom, minimum, maximum) -> dict:
+    """What every chart has: its id, accessible title and description, size and axis."""
+    return {
+        "uid": next(_ids),
+        "title": title,
+        "description": "; ".join(described),
+        "width": WIDTH,
+        "height": height,
+        "axis_bottom": axis_bottom,
+        "ticks": _ticks(minimum, maximum),
+    }
