@@ -9,6 +9,10 @@ requests, then N timed ones (server time only: no network, no browser) and one m
 CaptureQueriesContext to count its SQL queries. The floor is the base layout with a 50-row
 table from a plain list (core/bench_floor.py, mounted only by bench/urls.py): a page cannot
 be much faster than that, so each page's median is reported as a ratio to it.
+
+Beside the times, `measure` splits each page's time into SQL (inside the database cursor)
+and rendering (inside a template's `render`, less the SQL run from the template), so the
+next person sees where a page's time goes before opening a profiler.
 """
 
 import math
@@ -19,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 from django.db import connection
+from django.template.backends.django import Template as DjangoTemplate
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -61,6 +66,8 @@ class Measurement:
     median_ms: float
     p95_ms: float
     queries: int
+    sql_share: float = 0.0  # of the timed requests' time, in SQL
+    render_share: float = 0.0  # in templates, their own SQL left out
 
     def as_json(self) -> dict:
         row = asdict(self)
@@ -111,6 +118,50 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
+class TimeSplit:
+    """Adds up, with `clock`, the time spent in SQL and in template rendering while active.
+    A template rendered from inside another (an include, a partial rendered by a tag) is
+    counted once, with the outermost render."""
+
+    def __init__(self, clock):
+        self.clock = clock
+        self.sql = self.render = 0.0
+        self._sql_in_render = 0.0
+        self._depth = 0
+
+    def _run_sql(self, execute, sql, params, many, context):
+        started = self.clock()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent = self.clock() - started
+            self.sql += spent
+            if self._depth:
+                self._sql_in_render += spent
+
+    @contextmanager
+    def active(self):
+        split, render = self, DjangoTemplate.render
+
+        def timed_render(template, context=None, request=None):
+            split._depth += 1
+            started = split.clock()
+            try:
+                return render(template, context, request)
+            finally:
+                split._depth -= 1
+                if not split._depth:
+                    split.render += split.clock() - started - split._sql_in_render
+                    split._sql_in_render = 0.0
+
+        DjangoTemplate.render = timed_render
+        try:
+            with connection.execute_wrapper(self._run_sql):
+                yield self
+        finally:
+            DjangoTemplate.render = render
+
+
 def measure(
     pages: list[BenchPage], *, requests: int = 30, warmup: int = 3, clock=time.perf_counter
 ) -> list[Measurement]:
@@ -124,14 +175,17 @@ def measure(
         for _ in range(warmup):
             page.request(client)()
     times = [[] for _ in pages]
+    splits = [TimeSplit(clock) for _ in pages]
     for _ in range(requests):
-        for page, client, samples in zip(pages, clients, times, strict=True):
+        for page, client, samples, split in zip(pages, clients, times, splits, strict=True):
             send = page.request(client)
-            started = clock()
-            send()
-            samples.append((clock() - started) * 1000)
+            with split.active():
+                started = clock()
+                send()
+                samples.append((clock() - started) * 1000)
     results = []
-    for page, client, samples in zip(pages, clients, times, strict=True):
+    for page, client, samples, split in zip(pages, clients, times, splits, strict=True):
+        total = sum(samples) / 1000 or 1.0
         send = page.request(client)
         with CaptureQueriesContext(connection) as captured:
             response = send()
@@ -144,6 +198,8 @@ def measure(
                 median_ms=round(statistics.median(samples), 2),
                 p95_ms=round(percentile(samples, 0.95), 2),
                 queries=len(captured),
+                sql_share=round(split.sql / total, 3),
+                render_share=round(split.render / total, 3),
             )
         )
     return results

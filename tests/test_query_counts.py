@@ -132,6 +132,11 @@ def test_the_floor_costs_only_the_session_and_the_user(leader_client):
     assert (floor.status, floor.queries) == (200, 2)
     assert 0 < floor.median_ms <= floor.p95_ms
     assert page.database == floor.database
+    # The staff list reads its rows from the database and renders them: both take time,
+    # and with the rest (middleware, view) they make up the whole.
+    assert page.sql_share > 0
+    assert page.render_share > 0
+    assert page.sql_share + page.render_share <= 1
 
 
 def test_a_page_that_misses_a_target_is_named_with_the_reason(leader_client):

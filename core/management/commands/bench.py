@@ -58,9 +58,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--clock",
             choices=CLOCKS,
-            default="wall",
-            help="wall: elapsed time (default); cpu: this process's CPU time, steadier on a "
-            "busy machine but without PostgreSQL's own work.",
+            default="cpu",
+            help="cpu: this process's CPU time (default), steady on a busy machine but "
+            "without PostgreSQL's own work; wall: elapsed time.",
         )
 
     def handle(self, *args, size, requests, warmup, keep, output, clock, sqlite, only, **options):
@@ -129,9 +129,12 @@ class Command(BaseCommand):
                 )
             )
         width = max(len(row.page) for row in [floor, *results])
-        header = f"{'page':<{width}} {'database':<10} {'median ms':>9} {'p95 ms':>8} {'queries':>7}"
-        self.stdout.write(f"\n{header} {'× floor':>7}  notes")
-        self.stdout.write("-" * (len(header) + 16))
+        header = (
+            f"{'page':<{width}} {'database':<10} {'median ms':>9} {'p95 ms':>8} {'queries':>7} "
+            f"{'× floor':>7} {'sql %':>5} {'render %':>8}"
+        )
+        self.stdout.write(f"\n{header}  notes")
+        self.stdout.write("-" * (len(header) + 9))
         failed = 0
         for row in [floor, *results]:
             notes = problems(row, floor) if row is not floor else []
@@ -139,7 +142,8 @@ class Command(BaseCommand):
             ratio = row.median_ms / floor.median_ms if floor.median_ms else 0
             line = (
                 f"{row.page:<{width}} {row.database:<10} {row.median_ms:>9.1f} {row.p95_ms:>8.1f} "
-                f"{row.queries:>7} {ratio:>7.2f}  {', '.join(notes)}"
+                f"{row.queries:>7} {ratio:>7.2f} {row.sql_share:>5.0%} {row.render_share:>8.0%}"
+                f"  {', '.join(notes)}"
             )
             self.stdout.write(self.style.ERROR(line) if notes else line)
         summary = f"\n{len(results) - failed} of {len(results)} pages meet the targets"
