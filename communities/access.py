@@ -6,18 +6,14 @@ of the community, and a provider may read it where it was shared. So PLG pages c
 builds a `PLGAccess`. Whoever may not see a PLG gets a 404, so its existence is not revealed.
 """
 
-import functools
 from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Q
 from django.http import Http404
 
-from core.planned import PlannedQuery
-from core.sql import fetch
 from organisations.access import Access, get_access, user_memberships
 from organisations.models import Membership, Organisation
 
@@ -29,7 +25,6 @@ from .models import (
     AgendaItem,
     Decision,
     Meeting,
-    MemberRole,
     PLGMember,
     Product,
     Resource,
@@ -151,41 +146,20 @@ def _org_access(user, organisation: Organisation) -> Access | None:
         return None
 
 
-# Read on every PLG page: their SQL is written once per process.
-_PLG = PlannedQuery(
-    PLG,
-    joins=(("plg", "organisation", "organisation"), ("plg", "shared_with", "shared_with")),
-    where=("id",),
-)
-_MEETING = PlannedQuery(
-    Meeting, joins=(("meeting", "minutes_by", "minutes_by"),), where=("plg", "id")
-)
-
-
-@functools.cache
-def _member_sql() -> str:
-    """The user's membership of a PLG (through an active person) with its roles: a row per
-    role, or one row without."""
-    q = connection.ops.quote_name
-    members, people, roles = (
-        q(model._meta.db_table) for model in (PLGMember, Membership, MemberRole)
-    )
-    return (
-        f"SELECT m.{q('id')}, m.{q('person_id')}, r.{q('role')} FROM {members} m"
-        f" JOIN {people} p ON p.{q('id')} = m.{q('person_id')}"
-        f" LEFT JOIN {roles} r ON r.{q('member_id')} = m.{q('id')}"
-        f" WHERE m.{q('plg_id')} = %s AND p.{q('user_id')} = %s AND p.{q('is_active')} = %s"
-    )
-
-
 def _member_rows(plg_pk: int, user_pk: int) -> list[tuple]:
-    return fetch(_member_sql(), [plg_pk, user_pk, True])
+    """The user's membership of a PLG (through an active person) with its roles: (member id,
+    person id, role) per role, or one row with role None."""
+    return list(
+        PLGMember.objects.filter(plg_id=plg_pk, person__user_id=user_pk, person__is_active=True)
+        .order_by()
+        .values_list("pk", "person_id", "roles__role")
+    )
 
 
 def get_plg_access(user, slug: str, pk: int) -> PLGAccess:
     """The PLG with this pk owned by the organisation with this slug, and what the user may do
     there; Http404 when the user may not see it."""
-    plg = _PLG.first(pk)
+    plg = PLG.objects.select_related("organisation", "shared_with").filter(pk=pk).first()
     if plg is None or plg.organisation.slug != slug or not user.is_authenticated:
         raise Http404
     rows = _member_rows(plg.pk, user.pk)
@@ -253,9 +227,9 @@ def _first_or_404(queryset):
 
 def get_meeting_for_access(access: PLGAccess, meeting_pk: int) -> Meeting:
     """A meeting of the PLG the access is for, or Http404."""
-    meeting = _MEETING.first(access.plg.pk, meeting_pk)
-    if meeting is None:
-        raise Http404
+    meeting = _first_or_404(
+        Meeting.objects.filter(plg=access.plg, pk=meeting_pk).select_related("minutes_by")
+    )
     meeting.plg = access.plg  # already loaded, with its organisation
     return meeting
 

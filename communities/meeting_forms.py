@@ -7,7 +7,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
-from .widgets import MemberSelect
 
 
 class MemberChoices(BaseChoiceIterator):
@@ -26,10 +25,9 @@ class MemberChoices(BaseChoiceIterator):
 
 
 class MemberChoiceField(forms.ChoiceField):
-    """A choice among the PLG's members, given as a list that is loaded once per page (a
-    ModelChoiceField would query the members again for every field that shows them)."""
-
-    widget = MemberSelect
+    """A choice among the PLG's members, given as a list that is loaded once per page, in
+    Django's own select. A ModelChoiceField would query the members again for every field
+    that shows them: the meeting page has seven."""
 
     def __init__(self, *, members=(), **kwargs):
         super().__init__(choices=(), **kwargs)

@@ -2,25 +2,22 @@
 
 import datetime
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.planned import PlannedQuery
 from organisations.models import Membership, TeamMembership
 
-from . import detail_sql, list_sql
 from .access import organisation_ids_for_plg
 from .models import (
+    PLG,
     ActionItem,
-    AgendaItem,
     Attendance,
-    Decision,
-    Evidence,
+    Meeting,
     MeetingRole,
     MemberRole,
-    PhaseRecord,
     PLGMember,
+    ProductReaction,
 )
 
 
@@ -35,21 +32,38 @@ def _count(model, *, field="plg", **filters):
     return Coalesce(Subquery(sub, output_field=IntegerField()), 0)
 
 
+def _listed_plgs(*, organisation, user, see_all: bool):
+    """PLG's of this organisation, and open and active ones of its school community, that the
+    user may see: each with its member count and whether the user is a member, the user's own
+    first, then by status and name (the id settles ties between a school's and its
+    community's)."""
+    shown = Q(organisation=organisation)
+    if organisation.parent_id:
+        shown |= Q(organisation_id=organisation.parent_id, is_open=True, status=PLG.Status.ACTIVE)
+    mine = PLGMember.objects.filter(plg=OuterRef("pk"), person__user=user)
+    plgs = (
+        PLG.objects.filter(shown)
+        .select_related("organisation", "proposed_by")
+        .annotate(member_count=_count(PLGMember), is_mine=Exists(mine))
+    )
+    if not see_all:
+        plgs = plgs.filter(
+            Q(is_open=True, status=PLG.Status.ACTIVE) | Q(is_mine=True) | Q(proposed_by=user)
+        )
+    return plgs.order_by("-is_mine", "status", "name", "pk")
+
+
 def plg_list(*, organisation, user, see_all: bool):
-    """PLG's of this organisation (and open ones of its school community) the user may see,
-    proposals left out, a page at a time: each with its member count and whether the user is
-    a member, the user's own first, then by status and name."""
-    return list_sql.plg_pages(
-        organisation=organisation, user=user, see_all=see_all, proposals=False
+    """The list's PLG's (proposals left out), for the paginator."""
+    return _listed_plgs(organisation=organisation, user=user, see_all=see_all).exclude(
+        status=PLG.Status.PROPOSED
     )
 
 
 def plg_proposals(*, organisation, user, see_all: bool, limit: int = 50) -> list:
     """The first proposals of the list, in the same way."""
-    pages = list_sql.plg_pages(
-        organisation=organisation, user=user, see_all=see_all, proposals=True
-    )
-    return pages[0:limit]
+    plgs = _listed_plgs(organisation=organisation, user=user, see_all=see_all)
+    return list(plgs.filter(status=PLG.Status.PROPOSED)[:limit])
 
 
 def member_choices(*, plg) -> list:
@@ -61,33 +75,27 @@ def member_choices(*, plg) -> list:
     )
 
 
-# The phase history and the evidence of a PLG page: their SQL is written once per process.
-_RECORDS = PlannedQuery(
-    PhaseRecord,
-    joins=(("phaserecord", "started_by", "started_by"),),
-    where=("plg",),
-    order_by=(("phaserecord", "started_at"), ("phaserecord", "id")),
-)
-_EVIDENCE = PlannedQuery(
-    Evidence,
-    joins=(("evidence", "added_by", "added_by"),),
-    where=("plg",),
-    order_by=(("evidence", "created_at"), ("evidence", "id")),
-)
-
-
 def plg_detail(*, plg):
     """Everything the PLG page shows, in a fixed number of queries."""
     now = timezone.now()
     # One query for the meetings around now: the coming five and the last ten.
-    recent = detail_sql.recent_meetings(plg.pk, since=now - datetime.timedelta(days=400), limit=60)
+    recent = list(
+        Meeting.objects.filter(plg=plg, starts_at__gte=now - datetime.timedelta(days=400))
+        .annotate(present=_count_attendance(True))
+        .order_by("-starts_at", "-pk")[:60]
+    )
     return {
         "upcoming": [m for m in reversed(recent) if m.starts_at >= now][:5],
         "past": [m for m in recent if m.starts_at < now][:10],
-        "open_actions": detail_sql.open_actions(plg.pk),
-        "records": _RECORDS.all(plg.pk),
-        "evidence": _EVIDENCE.all(plg.pk),
-        "products": detail_sql.products(plg.pk, limit=20),
+        "open_actions": ActionItem.objects.filter(plg=plg, done_at__isnull=True)
+        .select_related("owner__person__user")
+        .order_by("deadline", "pk"),
+        "records": plg.phase_records.select_related("started_by").order_by("started_at", "pk"),
+        "evidence": plg.evidence.select_related("added_by").order_by("created_at", "pk"),
+        "products": plg.products.annotate(
+            thanks=_count_reactions(ProductReaction.Kind.THANKS),
+            reuses=_count_reactions(ProductReaction.Kind.REUSE),
+        ).order_by("-published_at", "-pk")[:20],
     }
 
 
@@ -96,8 +104,6 @@ def _count_attendance(present: bool):
 
 
 def _count_reactions(kind: str):
-    from .models import ProductReaction
-
     return _count(ProductReaction, field="product", kind=kind)
 
 
@@ -136,49 +142,25 @@ def meeting_role_holders(*, meeting) -> dict:
     }
 
 
-# The records of one meeting, read on every view of it: their SQL is written once per process.
-# Their owners and role holders are members of the PLG, which the page loads anyway.
-_AGENDA = PlannedQuery(
-    AgendaItem, where=("meeting",), order_by=(("agendaitem", "time"), ("agendaitem", "id"))
-)
-_DECISIONS = PlannedQuery(
-    Decision, where=("meeting",), order_by=(("decision", "created_at"), ("decision", "id"))
-)
-_ACTIONS = PlannedQuery(
-    ActionItem, where=("meeting",), order_by=(("actionitem", "deadline"), ("actionitem", "id"))
-)
-_ROLES = PlannedQuery(MeetingRole, where=("meeting",))
-
-
-def _with_members(items, attname: str, field: str, members: dict) -> list:
-    """Set each item's member (`field`, its key `attname`) from `members` (pk -> member);
-    a member missing there (not expected: owners belong to the PLG) is read with its user."""
-    missing = {getattr(i, attname) for i in items} - set(members) - {None}
-    if missing:
-        members = {
-            **members,
-            **PLGMember.objects.select_related("person__user").in_bulk(missing),
-        }
-    for item in items:
-        key = getattr(item, attname)
-        setattr(item, field, members[key] if key is not None else None)
-    return items
-
-
 def meeting_detail(*, meeting):
     """The meeting page in a fixed number of queries: members with their attendance at this
-    meeting, the agenda, decisions, actions and this meeting's role holders."""
-    members = detail_sql.meeting_members(meeting)
-    by_pk = {m.pk: m for m in members}
+    meeting (`present`: True, False, or None when not recorded), the agenda, decisions,
+    actions and this meeting's role holders."""
+    attended = Attendance.objects.filter(meeting=meeting, member=OuterRef("pk"))
+    members = list(
+        PLGMember.objects.filter(plg_id=meeting.plg_id)
+        .select_related("person__user")
+        .annotate(present=Subquery(attended.values("present")[:1]))
+        .order_by("person__user__last_name", "person__user__first_name", "pk")
+    )
     taken = [m for m in members if m.present is not None]
-    roles = _with_members(_ROLES.all(meeting.pk), "member_id", "member", by_pk)
     return {
         "members": members,
         "attendance": [(m, m.present) for m in members],
         "attendance_taken": bool(taken),
         "present_count": sum(1 for m in taken if m.present),
-        "agenda": _with_members(_AGENDA.all(meeting.pk), "owner_id", "owner", by_pk),
-        "decisions": _DECISIONS.all(meeting.pk),
-        "actions": _with_members(_ACTIONS.all(meeting.pk), "owner_id", "owner", by_pk),
-        "role_holders": {r.role: r.member for r in roles},
+        "agenda": meeting.agenda.select_related("owner__person__user"),
+        "decisions": meeting.decisions.all(),
+        "actions": meeting.actions.select_related("owner__person__user"),
+        "role_holders": meeting_role_holders(meeting=meeting),
     }

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from . import product_sql
+from .access import products_visible_from
 from .models import (
     LEADING_ROLES,
     PLG,
@@ -30,9 +30,20 @@ def resources(*, plg, tag: str = ""):
 def product_search(*, organisation, user, q="", subject="", grade="", tag="", kind=""):
     """Products findable from this organisation, filtered, newest first, a page at a time:
     with thanks and reuse counts and whether the user thanked or reused them already."""
-    return product_sql.product_pages(
-        organisation=organisation, user=user, q=q, subject=subject, grade=grade, tag=tag, kind=kind
-    )
+    products = products_visible_from(organisation).select_related("plg__organisation")
+    if q:
+        products = products.filter(
+            Q(title__icontains=q) | Q(summary__icontains=q) | Q(tags__icontains=q)
+        )
+    if subject:
+        products = products.filter(subject__icontains=subject)
+    if grade:
+        products = products.filter(grade__icontains=grade)
+    if tag:
+        products = products.filter(tags__icontains=tag)
+    if kind:
+        products = products.filter(kind=kind)
+    return with_reactions(products, user=user)
 
 
 def with_reactions(qs, *, user):

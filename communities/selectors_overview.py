@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, DateTimeField, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import overview_sql
-from .models import PLG
+from .models import PLG, ActionItem, Attendance, Meeting, PhaseRecord, PLGMember, Role
+from .selectors import _count
 
 # A group stalls when it has not met for this long and has nothing planned, or sits in the
 # same phase this long, or lets this many actions pass their deadline.
@@ -40,8 +41,28 @@ def coach_overview(*, organisation):
     """PLG's of the organisation (not closed), by name, a page at a time: each with last and
     next meeting, open and overdue actions, phase start and member count; `attach_trends`
     adds attendance."""
-    return overview_sql.overview_pages(
-        organisation=organisation, now=timezone.now(), today=timezone.localdate()
+    now, today = timezone.now(), timezone.localdate()
+    meetings = Meeting.objects.filter(plg=OuterRef("pk")).order_by().values("plg")
+    open_phase = PhaseRecord.objects.filter(plg=OuterRef("pk"), ended_at__isnull=True)
+    return (
+        PLG.objects.filter(organisation=organisation)
+        .exclude(status=PLG.Status.CLOSED)
+        .select_related("organisation")
+        .annotate(
+            last_meeting=Subquery(
+                meetings.filter(starts_at__lt=now).annotate(m=Max("starts_at")).values("m"),
+                output_field=DateTimeField(),
+            ),
+            next_meeting=Subquery(
+                meetings.filter(starts_at__gte=now).annotate(m=Min("starts_at")).values("m"),
+                output_field=DateTimeField(),
+            ),
+            phase_since=Subquery(open_phase.order_by("started_at", "pk").values("started_at")[:1]),
+            open_actions=_count(ActionItem, done_at__isnull=True),
+            overdue_actions=_count(ActionItem, done_at__isnull=True, deadline__lt=today),
+            member_count=_count(PLGMember),
+        )
+        .order_by("name")  # unique within an organisation
     )
 
 
@@ -53,7 +74,17 @@ def attach_trends(plgs) -> list:
     since = now - datetime.timedelta(days=365)
     # One grouped pass over the attendance of the past year's meetings: a meeting without
     # attendance taken has no rows, so it does not count.
-    rows = overview_sql.attendance_rates([plg.pk for plg in plgs], now=now, since=since)
+    rows = (
+        Attendance.objects.filter(
+            meeting__plg__in=[plg.pk for plg in plgs],
+            meeting__starts_at__lt=now,
+            meeting__starts_at__gte=since,
+        )
+        .values("meeting_id", "meeting__plg_id", "meeting__starts_at")
+        .annotate(present=Count("pk", filter=Q(present=True)), taken=Count("pk"))
+        .order_by("meeting__plg_id", "-meeting__starts_at", "-meeting_id")
+        .values_list("meeting__plg_id", "present", "taken")
+    )
     rates: dict[int, list] = {}
     for plg_id, present, taken in rows:
         bucket = rates.setdefault(plg_id, [])
@@ -82,4 +113,14 @@ def stall_reasons(plg, *, now) -> list[str]:
 
 
 def process_coach_count(*, organisation) -> int:
-    return overview_sql.process_coach_count(organisation.pk)
+    """Distinct people who are process coach in an active PLG of the organisation."""
+    return (
+        PLGMember.objects.filter(
+            plg__organisation=organisation,
+            plg__status=PLG.Status.ACTIVE,
+            roles__role=Role.PROCESS_COACH,
+        )
+        .values("person")
+        .distinct()
+        .count()
+    )

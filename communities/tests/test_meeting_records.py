@@ -1,5 +1,5 @@
-"""The meeting page reads its agenda, decisions, actions and roles with SQL planned once and
-takes their owners from the members it loads: the same as the ORM gives."""
+"""The meeting page shows its agenda, decisions, actions and roles in their order, each with
+its owner; the PLG page its phase history and evidence."""
 
 import datetime
 

@@ -1,30 +1,13 @@
-"""The product search's plain SQL gives what the ORM query it replaced gave."""
+"""What the product search finds from a school, and with which reactions."""
 
 import pytest
-from django.db.models import Q
 
-from communities.access import products_visible_from
 from communities.models import Product, ProductReaction
-from communities.selectors_library import product_search, with_reactions
+from communities.selectors_library import product_search
 from communities.tests.factories import PLGFactory
 from organisations.tests.factories import MembershipFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _orm_search(organisation, user, q="", subject="", grade="", tag="", kind=""):
-    qs = products_visible_from(organisation).select_related("plg__organisation")
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q) | Q(tags__icontains=q))
-    if subject:
-        qs = qs.filter(subject__icontains=subject)
-    if grade:
-        qs = qs.filter(grade__icontains=grade)
-    if tag:
-        qs = qs.filter(tags__icontains=tag)
-    if kind:
-        qs = qs.filter(kind=kind)
-    return with_reactions(qs, user=user)
 
 
 def _seen(products):
@@ -95,26 +78,25 @@ def products(school, reader):
 
 
 @pytest.mark.parametrize(
-    "filters",
+    ("filters", "titles"),
     [
-        {},
-        {"subject": "WISK"},
-        {"q": "taart"},
-        {"q": "lezen"},
-        {"q": "50%"},
-        {"q": "n_a"},
-        {"grade": "k3", "tag": "tel"},
-        {"kind": "protocol"},
-        {"subject": "taal", "kind": "material"},
-        {"q": "niets"},
+        ({}, ["Woordenschat", "Lezen_a", "Breuken", "Tellen met blokken"]),
+        ({"subject": "WISK"}, ["Breuken", "Tellen met blokken"]),
+        ({"q": "taart"}, ["Breuken"]),
+        ({"q": "lezen"}, ["Woordenschat", "Lezen_a"]),
+        ({"q": "50%"}, ["Tellen met blokken"]),  # % and _ are letters, not wildcards
+        ({"q": "n_a"}, ["Lezen_a"]),
+        ({"grade": "k3", "tag": "tel"}, ["Tellen met blokken"]),
+        ({"kind": "protocol"}, ["Breuken"]),
+        ({"subject": "taal", "kind": "material"}, ["Woordenschat", "Lezen_a"]),
+        ({"q": "niets"}, []),
     ],
 )
-def test_the_search_gives_what_the_orm_gave(school, reader, products, filters):
+def test_the_search_filters_the_newest_first(school, reader, products, filters, titles):
     found = product_search(organisation=school, user=reader, **filters)
-    expected = _orm_search(school, reader, **filters)
-    assert found.count() == expected.count()
-    assert _seen(found[0:24]) == _seen(expected[:24])
-    assert _seen(found[1:3]) == _seen(expected[1:3])
+    assert found.count() == len(titles)
+    assert [p.title for p in found[0:24]] == titles
+    assert _seen(found[1:3]) == _seen(found[0:24])[1:3]
 
 
 def test_the_search_finds_the_school_and_what_its_community_shares(school, reader, products):
