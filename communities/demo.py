@@ -268,8 +268,6 @@ def build(ctx) -> None:
                 meetings[-1].online_url = "https://meet.example.org/plg"
             meeting_plan.append((meetings[-1], plan, False, phase_index))
     MemberRole.objects.bulk_create(roles, batch_size=BATCH)
-    for item in (*records, *evidence, *meetings):
-        item.render_stored_markdown()
     PhaseRecord.objects.bulk_create(records, batch_size=BATCH)
     Evidence.objects.bulk_create(evidence, batch_size=BATCH)
     Meeting.objects.bulk_create(meetings, batch_size=BATCH)

@@ -5,11 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ._markdown import StoresRenderedMarkdown
 from .plgs import PLG, PLGMember, Role
 
 
-class Meeting(StoresRenderedMarkdown, models.Model):
+class Meeting(models.Model):
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
@@ -17,7 +16,6 @@ class Meeting(StoresRenderedMarkdown, models.Model):
     online_url = models.URLField(_("online link"), blank=True)
     phase = models.CharField(_("phase"), max_length=30)
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown is allowed."))
-    minutes_html = models.TextField(blank=True, editable=False)
     minutes_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -27,8 +25,6 @@ class Meeting(StoresRenderedMarkdown, models.Model):
         verbose_name=_("minutes by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    markdown_fields = {"minutes": "minutes_html"}
 
     class Meta:
         verbose_name = _("meeting")

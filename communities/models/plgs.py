@@ -10,7 +10,6 @@ from django.utils.translation import pgettext_lazy
 from organisations.models import Membership, Organisation
 
 from ..cycles import CYCLES, cycle_for
-from ._markdown import StoresRenderedMarkdown
 
 
 class PLG(models.Model):
@@ -180,7 +179,7 @@ class MemberRole(models.Model):
         return f"{self.member}: {self.get_role_display()}"
 
 
-class PhaseRecord(StoresRenderedMarkdown, models.Model):
+class PhaseRecord(models.Model):
     """One passage through a phase of the cycle: the PLG's phase history."""
 
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="phase_records")
@@ -188,7 +187,6 @@ class PhaseRecord(StoresRenderedMarkdown, models.Model):
     started_at = models.DateTimeField(_("started at"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     conclusion = models.TextField(_("what this phase brought"), blank=True)
-    conclusion_html = models.TextField(blank=True, editable=False)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -196,8 +194,6 @@ class PhaseRecord(StoresRenderedMarkdown, models.Model):
         blank=True,
         related_name="+",
     )
-
-    markdown_fields = {"conclusion": "conclusion_html"}
 
     class Meta:
         verbose_name = _("phase record")
@@ -213,20 +209,17 @@ class PhaseRecord(StoresRenderedMarkdown, models.Model):
         return f"{self.plg}: {self.phase}"
 
 
-class Evidence(StoresRenderedMarkdown, models.Model):
+class Evidence(models.Model):
     """Something gathered in a phase that shows what the group did or found."""
 
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="evidence")
     phase = models.CharField(_("phase"), max_length=30)
     text = models.TextField(_("evidence"))
-    text_html = models.TextField(blank=True, editable=False)
     url = models.URLField(_("link"), blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    markdown_fields = {"text": "text_html"}
 
     class Meta:
         verbose_name = _("evidence")

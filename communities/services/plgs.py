@@ -13,7 +13,6 @@ from organisations.models import Membership, Organisation
 
 from ..access import organisation_ids_for_plg
 from ..cycles import cycle_for
-from ..markdown import render_markdown
 from ..models import LEADING_ROLES, PLG, Evidence, MemberRole, PhaseRecord, PLGMember, Role
 from ._common import audit
 
@@ -258,7 +257,7 @@ def plg_advance_phase(*, plg: PLG, conclusion: str = "", actor) -> PhaseRecord:
     following = cycle.next_phase(plg.current_phase) or cycle.first
     conclusion = conclusion.strip()
     PhaseRecord.objects.filter(plg=plg, ended_at__isnull=True).update(
-        ended_at=now, conclusion=conclusion, conclusion_html=render_markdown(conclusion)
+        ended_at=now, conclusion=conclusion
     )
     plg.current_phase = following.code
     plg.save(update_fields=["current_phase", "updated_at"])
