@@ -61,6 +61,13 @@ class RoundData:
     def cell(self, key):
         return next((c for c in self.cells if c.key == key), None)
 
+    def forget_raters(self) -> None:
+        """Drop every pseudonymous key, leaving what a report shows: for results that are
+        kept (report_cache.py), which must not hold anything that could trace an answer."""
+        for cell in self.cells:
+            cell.raters = frozenset()
+        self.scores, self.item_raters, self.dimension_raters, self.members = {}, {}, {}, {}
+
 
 def _total(cells: list[Cell]) -> Cell | None:
     others = [c for c in cells if not c.is_self and c.key != TOTAL]

@@ -78,14 +78,12 @@ def survey_rounds(*, survey: Survey) -> list[Round]:
 
 def report_rounds(*, survey: Survey) -> list[Round]:
     """The survey's rounds in order, each with `submitted` (its number of submitted
-    responses), `points` and `last_point` (the development points sent from it)."""
+    responses) and `points` (the development points sent from it)."""
     submitted = Response.objects.filter(round=OuterRef("pk"), status=Response.Status.SUBMITTED)
-    points = DevelopmentPoint.objects.filter(round=OuterRef("pk"))
     rounds = list(
         survey.rounds.annotate(
             submitted=_count(submitted),
-            points=_count(points),
-            last_point=Subquery(points.order_by("-pk").values("pk")[:1]),
+            points=_count(DevelopmentPoint.objects.filter(round=OuterRef("pk"))),
         ).order_by("number")
     )
     for round_ in rounds:
