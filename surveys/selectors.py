@@ -268,6 +268,7 @@ def providers_for_sharing(*, survey: Survey) -> list[Organisation]:
     )
     return list(
         Organisation.objects.filter(kind=Organisation.Kind.PROVIDER)
+        .only("name")
         .annotate(shared=Exists(shared))
         .order_by("name", "pk")
     )
