@@ -3,12 +3,11 @@ another school's survey is a 404."""
 
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from core.planned import PlannedQuery
 from organisations.access import Access
 
 from .models import Invitation, Survey
-from .token_links import invitation_for_token
 
 
 def _is_involved(access: Access, survey: Survey) -> bool:
@@ -20,26 +19,15 @@ def _is_involved(access: Access, survey: Survey) -> bool:
     return survey.shared_with.filter(pk=membership.pk).exists()
 
 
-# Read on every survey page: its SQL is written once per process.
-_SURVEY_IN_ORGANISATION = PlannedQuery(
-    Survey,
-    joins=(
-        ("survey", "version", "version"),
-        ("version", "instrument", "instrument"),
-        ("survey", "subject", "subject"),
-        ("subject", "user", "subject_user"),
-    ),
-    where=("organisation", "id"),
-)
-
-
 def get_survey_for_access(access: Access, pk: int) -> tuple[Survey, bool]:
     """The survey with this pk in the access's school and whether the user may manage it
     (invite, remind, start a round). Managers see every survey; the subject of a 360° and
     those it is shared with see theirs; anyone else gets a 404."""
-    survey = _SURVEY_IN_ORGANISATION.first(access.organisation.pk, pk)
-    if survey is None:
-        raise Http404
+    survey = get_object_or_404(
+        Survey.objects.select_related("version__instrument", "subject__user"),
+        organisation=access.organisation,
+        pk=pk,
+    )
     survey.organisation = access.organisation  # the same row, already loaded
     if access.can_manage:
         return survey, True
@@ -65,11 +53,18 @@ def can_share(access: Access, survey: Survey) -> bool:
 
 
 def get_invitation_by_token(token: str) -> Invitation:
-    """The invitation for a token link, with its round and survey; 404 for an unknown one."""
-    invitation = invitation_for_token(token)
-    if invitation is None:
-        raise Http404
-    return invitation
+    """The invitation for a token link with everything its answer page shows: its round,
+    survey, instrument version, school, subject (and their user) and rater group; 404 for
+    an unknown token."""
+    return get_object_or_404(
+        Invitation.objects.select_related(
+            "round__survey__version",
+            "round__survey__organisation",
+            "round__survey__subject__user",
+            "rater_group",
+        ),
+        token=token,
+    )
 
 
 def can_share_with_provider(access: Access, survey: Survey) -> bool:

@@ -1,6 +1,6 @@
-"""Aggregating a survey's rounds. Scores are aggregated in SQL per rater group (GROUP BY
-queries whatever the number of responses, in aggregation_sql.py); Python adds those group
-totals into the cells that the anonymity rules of anonymity.py allow.
+"""Aggregating a survey's rounds. Scores are aggregated in the database per rater group
+(grouped querysets whatever the number of responses, in selectors.py); Python adds those
+group totals into the cells that the anonymity rules of anonymity.py allow.
 
 Besides the counts, the report keeps for every published number the set of pseudonymous keys
 behind it. A key never leaves this module; it lets the post round be checked against what the
@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from . import aggregation_sql as sql
-from . import stats
+from . import selectors, stats
 from .anonymity import (
     SMALL_KINDS,
     GroupCount,
@@ -61,6 +60,13 @@ class RoundData:
 
     def cell(self, key):
         return next((c for c in self.cells if c.key == key), None)
+
+    def forget_raters(self) -> None:
+        """Drop every pseudonymous key, leaving what a report shows: for results that are
+        kept (report_cache.py), which must not hold anything that could trace an answer."""
+        for cell in self.cells:
+            cell.raters = frozenset()
+        self.scores, self.item_raters, self.dimension_raters, self.members = {}, {}, {}, {}
 
 
 def _total(cells: list[Cell]) -> Cell | None:
@@ -155,7 +161,9 @@ def round_cells(rounds: list[Round]) -> dict:
     """Per round: the anonymity release and its published cells, from one query listing the
     submitted responses' groups and keys. Rounds are checked against the round before."""
     groups, members = {}, defaultdict(lambda: defaultdict(set))
-    for round_id, group_id, kind, threshold, position, pseudonym in sql.responses(rounds):
+    for round_id, group_id, kind, threshold, position, pseudonym in selectors.report_responses(
+        rounds
+    ):
         if group_id not in groups:
             groups[group_id] = RaterGroup(
                 pk=group_id, kind=kind, threshold=threshold, position=position
@@ -187,13 +195,15 @@ def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
     # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
     # The same query as the histograms: an unknown answer is counted per rater key.
     without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
-    for round_id, group_id, item_id, score, unknown, n in sql.histograms(rounds):
+    for round_id, group_id, item_id, score, unknown, n in selectors.report_histograms(rounds):
         if score is None:
             without_value[(round_id, group_id, item_id)].add(unknown)
         else:
             histograms[(round_id, group_id)][item_id][score] += n
     respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
-    for round_id, group_id, pseudonym, dimension_id, score in sql.respondent_scores(rounds):
+    for round_id, group_id, pseudonym, dimension_id, score in selectors.report_respondent_scores(
+        rounds
+    ):
         respondent_scores[(round_id, group_id)].append((pseudonym, dimension_id, score))
     context = _Sources(histograms, respondent_scores, without_value, items)
     previous = None

@@ -1,5 +1,5 @@
 """Bench pages of surveys: the list, the progress page, the 360° report with its pre/post
-comparison (as most views see it, and the first view that renders its results), the answer
+comparison (as most views see it, and the first view that computes its results), the answer
 page behind a token link, and the two posts of that page — submitting all answers, and
 saving them to come back later — all in the main demo school."""
 
@@ -68,7 +68,7 @@ def pages() -> list[BenchPage]:
         BenchPage("survey list", reverse("surveys:survey_list", kwargs=school), leader),
         BenchPage("survey progress", reverse("surveys:survey_detail", kwargs=survey), leader),
         BenchPage("360° report", report_url, leader),
-        # The first view after a round closes renders the results; later views reuse them.
+        # The first view after a round closes computes the results; later views reuse them.
         BenchPage("360° report, first view", report_url, leader, prepare=_first_view(report_url)),
         BenchPage("survey answer page", answer_url, leader),
         BenchPage(

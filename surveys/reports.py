@@ -7,13 +7,12 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import aggregation_sql as sql
 from . import stats
 from .aggregation import MERGED, TOTAL, RoundData, load_rounds
 from .anonymity import filter_allowed, paired_allowed
 from .charts import bar_chart, prepost_chart
 from .models import Item, Survey, pick
-from .selectors import version_questions
+from .selectors import report_comments, version_questions
 
 __all__ = ["MERGED", "TOTAL", "report_context"]
 
@@ -131,7 +130,7 @@ def comments(data: RoundData) -> list[dict]:
     allowed = {pk for c in data.cells if c.key in (TOTAL, "self") for pk in c.group_ids}
     self_ids = {pk for c in data.cells if c.is_self for pk in c.group_ids}
     by_question = {}
-    rows = sql.comments(data.round, allowed)
+    rows = report_comments(data.round, allowed)
     for position, text_nl, text_en, text, group_id in rows:
         entry = by_question.setdefault(
             position, {"question_text": pick(text_nl, text_en), "others": [], "self": []}

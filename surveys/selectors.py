@@ -1,16 +1,30 @@
 """Reads for surveys: lists and progress, with query counts that do not grow with data."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
-from accounts.models import User
-from core.sql import RowPages, fetch
 from organisations.access import Access
-from organisations.models import Membership, Organisation
+from organisations.models import Organisation
 from organisations.selectors import person_name
 
 from .models import (
+    Answer,
+    Comment,
     DevelopmentPoint,
-    InstrumentVersion,
     Invitation,
     Item,
     OpenQuestion,
@@ -19,132 +33,44 @@ from .models import (
     Round,
     Survey,
 )
-from .models.instruments import pick
 
-# The survey list and the progress table are read as plain rows: a page of surveys as
-# model instances with their version, instrument, subject and user costs several times the
-# SQL itself. Table names come from the models; columns are Django's defaults.
-_TABLES = {
-    "survey": Survey._meta.db_table,
-    "shared": Survey.shared_with.through._meta.db_table,
-    "version": InstrumentVersion._meta.db_table,
-    "round": Round._meta.db_table,
-    "invitation": Invitation._meta.db_table,
-    "group": RaterGroup._meta.db_table,
-    "membership": Membership._meta.db_table,
-    "user": User._meta.db_table,
-    "organisation": Organisation._meta.db_table,
-    "shared_provider": Survey.shared_with_providers.through._meta.db_table,
-    "response": Response._meta.db_table,
-    "point": DevelopmentPoint._meta.db_table,
-}
-_SURVEYS_FROM = "FROM {survey} s WHERE s.organisation_id = %s".format(**_TABLES)
-_SURVEYS_VISIBLE = (
-    " AND (s.subject_id = %s OR s.id IN (SELECT survey_id FROM {shared} WHERE membership_id = %s))"
-).format(**_TABLES)
-_SURVEY_PAGE = """
-    SELECT s.id, s.title, v.title_nl, v.title_en, v.number, u.first_name, u.last_name, u.email,
-        (SELECT COUNT(*) FROM {round} r WHERE r.survey_id = s.id),
-        (SELECT COUNT(*) FROM {invitation} i JOIN {round} r ON r.id = i.round_id
-            WHERE r.survey_id = s.id),
-        (SELECT COUNT(*) FROM {invitation} i JOIN {round} r ON r.id = i.round_id
-            WHERE r.survey_id = s.id AND i.status = '{completed}')
-    FROM {survey} s
-    JOIN {version} v ON v.id = s.version_id
-    LEFT JOIN {membership} m ON m.id = s.subject_id
-    LEFT JOIN {user} u ON u.id = m.user_id
-    WHERE s.organisation_id = %s{{visible}}
-    ORDER BY s.created_at DESC, s.id DESC LIMIT %s OFFSET %s""".format(
-    completed=Invitation.Status.COMPLETED.value, **_TABLES
-)
-_PROGRESS = """
-    SELECT g.id, g.kind, g.threshold, COUNT(i.id), COUNT(i.sent_at),
-        COUNT(CASE WHEN i.status = %s THEN 1 END), COUNT(CASE WHEN i.status = %s THEN 1 END)
-    FROM {group} g LEFT JOIN {invitation} i ON i.rater_group_id = g.id AND i.round_id = %s
-    WHERE g.survey_id = %s
-    GROUP BY g.id, g.kind, g.threshold, g.position
-    ORDER BY g.position, g.id""".format(**_TABLES)
-_ROUNDS = """
-    SELECT id, survey_id, number, opens_on, closes_on, closed, created_at
-    FROM {round} WHERE survey_id = %s ORDER BY number""".format(**_TABLES)
-# A report's rounds with what their published results can still change with (see
-# report_cache.py): the submitted responses and a stamp of the points sent from the round.
-_REPORT_ROUNDS = """
-    SELECT r.id, r.survey_id, r.number, r.opens_on, r.closes_on, r.closed, r.created_at,
-        (SELECT COUNT(*) FROM {response} s WHERE s.round_id = r.id AND s.status = %s)
-            AS submitted,
-        (SELECT COUNT(*) FROM {point} p WHERE p.round_id = r.id) AS points,
-        (SELECT MAX(p.id) FROM {point} p WHERE p.round_id = r.id) AS last_point
-    FROM {round} r WHERE r.survey_id = %s ORDER BY r.number""".format(**_TABLES)
-_THRESHOLDS = "SELECT id, threshold FROM {group} WHERE survey_id = %s ORDER BY id".format(**_TABLES)
-_SHARED_WITH = """
-    SELECT u.first_name, u.last_name, u.email
-    FROM {shared} sw
-    JOIN {membership} m ON m.id = sw.membership_id
-    JOIN {user} u ON u.id = m.user_id
-    WHERE sw.survey_id = %s
-    ORDER BY u.last_name, u.first_name, m.id""".format(**_TABLES)
-_PROVIDERS = """
-    SELECT o.id, o.name, EXISTS(
-        SELECT 1 FROM {shared_provider} sp WHERE sp.organisation_id = o.id AND sp.survey_id = %s
+
+def _count(queryset) -> Subquery:
+    """The number of rows of `queryset` (correlated with OuterRef), as a subquery that is
+    run for the rows of the outer query only: the survey list counts for one page."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        output_field=IntegerField(),
     )
-    FROM {organisation} o WHERE o.kind = %s
-    ORDER BY o.name, o.id""".format(**_TABLES)
 
 
-def survey_list(*, access: Access) -> RowPages:
-    """The school's surveys the user may see, newest first, a page at a time (give it to
-    `paginate`): dicts with the survey's id, title, instrument (version title and number),
-    whom it is about (a name, or "" for a school-wide survey) and its rounds, invitations
-    and completed invitations counted. Managers see every survey; others the 360°s about
+def survey_list(*, access: Access) -> QuerySet[Survey]:
+    """The school's surveys the user may see, newest first (give it to `paginate`), with
+    their instrument version and subject, and `round_count`, `invited` and `completed`
+    (its invitations completed) counted. Managers see every survey; others the 360°s about
     them and those shared with them."""
-    visible, params = "", [access.organisation.pk]
+    surveys = Survey.objects.filter(organisation=access.organisation)
     if not access.can_manage:
-        if access.membership is None:
-            visible = " AND 0 = 1"
-        else:
-            visible = _SURVEYS_VISIBLE
-            params += [access.membership.pk, access.membership.pk]
-    return RowPages(
-        count_sql=f"SELECT COUNT(*) {_SURVEYS_FROM}{visible}",
-        page_sql=_SURVEY_PAGE.format(visible=visible),
-        params=params,
-        build=_survey_rows,
+        membership = access.membership
+        if membership is None:
+            return surveys.none()
+        shared = Survey.shared_with.through.objects.filter(membership=membership)
+        surveys = surveys.filter(Q(subject=membership) | Q(pk__in=shared.values("survey_id")))
+    invitations = Invitation.objects.filter(round__survey=OuterRef("pk"))
+    return (
+        surveys.select_related("version", "subject__user")
+        .annotate(
+            round_count=_count(Round.objects.filter(survey=OuterRef("pk"))),
+            invited=_count(invitations),
+            completed=_count(invitations.filter(status=Invitation.Status.COMPLETED)),
+        )
+        .order_by("-created_at", "-pk")
     )
-
-
-def _survey_rows(rows) -> list[dict]:
-    return [
-        {
-            "id": pk,
-            "title": title,
-            "instrument": pick(title_nl, title_en),
-            "version": number,
-            "about": person_name(first_name or "", last_name or "", email or ""),
-            "round_count": round_count,
-            "invited": invited,
-            "completed": completed,
-        }
-        for (
-            pk,
-            title,
-            title_nl,
-            title_en,
-            number,
-            first_name,
-            last_name,
-            email,
-            round_count,
-            invited,
-            completed,
-        ) in rows
-    ]
 
 
 def survey_rounds(*, survey: Survey) -> list[Round]:
-    """The survey's rounds in order (the last is the current one). A raw query still gives
-    Round instances with their dates converted, at a fraction of the queryset's cost."""
-    rounds = list(Round.objects.raw(_ROUNDS, [survey.pk]))
+    """The survey's rounds in order (the last is the current one)."""
+    rounds = list(survey.rounds.order_by("number"))
     for round_ in rounds:
         round_.survey = survey
     return rounds
@@ -152,8 +78,14 @@ def survey_rounds(*, survey: Survey) -> list[Round]:
 
 def report_rounds(*, survey: Survey) -> list[Round]:
     """The survey's rounds in order, each with `submitted` (its number of submitted
-    responses), `points` and `last_point` (the development points sent from it)."""
-    rounds = list(Round.objects.raw(_REPORT_ROUNDS, [Response.Status.SUBMITTED.value, survey.pk]))
+    responses) and `points` (the development points sent from it)."""
+    submitted = Response.objects.filter(round=OuterRef("pk"), status=Response.Status.SUBMITTED)
+    rounds = list(
+        survey.rounds.annotate(
+            submitted=_count(submitted),
+            points=_count(DevelopmentPoint.objects.filter(round=OuterRef("pk"))),
+        ).order_by("number")
+    )
     for round_ in rounds:
         round_.survey = survey
     return rounds
@@ -161,30 +93,119 @@ def report_rounds(*, survey: Survey) -> list[Round]:
 
 def group_thresholds(*, survey: Survey) -> list[tuple[int, int]]:
     """(rater group id, anonymity threshold) of every group of the survey."""
-    return fetch(_THRESHOLDS, [survey.pk])
+    return list(survey.rater_groups.order_by("pk").values_list("pk", "threshold"))
 
 
-def round_progress(*, round_: Round) -> list[dict]:
-    """Per rater group of the round's survey, in order: its id, label, anonymity threshold
-    and whether it may go below three, and its invitations in this round counted — invited,
-    sent, started and completed — in one query."""
-    labels = dict(RaterGroup.Kind.choices)
+def round_progress(*, round_: Round) -> list[RaterGroup]:
+    """The rater groups of the round's survey in order, each with its invitations in this
+    round counted — `invited`, `sent`, `started` and `completed` — in one query."""
+    in_round = Q(invitations__round=round_)
     status = Invitation.Status
-    rows = fetch(_PROGRESS, [status.STARTED, status.COMPLETED, round_.pk, round_.survey_id])
-    return [
-        {
-            "id": pk,
-            "label": str(labels.get(kind, kind)),
-            "kind": kind,
-            "threshold": threshold,
-            "small": kind in RaterGroup.SMALL_KINDS,
-            "invited": invited,
-            "sent": sent,
-            "started": started,
-            "completed": completed,
-        }
-        for pk, kind, threshold, invited, sent, started, completed in rows
-    ]
+    return list(
+        RaterGroup.objects.filter(survey_id=round_.survey_id)
+        .annotate(
+            invited=Count("invitations", filter=in_round),
+            sent=Count("invitations__sent_at", filter=in_round),
+            started=Count("invitations", filter=in_round & Q(invitations__status=status.STARTED)),
+            completed=Count(
+                "invitations", filter=in_round & Q(invitations__status=status.COMPLETED)
+            ),
+        )
+        .order_by("position", "pk")
+    )
+
+
+# The report's numbers (aggregation.py) and comments (reports.py) rest on these reads of the
+# submitted responses of some rounds, grouped in the database whatever their number.
+
+
+def _submitted(rounds, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}round__in": rounds, f"{prefix}status": Response.Status.SUBMITTED})
+
+
+def report_responses(rounds) -> list[tuple]:
+    """(round id, group id, group kind, threshold, position, pseudonym) per submitted
+    response of `rounds`."""
+    if not rounds:
+        return []
+    return list(
+        Response.objects.filter(_submitted(rounds))
+        .order_by()
+        .values_list(
+            "round_id",
+            "rater_group_id",
+            "rater_group__kind",
+            "rater_group__threshold",
+            "rater_group__position",
+            "pseudonym",
+        )
+    )
+
+
+def report_histograms(rounds) -> list[tuple]:
+    """(round id, group id, item id, score or None, pseudonym or "", count): how many
+    submitted answers per round, group, item and score. An answer without a value ("I don't
+    know") is counted per rater key instead, the key standing in the fifth column."""
+    if not rounds:
+        return []
+    unknown_by = Case(
+        When(score__isnull=True, then=F("response__pseudonym")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    columns = ("response__round_id", "response__rater_group_id", "item_id", "score")
+    return list(
+        Answer.objects.filter(_submitted(rounds, "response__"))
+        .annotate(unknown_by=unknown_by)
+        .order_by()
+        .values(*columns, "unknown_by")
+        .annotate(n=Count("pk"))
+        .values_list(*columns, "unknown_by", "n")
+    )
+
+
+def report_respondent_scores(rounds) -> list[tuple]:
+    """(round id, group id, pseudonym, dimension id, mean score): every submitted rater's
+    mean score per dimension on the quality items."""
+    if not rounds:
+        return []
+    columns = (
+        "response__round_id",
+        "response__rater_group_id",
+        "response__pseudonym",
+        "item__dimension_id",
+    )
+    return list(
+        Answer.objects.filter(
+            _submitted(rounds, "response__"),
+            score__isnull=False,
+            item__aspect=Item.Aspect.QUALITY,
+        )
+        .order_by()
+        .values(*columns)
+        .annotate(score=Avg("score"))
+        .values_list(*columns, "score")
+    )
+
+
+def report_comments(round_: Round, groups) -> list[tuple]:
+    """(question position, question in Dutch, in English, text, group id) per open answer
+    of the submitted responses of `groups` in `round_`."""
+    if not groups:
+        return []
+    return list(
+        Comment.objects.filter(
+            _submitted([round_], "response__"), response__rater_group_id__in=groups
+        )
+        .order_by()
+        .values_list(
+            "question__position",
+            "question__text_nl",
+            "question__text_en",
+            "text",
+            "response__rater_group_id",
+        )
+    )
 
 
 def school_people(*, organisation) -> list[tuple[int, str]]:
@@ -231,14 +252,26 @@ def _labelled(memberships) -> list[tuple[int, str]]:
 
 def shared_with_names(*, survey: Survey) -> list[str]:
     """The names of the colleagues the survey's report is shared with."""
-    return [person_name(*row) for row in fetch(_SHARED_WITH, [survey.pk])]
+    return [
+        person_name(*row)
+        for row in survey.shared_with.order_by(
+            "user__last_name", "user__first_name", "pk"
+        ).values_list("user__first_name", "user__last_name", "user__email")
+    ]
 
 
-def providers_for_sharing(*, survey: Survey) -> list[dict]:
-    """Every provider by name (dicts with pk and name), and whether the survey's report is
-    shared with it."""
-    rows = fetch(_PROVIDERS, [survey.pk, Organisation.Kind.PROVIDER.value])
-    return [{"pk": pk, "name": name, "shared": bool(shared)} for pk, name, shared in rows]
+def providers_for_sharing(*, survey: Survey) -> list[Organisation]:
+    """Every provider by name, each with `shared`: whether the survey's report is shared
+    with it."""
+    shared = Survey.shared_with_providers.through.objects.filter(
+        organisation=OuterRef("pk"), survey=survey
+    )
+    return list(
+        Organisation.objects.filter(kind=Organisation.Kind.PROVIDER)
+        .only("name")
+        .annotate(shared=Exists(shared))
+        .order_by("name", "pk")
+    )
 
 
 def round_invitees(*, round_: Round) -> list[dict]:

@@ -1,6 +1,8 @@
-"""A finished round's results are rendered once and shown again from the cache, until
-something they rest on changes."""
+"""A finished round's results are computed once and shown again from the cache, until
+something they rest on changes; the cache keeps them as data without the raters' keys."""
 
+import datetime
+import pickle
 import re
 
 import pytest
@@ -11,10 +13,10 @@ from django.urls import reverse
 
 from organisations.models import Membership
 from organisations.tests.factories import MembershipFactory
-from surveys import services
-from surveys.models import DevelopmentPoint
+from surveys import report_cache, services
+from surveys.models import DevelopmentPoint, Response
 
-from .helpers import add_responses, close
+from .helpers import add_responses, close, scored
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ANY_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+')
@@ -109,3 +111,73 @@ def test_a_response_stored_after_the_first_view_shows_at_the_next(answered, lead
     add_responses(answered, round_, "teachers", 1, prefix="laat")
     close(round_)
     assert "n=5" in client.get(_url(answered)).content.decode()
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    """Every value the report puts in the cache."""
+    values = []
+    set_ = report_cache.cache.set
+
+    def keep(key, value, *args, **kwargs):
+        values.append(value)
+        return set_(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(report_cache.cache, "set", keep)
+    return values
+
+
+def _two_rounds(survey, leader):
+    pre = survey.rounds.get()
+    add_responses(survey, pre, "self", 1, value=3)
+    add_responses(survey, pre, "teachers", 4, value=scored(2))
+    close(pre)
+    today = datetime.date.today()
+    post = services.round_start_post(
+        survey=survey, opens_on=today, closes_on=today, actor=leader.user
+    )
+    add_responses(survey, post, "self", 1, value=4)
+    add_responses(survey, post, "teachers", 4, value=scored(4))
+    close(post)
+
+
+def test_the_cache_holds_results_but_no_rater_keys(survey_360, leader, login, stored):
+    _two_rounds(survey_360, leader)
+    client = login(leader)
+    client.get(_url(survey_360))
+    client.get(_url(survey_360) + "?round=1")
+    assert len(stored) == 2
+    pseudonyms = list(Response.objects.values_list("pseudonym", flat=True))
+    assert len(pseudonyms) == 10
+    for results in stored:
+        assert results["rows"] and results["comparison"]["rows"]
+        assert all(cell.raters == frozenset() for cell in results["current"].cells)
+        blob = pickle.dumps(results)
+        assert not any(pseudonym.encode() in blob for pseudonym in pseudonyms)
+        assert b"<form" not in blob and b"csrf" not in blob
+
+
+def test_each_round_is_kept_apart(survey_360, leader, login, stored):
+    _two_rounds(survey_360, leader)
+    client = login(leader)
+    assert client.get(_url(survey_360)).context["rows"][0]["total"].mean == 4
+    assert client.get(_url(survey_360) + "?round=1").context["rows"][0]["total"].mean == 2
+    assert len(stored) == 2
+    assert _answer_queries(client, _url(survey_360) + "?round=1") == []
+    assert client.get(_url(survey_360)).context["rows"][0]["total"].mean == 4
+    assert len(stored) == 2
+
+
+def test_a_reader_in_another_language_gets_an_entry_of_their_own(answered, leader, login, stored):
+    client = login(leader)
+    client.get(_url(answered))
+    client.get(_url(answered), HTTP_ACCEPT_LANGUAGE="en")
+    assert len(stored) == 2
+    assert _answer_queries(client, _url(answered)) == []
+
+
+def test_an_open_round_is_never_cached(survey_360, leader, login, stored):
+    add_responses(survey_360, survey_360.rounds.get(), "teachers", 4)
+    page = login(leader).get(_url(survey_360)).content.decode()
+    assert "Er zijn nog geen resultaten." in page
+    assert stored == []

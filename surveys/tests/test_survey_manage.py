@@ -145,11 +145,11 @@ def test_progress_shows_invited_started_completed_per_group(survey_360, leader, 
     Invitation.objects.filter(pk=invitations[0].pk).update(status="completed")
     Invitation.objects.filter(pk=invitations[1].pk).update(status="started")
     response = login(leader).get(_url("surveys:survey_detail", survey_360))
-    rows = {row["kind"]: row for row in response.context["progress"]}
-    assert (rows["teachers"]["invited"], rows["teachers"]["started"]) == (3, 1)
-    assert (rows["teachers"]["completed"], rows["teachers"]["sent"]) == (1, 0)
-    assert rows["self"]["invited"] == 1
-    assert [row["kind"] for row in response.context["progress"]] == list(
+    rows = {row.kind: row for row in response.context["progress"]}
+    assert (rows["teachers"].invited, rows["teachers"].started) == (3, 1)
+    assert (rows["teachers"].completed, rows["teachers"].sent) == (1, 0)
+    assert rows["self"].invited == 1
+    assert [row.kind for row in response.context["progress"]] == list(
         survey_360.rater_groups.values_list("kind", flat=True)
     )
     assert response.context["unsent"] == 4
@@ -161,8 +161,8 @@ def test_progress_counts_only_the_current_round(survey_360, leader, login, today
     pre.invitations.update(status="completed")
     services.round_start_post(survey=survey_360, opens_on=today, closes_on=today, actor=leader.user)
     response = login(leader).get(_url("surveys:survey_detail", survey_360))
-    rows = {row["kind"]: row for row in response.context["progress"]}
-    assert (rows["teachers"]["invited"], rows["teachers"]["completed"]) == (3, 0)
+    rows = {row.kind: row for row in response.context["progress"]}
+    assert (rows["teachers"].invited, rows["teachers"].completed) == (3, 0)
     assert [r.number for r in response.context["rounds"]] == [1, 2]
 
 
@@ -248,7 +248,7 @@ def test_survey_list_query_count_does_not_grow(
 
 def _listed(client, school):
     response = client.get(reverse("surveys:survey_list", kwargs={"slug": school.slug}))
-    return response, {row["title"]: row for row in response.context["page"]}
+    return response, {row.title: row for row in response.context["page"]}
 
 
 def test_the_survey_list_counts_rounds_invitations_and_completions(
@@ -262,13 +262,13 @@ def test_the_survey_list_counts_rounds_invitations_and_completions(
     for survey in (survey_360, pulse):
         row = rows[survey.title]
         invited = Invitation.objects.filter(round__survey=survey)
-        assert (row["id"], row["version"]) == (survey.pk, survey.version.number)
-        assert row["instrument"] == survey.version.title
-        assert row["round_count"] == survey.rounds.count()
-        assert row["invited"] == invited.count()
-        assert row["completed"] == invited.filter(status="completed").count()
-    assert (rows["360° september"]["invited"], rows["360° september"]["completed"]) == (8, 1)
-    assert rows["360° september"]["about"] == str(leader.user)
+        assert (row.pk, row.version.number) == (survey.pk, survey.version.number)
+        assert row.version.title == survey.version.title
+        assert row.round_count == survey.rounds.count()
+        assert row.invited == invited.count()
+        assert row.completed == invited.filter(status="completed").count()
+    assert (rows["360° september"].invited, rows["360° september"].completed) == (8, 1)
+    assert str(rows["360° september"].subject.user) == str(leader.user)
     html = response.content.decode()
     assert f'href="{_url("surveys:survey_detail", survey_360)}"' in html
     assert "hele school" in html and "1 van 8" in html

@@ -111,12 +111,12 @@ def survey_detail(request, pk):
         "sharing": sharing,
     }
     if can_manage:
-        context["invited"] = sum(row["invited"] for row in progress)
-        context["unsent"] = sum(row["invited"] - row["sent"] for row in progress)
+        context["invited"] = sum(group.invited for group in progress)
+        context["unsent"] = sum(group.invited - group.sent for group in progress)
         if asked["invitees"]:
             context["invitees"] = selectors.round_invitees(round_=current)
         if not current.is_finished():
-            groups = [(row["id"], row["label"]) for row in progress if row["kind"] != "self"]
+            groups = [(group.pk, str(group)) for group in progress if group.kind != "self"]
             people = (
                 selectors.school_people(organisation=survey.organisation)
                 if asked["people"]
@@ -134,7 +134,7 @@ def survey_detail(request, pk):
     if can_share_with_provider(request.access, survey):
         # The provider form posts to survey_share_provider, which validates it.
         context["providers"] = selectors.providers_for_sharing(survey=survey)
-        context["shared_providers"] = [p for p in context["providers"] if p["shared"]]
+        context["shared_providers"] = [p for p in context["providers"] if p.shared]
     return render(request, "surveys/survey_detail.html", context)
 
 

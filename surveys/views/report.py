@@ -46,7 +46,7 @@ def _pdf_css() -> str:
 def report(request, pk):
     survey = _report_survey(request, pk, AuditEvent.Action.VIEW)
     can_propose = can_propose_points(request.access, survey)
-    page = report_page(request, survey, request.GET.get("round"), can_propose=can_propose)
+    page = report_page(survey, request.GET.get("round"), can_propose=can_propose)
     return render(request, "surveys/report.html", page)
 
 

@@ -32,5 +32,5 @@ def shared_report(request, pk):
         organisation=survey.organisation,
         summary=f"shared report of {survey.title} read by {request.organisation.slug}",
     )
-    page = report_page(request, survey, request.GET.get("round"), can_propose=False)
+    page = report_page(survey, request.GET.get("round"), can_propose=False)
     return render(request, "surveys/report.html", {**page, "shared_view": True})
