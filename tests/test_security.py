@@ -80,7 +80,7 @@ def test_login_with_the_right_password_lands_on_the_dashboard(client, db):
         reverse("accounts:login"), {"username": user.email, "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:dashboard")
+    assert response["Location"] == reverse("dashboard")
 
 
 def test_wrong_password_gets_a_dutch_message(client, db):
