@@ -36,6 +36,30 @@ class ApiPagination(LimitOffsetPagination):
 # Schemas -------------------------------------------------------------------------------------
 
 
+class MembershipOrganisationOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: Organisation.Kind
+
+
+class MembershipOut(Schema):
+    organisation: MembershipOrganisationOut
+    role: Membership.Role
+    role_display: str
+    function: str
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    first_name: str
+    last_name: str
+    full_name: str
+    language: str
+    memberships: list[MembershipOut]
+
+
 class OrganisationRefOut(Schema):
     id: int
     slug: str
@@ -134,6 +158,29 @@ class PeopleFilter(Schema):
 
 router = Router(tags=["organisations"])
 NOT_FOUND = {404: ErrorOut, 401: ErrorOut}
+
+
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, url_name="me", tags=["me"])
+def me(request):
+    """The signed-in user and their active memberships, each with its role."""
+    user = request.auth
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "full_name": user.get_full_name(),
+        "language": user.language,
+        "memberships": [
+            {
+                "organisation": m.organisation,
+                "role": m.role,
+                "role_display": m.get_role_display(),
+                "function": m.function,
+            }
+            for m in user_memberships(user)
+        ],
+    }
 
 
 @router.get(

@@ -8,7 +8,7 @@ import sys
 from django.conf import settings
 from django.urls import reverse
 
-from organisations.tests.factories import PASSWORD, UserFactory
+from accounts.tests.factories import PASSWORD, UserFactory
 
 
 def test_production_settings_pass_the_deployment_check():
