@@ -4,9 +4,9 @@
 import pytest
 from django.core.cache import cache
 
+from accounts.tests.factories import PASSWORD
 from organisations.models import Membership
 from organisations.tests.factories import (
-    PASSWORD,
     MembershipFactory,
     SchoolFactory,
     TeamFactory,

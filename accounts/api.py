@@ -1,12 +1,9 @@
-"""API authentication (personal tokens and the browser session) and the /me endpoint."""
+"""API authentication: personal tokens and the browser session."""
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Schema
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
-
-from organisations.access import user_memberships
-from organisations.models import Membership, Organisation
 
 from .services import api_token_authenticate
 
@@ -49,53 +46,3 @@ def authentication_error(api, request, exc):
 
 class ErrorOut(Schema):
     detail: str
-
-
-class MembershipOrganisationOut(Schema):
-    id: int
-    slug: str
-    name: str
-    kind: Organisation.Kind
-
-
-class MembershipOut(Schema):
-    organisation: MembershipOrganisationOut
-    role: Membership.Role
-    role_display: str
-    function: str
-
-
-class MeOut(Schema):
-    id: int
-    email: str
-    first_name: str
-    last_name: str
-    full_name: str
-    language: str
-    memberships: list[MembershipOut]
-
-
-router = Router(tags=["me"])
-
-
-@router.get("/me", response={200: MeOut, 401: ErrorOut}, url_name="me")
-def me(request):
-    """The signed-in user and their active memberships, each with its role."""
-    user = request.auth
-    return {
-        "id": user.pk,
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "full_name": user.get_full_name(),
-        "language": user.language,
-        "memberships": [
-            {
-                "organisation": m.organisation,
-                "role": m.role,
-                "role_display": m.get_role_display(),
-                "function": m.function,
-            }
-            for m in user_memberships(user)
-        ],
-    }

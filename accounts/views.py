@@ -1,10 +1,12 @@
+from functools import cache
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from organisations.access import user_memberships
+from core.discovery import app_modules
 
 from .forms import EmailAuthenticationForm, ProfileForm
 
@@ -13,6 +15,13 @@ class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+@cache
+def _profile_sections():
+    """`sections(request)` of every app with a profile.py: what the app shows of the user on
+    their profile page, each a dict with the `template` that writes it as `section`."""
+    return [module.sections for module in app_modules("profile")]
 
 
 @login_required
@@ -30,5 +39,8 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "memberships": user_memberships(user)},
+        {
+            "form": form,
+            "profile_sections": [s for sections in _profile_sections() for s in sections(request)],
+        },
     )

@@ -10,7 +10,6 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from accounts.api import api_auth, authentication_error
-from accounts.api import router as accounts_router
 from organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -26,6 +25,5 @@ api = NinjaAPI(
     auth=api_auth,
 )
 
-api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_exception_handler(AuthenticationError, partial(authentication_error, api))

@@ -37,7 +37,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 # Leerkring's apps come first so that their translations win over Django's own.
-PROJECT_APPS = ["core", "accounts", "organisations", "surveys", "communities", "networks"]
+PROJECT_APPS = [
+    "core",
+    "accounts",
+    "organisations",
+    "surveys",
+    "communities",
+    "networks",
+    "dashboard",
+]
 INSTALLED_APPS = [
     *PROJECT_APPS,
     "django.contrib.admin",
@@ -128,7 +136,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: five failures for one account from one address lock it for 15 minutes.

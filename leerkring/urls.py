@@ -4,7 +4,7 @@ from django.urls import include, path
 from .api import api
 
 urlpatterns = [
-    path("", include("core.urls")),
+    path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
     path("o/<slug:slug>/", include("organisations.urls")),
     # These apps define their full paths: some are tenant pages under /o/<slug>/, some are

@@ -12,18 +12,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from core.planned import PlannedQuery
-
 from .models import Membership, Organisation, Team
 
 _CACHE_ATTR = "_leerkring_memberships"
-# Read on every page of an organisation: its SQL is written once per process.
-_ACTIVE_MEMBERSHIPS = PlannedQuery(
-    Membership,
-    joins=(("membership", "organisation", "organisation"), ("organisation", "parent", "parent")),
-    where=("user", "is_active"),
-    order_by=(("organisation", "name"),),
-)
 
 
 def user_memberships(user) -> list[Membership]:
@@ -32,7 +23,11 @@ def user_memberships(user) -> list[Membership]:
         return []
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = _ACTIVE_MEMBERSHIPS.all(user.pk, True)
+        cached = list(
+            Membership.objects.filter(user=user, is_active=True)
+            .select_related("organisation__parent")
+            .order_by("organisation__name", "pk")
+        )
         setattr(user, _CACHE_ATTR, cached)
     return cached
 

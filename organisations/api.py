@@ -5,7 +5,7 @@ is a 404, never its data) and fetches objects through the access helpers and sel
 views use, so the API cannot see more than the web pages do.
 """
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -34,6 +34,30 @@ class ApiPagination(LimitOffsetPagination):
 
 
 # Schemas -------------------------------------------------------------------------------------
+
+
+class MembershipOrganisationOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: Organisation.Kind
+
+
+class MembershipOut(Schema):
+    organisation: MembershipOrganisationOut
+    role: Membership.Role
+    role_display: str
+    function: str
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    first_name: str
+    last_name: str
+    full_name: str
+    language: str
+    memberships: list[MembershipOut]
 
 
 class OrganisationRefOut(Schema):
@@ -87,13 +111,15 @@ class TeamOut(Schema):
     home_count: int = Field(..., description="Members for whom this is their home team.")
 
 
-# Schemas below read the row dicts of organisations.selectors (TeamMemberRow, PersonTeam,
-# PersonRow). Comments rather than docstrings: a docstring would show in the OpenAPI document.
 class TeamMemberOut(Schema):
     person_id: int = Field(..., alias="membership_id", description="Id in /people/{person_id}.")
     name: str
-    function: str
+    function: str = Field(..., alias="membership.function")
     is_home: bool = Field(..., description="This team is the person's home team (nest).")
+
+    @staticmethod
+    def resolve_name(obj):
+        return str(obj.membership.user)
 
 
 class TeamDetailOut(Schema):
@@ -104,20 +130,24 @@ class TeamDetailOut(Schema):
 
 
 class PersonTeamOut(Schema):
-    id: int
-    name: str
+    id: int = Field(..., alias="team_id")
+    name: str = Field(..., alias="team.name")
     is_home: bool
 
 
 class PersonOut(Schema):
     id: int = Field(..., description="The person's id in this organisation (a membership).")
     name: str
-    first_name: str
-    last_name: str
-    email: str
+    first_name: str = Field(..., alias="user.first_name")
+    last_name: str = Field(..., alias="user.last_name")
+    email: str = Field(..., alias="user.email")
     role: Membership.Role
     function: str
-    teams: list[PersonTeamOut]
+    teams: list[PersonTeamOut] = Field(..., alias="team_links")
+
+    @staticmethod
+    def resolve_name(obj):
+        return str(obj.user)
 
 
 class PeopleFilter(Schema):
@@ -128,6 +158,29 @@ class PeopleFilter(Schema):
 
 router = Router(tags=["organisations"])
 NOT_FOUND = {404: ErrorOut, 401: ErrorOut}
+
+
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, url_name="me", tags=["me"])
+def me(request):
+    """The signed-in user and their active memberships, each with its role."""
+    user = request.auth
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "full_name": user.get_full_name(),
+        "language": user.language,
+        "memberships": [
+            {
+                "organisation": m.organisation,
+                "role": m.role,
+                "role_display": m.get_role_display(),
+                "function": m.function,
+            }
+            for m in user_memberships(user)
+        ],
+    }
 
 
 @router.get(
@@ -216,7 +269,7 @@ def team_detail(request, slug: str, team_id: int):
         "id": team.pk,
         "name": team.name,
         "mission": team.mission,
-        "members": selectors.team_members(team=team),
+        "members": list(selectors.team_members(team=team)),
     }
 
 
@@ -240,4 +293,5 @@ def people_list(request, slug: str, filters: Query[PeopleFilter]):
 def person_detail(request, slug: str, person_id: int):
     """A person in this organisation with their teams, home team first."""
     person, _can_edit = get_person_for_access(get_access(request.auth, slug), person_id)
-    return selectors.person_row(membership=person)
+    prefetch_related_objects([person], selectors.team_links())
+    return person

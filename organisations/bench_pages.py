@@ -25,7 +25,7 @@ def pages() -> list[BenchPage]:
     school = {"slug": MAIN_SCHOOL_SLUG}
     people = reverse("organisations:people_list", kwargs=school)
     return [
-        BenchPage("dashboard", reverse("core:dashboard"), users["staff"]),
+        BenchPage("dashboard", reverse("dashboard"), users["staff"]),
         BenchPage("school overview", reverse("organisations:overview", kwargs=school), leader),
         BenchPage(
             "community overview",

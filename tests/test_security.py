@@ -8,7 +8,7 @@ import sys
 from django.conf import settings
 from django.urls import reverse
 
-from organisations.tests.factories import PASSWORD, UserFactory
+from accounts.tests.factories import PASSWORD, UserFactory
 
 
 def test_production_settings_pass_the_deployment_check():
@@ -80,7 +80,7 @@ def test_login_with_the_right_password_lands_on_the_dashboard(client, db):
         reverse("accounts:login"), {"username": user.email, "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:dashboard")
+    assert response["Location"] == reverse("dashboard")
 
 
 def test_wrong_password_gets_a_dutch_message(client, db):

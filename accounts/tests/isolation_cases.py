@@ -18,7 +18,4 @@ OPEN = {
     "accounts:logout": "ends the visitor's own session",
     "accounts:profile": "the signed-in user's own profile",
     "accounts:tokens": "the signed-in user's own API tokens",
-    "api:me": "the authenticated user's own account and memberships",
-    "api:organisation_list": "only the authenticated user's own organisations",
-    "api:school_list": "only the schools the authenticated user can open",
 }

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.models import ApiToken, AuditEvent
 from accounts.services import api_token_create
-from organisations.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory
 
 TOKENS_URL = reverse("accounts:tokens")
 ME_URL = "/api/v1/me"

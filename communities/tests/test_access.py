@@ -74,7 +74,7 @@ def test_an_action_is_marked_done_from_the_home_page(client, plg, coach):
         ),
         {"next": "home"},
     )
-    assert response["Location"] == reverse("core:dashboard")
+    assert response["Location"] == reverse("dashboard")
     action.refresh_from_db()
     assert action.done_at is not None
 

@@ -263,7 +263,7 @@ def action_done(request, plg, action_pk):
         messages.success(request, _("Well done: the action is marked as done."))
     next_url = request.POST.get("next")
     if next_url == "home":
-        return redirect("core:dashboard")
+        return redirect("dashboard")
     if action.meeting is not None:
         return _meeting_redirect(action.meeting, "actions")
     return plg_redirect(plg)

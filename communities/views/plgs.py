@@ -157,7 +157,7 @@ def plg_leave(request, plg):
     messages.success(request, _("You left “%(plg)s”.") % {"plg": plg})
     if request.plg_access.org_access is not None:
         return redirect("communities:plg_list", slug=plg.organisation.slug)
-    return redirect("core:dashboard")
+    return redirect("dashboard")
 
 
 @plg_view()

@@ -1,7 +1,6 @@
 URLS = {}
 
 OPEN = {
-    "core:dashboard": "shows only the signed-in user's own organisations and teams",
     "set_language": "changes the visitor's language only",
     "api:openapi-json": "the API's schema, no data",
     "api:api-root": "the API's index, no data",

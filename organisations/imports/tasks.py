@@ -8,7 +8,7 @@ from accounts.models import User
 from core.errors import LeerkringError
 
 from ..models import StaffImport
-from .services import staff_import_apply
+from .apply import staff_import_apply
 
 
 @task()

@@ -1,20 +1,7 @@
 import factory
 
-from accounts.models import User
+from accounts.tests.factories import UserFactory
 from organisations.models import Membership, Organisation, Team, TeamMembership
-
-PASSWORD = "correct-horse-battery"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"persoon{n}@school.test")
-    first_name = factory.Sequence(lambda n: f"Voornaam{n}")
-    last_name = factory.Sequence(lambda n: f"Achternaam{n}")
-    password = factory.django.Password(PASSWORD)
 
 
 class CommunityFactory(factory.django.DjangoModelFactory):

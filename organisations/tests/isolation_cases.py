@@ -60,4 +60,8 @@ URLS = {
     "api:person_detail": lambda w: {"slug": w.school.slug, "person_id": w.staff.pk},
 }
 
-OPEN = {}
+OPEN = {
+    "api:me": "the authenticated user's own account and memberships",
+    "api:organisation_list": "only the authenticated user's own organisations",
+    "api:school_list": "only the schools the authenticated user can open",
+}

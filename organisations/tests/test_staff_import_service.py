@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from accounts.models import AuditEvent, User
 from core.errors import LeerkringError
-from organisations.imports import services
+from organisations.imports import apply, services
 from organisations.models import Membership, StaffImport, TeamMembership
 from organisations.tests.factories import (
     MembershipFactory,
@@ -255,7 +255,7 @@ def test_an_inactive_member_is_made_active_again(school, teams, leader):
 def test_a_failure_half_way_rolls_back_everything(school, teams, leader, monkeypatch):
     staff_import = _preview(school, leader, _data_file("staff_good.csv"))
     before = _counts()
-    real_apply_row, calls = services.apply_row, []
+    real_apply_row, calls = apply.apply_row, []
 
     def failing_apply_row(**kwargs):
         calls.append(kwargs["row"]["line"])
@@ -263,7 +263,7 @@ def test_a_failure_half_way_rolls_back_everything(school, teams, leader, monkeyp
             raise RuntimeError("disk full")
         return real_apply_row(**kwargs)
 
-    monkeypatch.setattr(services, "apply_row", failing_apply_row)
+    monkeypatch.setattr(apply, "apply_row", failing_apply_row)
     with pytest.raises(LeerkringError):
         services.staff_import_apply(staff_import=staff_import, actor=leader.user)
     assert len(calls) == 4  # three rows were written before the failure...
@@ -274,7 +274,7 @@ def test_a_failure_half_way_rolls_back_everything(school, teams, leader, monkeyp
     assert staff_import.failure_message
     assert staff_import.can_apply
 
-    monkeypatch.setattr(services, "apply_row", real_apply_row)
+    monkeypatch.setattr(apply, "apply_row", real_apply_row)
     staff_import = services.staff_import_apply(staff_import=staff_import, actor=leader.user)
     assert staff_import.status == StaffImport.Status.APPLIED
     assert User.objects.filter(email="arne.goossens@delinde.be").exists()

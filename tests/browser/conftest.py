@@ -44,7 +44,7 @@ from django.conf import settings
 from django.utils import translation
 from playwright.sync_api import sync_playwright
 
-from organisations.tests.factories import PASSWORD
+from accounts.tests.factories import PASSWORD
 
 BROWSER_DIR = Path(__file__).resolve().parent
 LOGIN_PATH = "/accounts/login/"

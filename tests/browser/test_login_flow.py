@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from organisations.tests.factories import PASSWORD
+from accounts.tests.factories import PASSWORD
 
 
 def _submit_login(page, email, password):

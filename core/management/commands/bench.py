@@ -8,12 +8,13 @@ import warnings
 from io import StringIO
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from accounts.models import User
 from core.bench import (
     FLOOR_URL,
     BenchPage,
@@ -23,7 +24,6 @@ from core.bench import (
     problems,
 )
 from core.demo import LOGIN_EMAILS, SIZES
-from organisations.models import Organisation
 
 BENCH_DIR = Path(settings.BASE_DIR) / "bench"
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
@@ -66,12 +66,12 @@ class Command(BaseCommand):
     def handle(self, *args, size, requests, warmup, keep, output, clock, sqlite, only, **options):
         self._use_bench_database(keep, Path(sqlite))
         call_command("migrate", verbosity=0, interactive=False)
-        if not (keep and Organisation.objects.exists()):
+        if not (keep and apps.get_model("organisations", "Organisation").objects.exists()):
             self._build(size)
         # WhiteNoise warns that collectstatic has not run; the bench serves no static files.
         warnings.filterwarnings("ignore", "No directory at", UserWarning)
         with bench_settings():
-            leader = User.objects.get(email=LOGIN_EMAILS["leader"])
+            leader = get_user_model().objects.get(email=LOGIN_EMAILS["leader"])
             chosen = [
                 page
                 for page in bench_pages()

@@ -2,6 +2,7 @@
 
 import time
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -9,21 +10,17 @@ from django.db import transaction
 
 from core.demo import PASSWORD, SIZES, DemoContext
 from core.discovery import app_modules
-from organisations import demo as organisations_demo
-from organisations.models import Organisation
-
-# organisations builds the base every other builder reads; core builds nothing itself.
-BASE_APPS = ("core", "organisations")
 
 
 def demo_builders():
-    """(app label, build) of every project app with a demo.py, in INSTALLED_APPS order."""
-    found = []
-    for module in app_modules("demo"):
-        label = module.__name__.rsplit(".", 1)[0]
-        if label not in BASE_APPS:
-            found.append((label, module.build))
-    return found
+    """(app label, build) of every project app whose demo.py builds data, in INSTALLED_APPS
+    order: organisations, which builds the schools and people every later builder reads,
+    comes before the apps that use them. core's demo.py holds the shared context only."""
+    return [
+        (module.__name__.rsplit(".", 1)[0], module.build)
+        for module in app_modules("demo")
+        if hasattr(module, "build")
+    ]
 
 
 def build_demo(size: str) -> DemoContext:
@@ -32,7 +29,7 @@ def build_demo(size: str) -> DemoContext:
     # Hashed once for every demo user: Argon2 takes a tenth of a second per hash.
     ctx.password_hash = make_password(PASSWORD)
     with transaction.atomic():
-        for label, build in [("organisations", organisations_demo.build), *demo_builders()]:
+        for label, build in demo_builders():
             started = time.perf_counter()
             build(ctx)
             ctx.timings.append((label, time.perf_counter() - started))
@@ -57,7 +54,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, size, reset, if_empty, **options):
-        if Organisation.objects.exists():
+        if apps.get_model("organisations", "Organisation").objects.exists():
             if if_empty and not reset:
                 self.stdout.write(
                     "The database already has data; keeping it. Run `manage.py demo --reset` "

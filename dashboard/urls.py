@@ -2,8 +2,6 @@ from django.urls import path
 
 from . import views
 
-app_name = "core"
-
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
 ]

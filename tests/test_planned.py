@@ -3,7 +3,6 @@
 import pytest
 
 from core.planned import PlannedQuery
-from organisations.access import user_memberships
 from organisations.models import Membership
 from organisations.tests.factories import (
     MembershipFactory,
@@ -61,11 +60,6 @@ def test_it_reads_what_the_orm_reads_with_related_objects_and_order(
 def test_first_is_none_without_a_match(user):
     assert MEMBERSHIPS.first(user.pk + 1000, True) is None
     assert MEMBERSHIPS.first(user.pk, False).organisation.name == "Berk"
-
-
-def test_the_memberships_of_a_request_are_read_once(user, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        assert user_memberships(user) == user_memberships(user)
 
 
 def test_an_id_beyond_what_the_database_stores_matches_nothing(user):

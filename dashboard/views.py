@@ -6,4 +6,4 @@ from .selectors import dashboard_for_user
 
 @login_required
 def dashboard(request):
-    return render(request, "core/dashboard.html", dashboard_for_user(user=request.user))
+    return render(request, "dashboard/dashboard.html", dashboard_for_user(user=request.user))
