@@ -6,8 +6,6 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import Select
-
 from .models import Role
 
 
@@ -30,8 +28,6 @@ class MemberChoiceField(forms.ChoiceField):
     """A choice among the PLG's members, given as a list that is loaded once per page, in
     Django's own select. A ModelChoiceField would query the members again for every field
     that shows them: the meeting page has seven."""
-
-    widget = Select
 
     def __init__(self, *, members=(), **kwargs):
         super().__init__(choices=(), **kwargs)

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    # Last, so that a project template (core/templates/django/forms/…) overrides Django's own.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "leerkring.urls"
 WSGI_APPLICATION = "leerkring.wsgi.application"
+
+# Form widgets render through the project's templates: core overrides the select, whose stock
+# template includes a template for every option.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
