@@ -7,10 +7,11 @@ every endpoint requires: a personal API token or the browser's session.
 from functools import partial
 
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, ValidationError
 
 from accounts.api import api_auth, authentication_error
 from accounts.api import router as accounts_router
+from core.api import validation_error
 from organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -29,3 +30,4 @@ api = NinjaAPI(
 api.add_router("", accounts_router)
 api.add_router("", organisations_router)
 api.add_exception_handler(AuthenticationError, partial(authentication_error, api))
+api.add_exception_handler(ValidationError, partial(validation_error, api))
