@@ -146,7 +146,8 @@ Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 # Endpoints -----------------------------------------------------------------------------------
 
 router = Router(tags=["organisations"])
-NOT_FOUND = {400: ErrorOut, 404: ErrorOut, 401: ErrorOut}
+# Refused input (400), no token (401), an organisation or row the user may not see (404).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut}
 
 
 @router.get(
@@ -192,7 +193,7 @@ def school_list(request):
 
 @router.get(
     "/organisations/{slug}",
-    response={200: OrganisationOut, **NOT_FOUND},
+    response={200: OrganisationOut, **ERRORS},
     url_name="organisation_detail",
 )
 def organisation_detail(request, slug: Slug):
@@ -214,7 +215,7 @@ def organisation_detail(request, slug: Slug):
 
 
 @router.get(
-    "/organisations/{slug}/teams", response={200: list[TeamOut], **NOT_FOUND}, url_name="team_list"
+    "/organisations/{slug}/teams", response={200: list[TeamOut], **ERRORS}, url_name="team_list"
 )
 @paginate(ApiPagination)
 def team_list(request, slug: Slug):
@@ -225,7 +226,7 @@ def team_list(request, slug: Slug):
 
 @router.get(
     "/organisations/{slug}/teams/{team_id}",
-    response={200: TeamDetailOut, **NOT_FOUND},
+    response={200: TeamDetailOut, **ERRORS},
     url_name="team_detail",
 )
 def team_detail(request, slug: Slug, team_id: Id):
@@ -241,7 +242,7 @@ def team_detail(request, slug: Slug, team_id: Id):
 
 @router.get(
     "/organisations/{slug}/people",
-    response={200: list[PersonOut], **NOT_FOUND},
+    response={200: list[PersonOut], **ERRORS},
     url_name="people_list",
 )
 @paginate(ApiPagination)
@@ -253,7 +254,7 @@ def people_list(request, slug: Slug, filters: Query[PeopleFilter]):
 
 @router.get(
     "/organisations/{slug}/people/{person_id}",
-    response={200: PersonOut, **NOT_FOUND},
+    response={200: PersonOut, **ERRORS},
     url_name="person_detail",
 )
 def person_detail(request, slug: Slug, person_id: Id):
