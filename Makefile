@@ -17,18 +17,24 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo runs as a school would see it: DEBUG off, static files collected and served by
+# WhiteNoise, the error pages of the site instead of Django's debug pages.
+DEMO_ENV := DEBUG=0 ALLOWED_HOSTS=$(HOST),127.0.0.1,localhost
+
 demo: install
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py demo --size small --if-empty
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py demo --size small --if-empty
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Starting the background worker and the web server on http://$(HOST):$(PORT)"
-	DEBUG=1 $(PY) manage.py db_worker --interval 2 & \
+	$(DEMO_ENV) $(PY) manage.py db_worker --interval 2 & \
 	  WORKER=$$!; trap "kill $$WORKER" EXIT INT TERM; \
-	  DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	  $(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo-reset: install
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py demo --size small --reset
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py demo --size small --reset
 
+# Development: DEBUG=1 shows Django's debug pages and serves static files from the apps.
 serve: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -10,5 +10,5 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("tokens/", views_tokens.token_list, name="tokens"),
-    path("tokens/<int:pk>/revoke/", views_tokens.token_revoke, name="token_revoke"),
+    path("tokens/<id:pk>/revoke/", views_tokens.token_revoke, name="token_revoke"),
 ]

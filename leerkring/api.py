@@ -7,9 +7,10 @@ every endpoint requires: a personal API token or the browser's session.
 from functools import partial
 
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, ValidationError
 
 from accounts.api import api_auth, authentication_error
+from core.api import validation_error
 from organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -27,3 +28,4 @@ api = NinjaAPI(
 
 api.add_router("", organisations_router)
 api.add_exception_handler(AuthenticationError, partial(authentication_error, api))
+api.add_exception_handler(ValidationError, partial(validation_error, api))

@@ -5,22 +5,29 @@ is a 404, never its data) and fetches objects through the access helpers and sel
 views use, so the API cannot see more than the web pages do.
 """
 
+from typing import Annotated
+
 from django.db.models import Q, prefetch_related_objects
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from accounts.api import ErrorOut
+from core.converters import MAX_ID
 
 from . import selectors
 from .access import get_access, get_person_for_access, get_team_for_access, user_memberships
 from .models import Membership, Organisation
 
 MAX_PAGE_SIZE = 50
+# Larger numbers are refused (400) before they reach the database, whose integers they overflow.
+MAX_OFFSET = 2**31 - 1
 
 
 class PageInput(Schema):
-    limit: int = Field(MAX_PAGE_SIZE, ge=1, description=f"Rows per page, at most {MAX_PAGE_SIZE}.")
-    offset: int = Field(0, ge=0, description="Rows to skip.")
+    limit: int = Field(
+        MAX_PAGE_SIZE, ge=1, le=MAX_OFFSET, description=f"Rows per page, at most {MAX_PAGE_SIZE}."
+    )
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
 
 
 class ApiPagination(LimitOffsetPagination):
@@ -151,13 +158,26 @@ class PersonOut(Schema):
 
 
 class PeopleFilter(Schema):
-    q: str = Field("", max_length=100, description="Words to find in name, email or function.")
+    # No NUL character: PostgreSQL cannot compare text with one.
+    q: str = Field(
+        "",
+        max_length=100,
+        pattern=r"^[^\x00]*$",
+        description="Words to find in name, email or function.",
+    )
+
+
+# The same characters as the web pages' `<slug:slug>`; anything else is refused (400).
+Slug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]+$", max_length=100)]
+# A path id outside the id column's range is refused (400) rather than looked up.
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 # Endpoints -----------------------------------------------------------------------------------
 
 router = Router(tags=["organisations"])
-NOT_FOUND = {404: ErrorOut, 401: ErrorOut}
+# Refused input (400), no token (401), an organisation or row the user may not see (404).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut}
 
 
 @router.get("/me", response={200: MeOut, 401: ErrorOut}, url_name="me", tags=["me"])
@@ -226,10 +246,10 @@ def school_list(request):
 
 @router.get(
     "/organisations/{slug}",
-    response={200: OrganisationOut, **NOT_FOUND},
+    response={200: OrganisationOut, **ERRORS},
     url_name="organisation_detail",
 )
-def organisation_detail(request, slug: str):
+def organisation_detail(request, slug: Slug):
     access = get_access(request.auth, slug)
     organisation = access.organisation
     community = None
@@ -248,10 +268,10 @@ def organisation_detail(request, slug: str):
 
 
 @router.get(
-    "/organisations/{slug}/teams", response={200: list[TeamOut], **NOT_FOUND}, url_name="team_list"
+    "/organisations/{slug}/teams", response={200: list[TeamOut], **ERRORS}, url_name="team_list"
 )
 @paginate(ApiPagination)
-def team_list(request, slug: str):
+def team_list(request, slug: Slug):
     """The organisation's teams by name, with their mission and member counts."""
     access = get_access(request.auth, slug)
     return selectors.team_list(organisation=access.organisation, members_preview=False)
@@ -259,10 +279,10 @@ def team_list(request, slug: str):
 
 @router.get(
     "/organisations/{slug}/teams/{team_id}",
-    response={200: TeamDetailOut, **NOT_FOUND},
+    response={200: TeamDetailOut, **ERRORS},
     url_name="team_detail",
 )
-def team_detail(request, slug: str, team_id: int):
+def team_detail(request, slug: Slug, team_id: Id):
     """A team with its members, home members first."""
     team, _can_edit = get_team_for_access(get_access(request.auth, slug), team_id)
     return {
@@ -275,11 +295,11 @@ def team_detail(request, slug: str, team_id: int):
 
 @router.get(
     "/organisations/{slug}/people",
-    response={200: list[PersonOut], **NOT_FOUND},
+    response={200: list[PersonOut], **ERRORS},
     url_name="people_list",
 )
 @paginate(ApiPagination)
-def people_list(request, slug: str, filters: Query[PeopleFilter]):
+def people_list(request, slug: Slug, filters: Query[PeopleFilter]):
     """The organisation's active people with their teams; `q` searches like the staff page."""
     access = get_access(request.auth, slug)
     return selectors.people_list(organisation=access.organisation, query=filters.q)
@@ -287,10 +307,10 @@ def people_list(request, slug: str, filters: Query[PeopleFilter]):
 
 @router.get(
     "/organisations/{slug}/people/{person_id}",
-    response={200: PersonOut, **NOT_FOUND},
+    response={200: PersonOut, **ERRORS},
     url_name="person_detail",
 )
-def person_detail(request, slug: str, person_id: int):
+def person_detail(request, slug: Slug, person_id: Id):
     """A person in this organisation with their teams, home team first."""
     person, _can_edit = get_person_for_access(get_access(request.auth, slug), person_id)
     prefetch_related_objects([person], selectors.team_links())
