@@ -3,16 +3,17 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 
 from core.planned import PlannedQuery
 
-from . import catalogue_sql, home_sql, overview_sql, participation_sql
+from . import catalogue_sql, overview_sql, participation_sql
 from .models import (
     Application,
     Assignment,
+    Attendance,
     CoachingGroup,
     DeadlineChange,
     Edition,
@@ -164,12 +165,33 @@ def my_home(user):
     """A person's applications and participations, newest first, and their sessions of the
     coming months."""
     today = timezone.localdate()
+    mine = Participant.objects.filter(user=user)
+    taking_part = mine.filter(is_active=True, application__status=Status.ACCEPTED)
+    # Applications the person submitted, and group applications a colleague made for them.
+    applications = (
+        Application.objects.filter(Q(applicant=user) | Q(pk__in=mine.values("application_id")))
+        .select_related("edition__programme")
+        .order_by("-created_at", "-pk")
+    )
+    participations = (
+        taking_part.select_related("edition__programme__provider", "group")
+        .annotate(
+            attended=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT))
+        )
+        .order_by("-edition__starts_on", "pk")
+    )
+    # Sessions of the editions they take part in: for everyone, or for a group of theirs.
+    upcoming = (
+        Session.objects.filter(date__range=(today, today + datetime.timedelta(days=120)))
+        .filter(Exists(taking_part.filter(edition=OuterRef("edition_id"))))
+        .filter(Q(group=None) | Exists(mine.filter(group=OuterRef("group_id"))))
+        .select_related("edition__programme")
+        .order_by("date", "start_time", "pk")
+    )
     return {
-        "applications": home_sql.applications(user.pk, limit=50),
-        "participations": home_sql.participations(user.pk),
-        "upcoming": home_sql.coming_sessions(
-            user.pk, today, today + datetime.timedelta(days=120), limit=8
-        ),
+        "applications": list(applications[:50]),
+        "participations": list(participations),
+        "upcoming": list(upcoming[:8]),
     }
 
 
