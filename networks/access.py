@@ -115,32 +115,18 @@ def get_application_for_applicant(user, pk: int) -> Application:
     )
 
 
-# Read on every page of a participant: its SQL is written once per process.
-_PARTICIPATION = PlannedQuery(
-    Participant,
-    joins=(
-        ("participant", "application", "application"),
-        ("participant", "edition", "edition"),
-        ("edition", "programme", "programme"),
-        ("programme", "provider", "provider"),
-        ("participant", "group", "group"),
-        ("group", "trainer", "trainer"),
-        ("trainer", "user", "trainer_user"),
-        ("participant", "school", "school"),
-    ),
-    where=("user", "id"),
-)
-
-
 def get_participation_for_user(user, pk: int) -> Participant:
     """The user's own active participation in an accepted application."""
-    participant = _PARTICIPATION.first(user.pk, pk)
-    if (
-        participant is None
-        or not participant.is_active
-        or participant.application.status != Application.Status.ACCEPTED
-    ):
-        raise Http404
+    participant = get_object_or_404(
+        Participant.objects.filter(
+            user=user,
+            pk=pk,
+            is_active=True,
+            application__status=Application.Status.ACCEPTED,
+        ).select_related(
+            "application", "edition__programme__provider", "group__trainer__user", "school"
+        )
+    )
     participant.user = user  # who asked: no need to read them again
     return participant
 

@@ -9,17 +9,16 @@ from django.utils import formats, timezone
 
 from core.planned import PlannedQuery
 
-from . import catalogue_sql, overview_sql, participation_sql
+from . import catalogue_sql, overview_sql
 from .models import (
     Application,
-    Assignment,
     Attendance,
     CoachingGroup,
     DeadlineChange,
     Edition,
-    LiteratureItem,
     Participant,
     Programme,
+    Reflection,
     ResearchGroup,
     Session,
     Submission,
@@ -133,32 +132,24 @@ def edition_overview(edition):
     }
 
 
-_ASSIGNMENTS = PlannedQuery(
-    Assignment,
-    where=("edition",),
-    order_by=(("assignment", "due_on"), ("assignment", "id")),
-)
-_EDITION_SESSIONS = PlannedQuery(
-    Session,
-    where=("edition",),
-    order_by=(("session", "date"), ("session", "start_time"), ("session", "id")),
-)
-
-
-def participant_sessions(participant, marks=None):
+def participant_sessions(participant):
     """Sessions of the participant's edition that concern them (all-edition sessions and their
-    own group's), each with their attendance status or None. `marks` are the participant's
-    marks when already read."""
-    if marks is None:
-        marks = participation_sql.participant_marks(participant)
-    sessions = [
-        s
-        for s in _EDITION_SESSIONS.all(participant.edition_id)
-        if s.group_id is None or s.group_id == participant.group_id
-    ]
-    for session in sessions:
-        session.my_status = marks.attendance.get(session.pk)
-    return sessions
+    own group's), each with their attendance status (or None) and whether they reflected."""
+    return list(
+        Session.objects.filter(edition_id=participant.edition_id)
+        .filter(Q(group=None) | Q(group_id=participant.group_id))
+        .annotate(
+            my_status=Subquery(
+                Attendance.objects.filter(session=OuterRef("pk"), participant=participant).values(
+                    "status"
+                )[:1]
+            ),
+            reflected=Exists(
+                Reflection.objects.filter(session=OuterRef("pk"), participant=participant)
+            ),
+        )
+        .order_by("date", "start_time", "pk")
+    )
 
 
 def my_home(user):
@@ -204,37 +195,23 @@ def provider_programmes(provider):
     )
 
 
-_LITERATURE = PlannedQuery(
-    LiteratureItem,
-    where=("programme",),
-    order_by=(("literatureitem", "reference"), ("literatureitem", "id")),
-)
-
-
-def participant_learning(participant, marks=None):
+def participant_learning(participant):
     """The participant's assignments with their own (or their group's) submission, their
-    coaching and research groups, reflections, and the programme's literature and
-    instruments. `marks` are the participant's marks when already read."""
-    if marks is None:
-        marks = participation_sql.participant_marks(participant)
-    assignments = _ASSIGNMENTS.all(participant.edition_id)
-    for assignment in assignments:
-        assignment.submission_id = marks.submissions.get(assignment.pk)
-        assignment.has_feedback = marks.feedback.get(assignment.pk)
-    # Most participants are in no coaching or research group (yet): read only what exists.
-    coaching = research = []
-    if marks.coaching:
-        coaching = _coaching(CoachingGroup.objects.filter(pk__in=marks.coaching))
-    if marks.research:
-        research = _research(ResearchGroup.objects.filter(pk__in=marks.research))
+    coaching and research groups, and the programme's literature and instruments."""
+    own = Submission.objects.filter(assignment=OuterRef("pk")).filter(
+        Q(participant=participant) | Q(group_id=participant.group_id, group__isnull=False)
+    )
+    assignments = participant.edition.assignments.annotate(
+        submission_id=Subquery(own.values("pk")[:1]),
+        has_feedback=Exists(own.exclude(feedback="")),
+    ).order_by("due_on", "pk")
     programme = participant.edition.programme
     return {
-        "assignments": assignments,
-        "coaching": coaching,
-        "research": research,
-        "literature": _LITERATURE.all(programme.pk),
+        "assignments": list(assignments),
+        "coaching": _coaching(participant.coaching_groups.all()),
+        "research": _research(participant.research_groups.all()),
+        "literature": list(programme.literature.order_by("reference", "pk")),
         "instruments": [line for line in programme.instruments.splitlines() if line.strip()],
-        "reflected": marks.reflected,
     }
 
 
