@@ -4,12 +4,12 @@ import datetime
 from collections import defaultdict
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import formats, timezone
 
 from core.planned import PlannedQuery
 
-from . import catalogue_sql, overview_sql
+from . import overview_sql
 from .models import (
     Application,
     Attendance,
@@ -48,23 +48,70 @@ def public_editions(provider):
 
 
 def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
-    """The public catalogue: upcoming and running editions, filtered, for the paginator.
-    `month` is YYYY-MM and matches editions that have a session (or start) in that month."""
+    """The public catalogue: upcoming and running editions, filtered. `month` is YYYY-MM and
+    matches editions that have a session (or start) in that month."""
+    # The cards show the programme, not its trainer.
+    editions = (
+        public_editions(provider)
+        .filter(ends_on__gte=timezone.localdate())
+        .select_related(None)
+        .select_related("programme")
+    )
+    if q:
+        editions = editions.filter(
+            Q(programme__title__icontains=q)
+            | Q(programme__code__icontains=q)
+            | Q(programme__summary__icontains=q)
+            | Q(programme__theme__icontains=q)
+        )
+    if audience:
+        editions = editions.filter(programme__audience=audience)
+    if theme:
+        editions = editions.filter(programme__theme=theme)
+    if place:
+        editions = editions.filter(city=place)
     try:
         first_day = datetime.date(*(int(part) for part in month.split("-")), 1)
     except (TypeError, ValueError):
         first_day = None
-    return catalogue_sql.CatalogueEditions(
-        provider.pk, q=q, audience=audience, theme=theme, place=place, month=first_day
-    )
+    if first_day:
+        after = (first_day + datetime.timedelta(days=31)).replace(day=1)
+        in_month = Session.objects.filter(
+            edition=OuterRef("pk"), date__gte=first_day, date__lt=after
+        )
+        editions = editions.filter(
+            Q(starts_on__gte=first_day, starts_on__lt=after) | Exists(in_month)
+        )
+    return editions
 
 
 def catalogue_filter_values(provider):
     """Themes, months (value, label) and places that occur in the provider's catalogue."""
-    values = catalogue_sql.filter_values(provider.pk)
-    months = [datetime.date(int(m[:4]), int(m[5:7]), 1) for m in values["month"]]
+    editions = Edition.objects.filter(
+        programme__provider=provider,
+        programme__is_published=True,
+        ends_on__gte=timezone.localdate(),
+    )
+    themes = (
+        editions.exclude(programme__theme="")
+        .values_list("programme__theme", flat=True)
+        .order_by("programme__theme")
+        .distinct()
+    )
+    places = editions.exclude(city="").values_list("city", flat=True).order_by("city").distinct()
+    # The months an edition starts in or has a session in, in one query.
+    starts = (
+        editions.annotate(month=TruncMonth("starts_on")).values_list("month", flat=True).order_by()
+    )
+    sessions = (
+        Session.objects.filter(edition__in=editions)
+        .annotate(month=TruncMonth("date"))
+        .values_list("month", flat=True)
+        .order_by()
+    )
+    months = sorted(starts.union(sessions))
     month_choices = [(f"{d:%Y-%m}", formats.date_format(d, "YEAR_MONTH_FORMAT")) for d in months]
-    return values["theme"], month_choices, values["place"]
+    return list(themes), month_choices, list(places)
 
 
 def edition_sessions(edition):
