@@ -1,20 +1,17 @@
 """Reads for networks: the public catalogue, the trainer's overview, a participant's home."""
 
 import datetime
-from collections import defaultdict
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import formats, timezone
 
-from core.planned import PlannedQuery
+from surveys.models import Invitation
 
-from . import overview_sql
 from .models import (
     Application,
     Attendance,
     CoachingGroup,
-    DeadlineChange,
     Edition,
     Participant,
     Programme,
@@ -118,54 +115,68 @@ def edition_sessions(edition):
     return edition.sessions.select_related("group").order_by("date", "start_time", "pk")
 
 
-# The deadline changes of the trainer's overview: their SQL is written once per process.
-_DEADLINE_CHANGES = PlannedQuery(DeadlineChange, where=("edition",))
-
-
 def edition_overview(edition):
     """Everything the trainer's overview shows, in a fixed number of queries."""
     now = timezone.now()
-    groups = overview_sql.groups(edition.pk)
-    # The active participants as plain rows: a group application has one participant per
-    # place, so they give the figures of places taken, each group's members and the
-    # number of accepted people without a group.
-    counts = {"accepted": 0, "offered": 0, "ungrouped": 0}
-    communities_by_group = defaultdict(list)  # a community (or None) per member
-    for group_id, status, community_id in overview_sql.active_participants(edition.pk):
-        if status == Status.OFFERED:
-            counts["offered"] += 1
-        elif status == Status.ACCEPTED:
-            counts["accepted"] += 1
-            if group_id is None:
-                counts["ungrouped"] += 1
-            else:
-                communities_by_group[group_id].append(community_id)
-    for group in groups:
-        communities = communities_by_group[group.pk]
-        group.member_count = len(communities)
-        group.warnings = running.membership_warnings(
-            size=len(communities), communities=set(communities)
+    accepted = Q(is_active=True, application__status=Status.ACCEPTED)
+    groups = list(
+        edition.groups.select_related("trainer__user")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.filter(accepted).select_related("school"),
+                to_attr="members",
+            )
         )
+        .order_by("name", "pk")
+    )
+    for group in groups:
+        group.warnings = running.membership_warnings(
+            size=len(group.members),
+            communities={p.school.parent_id if p.school else None for p in group.members},
+        )
+    sessions = edition_sessions(edition).annotate(
+        present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+        recorded=Count("attendances"),
+        evaluated=Coalesce(
+            Subquery(
+                Invitation.objects.filter(
+                    round__survey=OuterRef("evaluation"), status=Invitation.Status.COMPLETED
+                )
+                .values("round__survey")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        ),
+    )
     # One query for the three lists: to review (submitted, offered), accepted, waiting.
     # Ended applications are read too: an edition people applied for is never deleted.
-    every_application = overview_sql.applications(edition.pk)
-    open_applications = [a for a in every_application if a.status in Application.ACTIVE]
-    accepted_applications = [a for a in open_applications if a.status == Status.ACCEPTED]
-    applications = [a for a in open_applications if a.status in (Status.SUBMITTED, Status.OFFERED)]
+    every_application = list(
+        edition.applications.select_related("applicant", "school").order_by("created_at", "pk")
+    )
+    accepted_applications = [a for a in every_application if a.status == Status.ACCEPTED]
+    applications = [a for a in every_application if a.status in (Status.SUBMITTED, Status.OFFERED)]
     waiting = sorted(
-        (a for a in open_applications if a.status == Status.WAITLISTED),
+        (a for a in every_application if a.status == Status.WAITLISTED),
         key=lambda a: (a.waitlisted_at, a.pk),
     )
-    assignments = overview_sql.assignments(edition.pk)
+    # A group application has one participant per place, so counting participants counts
+    # places; one query gives the figures and the number of people without a group.
+    counts = Participant.objects.filter(edition=edition, is_active=True).aggregate(
+        accepted=Count("pk", filter=Q(application__status=Status.ACCEPTED)),
+        offered=Count("pk", filter=Q(application__status=Status.OFFERED)),
+        ungrouped=Count("pk", filter=Q(application__status=Status.ACCEPTED, group=None)),
+    )
+    assignments = list(
+        edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
+    )
     for assignment in assignments:
         expected = len(groups) if assignment.is_group else counts["accepted"]
         assignment.outstanding = max(expected - assignment.submitted, 0)
-    changes = sorted(
-        _DEADLINE_CHANGES.all(edition.pk), key=lambda c: (c.changed_at, c.pk), reverse=True
-    )
     return {
         "groups": groups,
-        "sessions": overview_sql.sessions(edition.pk),
+        "sessions": list(sessions),
         "applications": applications,
         "accepted_applications": accepted_applications,
         "waiting": waiting,
@@ -173,7 +184,7 @@ def edition_overview(edition):
         "accepted": counts["accepted"],
         "free": max(edition.capacity - counts["accepted"] - counts["offered"], 0),
         "assignments": assignments,
-        "deadline_changes": changes[:10],
+        "deadline_changes": list(edition.deadline_changes.order_by("-changed_at", "-pk")[:10]),
         "has_applications": bool(every_application),
         "now": now,
     }
