@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -157,6 +159,47 @@ class LearningGroupForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.edition = edition
         self.fields["trainer"].queryset = _trainers(edition.programme.provider)
+
+
+class ParticipantsField(forms.ModelMultipleChoiceField):
+    """Participants by id, where an id that is not a whole number in the range of the
+    database's ids is no choice (rather than a query the database cannot run)."""
+
+    def clean(self, value):
+        low, high = connection.ops.integer_field_range(
+            self.queryset.model._meta.pk.get_internal_type()
+        )
+        id_field = forms.IntegerField(min_value=max(low or 1, 1), max_value=high)
+        for pk in value or []:
+            try:
+                id_field.clean(pk)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                ) from None
+        return super().clean(value)
+
+
+class GroupMembersForm(forms.Form):
+    """The members of a learning group, from the edition's accepted participants: an id
+    that is none of them (or no id at all) is refused before anything changes."""
+
+    participants = ParticipantsField(
+        queryset=Participant.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Only accepted participants of this edition can join a group."),
+            "invalid_pk_value": _("Only accepted participants of this edition can join a group."),
+        },
+    )
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = Participant.objects.filter(
+            edition=edition, is_active=True, application__status=Application.Status.ACCEPTED
+        )
 
 
 class IntakeForm(forms.Form):
