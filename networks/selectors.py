@@ -1,6 +1,7 @@
 """Reads for networks: the public catalogue, the trainer's overview, a participant's home."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
@@ -118,22 +119,19 @@ def edition_sessions(edition):
 def edition_overview(edition):
     """Everything the trainer's overview shows, in a fixed number of queries."""
     now = timezone.now()
-    accepted = Q(is_active=True, application__status=Status.ACCEPTED)
-    groups = list(
-        edition.groups.select_related("trainer__user")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.filter(accepted).select_related("school"),
-                to_attr="members",
-            )
-        )
-        .order_by("name", "pk")
-    )
+    groups = list(edition.groups.select_related("trainer__user").order_by("name", "pk"))
+    # Each group's accepted members as plain (group, school community) pairs: the overview
+    # shows their number and warnings, not the people.
+    communities = defaultdict(list)
+    members = Participant.objects.filter(
+        edition=edition, is_active=True, application__status=Status.ACCEPTED, group__isnull=False
+    ).values_list("group_id", "school__parent_id")
+    for group_id, community_id in members:
+        communities[group_id].append(community_id)
     for group in groups:
+        group.member_count = len(communities[group.pk])
         group.warnings = running.membership_warnings(
-            size=len(group.members),
-            communities={p.school.parent_id if p.school else None for p in group.members},
+            size=group.member_count, communities=set(communities[group.pk])
         )
     sessions = edition_sessions(edition).annotate(
         present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),

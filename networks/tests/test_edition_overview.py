@@ -84,7 +84,7 @@ def test_the_overview_counts_only_this_edition(busy_edition):
     assert overview["waiting"] == []
     assert overview["has_applications"]
     # The full group of four from one community has no warning; the empty one does.
-    assert sorted(len(g.members) for g in overview["groups"]) == [0, 4]
+    assert sorted(g.member_count for g in overview["groups"]) == [0, 4]
     assert sorted(bool(g.warnings) for g in overview["groups"]) == [False, True]
 
 
