@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from core.planned import PlannedQuery
 from organisations.access import Access, organisation_view
 from organisations.models import Membership
 
@@ -66,17 +65,13 @@ def get_question_for_access(access: Access, pk: int) -> Question:
     )
 
 
-# Every page of an edition the provider runs starts with this lookup: its SQL is written
-# once per process.
-_EDITION = PlannedQuery(Edition, joins=(("edition", "programme", "programme"),), where=("id",))
-
-
 def get_edition_for_access(access: Access, pk: int) -> Edition:
     """The edition with this pk of one of the provider's programmes."""
-    edition = _EDITION.first(pk)
-    if edition is None or edition.programme.provider_id != access.organisation.pk:
-        raise Http404
-    return edition
+    return get_object_or_404(
+        Edition.objects.filter(programme__provider=access.organisation, pk=pk).select_related(
+            "programme"
+        )
+    )
 
 
 def get_application_for_access(access: Access, pk: int) -> Application:
@@ -115,32 +110,18 @@ def get_application_for_applicant(user, pk: int) -> Application:
     )
 
 
-# Read on every page of a participant: its SQL is written once per process.
-_PARTICIPATION = PlannedQuery(
-    Participant,
-    joins=(
-        ("participant", "application", "application"),
-        ("participant", "edition", "edition"),
-        ("edition", "programme", "programme"),
-        ("programme", "provider", "provider"),
-        ("participant", "group", "group"),
-        ("group", "trainer", "trainer"),
-        ("trainer", "user", "trainer_user"),
-        ("participant", "school", "school"),
-    ),
-    where=("user", "id"),
-)
-
-
 def get_participation_for_user(user, pk: int) -> Participant:
     """The user's own active participation in an accepted application."""
-    participant = _PARTICIPATION.first(user.pk, pk)
-    if (
-        participant is None
-        or not participant.is_active
-        or participant.application.status != Application.Status.ACCEPTED
-    ):
-        raise Http404
+    participant = get_object_or_404(
+        Participant.objects.filter(
+            user=user,
+            pk=pk,
+            is_active=True,
+            application__status=Application.Status.ACCEPTED,
+        ).select_related(
+            "application", "edition__programme__provider", "group__trainer__user", "school"
+        )
+    )
     participant.user = user  # who asked: no need to read them again
     return participant
 

@@ -1,8 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Case, Q, Value, When
-from django.forms.utils import flatatt
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from organisations.access import user_memberships
@@ -161,78 +161,50 @@ class LearningGroupForm(forms.ModelForm):
         self.fields["trainer"].queryset = _trainers(edition.programme.provider)
 
 
+class ParticipantsField(forms.ModelMultipleChoiceField):
+    """Participants by id, where an id that is not a whole number in the range of the
+    database's ids is no choice (rather than a query the database cannot run)."""
+
+    def clean(self, value):
+        low, high = connection.ops.integer_field_range(
+            self.queryset.model._meta.pk.get_internal_type()
+        )
+        id_field = forms.IntegerField(min_value=max(low or 1, 1), max_value=high)
+        for pk in value or []:
+            try:
+                id_field.clean(pk)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                ) from None
+        return super().clean(value)
+
+
+class GroupMembersForm(forms.Form):
+    """The members of a learning group, from the edition's accepted participants: an id
+    that is none of them (or no id at all) is refused before anything changes."""
+
+    participants = ParticipantsField(
+        queryset=Participant.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Only accepted participants of this edition can join a group."),
+            "invalid_pk_value": _("Only accepted participants of this edition can join a group."),
+        },
+    )
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = Participant.objects.filter(
+            edition=edition, is_active=True, application__status=Application.Status.ACCEPTED
+        )
+
+
 class IntakeForm(forms.Form):
     when = forms.DateTimeField(label=_("Date and time"), widget=DATETIME)
     note = forms.CharField(label=_("Note for the applicant"), max_length=300, required=False)
-
-
-class PlainSelect(forms.Select):
-    """A select of plain (value, label) choices written in one pass: the public catalogue
-    and the registration form show several on every view, and a template per option costs
-    far more."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '\n  <option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>{}\n</select>',
-            name,
-            flatatt(self.build_attrs(self.attrs, attrs)),
-            options,
-        )
-
-
-def _attrs(widget) -> str:
-    """The widget's attributes as Django's attrs.html writes them."""
-    return flatatt({key: value for key, value in widget["attrs"].items() if value is not False})
-
-
-class PlainTextarea(forms.Textarea):
-    """A textarea written without a template, like PlainSelect."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        return format_html(
-            '<textarea name="{}"{}>\n{}</textarea>', name, _attrs(widget), widget["value"] or ""
-        )
-
-
-class PlainCheckbox(forms.CheckboxInput):
-    """A checkbox written without a template, like PlainSelect."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        given = format_html(' value="{}"', widget["value"]) if widget["value"] is not None else ""
-        return format_html('<input type="checkbox" name="{}"{}{}>', name, given, _attrs(widget))
-
-
-class PlainRadioSelect(forms.RadioSelect):
-    """Radio buttons of plain choices written without a template per option, as Django's
-    own templates write them."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<div>\n    <label for="{}"><input type="radio" name="{}" value="{}"{}>\n {}</label>'
-            "\n</div>",
-            (
-                (o["attrs"]["id"], name, o["value"], _attrs(o), o["label"])
-                for _, group, _ in widget["optgroups"]
-                for o in group
-            ),
-        )
-        wrapper_id = widget["attrs"].get("id")
-        return format_html(
-            "<div{}>{}\n</div>", flatatt({"id": wrapper_id} if wrapper_id else {}), options
-        )
 
 
 class CatalogueFilterForm(forms.Form):
@@ -241,11 +213,10 @@ class CatalogueFilterForm(forms.Form):
         label=_("Audience"),
         required=False,
         choices=[("", _("all audiences")), *Programme.Audience.choices],
-        widget=PlainSelect,
     )
-    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=PlainSelect)
-    month = forms.ChoiceField(label=_("Month"), required=False, widget=PlainSelect)
-    place = forms.ChoiceField(label=_("Place"), required=False, widget=PlainSelect)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    month = forms.ChoiceField(label=_("Month"), required=False)
+    place = forms.ChoiceField(label=_("Place"), required=False)
 
     def __init__(self, *args, themes, months, places, **kwargs):
         super().__init__(*args, **kwargs)
@@ -285,7 +256,6 @@ class ApplicationForm(forms.Form):
         label=_("Your school"),
         queryset=Organisation.objects.none(),
         required=False,
-        widget=PlainSelect,
     )
     colleagues = forms.ModelMultipleChoiceField(
         label=_("Register colleagues with you (one application for the whole group)"),
@@ -297,7 +267,6 @@ class ApplicationForm(forms.Form):
     leave_me_out = forms.BooleanField(
         label=_("Register only the colleagues I chose, not myself"),
         required=False,
-        widget=PlainCheckbox,
         help_text=_("For example when you set up a learning group you do not join yourself."),
     )
 
@@ -325,17 +294,15 @@ class ApplicationForm(forms.Form):
             label = question.text
             if question.kind == Question.Kind.CHOICE:
                 choices = [("", "—"), *((c, c) for c in question.choice_list)]
-                field = forms.ChoiceField(
-                    label=label, choices=choices, required=False, widget=PlainSelect
-                )
+                field = forms.ChoiceField(label=label, choices=choices, required=False)
             elif question.kind == Question.Kind.YES_NO:
                 choices = [("yes", _("yes")), ("no", _("no"))]
                 field = forms.ChoiceField(
-                    label=label, choices=choices, required=False, widget=PlainRadioSelect
+                    label=label, choices=choices, required=False, widget=forms.RadioSelect
                 )
             else:
                 field = forms.CharField(
-                    label=label, required=False, widget=PlainTextarea(attrs={"rows": 3})
+                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
                 )
             if question.required:
                 field.widget.attrs["aria-required"] = "true"
@@ -359,6 +326,8 @@ class ApplicationForm(forms.Form):
         return self.fields["colleagues"].queryset.exists()
 
     def _colleague_rows(self) -> list[tuple[int, str]]:
+        # Plain (id, label) rows that the template loops over: a school has hundreds of
+        # colleagues, and a widget per person costs far more.
         roles = {value: str(label) for value, label in Membership.Role.choices}
         rows = self.fields["colleagues"].queryset.values_list(
             "pk", "user__first_name", "user__last_name", "role", "organisation__name"
@@ -368,19 +337,9 @@ class ApplicationForm(forms.Form):
             for pk, first, last, role, school in rows
         ]
 
-    def colleague_checkboxes(self) -> str:
-        """The colleagues as checkboxes, built in one pass: a widget per person costs far
-        more for a school of hundreds. Validation goes through the queryset."""
-        chosen = {str(value) for value in self["colleagues"].value() or []}
-        return format_html_join(
-            "",
-            '<li><label for="id_colleagues_{}"><input type="checkbox" name="colleagues"'
-            ' value="{}" id="id_colleagues_{}"{}> {}</label></li>',
-            (
-                (pk, pk, pk, " checked" if str(pk) in chosen else "", label)
-                for pk, label in self.colleague_rows or []
-            ),
-        )
+    def chosen_colleagues(self) -> set[str]:
+        """The membership ids ticked in the sent form, as the checkboxes' values."""
+        return {str(value) for value in self["colleagues"].value() or []}
 
     def people(self, user) -> list:
         """The people of the application: the applicant (unless they left themselves out)

@@ -3,22 +3,20 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import formats, timezone
 
-from core.planned import PlannedQuery
+from surveys.models import Invitation
 
-from . import catalogue_sql, home_sql, overview_sql, participation_sql
 from .models import (
     Application,
-    Assignment,
+    Attendance,
     CoachingGroup,
-    DeadlineChange,
     Edition,
-    LiteratureItem,
     Participant,
     Programme,
+    Reflection,
     ResearchGroup,
     Session,
     Submission,
@@ -48,77 +46,135 @@ def public_editions(provider):
 
 
 def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
-    """The public catalogue: upcoming and running editions, filtered, for the paginator.
-    `month` is YYYY-MM and matches editions that have a session (or start) in that month."""
+    """The public catalogue: upcoming and running editions, filtered. `month` is YYYY-MM and
+    matches editions that have a session (or start) in that month."""
+    # The cards show the programme, not its trainer.
+    editions = (
+        public_editions(provider)
+        .filter(ends_on__gte=timezone.localdate())
+        .select_related(None)
+        .select_related("programme")
+    )
+    if q:
+        editions = editions.filter(
+            Q(programme__title__icontains=q)
+            | Q(programme__code__icontains=q)
+            | Q(programme__summary__icontains=q)
+            | Q(programme__theme__icontains=q)
+        )
+    if audience:
+        editions = editions.filter(programme__audience=audience)
+    if theme:
+        editions = editions.filter(programme__theme=theme)
+    if place:
+        editions = editions.filter(city=place)
     try:
         first_day = datetime.date(*(int(part) for part in month.split("-")), 1)
     except (TypeError, ValueError):
         first_day = None
-    return catalogue_sql.CatalogueEditions(
-        provider.pk, q=q, audience=audience, theme=theme, place=place, month=first_day
-    )
+    if first_day:
+        after = (first_day + datetime.timedelta(days=31)).replace(day=1)
+        in_month = Session.objects.filter(
+            edition=OuterRef("pk"), date__gte=first_day, date__lt=after
+        )
+        editions = editions.filter(
+            Q(starts_on__gte=first_day, starts_on__lt=after) | Exists(in_month)
+        )
+    return editions
 
 
 def catalogue_filter_values(provider):
     """Themes, months (value, label) and places that occur in the provider's catalogue."""
-    values = catalogue_sql.filter_values(provider.pk)
-    months = [datetime.date(int(m[:4]), int(m[5:7]), 1) for m in values["month"]]
+    editions = Edition.objects.filter(
+        programme__provider=provider,
+        programme__is_published=True,
+        ends_on__gte=timezone.localdate(),
+    )
+    themes = (
+        editions.exclude(programme__theme="")
+        .values_list("programme__theme", flat=True)
+        .order_by("programme__theme")
+        .distinct()
+    )
+    places = editions.exclude(city="").values_list("city", flat=True).order_by("city").distinct()
+    # The months an edition starts in or has a session in, in one query.
+    starts = (
+        editions.annotate(month=TruncMonth("starts_on")).values_list("month", flat=True).order_by()
+    )
+    sessions = (
+        Session.objects.filter(edition__in=editions)
+        .annotate(month=TruncMonth("date"))
+        .values_list("month", flat=True)
+        .order_by()
+    )
+    months = sorted(starts.union(sessions))
     month_choices = [(f"{d:%Y-%m}", formats.date_format(d, "YEAR_MONTH_FORMAT")) for d in months]
-    return values["theme"], month_choices, values["place"]
+    return list(themes), month_choices, list(places)
 
 
 def edition_sessions(edition):
     return edition.sessions.select_related("group").order_by("date", "start_time", "pk")
 
 
-# The deadline changes of the trainer's overview: their SQL is written once per process.
-_DEADLINE_CHANGES = PlannedQuery(DeadlineChange, where=("edition",))
-
-
 def edition_overview(edition):
     """Everything the trainer's overview shows, in a fixed number of queries."""
     now = timezone.now()
-    groups = overview_sql.groups(edition.pk)
-    # The active participants as plain rows: a group application has one participant per
-    # place, so they give the figures of places taken, each group's members and the
-    # number of accepted people without a group.
-    counts = {"accepted": 0, "offered": 0, "ungrouped": 0}
-    communities_by_group = defaultdict(list)  # a community (or None) per member
-    for group_id, status, community_id in overview_sql.active_participants(edition.pk):
-        if status == Status.OFFERED:
-            counts["offered"] += 1
-        elif status == Status.ACCEPTED:
-            counts["accepted"] += 1
-            if group_id is None:
-                counts["ungrouped"] += 1
-            else:
-                communities_by_group[group_id].append(community_id)
+    groups = list(edition.groups.select_related("trainer__user").order_by("name", "pk"))
+    # Each group's accepted members as plain (group, school community) pairs: the overview
+    # shows their number and warnings, not the people.
+    communities = defaultdict(list)
+    members = Participant.objects.filter(
+        edition=edition, is_active=True, application__status=Status.ACCEPTED, group__isnull=False
+    ).values_list("group_id", "school__parent_id")
+    for group_id, community_id in members:
+        communities[group_id].append(community_id)
     for group in groups:
-        communities = communities_by_group[group.pk]
-        group.member_count = len(communities)
+        group.member_count = len(communities[group.pk])
         group.warnings = running.membership_warnings(
-            size=len(communities), communities=set(communities)
+            size=group.member_count, communities=set(communities[group.pk])
         )
+    sessions = edition_sessions(edition).annotate(
+        present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
+        recorded=Count("attendances"),
+        evaluated=Coalesce(
+            Subquery(
+                Invitation.objects.filter(
+                    round__survey=OuterRef("evaluation"), status=Invitation.Status.COMPLETED
+                )
+                .values("round__survey")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        ),
+    )
     # One query for the three lists: to review (submitted, offered), accepted, waiting.
     # Ended applications are read too: an edition people applied for is never deleted.
-    every_application = overview_sql.applications(edition.pk)
-    open_applications = [a for a in every_application if a.status in Application.ACTIVE]
-    accepted_applications = [a for a in open_applications if a.status == Status.ACCEPTED]
-    applications = [a for a in open_applications if a.status in (Status.SUBMITTED, Status.OFFERED)]
+    every_application = list(
+        edition.applications.select_related("applicant", "school").order_by("created_at", "pk")
+    )
+    accepted_applications = [a for a in every_application if a.status == Status.ACCEPTED]
+    applications = [a for a in every_application if a.status in (Status.SUBMITTED, Status.OFFERED)]
     waiting = sorted(
-        (a for a in open_applications if a.status == Status.WAITLISTED),
+        (a for a in every_application if a.status == Status.WAITLISTED),
         key=lambda a: (a.waitlisted_at, a.pk),
     )
-    assignments = overview_sql.assignments(edition.pk)
+    # A group application has one participant per place, so counting participants counts
+    # places; one query gives the figures and the number of people without a group.
+    counts = Participant.objects.filter(edition=edition, is_active=True).aggregate(
+        accepted=Count("pk", filter=Q(application__status=Status.ACCEPTED)),
+        offered=Count("pk", filter=Q(application__status=Status.OFFERED)),
+        ungrouped=Count("pk", filter=Q(application__status=Status.ACCEPTED, group=None)),
+    )
+    assignments = list(
+        edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
+    )
     for assignment in assignments:
         expected = len(groups) if assignment.is_group else counts["accepted"]
         assignment.outstanding = max(expected - assignment.submitted, 0)
-    changes = sorted(
-        _DEADLINE_CHANGES.all(edition.pk), key=lambda c: (c.changed_at, c.pk), reverse=True
-    )
     return {
         "groups": groups,
-        "sessions": overview_sql.sessions(edition.pk),
+        "sessions": list(sessions),
         "applications": applications,
         "accepted_applications": accepted_applications,
         "waiting": waiting,
@@ -126,50 +182,63 @@ def edition_overview(edition):
         "accepted": counts["accepted"],
         "free": max(edition.capacity - counts["accepted"] - counts["offered"], 0),
         "assignments": assignments,
-        "deadline_changes": changes[:10],
+        "deadline_changes": list(edition.deadline_changes.order_by("-changed_at", "-pk")[:10]),
         "has_applications": bool(every_application),
         "now": now,
     }
 
 
-_ASSIGNMENTS = PlannedQuery(
-    Assignment,
-    where=("edition",),
-    order_by=(("assignment", "due_on"), ("assignment", "id")),
-)
-_EDITION_SESSIONS = PlannedQuery(
-    Session,
-    where=("edition",),
-    order_by=(("session", "date"), ("session", "start_time"), ("session", "id")),
-)
-
-
-def participant_sessions(participant, marks=None):
+def participant_sessions(participant):
     """Sessions of the participant's edition that concern them (all-edition sessions and their
-    own group's), each with their attendance status or None. `marks` are the participant's
-    marks when already read."""
-    if marks is None:
-        marks = participation_sql.participant_marks(participant)
-    sessions = [
-        s
-        for s in _EDITION_SESSIONS.all(participant.edition_id)
-        if s.group_id is None or s.group_id == participant.group_id
-    ]
-    for session in sessions:
-        session.my_status = marks.attendance.get(session.pk)
-    return sessions
+    own group's), each with their attendance status (or None) and whether they reflected."""
+    return list(
+        Session.objects.filter(edition_id=participant.edition_id)
+        .filter(Q(group=None) | Q(group_id=participant.group_id))
+        .annotate(
+            my_status=Subquery(
+                Attendance.objects.filter(session=OuterRef("pk"), participant=participant).values(
+                    "status"
+                )[:1]
+            ),
+            reflected=Exists(
+                Reflection.objects.filter(session=OuterRef("pk"), participant=participant)
+            ),
+        )
+        .order_by("date", "start_time", "pk")
+    )
 
 
 def my_home(user):
     """A person's applications and participations, newest first, and their sessions of the
     coming months."""
     today = timezone.localdate()
+    mine = Participant.objects.filter(user=user)
+    taking_part = mine.filter(is_active=True, application__status=Status.ACCEPTED)
+    # Applications the person submitted, and group applications a colleague made for them.
+    applications = (
+        Application.objects.filter(Q(applicant=user) | Q(pk__in=mine.values("application_id")))
+        .select_related("edition__programme")
+        .order_by("-created_at", "-pk")
+    )
+    participations = (
+        taking_part.select_related("edition__programme__provider", "group")
+        .annotate(
+            attended=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT))
+        )
+        .order_by("-edition__starts_on", "pk")
+    )
+    # Sessions of the editions they take part in: for everyone, or for a group of theirs.
+    upcoming = (
+        Session.objects.filter(date__range=(today, today + datetime.timedelta(days=120)))
+        .filter(Exists(taking_part.filter(edition=OuterRef("edition_id"))))
+        .filter(Q(group=None) | Exists(mine.filter(group=OuterRef("group_id"))))
+        .select_related("edition__programme")
+        .order_by("date", "start_time", "pk")
+    )
     return {
-        "applications": home_sql.applications(user.pk, limit=50),
-        "participations": home_sql.participations(user.pk),
-        "upcoming": home_sql.coming_sessions(
-            user.pk, today, today + datetime.timedelta(days=120), limit=8
-        ),
+        "applications": list(applications[:50]),
+        "participations": list(participations),
+        "upcoming": list(upcoming[:8]),
     }
 
 
@@ -182,37 +251,23 @@ def provider_programmes(provider):
     )
 
 
-_LITERATURE = PlannedQuery(
-    LiteratureItem,
-    where=("programme",),
-    order_by=(("literatureitem", "reference"), ("literatureitem", "id")),
-)
-
-
-def participant_learning(participant, marks=None):
+def participant_learning(participant):
     """The participant's assignments with their own (or their group's) submission, their
-    coaching and research groups, reflections, and the programme's literature and
-    instruments. `marks` are the participant's marks when already read."""
-    if marks is None:
-        marks = participation_sql.participant_marks(participant)
-    assignments = _ASSIGNMENTS.all(participant.edition_id)
-    for assignment in assignments:
-        assignment.submission_id = marks.submissions.get(assignment.pk)
-        assignment.has_feedback = marks.feedback.get(assignment.pk)
-    # Most participants are in no coaching or research group (yet): read only what exists.
-    coaching = research = []
-    if marks.coaching:
-        coaching = _coaching(CoachingGroup.objects.filter(pk__in=marks.coaching))
-    if marks.research:
-        research = _research(ResearchGroup.objects.filter(pk__in=marks.research))
+    coaching and research groups, and the programme's literature and instruments."""
+    own = Submission.objects.filter(assignment=OuterRef("pk")).filter(
+        Q(participant=participant) | Q(group_id=participant.group_id, group__isnull=False)
+    )
+    assignments = participant.edition.assignments.annotate(
+        submission_id=Subquery(own.values("pk")[:1]),
+        has_feedback=Exists(own.exclude(feedback="")),
+    ).order_by("due_on", "pk")
     programme = participant.edition.programme
     return {
-        "assignments": assignments,
-        "coaching": coaching,
-        "research": research,
-        "literature": _LITERATURE.all(programme.pk),
+        "assignments": list(assignments),
+        "coaching": _coaching(participant.coaching_groups.all()),
+        "research": _research(participant.research_groups.all()),
+        "literature": list(programme.literature.order_by("reference", "pk")),
         "instruments": [line for line in programme.instruments.splitlines() if line.strip()],
-        "reflected": marks.reflected,
     }
 
 

@@ -11,7 +11,7 @@ leaders' results.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from surveys.anonymity import sets_pair_allowed
@@ -100,6 +100,18 @@ def closed_360s(user_ids) -> dict:
         if user_id not in found and any(r.is_finished(today) for r in survey.rounds.all()):
             found[user_id] = survey
     return found
+
+
+def has_closed_360(user_id) -> bool:
+    """Whether a 360° about this person has a finished round (`Round.is_finished`)."""
+    return (
+        Round.objects.filter(
+            survey__subject__user_id=user_id,
+            survey__version__instrument__kind=Instrument.Kind.FEEDBACK_360,
+        )
+        .filter(Q(closed=True) | Q(closes_on__lt=timezone.localdate()))
+        .exists()
+    )
 
 
 def group_profile(group) -> GroupProfile:

@@ -7,7 +7,7 @@ freed places live in `selection`, which shares these helpers.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,6 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 
-from .. import catalogue_sql
 from ..models import Answer, Application, Edition, Participant, Question
 
 Status = Application.Status
@@ -28,9 +27,13 @@ def lock_edition(edition_id: int) -> Edition:
 
 def places_taken(edition: Edition, *, now=None) -> int:
     """Places held by accepted applications and by offers that have not expired."""
-    # Plain SQL: read on every registration form, where compiling the ORM's aggregate cost
-    # more than running it.
-    return catalogue_sql.places_taken(edition.pk, now or timezone.now())
+    now = now or timezone.now()
+    total = (
+        Application.objects.filter(edition=edition)
+        .filter(Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now))
+        .aggregate(total=Sum("size"))["total"]
+    )
+    return total or 0
 
 
 def free_places(edition: Edition, *, now=None) -> int:

@@ -49,6 +49,23 @@ def test_a_small_group_and_a_mixed_group_are_warned(login, trainer, provider, ru
     assert "normaal 4 tot 8" in body and "2 scholengemeenschappen" in body
 
 
+@pytest.mark.parametrize("bad", ["99999999999999999999", "-1", "²", "abc", "0"])
+def test_an_id_that_is_no_participant_changes_nothing(
+    login, trainer, provider, running_edition, bad
+):
+    group = LearningGroupFactory(edition=running_edition, trainer=trainer)
+    member, other = _participants(running_edition, 2)
+    running.group_set_members(group=group, participant_ids=[member.pk], actor=None)
+    response = login(trainer).post(
+        _url("group_detail", provider, pk=group.pk),
+        {"participants": [member.pk, other.pk, bad]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Alleen aanvaarde deelnemers" in response.content.decode()
+    assert list(group.participants.all()) == [member]
+
+
 def test_a_group_of_five_from_one_community_has_no_warning(running_edition):
     group = LearningGroupFactory(edition=running_edition)
     school = SchoolFactory()

@@ -20,7 +20,7 @@ from ..access import (
     get_session_for_access,
     provider_view,
 )
-from ..forms import IntakeForm, LearningGroupForm, SessionForm
+from ..forms import GroupMembersForm, IntakeForm, LearningGroupForm, SessionForm
 from ..models import Application, Attendance, Participant
 from ..services import catalogue, evaluations, registration, running, selection
 from .manage import edition_url, programme_url, save_form
@@ -220,7 +220,11 @@ def group_detail(request, pk):
     group = get_group_for_access(request.access, pk)
     edition = group.edition
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("participants") if v.isdigit()]
+        form = GroupMembersForm(request.POST, edition=edition)
+        if not form.is_valid():
+            messages.error(request, form.errors["participants"][0])
+            return redirect("networks:group_detail", slug=request.organisation.slug, pk=group.pk)
+        ids = [p.pk for p in form.cleaned_data["participants"]]
         try:
             running.group_set_members(group=group, participant_ids=ids, actor=request.user)
         except LeerkringError as error:

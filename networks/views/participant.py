@@ -9,13 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
-from core.planned import PlannedQuery
 
-from .. import selectors
+from .. import selectors, tailoring
 from ..access import get_application_for_applicant, get_participation_for_user
 from ..ical import calendar_response
 from ..models import Application, Attendance, Participant
-from ..participation_sql import has_closed_360, participant_marks
 from ..services import registration, selection
 
 
@@ -57,26 +55,22 @@ def my_application_withdraw(request, pk):
     return redirect("networks:my_application", pk=application.pk)
 
 
-# The members of a participant's learning group, shown on every view of their page.
-_GROUP_MEMBERS = PlannedQuery(
-    Participant,
-    joins=(("participant", "user", "user"), ("participant", "school", "school")),
-    where=("group", "is_active"),
-    order_by=(("user", "last_name"), ("user", "first_name"), ("participant", "id")),
-)
-
-
 @login_required
 def participation(request, pk):
     participant = get_participation_for_user(request.user, pk)
-    marks = participant_marks(participant)
-    sessions = selectors.participant_sessions(participant, marks)
+    sessions = selectors.participant_sessions(participant)
     today = timezone.localdate()
     past = [s for s in sessions if s.date <= today]
     missed = [
         s for s in past if s.my_status in (Attendance.Status.ABSENT, Attendance.Status.EXCUSED)
     ]
-    group_members = _GROUP_MEMBERS.all(participant.group_id, True) if participant.group_id else []
+    group_members = []
+    if participant.group_id:
+        group_members = list(
+            Participant.objects.filter(group_id=participant.group_id, is_active=True)
+            .select_related("user", "school")
+            .order_by("user__last_name", "user__first_name", "pk")
+        )
     context = {
         "participant": participant,
         "edition": participant.edition,
@@ -87,9 +81,9 @@ def participation(request, pk):
         "today": today,
         # Only told to someone who consented, while their 360° has no closed round yet.
         "has_closed_360": bool(participant.group_id and participant.profile_consent_at)
-        and has_closed_360(participant.user_id),
+        and tailoring.has_closed_360(participant.user_id),
     }
-    context.update(selectors.participant_learning(participant, marks))
+    context.update(selectors.participant_learning(participant))
     return render(request, "networks/participation.html", context)
 
 

@@ -9,51 +9,27 @@ from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
 from core.pagination import paginate
-from core.planned import PlannedQuery
 from organisations.models import Organisation
 
 from .. import selectors
 from ..forms import ApplicationForm, CatalogueFilterForm
 from ..ical import calendar_response
-from ..models import Application, Edition, Programme, Question
+from ..models import Application, Edition, Programme
 from ..services import registration, selection
-
-_ORGANISATION = PlannedQuery(Organisation, where=("slug",))
 
 
 def _provider(provider_slug):
-    provider = _ORGANISATION.first(provider_slug)
-    if provider is None or not provider.is_provider:
-        raise Http404
-    return provider
-
-
-# Read on every course page and registration form: its SQL is written once per process.
-_EDITION = PlannedQuery(
-    Edition,
-    joins=(
-        ("edition", "programme", "programme"),
-        ("programme", "provider", "provider"),
-        ("programme", "trainer", "trainer"),
-        ("trainer", "user", "trainer_user"),
-    ),
-    where=("id",),
-)
-_QUESTIONS = PlannedQuery(
-    Question, where=("programme",), order_by=(("question", "position"), ("question", "id"))
-)
+    return get_object_or_404(Organisation, slug=provider_slug, kind=Organisation.Kind.PROVIDER)
 
 
 def _public_edition(provider_slug, pk) -> Edition:
     """The edition of a published programme of this provider, or a 404."""
-    edition = _EDITION.first(pk)
-    if (
-        edition is None
-        or edition.programme.provider.slug != provider_slug
-        or not edition.programme.is_published
-    ):
-        raise Http404
-    return edition
+    return get_object_or_404(
+        Edition.objects.select_related("programme__provider", "programme__trainer__user"),
+        pk=pk,
+        programme__provider__slug=provider_slug,
+        programme__is_published=True,
+    )
 
 
 def catalogue(request, provider_slug):
@@ -118,7 +94,7 @@ def register(request, provider_slug, pk):
     if request.htmx and show_colleagues:
         form = ApplicationForm(user=request.user, questions=[], with_colleagues=True)
         return render(request, "networks/_register_colleagues.html", {"form": form})
-    questions = _QUESTIONS.all(edition.programme_id)
+    questions = list(edition.programme.questions.order_by("position", "pk"))
     data = request.POST if request.method == "POST" else None
     form = ApplicationForm(
         data,

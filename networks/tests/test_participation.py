@@ -1,12 +1,12 @@
-"""A participant's page reads what they did with plain SQL (participation_sql.py); it must
-give what the ORM queries it stands for give."""
+"""What a participant's page reads of what they did: attendance, reflections, submissions
+(their own or their group's), coaching and research groups, and a closed 360° about them."""
 
 import datetime
 
 import pytest
-from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from networks import selectors
 from networks.models import (
     Assignment,
     Attendance,
@@ -15,9 +15,8 @@ from networks.models import (
     ResearchGroup,
     Submission,
 )
-from networks.participation_sql import has_closed_360, participant_marks
 from networks.services import registration
-from networks.tailoring import closed_360s
+from networks.tailoring import closed_360s, has_closed_360
 from organisations.models import Membership
 from organisations.tests.factories import MembershipFactory, SchoolFactory, UserFactory
 from surveys import services as survey_services
@@ -44,21 +43,7 @@ def pair(edition):
     return me, colleague, loner
 
 
-def _orm_assignments(participant):
-    """The ORM query the participant's page used before the marks were read in SQL."""
-    own = Submission.objects.filter(assignment=OuterRef("pk")).filter(
-        Q(participant=participant) | Q(group_id=participant.group_id, group__isnull=False)
-    )
-    return {
-        a.pk: (a.submission_id is not None, a.has_feedback is not None)
-        for a in participant.edition.assignments.annotate(
-            submission_id=Subquery(own.values("pk")[:1]),
-            has_feedback=Subquery(own.exclude(feedback="").values("pk")[:1]),
-        )
-    }
-
-
-def test_the_marks_are_those_of_the_orm(pair, edition):
+def test_the_page_reads_what_the_participant_did(pair, edition):
     me, colleague, loner = pair
     today = timezone.localdate()
     sessions = [SessionFactory(edition=edition) for _ in range(3)]
@@ -79,24 +64,27 @@ def test_the_marks_are_those_of_the_orm(pair, edition):
     research = ResearchGroup.objects.create(edition=edition, theme="Feedback")
     research.members.set([colleague])
 
-    marks = participant_marks(me)
-    assert marks.attendance == dict(me.attendances.values_list("session_id", "status"))
-    assert marks.attendance == {sessions[0].pk: "present", sessions[1].pk: "excused"}
-    assert marks.reflected == set(me.reflections.values_list("session_id", flat=True))
-    orm = _orm_assignments(me)
-    assert {pk: (pk in marks.submissions, pk in marks.feedback) for pk in orm} == orm
-    assert orm == {
+    by_session = {s.pk: s for s in selectors.participant_sessions(me)}
+    assert {pk: s.my_status for pk, s in by_session.items()} == {
+        sessions[0].pk: "present",
+        sessions[1].pk: "excused",
+        sessions[2].pk: None,
+    }
+    assert [pk for pk, s in by_session.items() if s.reflected] == [sessions[1].pk]
+    learning = selectors.participant_learning(me)
+    found = {a.pk: (a.submission_id is not None, a.has_feedback) for a in learning["assignments"]}
+    assert found == {
         own.pk: (True, True),
         by_group.pk: (True, False),
         theirs.pk: (False, False),
         nothing.pk: (False, False),
     }
-    assert marks.coaching == set(me.coaching_groups.values_list("pk", flat=True))
-    assert marks.research == set(me.research_groups.values_list("pk", flat=True)) == set()
+    assert [g.pk for g in learning["coaching"]] == [coaching.pk]
+    assert learning["research"] == []
 
     # Without a group, a group's submissions never count.
-    assert participant_marks(loner).submissions == {}
-    assert {pk for pk, (handed_in, _) in _orm_assignments(loner).items() if handed_in} == set()
+    handed_in = [a for a in selectors.participant_learning(loner)["assignments"] if a.submission_id]
+    assert handed_in == []
 
 
 @pytest.fixture
@@ -129,7 +117,7 @@ def _survey(subject, version, **round_fields):
         ({"closes_on": timezone.localdate()}, False),  # closes at the end of today
     ],
 )
-def test_a_closed_360_is_found_as_by_the_orm(version_360, round_fields, finished):
+def test_a_closed_360_is_found(version_360, round_fields, finished):
     leader = MembershipFactory(role=Membership.Role.LEADER)
     _survey(leader, version_360, **round_fields)
     assert has_closed_360(leader.user_id) is finished
