@@ -9,8 +9,19 @@ from .models import PLG, Role
 class PLGStartForm(forms.ModelForm):
     class Meta:
         model = PLG
-        fields = ["type", "name", "learning_question", "focus", "subject", "is_open"]
-        widgets = {"learning_question": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "type",
+            "name",
+            "learning_question",
+            "focus",
+            "subject",
+            "is_open",
+            "minutes_readers",
+        ]
+        widgets = {
+            "learning_question": forms.Textarea(attrs={"rows": 3}),
+            "minutes_readers": forms.RadioSelect,
+        }
 
 
 class PLGEditForm(forms.ModelForm):
@@ -22,12 +33,14 @@ class PLGEditForm(forms.ModelForm):
             "focus",
             "subject",
             "is_open",
+            "minutes_readers",
             "learnings",
             "shared_with",
         ]
         widgets = {
             "learning_question": forms.Textarea(attrs={"rows": 3}),
             "learnings": forms.Textarea(attrs={"rows": 5}),
+            "minutes_readers": forms.RadioSelect,
         }
 
     def __init__(self, *args, can_share: bool, **kwargs):

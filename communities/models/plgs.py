@@ -36,6 +36,10 @@ class PLG(models.Model):
         ACTIVE = "active", _("active")
         CLOSED = "closed", _("closed")
 
+    class MinutesReaders(models.TextChoices):
+        MEMBERS = "members", _("Only the members of the group")
+        COLLEAGUES = "colleagues", _("Every colleague who can see the PLG")
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="plgs", verbose_name=_("owner")
     )
@@ -55,6 +59,16 @@ class PLG(models.Model):
         _("open to join"),
         default=True,
         help_text=_("Colleagues of the school (or school community) may join by themselves."),
+    )
+    minutes_readers = models.CharField(
+        _("who reads the minutes"),
+        max_length=20,
+        choices=MinutesReaders.choices,
+        default=MinutesReaders.MEMBERS,
+        help_text=_(
+            "The minutes, decisions, actions and evidence. Leaders and coaches always see that "
+            "the group meets, who attends and its yearly report."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
@@ -117,10 +131,13 @@ class PLG(models.Model):
 
     @property
     def keeps_minutes_private(self) -> bool:
-        """Intervision brings confidential cases, and a group closed to joining speaks among
-        its own members: their minutes, decisions, actions and evidence are for members only
-        (leaders and coaches still see that the group meets, who attends and its report)."""
-        return self.type == self.Type.INTERVISION or not self.is_open
+        """Minutes, decisions, actions and evidence are for members only unless the group
+        chose to let every colleague who sees the PLG read them; intervision brings
+        confidential cases and never does. Who may join is a separate choice."""
+        return (
+            self.type == self.Type.INTERVISION
+            or self.minutes_readers == self.MinutesReaders.MEMBERS
+        )
 
 
 class PLGMember(models.Model):

@@ -57,6 +57,7 @@ def test_a_proposal_is_mailed_to_the_school_leaders(
                 "name": "Ontwerpteam spelling",
                 "learning_question": "Hoe maken we spellingsoefeningen betekenisvol?",
                 "focus": "pupils",
+                "minutes_readers": "members",
             },
         )
     assert PLG.objects.get().status == PLG.Status.PROPOSED

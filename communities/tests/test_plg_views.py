@@ -21,6 +21,7 @@ def test_a_leader_starts_an_active_plg_and_becomes_its_process_coach(login, lead
             "name": "Datateam lezen",
             "learning_question": "Waarom zakt het leesniveau in het vierde leerjaar?",
             "focus": "pupils",
+            "minutes_readers": "members",
             "is_open": "on",
         },
     )
@@ -41,6 +42,7 @@ def test_a_staff_member_proposes_and_a_leader_approves(login, staff_member, lead
             "name": "Intervisie starters",
             "learning_question": "Hoe gaan we om met onrust in de klas?",
             "focus": "team",
+            "minutes_readers": "members",
         },
     )
     plg = PLG.objects.get(name="Intervisie starters")
@@ -63,6 +65,7 @@ def test_a_plg_without_a_name_keeps_what_was_typed(login, leader, school):
             "name": "",
             "learning_question": "Mijn vraag blijft staan",
             "focus": "pupils",
+            "minutes_readers": "members",
         },
     )
     assert response.status_code == 200
@@ -202,6 +205,7 @@ def test_only_leaders_share_a_plg_with_a_provider(login, plg, coach, leader, cli
         "name": plg.name,
         "learning_question": plg.learning_question,
         "focus": "pupils",
+        "minutes_readers": "members",
         "shared_with": provider.pk,
         "learnings": "Samen observeren werkt.",
     }

@@ -1,5 +1,5 @@
-"""Intervision and groups closed to joining keep minutes, decisions, actions and evidence to
-their members."""
+"""Minutes, decisions, actions and evidence are for a PLG's members unless the group lets every
+colleague read them; intervision keeps them to its members always."""
 
 import pytest
 from django.urls import reverse
@@ -78,11 +78,35 @@ def test_a_school_coach_outside_a_group_closed_to_joining_does_not_read_its_minu
     assert "juf Els" not in page
 
 
-def test_the_minutes_of_an_open_lesson_study_are_read_by_the_school_leader(login, school, leader):
+def test_an_open_plg_keeps_its_minutes_for_its_members_unless_it_chooses_otherwise(
+    login, school, leader
+):
+    # Free to join is not free to read: a colleague joins first, or the group says so.
     open_plg = PLGFactory(organisation=school, is_open=True)
+    assert open_plg.minutes_readers == PLG.MinutesReaders.MEMBERS
     meeting = _meeting_with_record(open_plg, PLGMemberFactory(plg=open_plg))
-    page = login(leader).get(_url("meeting_detail", open_plg, meeting_pk=meeting.pk))
+    client = login(leader)
+    page = client.get(_url("meeting_detail", open_plg, meeting_pk=meeting.pk))
+    assert page.status_code == 200 and SECRET not in page.content.decode()
+    assert client.get(_url("meeting_pdf", open_plg, meeting_pk=meeting.pk)).status_code == 403
+    open_plg.minutes_readers = PLG.MinutesReaders.COLLEAGUES
+    open_plg.save(update_fields=["minutes_readers"])
+    page = client.get(_url("meeting_detail", open_plg, meeting_pk=meeting.pk))
     assert SECRET in page.content.decode()
+    assert client.get(_url("meeting_pdf", open_plg, meeting_pk=meeting.pk)).status_code == 200
+
+
+def test_an_intervision_group_never_opens_its_minutes(intervision):
+    intervision.minutes_readers = PLG.MinutesReaders.COLLEAGUES
+    assert intervision.keeps_minutes_private
+
+
+def test_the_plg_form_says_who_will_read_the_minutes(login, school, leader):
+    page = login(leader).get(reverse("communities:plg_create", kwargs={"slug": school.slug}))
+    html = page.content.decode()
+    assert "Wie leest het verslag" in html
+    assert "Alleen de leden van de groep" in html
+    assert 'value="members" required id="id_minutes_readers_0" checked' in html
 
 
 def test_evidence_of_an_intervision_group_stays_with_its_members(login, intervision, leader):
