@@ -134,3 +134,13 @@ def community_schools(*, organisation: Organisation) -> QuerySet[Organisation]:
         staff=_count(Membership.objects.filter(organisation=OuterRef("pk"), is_active=True)),
         team_count=_count(Team.objects.filter(organisation=OuterRef("pk"))),
     ).order_by("name")
+
+
+def installation_organisations() -> QuerySet[Organisation]:
+    """Every school community and provider of the installation, by name, with a community's
+    number of schools."""
+    return (
+        Organisation.objects.exclude(kind=Organisation.Kind.SCHOOL)
+        .annotate(school_count=Count("children"))
+        .order_by("name", "pk")
+    )
