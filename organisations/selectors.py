@@ -71,9 +71,9 @@ def team_links() -> Prefetch:
     return Prefetch("team_memberships", links, to_attr="team_links")
 
 
-def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
-    """The organisation's active people by name with their `team_links`. `query` keeps those
-    whose name, email or function contains each of its first five words, ignoring case."""
+def people_matching(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
+    """The organisation's active people, by name, whose name, email or function contains each
+    of the first five words of `query`, ignoring case: the staff list's search."""
     people = organisation.memberships.filter(is_active=True)
     for word in query.split()[:5]:
         people = people.filter(
@@ -82,11 +82,48 @@ def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Memb
             | Q(user__email__icontains=word)
             | Q(function__icontains=word)
         )
-    return (
-        people.select_related("user")
-        .prefetch_related(team_links())
-        .order_by("user__last_name", "user__first_name", "pk")
+    return people.order_by("user__last_name", "user__first_name", "pk")
+
+
+def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
+    """The staff list: `people_matching` with each person's user and `team_links`."""
+    people = people_matching(organisation=organisation, query=query)
+    return people.select_related("user").prefetch_related(team_links())
+
+
+def staff_export(*, organisation: Organisation, query: str = "") -> list[dict]:
+    """The staff list's rows as plain values for a spreadsheet, in two queries whatever the
+    staff's size: the people, then all their team links. Each row has the person's name,
+    email, function, role, home team and other teams (names joined by ", ")."""
+    people = people_matching(organisation=organisation, query=query)
+    rows = {
+        row["pk"]: row
+        for row in people.values(
+            "pk", "function", "role", "user__first_name", "user__last_name", "user__email"
+        )
+    }
+    teams = {pk: ([], []) for pk in rows}
+    links = (
+        TeamMembership.objects.filter(membership__in=people.values("pk"))
+        .order_by("team__name", "pk")
+        .values_list("membership_id", "is_home", "team__name")
     )
+    for membership_id, is_home, team_name in links:
+        teams[membership_id][0 if is_home else 1].append(team_name)
+    roles = {value: str(label) for value, label in Membership.Role.choices}
+    return [
+        {
+            "name": person_name(
+                row["user__first_name"], row["user__last_name"], row["user__email"]
+            ),
+            "email": row["user__email"],
+            "function": row["function"],
+            "role": roles.get(row["role"], row["role"]),
+            "home_team": ", ".join(teams[pk][0]),
+            "other_teams": ", ".join(teams[pk][1]),
+        }
+        for pk, row in rows.items()
+    ]
 
 
 def person_teams(*, membership: Membership) -> QuerySet[TeamMembership]:

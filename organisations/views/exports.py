@@ -21,12 +21,12 @@ def people_export(request, file_format):
     everyone's e-mail address in one file."""
     search = SearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    people = selectors.people_list(organisation=request.organisation, query=query)
+    rows = selectors.staff_export(organisation=request.organisation, query=query)
     if file_format == "csv":
         # A byte order mark, so that Excel reads the file as UTF-8.
-        content = "\ufeff" + exports.staff_csv(people)
+        content = "\ufeff" + exports.staff_csv(rows)
     else:
-        content = exports.staff_xlsx(people)
+        content = exports.staff_xlsx(rows)
     audit_log(
         actor=request.user,
         action=AuditEvent.Action.EXPORT,
