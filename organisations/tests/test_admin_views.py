@@ -203,3 +203,11 @@ def test_members_cannot_add_organisations(login, community_admin):
     data = {"kind": "community", "name": "Eigen Groep"}
     assert login(community_admin).post(ORGANISATION_URL, data).status_code == 403
     assert not Organisation.objects.filter(name="Eigen Groep").exists()
+
+
+def test_school_overview_shows_its_institution_number(login, community, community_admin):
+    client = login(community_admin)
+    client.post(school_url(community), SCHOOL)
+    school = Organisation.objects.get(name="Basisschool De Wilg")
+    overview = client.get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+    assert "instellingsnummer 123456" in overview.content.decode()
