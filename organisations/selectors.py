@@ -71,9 +71,9 @@ def team_links() -> Prefetch:
     return Prefetch("team_memberships", links, to_attr="team_links")
 
 
-def people_matching(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
-    """The organisation's active people, by name, whose name, email or function contains each
-    of the first five words of `query`, ignoring case: the staff list's search."""
+def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
+    """The organisation's active people by name with their `team_links`. `query` keeps those
+    whose name, email or function contains each of its first five words, ignoring case."""
     people = organisation.memberships.filter(is_active=True)
     for word in query.split()[:5]:
         people = people.filter(
@@ -82,20 +82,19 @@ def people_matching(*, organisation: Organisation, query: str = "") -> QuerySet[
             | Q(user__email__icontains=word)
             | Q(function__icontains=word)
         )
-    return people.order_by("user__last_name", "user__first_name", "pk")
-
-
-def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
-    """The staff list: `people_matching` with each person's user and `team_links`."""
-    people = people_matching(organisation=organisation, query=query)
-    return people.select_related("user").prefetch_related(team_links())
+    return (
+        people.select_related("user")
+        .prefetch_related(team_links())
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
 
 
 def staff_export(*, organisation: Organisation, query: str = "") -> list[dict]:
     """The staff list's rows as plain values for a spreadsheet, in two queries whatever the
     staff's size: the people, then all their team links. Each row has the person's name,
     email, function, role, home team and other teams (names joined by ", ")."""
-    people = people_matching(organisation=organisation, query=query)
+    # The staff list's own queryset, so the file holds exactly whom the page shows.
+    people = people_list(organisation=organisation, query=query).prefetch_related(None)
     rows = {
         row["pk"]: row
         for row in people.values(
