@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from accounts.models import AuditEvent
 from organisations.tests.factories import (
     MembershipFactory,
     TeamFactory,
@@ -128,3 +129,16 @@ def test_export_queries_do_not_grow_with_the_staff(
     client.get(url)  # warm the session
     with django_assert_max_num_queries(8):
         client.get(url)
+
+
+def test_the_htmx_search_refreshes_the_download_links(login, leader):
+    page = reverse("organisations:people_list", kwargs={"slug": leader.organisation.slug})
+    response = login(leader).get(page, {"q": "griet"}, headers={"HX-Request": "true"})
+    assert export_url(leader.organisation, "csv") + "?q=griet" in response.content.decode()
+
+
+def test_an_export_is_logged(login, leader):
+    login(leader).get(export_url(leader.organisation, "csv"), {"q": "maes"})
+    event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert (event.actor, event.organisation) == (leader.user, leader.organisation)
+    assert event.summary == "csv q=maes"
