@@ -9,6 +9,7 @@ Numbers, dates and empty cells are written as they are.
 
 import csv
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,6 +29,18 @@ def xlsx_append(sheet, row) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = TYPE_STRING
+
+
+def xlsx_stream_append(sheet, row) -> None:
+    """`xlsx_append` for the worksheet of a `Workbook(write_only=True)`, which writes each row
+    as it comes and so suits long lists."""
+    cells = []
+    for value in row:
+        cell = WriteOnlyCell(sheet, value=safe_cell(value))
+        if isinstance(cell.value, str):
+            cell.data_type = TYPE_STRING
+        cells.append(cell)
+    sheet.append(cells)
 
 
 class SafeCsvWriter:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
     path("o/<slug:slug>/", include("organisations.urls")),
+    path("installation/", include("organisations.site_urls")),
     # These apps define their full paths: some are tenant pages under /o/<slug>/, some are
     # public (token links, the course catalogue).
     path("", include("surveys.urls")),

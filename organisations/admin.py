@@ -5,9 +5,9 @@ from .models import Membership, Organisation, Team, TeamMembership
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "parent", "city"]
+    list_display = ["name", "kind", "parent", "city", "institution_number"]
     list_filter = ["kind"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "slug", "institution_number"]
     prepopulated_fields = {"slug": ["name"]}
 
 

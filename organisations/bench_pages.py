@@ -17,7 +17,7 @@ def pages() -> list[BenchPage]:
     users = {
         role: User.objects.get(email=email)
         for role, email in LOGIN_EMAILS.items()
-        if role in ("leader", "coordinating_director", "staff")
+        if role in ("admin", "leader", "coordinating_director", "staff")
     }
     leader = users["leader"]
     teacher = Membership.objects.get(organisation__slug=MAIN_SCHOOL_SLUG, user=users["staff"])
@@ -40,6 +40,21 @@ def pages() -> list[BenchPage]:
         ),
         BenchPage("staff list", people, leader),
         BenchPage("staff list search", f"{people}?q=leerkracht", leader),
+        BenchPage(
+            "staff export xlsx",
+            reverse("organisations:people_export", kwargs={**school, "file_format": "xlsx"}),
+            leader,
+        ),
+        BenchPage(
+            "staff export csv",
+            reverse("organisations:people_export", kwargs={**school, "file_format": "csv"}),
+            leader,
+        ),
+        BenchPage(
+            "school create",
+            reverse("organisations:school_create", kwargs={"slug": MAIN_COMMUNITY_SLUG}),
+            users["admin"],
+        ),
         BenchPage(
             "person detail",
             reverse("organisations:person_detail", kwargs={**school, "pk": teacher.pk}),

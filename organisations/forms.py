@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .models import Membership, Team
+from .models import Membership, Organisation, Team
 
 
 class TeamForm(forms.ModelForm):
@@ -72,3 +72,45 @@ class PersonForm(forms.ModelForm):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class SchoolForm(forms.ModelForm):
+    """A new school of a school community, with the e-mail address of its school leader."""
+
+    leader_email = forms.EmailField(
+        label=_("E-mail address of the school leader"),
+        help_text=_("They become the school leader of the new school."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "city", "institution_number"]
+        labels = {"city": _("Place")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = Organisation.Kind.SCHOOL
+        self.fields["city"].required = True
+        self.fields["institution_number"].required = True
+
+
+class OrganisationForm(forms.ModelForm):
+    """A new school community or provider, optionally with its first administrator."""
+
+    admin_email = forms.EmailField(
+        label=_("E-mail address of its administrator"),
+        required=False,
+        help_text=_("Optional. This person becomes its administrator."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "name", "city"]
+        labels = {"city": _("Place")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            (kind.value, kind.label.capitalize())
+            for kind in (Organisation.Kind.COMMUNITY, Organisation.Kind.PROVIDER)
+        ]

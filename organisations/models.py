@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,15 @@ class Organisation(models.Model):
         help_text=_("The school community a school belongs to."),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
+    institution_number = models.CharField(
+        _("institution number"),
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[0-9]+$", _("An institution number consists of digits only."))
+        ],
+        help_text=_("The number the education department gave the school."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -39,6 +49,12 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=Q(parent__isnull=True) | Q(kind="school"),
                 name="organisation_only_schools_have_parent",
+            ),
+            models.UniqueConstraint(
+                fields=["institution_number"],
+                condition=~Q(institution_number=""),
+                name="organisation_unique_institution_number",
+                violation_error_message=_("A school with this institution number already exists."),
             ),
         ]
 

@@ -89,6 +89,42 @@ def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Memb
     )
 
 
+def staff_export(*, organisation: Organisation, query: str = "") -> list[dict]:
+    """The staff list's rows as plain values for a spreadsheet, in two queries whatever the
+    staff's size: the people, then all their team links. Each row has the person's name,
+    email, function, role, home team and other teams (names joined by ", ")."""
+    # The staff list's own queryset, so the file holds exactly whom the page shows.
+    people = people_list(organisation=organisation, query=query).prefetch_related(None)
+    rows = {
+        row["pk"]: row
+        for row in people.values(
+            "pk", "function", "role", "user__first_name", "user__last_name", "user__email"
+        )
+    }
+    teams = {pk: ([], []) for pk in rows}
+    links = (
+        TeamMembership.objects.filter(membership__in=people.values("pk"))
+        .order_by("team__name", "pk")
+        .values_list("membership_id", "is_home", "team__name")
+    )
+    for membership_id, is_home, team_name in links:
+        teams[membership_id][0 if is_home else 1].append(team_name)
+    roles = {value: str(label) for value, label in Membership.Role.choices}
+    return [
+        {
+            "name": person_name(
+                row["user__first_name"], row["user__last_name"], row["user__email"]
+            ),
+            "email": row["user__email"],
+            "function": row["function"],
+            "role": roles.get(row["role"], row["role"]),
+            "home_team": ", ".join(teams[pk][0]),
+            "other_teams": ", ".join(teams[pk][1]),
+        }
+        for pk, row in rows.items()
+    ]
+
+
 def person_teams(*, membership: Membership) -> QuerySet[TeamMembership]:
     """A person's team links with their teams, the home team first, then by name."""
     return membership.team_memberships.select_related("team").order_by("-is_home", "team__name")
@@ -134,3 +170,13 @@ def community_schools(*, organisation: Organisation) -> QuerySet[Organisation]:
         staff=_count(Membership.objects.filter(organisation=OuterRef("pk"), is_active=True)),
         team_count=_count(Team.objects.filter(organisation=OuterRef("pk"))),
     ).order_by("name")
+
+
+def installation_organisations() -> QuerySet[Organisation]:
+    """Every school community and provider of the installation, by name, with a community's
+    number of schools."""
+    return (
+        Organisation.objects.exclude(kind=Organisation.Kind.SCHOOL)
+        .annotate(school_count=Count("children"))
+        .order_by("name", "pk")
+    )

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import imports, overview, people, teams
+from .views import admin, exports, imports, overview, people, teams
 
 app_name = "organisations"
 
@@ -22,8 +22,12 @@ urlpatterns = [
         name="team_member_make_home",
     ),
     path("people/", people.people_list, name="people_list"),
+    re_path(
+        r"^people/export\.(?P<file_format>csv|xlsx)$", exports.people_export, name="people_export"
+    ),
     path("people/<id:pk>/", people.person_detail, name="person_detail"),
     path("people/<id:pk>/edit/", people.person_edit, name="person_edit"),
     path("import/", imports.staff_import, name="staff_import"),
     path("import/<id:pk>/", imports.staff_import_detail, name="staff_import_detail"),
+    path("schools/new/", admin.school_create, name="school_create"),
 ]

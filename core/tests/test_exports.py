@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core.exports import SafeCsvWriter, safe_cell, xlsx_append
+from core.exports import SafeCsvWriter, safe_cell, xlsx_append, xlsx_stream_append
 
 EVIL = '=HYPERLINK("http://evil.example","klik")'
 
@@ -46,6 +46,17 @@ def test_xlsx_rows_store_text_as_strings_and_numbers_as_numbers():
     assert (rows[1][1].data_type, rows[1][1].value) == ("n", -2)
     assert rows[2][0].value == "'@SUM(A1:A2)"
     assert (rows[2][1].data_type, rows[2][1].value) == ("n", 4.5)
+
+
+def test_write_only_xlsx_rows_store_text_as_strings_and_numbers_as_numbers():
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    xlsx_stream_append(sheet, ["Opmerking", "Score"])
+    xlsx_stream_append(sheet, [EVIL, -2])
+    rows = list(_reloaded(book).active.iter_rows())
+    assert [cell.data_type for cell in rows[0]] == ["s", "s"]
+    assert (rows[1][0].data_type, rows[1][0].value) == ("s", "'" + EVIL)
+    assert (rows[1][1].data_type, rows[1][1].value) == ("n", -2)
 
 
 def test_csv_rows_neutralise_formulas():

@@ -26,8 +26,21 @@ def _staff_import(w):
     return {"slug": w.school.slug, "pk": w.staff_import.pk}
 
 
+def _community(w):
+    return {"slug": w.community.slug}
+
+
 def build(w):
-    from organisations.models import StaffImport
+    from accounts.tests.factories import UserFactory
+    from organisations.models import Membership, StaffImport
+    from organisations.tests.factories import MembershipFactory
+
+    community_admin = MembershipFactory(organisation=w.community, role=Membership.Role.ADMIN)
+    w.owner_for = {
+        **getattr(w, "owner_for", {}),
+        "organisations:school_create": community_admin.user,
+        "installation:organisation_create": UserFactory(is_superuser=True, is_staff=True),
+    }
 
     w.staff_import = StaffImport.objects.create(
         organisation=w.school,
@@ -48,10 +61,15 @@ URLS = {
     "organisations:team_member_remove": _team_member,
     "organisations:team_member_make_home": _team_member,
     "organisations:people_list": _school,
+    "organisations:people_export": lambda w: {"slug": w.school.slug, "file_format": "csv"},
     "organisations:person_detail": _person,
     "organisations:person_edit": _person,
     "organisations:staff_import": _school,
     "organisations:staff_import_detail": _staff_import,
+    # A community's managers add its schools; another community's or a school's get a 404.
+    "organisations:school_create": _community,
+    # The installation's administrator only: every member of any organisation gets a 403.
+    "installation:organisation_create": lambda w: {},
     # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
     "api:organisation_detail": _school,
     "api:team_list": _school,

@@ -1,0 +1,81 @@
+"""Adding tenants from the site: a school community's managers add its schools, the
+installation's administrator adds school communities and providers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.errors import LeerkringError
+
+from .. import administration, selectors
+from ..access import organisation_view
+from ..forms import OrganisationForm, SchoolForm
+from ..models import Organisation
+
+
+def _added_message(*, organisation, membership, account_created) -> str:
+    message = _("“%(organisation)s” was added.") % {"organisation": organisation}
+    if membership is None:
+        return message
+    person = {"email": membership.user.email, "role": membership.get_role_display()}
+    if account_created:
+        return " ".join([message, _("A new account for %(email)s was made, as %(role)s.") % person])
+    return " ".join([message, _("%(email)s is its %(role)s.") % person])
+
+
+@organisation_view(manage=True)
+def school_create(request):
+    community = request.organisation
+    if community.kind != Organisation.Kind.COMMUNITY:
+        raise Http404
+    form = SchoolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            school, leader, created = administration.school_create(
+                community=community,
+                name=data["name"],
+                city=data["city"],
+                institution_number=data["institution_number"],
+                leader_email=data["leader_email"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            message = _added_message(
+                organisation=school, membership=leader, account_created=created
+            )
+            messages.success(request, message)
+            return redirect("organisations:overview", slug=community.slug)
+    return render(request, "organisations/school_form.html", {"form": form})
+
+
+@login_required
+def organisation_create(request):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            organisation, admin, created = administration.organisation_create(
+                kind=data["kind"],
+                name=data["name"],
+                city=data["city"],
+                admin_email=data["admin_email"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            message = _added_message(
+                organisation=organisation, membership=admin, account_created=created
+            )
+            messages.success(request, message)
+            return redirect("installation:organisation_create")
+    context = {"form": form, "organisations": selectors.installation_organisations()}
+    return render(request, "organisations/organisation_form.html", context)
