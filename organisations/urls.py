@@ -26,4 +26,5 @@ urlpatterns = [
     path("people/<id:pk>/edit/", people.person_edit, name="person_edit"),
     path("import/", imports.staff_import, name="staff_import"),
     path("import/<id:pk>/", imports.staff_import_detail, name="staff_import_detail"),
+    path("import/<id:pk>/check/", imports.staff_import_check, name="staff_import_check"),
 ]

@@ -269,6 +269,12 @@ def recognise_columns(header: list[str]) -> list[str]:
     return [found.get(index, "") for index in range(len(header))]
 
 
+def unknown_columns(header: list[str]) -> list[int]:
+    """The header cells not recognised by themselves: the user says what they hold."""
+    recognised = recognise_columns(header)
+    return [i for i, cell in enumerate(header) if cell and not recognised[i]]
+
+
 def _table_from_records(records) -> Table:
     records = [(n, [_cell(v) for v in r]) for n, r in records if any(_cell(v) for v in r)]
     if not records:

@@ -29,7 +29,7 @@ def staff_import_preview(*, organisation: Organisation, uploaded_file, actor) ->
         raise LeerkringError(_("Staff can only be imported into a school."))
     table = parsing.read_upload(uploaded_file)
     mapping = parsing.recognise_columns(table.header)
-    if parsing.missing_columns(mapping) and all(mapping[i] for i in unknown_columns(table)):
+    if parsing.missing_columns(mapping) and not parsing.unknown_columns(table.header):
         parsing.rows_from_table(table, mapping)  # nothing left to choose: the file is refused
     staff_import = StaffImport(
         organisation=organisation,
@@ -39,12 +39,6 @@ def staff_import_preview(*, organisation: Organisation, uploaded_file, actor) ->
     _check(staff_import, table=table, mapping=mapping, team_choices={})
     staff_import.save()
     return staff_import
-
-
-def unknown_columns(table: parsing.Table) -> list[int]:
-    """The header cells the import does not recognise by itself: the user says what they are."""
-    recognised = parsing.recognise_columns(table.header)
-    return [i for i, cell in enumerate(table.header) if cell and not recognised[i]]
 
 
 def staff_import_recheck(
