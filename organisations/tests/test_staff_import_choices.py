@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.models import User
 from organisations.imports import apply as import_apply
 from organisations.imports import services
+from organisations.imports.forms import StaffImportChoicesForm, suggest_team
 from organisations.models import Membership, StaffImport, Team, TeamMembership
 from organisations.tests.factories import TeamFactory
 
@@ -199,3 +200,34 @@ def test_an_import_that_fails_half_way_creates_no_teams_and_no_people(
     assert staff_import.source["teams"]  # the choices stay for the next attempt
     assert services.staff_import_confirm(staff_import=staff_import, actor=leader.user) is True
     assert school.teams.filter(name__in=["Team 1ste graad", "Kleuters"]).count() == 2
+
+
+def test_a_close_team_name_is_suggested_and_a_distant_one_is_not():
+    teams = [Team(pk=1, name="Eerste graad"), Team(pk=2, name="Zorgteam")]
+    assert suggest_team("Team 1ste graad", teams).name == "Eerste graad"
+    assert suggest_team("zorg team", teams).name == "Zorgteam"
+    assert suggest_team("Kleuters", teams) is None
+
+
+def test_the_choices_form_turns_answers_into_a_mapping_and_team_choices():
+    staff_import = StaffImport(
+        source={
+            "header": ["Voornaam", "Naam", "Mail adres werk", "Basisteam", "Lokaal"],
+            "records": [],
+            "mapping": ["first_name", "last_name", "", "home_team", ""],
+            "unknown_teams": ["Kleuters", "Team 1ste graad"],
+            "teams": {},
+        }
+    )
+    teams = [Team(pk=7, name="Eerste graad")]
+    form = StaffImportChoicesForm(
+        {"column_2": "email", "column_4": "", "team_0": "new", "team_1": "7"},
+        staff_import=staff_import,
+        teams=teams,
+    )
+    assert [f.name for f in form.column_fields()] == ["column_2", "column_4"]
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["mapping"] == ["first_name", "last_name", "email", "home_team", ""]
+    assert form.cleaned_data["team_choices"] == {"kleuters": "new", "team 1ste graad": 7}
+    unbound = StaffImportChoicesForm(staff_import=staff_import, teams=teams)
+    assert unbound["team_0"].initial == "new" and unbound["team_1"].initial == "7"
