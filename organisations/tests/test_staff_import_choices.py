@@ -3,6 +3,8 @@ yet; the stored file is then checked again without a second upload."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
@@ -231,3 +233,23 @@ def test_the_choices_form_turns_answers_into_a_mapping_and_team_choices():
     assert form.cleaned_data["team_choices"] == {"kleuters": "new", "team 1ste graad": 7}
     unbound = StaffImportChoicesForm(staff_import=staff_import, teams=teams)
     assert unbound["team_0"].initial == "new" and unbound["team_1"].initial == "7"
+
+
+def _export(count: int) -> bytes:
+    lines = ["Voornaam;Naam;E-mail;Basisteam;Stamnummer"]
+    lines += [f"P{n};Q{n};p{n}@school.be;Nieuw {n % 3};{n}" for n in range(count)]
+    return "\n".join(lines).encode("cp1252")
+
+
+def test_the_preview_with_questions_reads_the_same_queries_for_few_or_many_rows(
+    login, leader, school, teams
+):
+    client = login(leader)
+    small, large = (_upload(client, school, _export(count)) for count in (3, 30))
+    counts = []
+    for staff_import in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(_detail(staff_import))
+        assert 'name="team_2"' in response.content.decode()
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 12
