@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import LeerkringError
 
+from ..models import Team
 from . import validation
 from .parsing import COLUMN_LABELS, check_upload, unknown_columns
 from .validation import NEW_TEAM
+
+TEAM_NAME_MAX_LENGTH = Team._meta.get_field("name").max_length
 
 
 class StaffImportForm(forms.Form):
@@ -100,7 +103,16 @@ class StaffImportChoicesForm(forms.Form):
         team_choices = {}
         for number, name in enumerate(self.unknown_teams):
             value = cleaned.get(f"team_{number}")
-            if value:
+            if value == NEW_TEAM and len(name.strip()) > TEAM_NAME_MAX_LENGTH:
+                self.add_error(
+                    f"team_{number}",
+                    _(
+                        "This name is too long for a team (at most %(max)s characters). "
+                        "Match it to an existing team, or shorten it in your file."
+                    )
+                    % {"max": TEAM_NAME_MAX_LENGTH},
+                )
+            elif value:
                 team_choices[validation.team_key(name)] = (
                     NEW_TEAM if value == NEW_TEAM else int(value)
                 )

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
+from core.errors import LeerkringError
 from organisations.imports import apply as import_apply
 from organisations.imports import services
 from organisations.imports.forms import StaffImportChoicesForm, suggest_team
@@ -253,3 +254,25 @@ def test_the_preview_with_questions_reads_the_same_queries_for_few_or_many_rows(
         assert 'name="team_2"' in response.content.decode()
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 12
+
+
+def test_a_new_team_name_that_is_too_long_is_refused_in_the_preview():
+    name = "Team " + "x" * 130
+    staff_import = StaffImport(
+        source={"header": ["Voornaam"], "mapping": ["first_name"], "unknown_teams": [name]}
+    )
+    form = StaffImportChoicesForm({"team_0": "new"}, staff_import=staff_import, teams=[])
+    assert not form.is_valid()
+    assert "120" in form.errors["team_0"][0]
+
+
+def test_the_service_refuses_choices_that_do_not_fit_the_stored_file(login, leader, school):
+    staff_import = _upload(login(leader), school)
+    stored = staff_import.source
+    for mapping in (["email"], ["first_name"] * 7 + ["password"]):
+        with pytest.raises(LeerkringError):
+            services.staff_import_recheck(
+                staff_import=staff_import, mapping=mapping, team_choices={}, actor=leader.user
+            )
+    staff_import.refresh_from_db()
+    assert staff_import.source == stored
