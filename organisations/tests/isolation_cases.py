@@ -52,6 +52,7 @@ URLS = {
     "organisations:person_edit": _person,
     "organisations:staff_import": _school,
     "organisations:staff_import_detail": _staff_import,
+    "organisations:staff_import_check": _staff_import,
     # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
     "api:organisation_detail": _school,
     "api:team_list": _school,
