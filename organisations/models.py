@@ -211,6 +211,9 @@ class StaffImport(models.Model):
     )
     columns = models.JSONField(_("columns"), default=list)
     rows = models.JSONField(_("rows"), default=list)
+    # The file as read plus the choices made in the preview (column mapping, unknown teams),
+    # so that it can be checked again without uploading it a second time.
+    source = models.JSONField(_("file as read"), default=dict, blank=True)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
     created_count = models.PositiveIntegerField(_("new people"), default=0)

@@ -30,4 +30,5 @@ urlpatterns = [
     path("import/", imports.staff_import, name="staff_import"),
     path("import/<id:pk>/", imports.staff_import_detail, name="staff_import_detail"),
     path("schools/new/", admin.school_create, name="school_create"),
+    path("import/<id:pk>/check/", imports.staff_import_check, name="staff_import_check"),
 ]

@@ -13,6 +13,7 @@ from core.errors import LeerkringError
 from core.validation import validate
 
 from ..models import Membership, StaffImport, TeamMembership
+from ..services import team_create
 from . import parsing, validation
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def staff_import_apply(*, staff_import: StaffImport, actor) -> StaffImport:
                 raise _AlreadyApplied
             if locked.error_count:
                 raise LeerkringError(_("Fix the errors in the file before importing it."))
-            counts = _apply_rows(locked)
+            counts = _apply_rows(locked, actor)
             locked.status = StaffImport.Status.APPLIED
             locked.applied_at = timezone.now()
             locked.failure_message = ""
@@ -75,10 +76,31 @@ def _mark_failed(staff_import: StaffImport, message: str) -> None:
     staff_import.failure_message = message
 
 
-def _apply_rows(staff_import: StaffImport) -> dict[str, int]:
+def _create_new_teams(staff_import: StaffImport, actor) -> dict[str, int]:
+    """Create the teams the preview chose to create; returns their stand-in ids' real ids."""
+    source = staff_import.source or {}
+    chosen = source.get("teams", {})
+    teams = validation.school_teams(staff_import.organisation)
+    created = {}
+    for name in source.get("unknown_teams", []):
+        key = validation.team_key(name)
+        if chosen.get(key) != validation.NEW_TEAM:
+            continue
+        # Someone may have made the team since the preview: then the import joins it.
+        team = teams.get(key) or team_create(
+            organisation=staff_import.organisation, name=name, actor=actor
+        )
+        created[validation.new_team_id(name)] = team.pk
+    return created
+
+
+def _apply_rows(staff_import: StaffImport, actor) -> dict[str, int]:
     organisation = staff_import.organisation
+    created = _create_new_teams(staff_import, actor)
     team_ids = set(organisation.teams.values_list("pk", flat=True))
     for row in staff_import.rows:
+        row["home_team_id"] = created.get(row["home_team_id"], row["home_team_id"])
+        row["other_team_ids"] = [created.get(t, t) for t in row["other_team_ids"]]
         wanted = {row["home_team_id"], *row["other_team_ids"]} - {None}
         if not wanted <= team_ids:
             raise LeerkringError(

@@ -8,6 +8,7 @@ anything else into one clear, translated file-level error (a `LeerkringError`).
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
@@ -38,15 +39,24 @@ COLUMN_LABELS = {
     OTHER_TEAMS: gettext_lazy("other teams"),
 }
 
-# Header spellings, compared after lower-casing and dropping everything but letters and digits
-# ("E-mail" and "e mail" both become "email").
+# Header spellings, compared after dropping accents, case and everything but letters and
+# digits ("E-mail", "e mail" and "É-mail" all become "email").
 _HEADER_ALIASES = {
-    FIRST_NAME: ["firstname", "voornaam", "givenname", "roepnaam"],
-    LAST_NAME: ["lastname", "achternaam", "familienaam", "surname", "familyname"],
-    EMAIL: ["email", "emailadres", "emailaddress", "mail", "mailadres"],
-    FUNCTION: ["function", "functie", "ambt", "jobtitle"],
-    HOME_TEAM: ["hometeam", "thuisteam", "nest"],
-    OTHER_TEAMS: ["otherteams", "andereteams", "overigeteams", "extrateams"],
+    FIRST_NAME: ["firstname", "voornaam", "givenname", "roepnaam", "forename"],
+    LAST_NAME: ["lastname", "achternaam", "familienaam", "naam", "surname", "familyname"],
+    EMAIL: [
+        "email",
+        "emailadres",
+        "emailaddress",
+        "mail",
+        "mailadres",
+        "emailwerk",
+        "emailschool",
+        "schoolmail",
+    ],
+    FUNCTION: ["function", "functie", "ambt", "jobtitle", "rol", "role"],
+    HOME_TEAM: ["hometeam", "thuisteam", "basisteam", "nest", "stamteam", "team"],
+    OTHER_TEAMS: ["otherteams", "andereteams", "overigeteams", "extrateams", "neventeams"],
 }
 _HEADER_LOOKUP = {alias: column for column, aliases in _HEADER_ALIASES.items() for alias in aliases}
 _TEAM_SEPARATORS = re.compile(r"[;,]")
@@ -69,13 +79,40 @@ class RawRow:
 
 
 @dataclass
+class Table:
+    """The file as read: its header cells and, per line number, the cells below it (text).
+    A preview stores it, so that the file can be checked again with other choices."""
+
+    header: list[str]
+    records: list[tuple[int, list[str]]]
+
+    def as_json(self) -> dict:
+        return {"header": self.header, "records": [list(r) for r in self.records]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Table":
+        return cls(
+            header=list(data.get("header", [])),
+            records=[(line, cells) for line, cells in data.get("records", [])],
+        )
+
+
+@dataclass
 class ParsedFile:
     columns: list[str]  # the recognised columns present in the file
     rows: list[RawRow]
+    table: Table | None = None
+    mapping: list[str] = field(default_factory=list)  # per header cell: its column, or ""
 
 
-def _normalise_header(value) -> str:
-    return re.sub(r"[^0-9a-z]", "", str(value or "").lower().replace("\ufeff", ""))
+def normalise_header(value) -> str:
+    text = unicodedata.normalize("NFKD", str(value or "").replace("\ufeff", ""))
+    return re.sub(r"[^0-9a-z]", "", text.encode("ascii", "ignore").decode().lower())
+
+
+def recognise_header(value) -> str:
+    """The column a header cell names ("Basisteam" is the home team), or ""."""
+    return _HEADER_LOOKUP.get(normalise_header(value), "")
 
 
 def _cell(value) -> str:
@@ -111,12 +148,12 @@ def check_upload(uploaded_file) -> None:
         )
 
 
-def read_upload(uploaded_file) -> ParsedFile:
+def read_upload(uploaded_file) -> Table:
     """Check and read an uploaded staff list."""
     check_upload(uploaded_file)
     uploaded_file.seek(0)
     data = uploaded_file.read(MAX_UPLOAD_BYTES + 1)
-    return parse_staff_file(uploaded_file.name, data)
+    return read_table(data)
 
 
 def parse_staff_file(name: str, data: bytes) -> ParsedFile:
@@ -125,6 +162,12 @@ def parse_staff_file(name: str, data: bytes) -> ParsedFile:
     The contents decide how to read the file, not its name: a workbook saved with a .csv name
     (or a CSV renamed .xlsx) still reads.
     """
+    table = read_table(data)
+    return rows_from_table(table, recognise_columns(table.header))
+
+
+def read_table(data: bytes) -> Table:
+    """The header and the rows of a staff file, as text; a LeerkringError when unreadable."""
     if not data.strip():
         raise LeerkringError(_("The file is empty."))
     if data.startswith(OLD_EXCEL_SIGNATURE):
@@ -135,7 +178,7 @@ def parse_staff_file(name: str, data: bytes) -> ParsedFile:
             )
         )
     records = _xlsx_records(data) if data.startswith(ZIP_SIGNATURE) else _csv_records(data)
-    return _rows_from_records(records)
+    return _table_from_records(records)
 
 
 def _unreadable() -> LeerkringError:
@@ -214,35 +257,40 @@ def _header_columns(record) -> dict[int, str]:
     """Which recognised column each cell of a header row is (the first one wins)."""
     found: dict[int, str] = {}
     for index, value in enumerate(record):
-        column = _HEADER_LOOKUP.get(_normalise_header(value))
+        column = recognise_header(value)
         if column and column not in found.values():
             found[index] = column
     return found
 
 
-def _rows_from_records(records) -> ParsedFile:
-    records = [(n, r) for n, r in records if any(_cell(v) for v in r)]
+def recognise_columns(header: list[str]) -> list[str]:
+    """Per header cell the column it names, or "" (unknown, or a column named twice)."""
+    found = _header_columns(header)
+    return [found.get(index, "") for index in range(len(header))]
+
+
+def unknown_columns(header: list[str]) -> list[int]:
+    """The header cells not recognised by themselves: the user says what they hold."""
+    recognised = recognise_columns(header)
+    return [i for i, cell in enumerate(header) if cell and not recognised[i]]
+
+
+def _table_from_records(records) -> Table:
+    records = [(n, [_cell(v) for v in r]) for n, r in records if any(_cell(v) for v in r)]
     if not records:
         raise LeerkringError(_("The file is empty."))
     # Some exports put a title line above the header: look for it in the first rows.
-    header_at, mapping = 0, _header_columns(records[0][1])
+    header_at = 0
     for position, (_number, record) in enumerate(records[:10]):
-        candidate = _header_columns(record)
-        if len(candidate) >= 2:
-            header_at, mapping = position, candidate
+        if len(_header_columns(record)) >= 2:
+            header_at = position
             break
-    if not mapping:
+    if not _header_columns(records[header_at][1]):
         raise LeerkringError(
             _(
                 "We found no column headers in this file. The first row must name the "
                 "columns: first name, last name, email, function, home team, other teams."
             )
-        )
-    missing = [c for c in REQUIRED_COLUMNS if c not in mapping.values()]
-    if missing:
-        raise LeerkringError(
-            _("Required columns are missing: %(columns)s.")
-            % {"columns": ", ".join(str(COLUMN_LABELS[c]) for c in missing)}
         )
     body = records[header_at + 1 :]
     if not body:
@@ -252,15 +300,32 @@ def _rows_from_records(records) -> ParsedFile:
             _("The file has more than %(max)s rows; split it into smaller files.")
             % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
         )
+    return Table(header=records[header_at][1], records=body)
+
+
+def missing_columns(mapping: list[str]) -> list[str]:
+    return [c for c in REQUIRED_COLUMNS if c not in mapping]
+
+
+def rows_from_table(table: Table, mapping: list[str]) -> ParsedFile:
+    """The rows of a table, read with a column for (some of) its header cells."""
+    missing = missing_columns(mapping)
+    if missing:
+        raise LeerkringError(
+            _("Required columns are missing: %(columns)s.")
+            % {"columns": ", ".join(str(COLUMN_LABELS[c]) for c in missing)}
+        )
     rows = []
-    for number, record in body:
+    for number, record in table.records:
         row = RawRow(line=number)
-        for index, column in mapping.items():
-            value = _cell(record[index]) if index < len(record) else ""
+        for index, column in enumerate(mapping):
+            if not column:
+                continue
+            value = record[index] if index < len(record) else ""
             if column == OTHER_TEAMS:
                 row.other_teams = split_team_names(value)
             else:
                 setattr(row, column, value)
         rows.append(row)
-    columns = [c for c in COLUMN_LABELS if c in mapping.values()]
-    return ParsedFile(columns=columns, rows=rows)
+    columns = [c for c in COLUMN_LABELS if c in mapping]
+    return ParsedFile(columns=columns, rows=rows, table=table, mapping=list(mapping))

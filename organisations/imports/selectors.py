@@ -9,6 +9,6 @@ def recent_staff_imports(*, organisation: Organisation, limit: int = 10) -> Quer
     """The school's latest imports, without their (possibly large) rows."""
     return (
         organisation.staff_imports.select_related("created_by")
-        .defer("rows", "columns")
+        .defer("rows", "columns", "source")
         .order_by("-created_at", "-pk")[:limit]
     )

@@ -197,11 +197,61 @@ def _check_email(raw_email: str, lines_by_email: dict, line: int) -> tuple[str, 
     return email, []
 
 
+NEW_TEAM = "new"
+
+
+def new_team_id(name: str) -> str:
+    """Stands for a team that applying the import creates; replaced by its id then."""
+    return f"{NEW_TEAM}:{team_key(name)}"
+
+
+@dataclass
+class _NewTeam:
+    pk: str
+    name: str
+
+
+def _home_team_names(value: str, teams: dict) -> list[str]:
+    # A home team whose name has a comma is one team, not two.
+    return [value] if teams.get(team_key(value)) else split_team_names(value)
+
+
+def team_names_in_file(parsed: ParsedFile, teams: dict) -> list[str]:
+    """Every team name the file uses, once each (as first written), in file order."""
+    names: dict[str, str] = {}
+    for raw in parsed.rows:
+        for name in [*_home_team_names(raw.home_team, teams), *raw.other_teams]:
+            names.setdefault(team_key(name), name)
+    return list(names.values())
+
+
+def school_teams(organisation: Organisation) -> dict:
+    return {team_key(t.name): t for t in organisation.teams.all()}
+
+
+def unknown_team_names(parsed: ParsedFile, teams: dict) -> list[str]:
+    """The team names in the file that are not (yet) teams of the school."""
+    return [n for n in team_names_in_file(parsed, teams) if team_key(n) not in teams]
+
+
+def with_team_choices(teams: dict, unknown: list[str], choices: dict) -> dict:
+    """The school's teams by name, plus what the user chose for each unknown name: an
+    existing team (its id) or a team to create ("new")."""
+    by_pk = {t.pk: t for t in teams.values()}
+    resolved = dict(teams)
+    for name in unknown:
+        choice = choices.get(team_key(name))
+        if choice == NEW_TEAM:
+            resolved[team_key(name)] = _NewTeam(pk=new_team_id(name), name=name)
+        elif choice in by_pk:
+            resolved[team_key(name)] = by_pk[choice]
+    return resolved
+
+
 def _resolve_teams(raw, teams: dict, problems: list) -> tuple[int | None, list[int]]:
     home_id = None
     if raw.home_team:
-        whole = teams.get(team_key(raw.home_team))
-        names = [raw.home_team] if whole else split_team_names(raw.home_team)
+        names = _home_team_names(raw.home_team, teams)
         if len(names) > 1:
             problems.append(problem("several_home_teams", names=", ".join(names)))
         elif names:
@@ -222,10 +272,16 @@ def _resolve_teams(raw, teams: dict, problems: list) -> tuple[int | None, list[i
     return home_id, other_ids
 
 
-def validate_rows(*, organisation: Organisation, parsed: ParsedFile) -> list[dict]:
+def validate_rows(
+    *, organisation: Organisation, parsed: ParsedFile, teams: dict | None = None
+) -> list[dict]:
     """Every row as a JSON-ready dict: its values, resolved team ids, problems, and what the
-    import would do with it (None when the row has errors)."""
-    teams = {team_key(t.name): t for t in organisation.teams.all()}
+    import would do with it (None when the row has errors).
+
+    `teams` maps team names (team_key) to teams; by default the school's own teams.
+    """
+    if teams is None:
+        teams = school_teams(organisation)
     team_names = {t.pk: t.name for t in teams.values()}
     lines_by_email = defaultdict(list)
     for raw in parsed.rows:

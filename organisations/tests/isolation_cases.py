@@ -70,6 +70,7 @@ URLS = {
     "organisations:school_create": _community,
     # The installation's administrator only: every member of any organisation gets a 403.
     "installation:organisation_create": lambda w: {},
+    "organisations:staff_import_check": _staff_import,
     # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
     "api:organisation_detail": _school,
     "api:team_list": _school,

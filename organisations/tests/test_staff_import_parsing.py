@@ -14,9 +14,15 @@ from organisations.imports.parsing import (
     HOME_TEAM,
     MAX_UPLOAD_BYTES,
     OTHER_TEAMS,
+    Table,
     check_upload,
     parse_staff_file,
+    read_table,
     read_upload,
+    recognise_columns,
+    recognise_header,
+    rows_from_table,
+    unknown_columns,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -178,3 +184,58 @@ def test_the_downloadable_example_file_is_a_valid_staff_list():
     parsed = parse_staff_file(example.name, example.read_bytes())
     assert len(parsed.columns) == 6
     assert all(row.first_name and row.last_name and "@" in row.email for row in parsed.rows)
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("Voornaam", "first_name"),
+        ("First name", "first_name"),
+        ("Naam", "last_name"),
+        ("Familienaam", "last_name"),
+        ("ACHTERNAAM", "last_name"),
+        ("E-mail", "email"),
+        ("É-mail", "email"),
+        ("e mail", "email"),
+        ("Mail", "email"),
+        ("Functie", "function"),
+        ("Ambt", "function"),
+        ("Basisteam", "home_team"),
+        ("Thuisteam", "home_team"),
+        ("Nest", "home_team"),
+        (" Home team ", "home_team"),
+        ("Home-Team:", "home_team"),
+        ("Andere teams", "other_teams"),
+        ("Stamnummer", ""),
+        ("", ""),
+    ],
+)
+def test_headers_are_recognised_whatever_their_case_spacing_accents_or_punctuation(header, column):
+    assert recognise_header(header) == column
+
+
+def test_columns_not_recognised_and_columns_named_twice_are_left_to_the_user():
+    header = ["Voornaam", "Naam", "Familienaam", "E-mail", "Stamnummer", ""]
+    assert recognise_columns(header) == ["first_name", "last_name", "", "email", "", ""]
+    assert unknown_columns(header) == [2, 4]
+
+
+def test_a_table_is_read_with_the_columns_the_user_chose():
+    table = read_table(b"Voornaam;Achternaam;Adres;Lokaal\nJo;Maes;jo@school.be;A1\n")
+    mapping = recognise_columns(table.header)
+    with pytest.raises(LeerkringError):
+        rows_from_table(table, mapping)  # the email column is not known yet
+    mapping[2] = EMAIL
+    parsed = rows_from_table(table, mapping)
+    assert parsed.columns == ["first_name", "last_name", EMAIL]
+    assert parsed.rows[0].email == "jo@school.be"
+    # The table survives being stored as JSON on the preview.
+    assert Table.from_json(table.as_json()) == table
+
+
+def test_a_windows_1252_export_with_semicolons_and_a_basisteam_column_reads():
+    data = "Voornaam;Naam;E-mail;Ambt;Basisteam\nRené;Dupré;rene@school.be;leraar;Kleuters\n"
+    parsed = parse_staff_file("export.csv", data.encode("cp1252"))
+    assert parsed.columns == ["first_name", "last_name", EMAIL, FUNCTION, HOME_TEAM]
+    row = parsed.rows[0]
+    assert (row.first_name, row.last_name, row.home_team) == ("René", "Dupré", "Kleuters")

@@ -9,7 +9,8 @@ from core.errors import LeerkringError
 
 from ..access import get_staff_import_for_access, organisation_view
 from ..imports import selectors, services, validation
-from ..imports.forms import StaffImportForm
+from ..imports.forms import StaffImportChoicesForm, StaffImportForm
+from ..imports.parsing import COLUMN_LABELS
 from ..models import StaffImport
 
 ACTION_LABELS = {
@@ -82,6 +83,52 @@ def _display_rows(staff_import: StaffImport, *, only_problems: bool) -> list[dic
     return rows
 
 
+CHANGEABLE = (StaffImport.Status.PREVIEWED, StaffImport.Status.FAILED)
+
+
+def _choices_form(request, staff_import: StaffImport, data=None):
+    """The questions about the stored file while the import can still change; None when
+    there is nothing to ask."""
+    source = staff_import.source
+    if staff_import.status not in CHANGEABLE or not source.get("header"):
+        return None
+    # The school's teams are only needed (and read) when there are team names to match.
+    teams = list(request.organisation.teams.all()) if source.get("unknown_teams") else []
+    form = StaffImportChoicesForm(data, staff_import=staff_import, teams=teams)
+    return form if form.fields else None
+
+
+def _ignored_columns(staff_import: StaffImport) -> list[str]:
+    source = staff_import.source
+    mapping = source.get("mapping", [])
+    return [
+        cell
+        for index, cell in enumerate(source.get("header", []))
+        if cell and not (index < len(mapping) and mapping[index])
+    ]
+
+
+def _render_preview(request, staff_import: StaffImport, choices_form, status=200):
+    only_problems = request.GET.get("show") == "problems"
+    rows = _display_rows(staff_import, only_problems=only_problems)
+    source = staff_import.source
+    context = {
+        "import": staff_import,
+        "rows": rows,
+        "only_problems": only_problems,
+        "first_errors": [row for row in rows if row["has_error"]][:20],
+        "choices_form": choices_form,
+        "ignored_columns": _ignored_columns(staff_import),
+        "missing_columns": [str(COLUMN_LABELS[c]) for c in source.get("missing", [])],
+        "new_teams": [
+            name
+            for name in source.get("unknown_teams", [])
+            if source.get("teams", {}).get(validation.team_key(name)) == validation.NEW_TEAM
+        ],
+    }
+    return render(request, "organisations/import_preview.html", context, status=status)
+
+
 @organisation_view(manage=True)
 @require_http_methods(["GET", "POST"])
 def staff_import_detail(request, pk):
@@ -96,11 +143,34 @@ def staff_import_detail(request, pk):
             if ran_now:
                 messages.success(request, _("The staff list was imported."))
         return redirect("organisations:staff_import_detail", slug=request.organisation.slug, pk=pk)
-    context = {"import": staff_import}
     if request.htmx:
-        return render(request, "organisations/import_status.html", context)
-    only_problems = request.GET.get("show") == "problems"
-    context["rows"] = _display_rows(staff_import, only_problems=only_problems)
-    context["only_problems"] = only_problems
-    context["first_errors"] = [row for row in context["rows"] if row["has_error"]][:20]
-    return render(request, "organisations/import_preview.html", context)
+        return render(request, "organisations/import_status.html", {"import": staff_import})
+    return _render_preview(request, staff_import, _choices_form(request, staff_import))
+
+
+@organisation_view(manage=True)
+@require_http_methods(["POST"])
+def staff_import_check(request, pk):
+    """Check the stored file again with the choices made in the preview: no second upload."""
+    _require_school(request)
+    staff_import, _can_apply = get_staff_import_for_access(request.access, pk)
+    form = _choices_form(request, staff_import, request.POST)
+    if form is None:
+        messages.error(request, _("This import can no longer be changed."))
+        return redirect("organisations:staff_import_detail", slug=request.organisation.slug, pk=pk)
+    if form.is_valid():
+        try:
+            services.staff_import_recheck(
+                staff_import=staff_import,
+                mapping=form.cleaned_data["mapping"],
+                team_choices=form.cleaned_data["team_choices"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The file was checked again with your choices."))
+            return redirect(
+                "organisations:staff_import_detail", slug=request.organisation.slug, pk=pk
+            )
+    return _render_preview(request, staff_import, form, status=400)

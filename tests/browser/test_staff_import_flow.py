@@ -57,7 +57,7 @@ def test_leader_imports_staff_after_fixing_the_file(
             name="Tweede graad",
         )
     )
-    expect(page.locator("main form[method=post]")).to_have_count(0)
+    expect(page.get_by_role("button", name=dutch("Confirm the import"))).to_have_count(0)
     check_accessibility(page)
     # The summary links to the row it is about.
     summary.locator("a[href='#line-8']").click()
