@@ -47,9 +47,12 @@ URLS = {
     "organisations:team_member_add": _team,
     "organisations:team_member_remove": _team_member,
     "organisations:team_member_make_home": _team_member,
+    "organisations:team_invite": _team,
     "organisations:people_list": _school,
     "organisations:person_detail": _person,
     "organisations:person_edit": _person,
+    "organisations:person_invite": _person,
+    "organisations:staff_invite": _school,
     "organisations:staff_import": _school,
     "organisations:staff_import_detail": _staff_import,
     # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
