@@ -17,9 +17,7 @@ SITE = "http://testserver"
 @pytest.fixture
 def imported(db):
     """A person as the staff import creates them: no usable password, never logged in."""
-    return UserFactory(
-        first_name="Griet", email="griet@school.test", password=make_password(None)
-    )
+    return UserFactory(first_name="Griet", email="griet@school.test", password=make_password(None))
 
 
 def _invite(user):
