@@ -93,3 +93,14 @@ def test_the_mail_is_in_the_users_own_language(imported, mailoutbox):
     assert "Hallo Griet" in dutch_mail.body
     assert "De Linde invites you to Leerkring" in english_mail.subject
     assert "Hello John" in english_mail.body
+
+
+def test_the_invitation_pages_make_few_queries(
+    client, imported, mailoutbox, django_assert_max_num_queries
+):
+    _invite(imported)
+    with django_assert_max_num_queries(12):
+        form = client.get(_link(mailoutbox[0]), follow=True)
+    assert form.context["validlink"] is True
+    with django_assert_max_num_queries(12):
+        client.get(reverse("accounts:password_reset"))

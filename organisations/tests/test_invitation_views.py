@@ -124,3 +124,21 @@ def test_the_staff_list_shows_and_filters_who_has_not_activated(login, leader, s
     assert new.pk in listed
     assert activated.pk not in listed
     assert leader.pk not in listed  # logged in by the test client
+
+
+def test_an_applied_import_offers_to_invite_the_new_colleagues(login, leader, school):
+    from organisations.models import StaffImport
+
+    staff_import = StaffImport.objects.create(
+        organisation=school,
+        created_by=leader.user,
+        filename="personeel.csv",
+        columns=["first_name", "last_name", "email"],
+        rows=[],
+        status=StaffImport.Status.APPLIED,
+        applied_at=timezone.now(),
+    )
+    page = login(leader).get(url("staff_import_detail", school, pk=staff_import.pk))
+    content = page.content.decode()
+    assert "zodra ze uitgenodigd zijn" in content
+    assert f'action="{url("staff_invite", school)}"' in content
