@@ -142,3 +142,10 @@ def test_an_applied_import_offers_to_invite_the_new_colleagues(login, leader, sc
     content = page.content.decode()
     assert "zodra ze uitgenodigd zijn" in content
     assert f'action="{url("staff_invite", school)}"' in content
+
+
+def test_the_staff_lists_pages_keep_the_filter(login, leader, school):
+    for _ in range(51):
+        imported(school)
+    page = login(leader).get(url("people_list", school), {"q": "voornaam", "not_activated": "on"})
+    assert 'href="?q=voornaam&amp;not_activated=on&amp;page=2"' in page.content.decode()

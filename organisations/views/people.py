@@ -20,12 +20,7 @@ def people_list(request):
     people = selectors.people_list(
         organisation=request.organisation, query=query, not_activated=not_activated
     )
-    context = {
-        "page": paginate(request, people),
-        "search": search,
-        "query": query,
-        "not_activated": not_activated,
-    }
+    context = {"page": paginate(request, people), "search": search, "query": query}
     if request.htmx:
         return render(request, "organisations/_people_results.html", context)
     return render(request, "organisations/people_list.html", context)
