@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .services import mail_send
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -31,6 +32,4 @@ class MailedPasswordResetForm(PasswordResetForm):
         return User.objects.filter(email__iexact=email, is_active=True)
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        from .services import mail_send
-
         mail_send(user=context["user"], template="password_reset", context=context)

@@ -63,7 +63,7 @@ def api_token_revoke(*, user: User, token_id: int) -> bool:
     return bool(deleted)
 
 
-# Invitations ---------------------------------------------------------------------------------
+# Mails: invitations and password reset -------------------------------------------------------
 
 
 def mail_send(*, user: User, template: str, context: dict) -> None:
