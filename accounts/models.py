@@ -2,6 +2,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,9 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # When the latest invitation was sent: part of its link's token, so a resend retires the
+    # earlier link.
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -50,6 +54,19 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def is_activated(self) -> bool:
+        """Whether the person has chosen a password and logged in at least once."""
+        return self.last_login is not None and self.has_usable_password()
+
+
+def not_activated(prefix: str = "") -> models.Q:
+    """Users who never logged in or have no usable password yet (imported staff), as a filter
+    on users or, with `prefix` (e.g. "user__"), on a relation to them."""
+    return models.Q(**{f"{prefix}last_login__isnull": True}) | models.Q(
+        **{f"{prefix}password__startswith": UNUSABLE_PASSWORD_PREFIX}
+    )
 
 
 class ApiToken(models.Model):

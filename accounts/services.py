@@ -1,7 +1,15 @@
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from core.tasks import send_email
 
 from .models import ApiToken, AuditEvent, User
+from .tokens import invitation_token_generator
 
 
 def audit_log(
@@ -53,3 +61,44 @@ def api_token_authenticate(key: str) -> User | None:
 def api_token_revoke(*, user: User, token_id: int) -> bool:
     deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
     return bool(deleted)
+
+
+# Mails: invitations and password reset -------------------------------------------------------
+
+
+def mail_send(*, user: User, template: str, context: dict) -> None:
+    """Queue a mail to the user in their own language, its subject and body from templates."""
+    with translation.override(user.language):
+        subject = render_to_string(f"accounts/mail/{template}_subject.txt", context)
+        body = render_to_string(f"accounts/mail/{template}.txt", context)
+    send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[user.email])
+
+
+def invitations_send(
+    *, users: list[User], site_url: str, school: str, organisation=None, actor=None
+) -> int:
+    """Mail each user a one-time link to set a password, from `school` (the inviter's name).
+    A resend stamps a new `invited_at`, which retires the earlier link."""
+    now = timezone.now()
+    User.objects.filter(pk__in=[user.pk for user in users]).update(invited_at=now)
+    days = settings.INVITATION_TIMEOUT // (60 * 60 * 24)
+    for user in users:
+        user.invited_at = now
+        path = reverse(
+            "accounts:invitation_accept",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": invitation_token_generator.make_token(user),
+            },
+        )
+        context = {"user": user, "link": site_url + path, "school": school, "days": days}
+        mail_send(user=user, template="invitation", context=context)
+    if users:
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            object_type="accounts.invitation",
+            organisation=organisation,
+            summary=", ".join(user.email for user in users),
+        )
+    return len(users)

@@ -4,17 +4,52 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from core.discovery import app_modules
 
-from .forms import EmailAuthenticationForm, ProfileForm
+from .forms import EmailAuthenticationForm, MailedPasswordResetForm, ProfileForm
+from .tokens import invitation_token_generator
 
 
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+# Password reset by mail: Django's views in the site's layout. The request page answers the
+# same whether or not the address is known.
+password_reset = auth_views.PasswordResetView.as_view(
+    form_class=MailedPasswordResetForm,
+    template_name="accounts/password_reset_form.html",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_set.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """An invited person chooses their first password through the link in their mail, then
+    logs in with it."""
+
+    token_generator = invitation_token_generator
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:login")
+    extra_context = {"invitation": True}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password is set. You can log in now."))
+        return super().form_valid(form)
 
 
 @cache

@@ -144,6 +144,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# How long the links in mails stay valid: a reset link three days (Django's default), an
+# invitation two weeks, since a new colleague may first read it after a holiday.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+INVITATION_TIMEOUT = 60 * 60 * 24 * 14
 
 # Login throttling: five failures for one account from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -72,6 +72,7 @@ class PersonForm(forms.ModelForm):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    not_activated = forms.BooleanField(label=_("Only who has not activated"), required=False)
 
 
 class SchoolForm(forms.ModelForm):

@@ -14,6 +14,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from accounts.models import User
+from accounts.models import not_activated as accounts_not_activated
+
 from .models import Membership, Organisation, Team, TeamMembership
 
 PREVIEW_MEMBERS = 8  # the team list names this many members per team
@@ -71,10 +74,15 @@ def team_links() -> Prefetch:
     return Prefetch("team_memberships", links, to_attr="team_links")
 
 
-def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Membership]:
+def people_list(
+    *, organisation: Organisation, query: str = "", not_activated: bool = False
+) -> QuerySet[Membership]:
     """The organisation's active people by name with their `team_links`. `query` keeps those
-    whose name, email or function contains each of its first five words, ignoring case."""
+    whose name, email or function contains each of its first five words, ignoring case;
+    `not_activated` those who have not activated their account."""
     people = organisation.memberships.filter(is_active=True)
+    if not_activated:
+        people = people.filter(accounts_not_activated("user__"))
     for word in query.split()[:5]:
         people = people.filter(
             Q(user__first_name__icontains=word)
@@ -89,12 +97,16 @@ def people_list(*, organisation: Organisation, query: str = "") -> QuerySet[Memb
     )
 
 
-def staff_export(*, organisation: Organisation, query: str = "") -> list[dict]:
+def staff_export(
+    *, organisation: Organisation, query: str = "", not_activated: bool = False
+) -> list[dict]:
     """The staff list's rows as plain values for a spreadsheet, in two queries whatever the
     staff's size: the people, then all their team links. Each row has the person's name,
     email, function, role, home team and other teams (names joined by ", ")."""
     # The staff list's own queryset, so the file holds exactly whom the page shows.
-    people = people_list(organisation=organisation, query=query).prefetch_related(None)
+    people = people_list(
+        organisation=organisation, query=query, not_activated=not_activated
+    ).prefetch_related(None)
     rows = {
         row["pk"]: row
         for row in people.values(
@@ -128,6 +140,24 @@ def staff_export(*, organisation: Organisation, query: str = "") -> list[dict]:
 def person_teams(*, membership: Membership) -> QuerySet[TeamMembership]:
     """A person's team links with their teams, the home team first, then by name."""
     return membership.team_memberships.select_related("team").order_by("-is_home", "team__name")
+
+
+def people_to_invite(
+    *, organisation: Organisation, team: Team | None = None, membership: Membership | None = None
+) -> QuerySet[User]:
+    """The active people of the organisation (or of one team, or one person of it) who have
+    not activated their account: whom an invitation is for."""
+    # One filter() call, so team and person conditions apply to the same membership.
+    conditions = {"memberships__organisation": organisation, "memberships__is_active": True}
+    if team is not None:
+        conditions["memberships__team_memberships__team"] = team
+    if membership is not None:
+        conditions["memberships"] = membership
+    return (
+        User.objects.filter(accounts_not_activated(), is_active=True, **conditions)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
 
 
 def organisation_overview(*, organisation: Organisation) -> dict:

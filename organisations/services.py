@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
-from accounts.services import audit_log
+from accounts.services import audit_log, invitations_send
 from core.errors import LeerkringError
 from core.validation import validate
 
@@ -140,3 +140,15 @@ def person_update(*, membership: Membership, role: str, function: str, actor) ->
         summary=f"role:{role}",
     )
     return membership
+
+
+def staff_invite(*, organisation: Organisation, users, site_url: str, actor) -> int:
+    """Invite these people (see selectors.people_to_invite) to choose a password; returns how
+    many were invited. Inviting again retires the earlier links."""
+    return invitations_send(
+        users=list(users),
+        site_url=site_url,
+        school=organisation.name,
+        organisation=organisation,
+        actor=actor,
+    )

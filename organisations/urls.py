@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import admin, exports, imports, overview, people, teams
+from .views import admin, exports, imports, invitations, overview, people, teams
 
 app_name = "organisations"
 
@@ -21,12 +21,15 @@ urlpatterns = [
         teams.team_member_make_home,
         name="team_member_make_home",
     ),
+    path("teams/<id:pk>/invite/", invitations.team_invite, name="team_invite"),
     path("people/", people.people_list, name="people_list"),
     re_path(
         r"^people/export\.(?P<file_format>csv|xlsx)$", exports.people_export, name="people_export"
     ),
+    path("people/invite/", invitations.staff_invite, name="staff_invite"),
     path("people/<id:pk>/", people.person_detail, name="person_detail"),
     path("people/<id:pk>/edit/", people.person_edit, name="person_edit"),
+    path("people/<id:pk>/invite/", invitations.person_invite, name="person_invite"),
     path("import/", imports.staff_import, name="staff_import"),
     path("import/<id:pk>/", imports.staff_import_detail, name="staff_import_detail"),
     path("schools/new/", admin.school_create, name="school_create"),

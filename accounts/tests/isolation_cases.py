@@ -16,6 +16,11 @@ URLS = {
 OPEN = {
     "accounts:login": "the login form",
     "accounts:logout": "ends the visitor's own session",
+    "accounts:password_reset": "asks a reset link for an address; answers alike for any",
+    "accounts:password_reset_done": "a fixed text",
+    "accounts:password_reset_confirm": "only with a valid token, for that token's own account",
+    "accounts:password_reset_complete": "a fixed text",
+    "accounts:invitation_accept": "only with a valid token, for that token's own account",
     "accounts:profile": "the signed-in user's own profile",
     "accounts:tokens": "the signed-in user's own API tokens",
 }

@@ -60,10 +60,13 @@ URLS = {
     "organisations:team_member_add": _team,
     "organisations:team_member_remove": _team_member,
     "organisations:team_member_make_home": _team_member,
+    "organisations:team_invite": _team,
     "organisations:people_list": _school,
     "organisations:people_export": lambda w: {"slug": w.school.slug, "file_format": "csv"},
     "organisations:person_detail": _person,
     "organisations:person_edit": _person,
+    "organisations:person_invite": _person,
+    "organisations:staff_invite": _school,
     "organisations:staff_import": _school,
     "organisations:staff_import_detail": _staff_import,
     # A community's managers add its schools; another community's or a school's get a 404.

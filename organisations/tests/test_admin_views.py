@@ -2,6 +2,7 @@
 installation's administrator) from the site."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
@@ -53,6 +54,11 @@ def test_community_admin_adds_a_school_with_its_leader(login, community, communi
     assert leader.role == Membership.Role.LEADER
     assert leader.user.email == "directie@dewilg.test"
     assert not leader.user.has_usable_password()
+    # The new leader is invited to choose a password, by a link that works.
+    [invitation] = mail.outbox
+    assert invitation.to == ["directie@dewilg.test"]
+    link = next(word for word in invitation.body.split() if "/accounts/" in word)
+    assert login(community_admin).get(link, follow=True).status_code == 200
 
 
 def test_an_existing_account_becomes_the_leader(login, community, community_admin):

@@ -10,20 +10,32 @@ from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
 
-from .. import administration, selectors
+from .. import administration, selectors, services
 from ..access import organisation_view
 from ..forms import OrganisationForm, SchoolForm
 from ..models import Organisation
 
 
-def _added_message(*, organisation, membership, account_created) -> str:
+def _added(request, *, organisation, membership, account_created) -> None:
+    """Say what was added; a person new to Leerkring gets an invitation to choose a password."""
     message = _("“%(organisation)s” was added.") % {"organisation": organisation}
-    if membership is None:
-        return message
-    person = {"email": membership.user.email, "role": membership.get_role_display()}
-    if account_created:
-        return " ".join([message, _("A new account for %(email)s was made, as %(role)s.") % person])
-    return " ".join([message, _("%(email)s is its %(role)s.") % person])
+    if membership is not None:
+        person = {"email": membership.user.email, "role": membership.get_role_display()}
+        if account_created:
+            services.staff_invite(
+                organisation=organisation,
+                users=[membership.user],
+                site_url=f"{request.scheme}://{request.get_host()}",
+                actor=request.user,
+            )
+            added = _(
+                "A new account for %(email)s was made, as %(role)s, and an invitation to "
+                "choose a password was mailed."
+            )
+        else:
+            added = _("%(email)s is its %(role)s.")
+        message = " ".join([message, added % person])
+    messages.success(request, message)
 
 
 @organisation_view(manage=True)
@@ -46,10 +58,7 @@ def school_create(request):
         except LeerkringError as error:
             form.add_error(None, error.message)
         else:
-            message = _added_message(
-                organisation=school, membership=leader, account_created=created
-            )
-            messages.success(request, message)
+            _added(request, organisation=school, membership=leader, account_created=created)
             return redirect("organisations:overview", slug=community.slug)
     return render(request, "organisations/school_form.html", {"form": form})
 
@@ -72,10 +81,7 @@ def organisation_create(request):
         except LeerkringError as error:
             form.add_error(None, error.message)
         else:
-            message = _added_message(
-                organisation=organisation, membership=admin, account_created=created
-            )
-            messages.success(request, message)
+            _added(request, organisation=organisation, membership=admin, account_created=created)
             return redirect("installation:organisation_create")
     context = {"form": form, "organisations": selectors.installation_organisations()}
     return render(request, "organisations/organisation_form.html", context)

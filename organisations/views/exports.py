@@ -20,8 +20,12 @@ def people_export(request, file_format):
     """The staff list with the page's search applied, as CSV or XLSX. Managers only: it puts
     everyone's e-mail address in one file."""
     search = SearchForm(request.GET)
-    query = search.cleaned_data["q"] if search.is_valid() else ""
-    rows = selectors.staff_export(organisation=request.organisation, query=query)
+    valid = search.is_valid()
+    query = search.cleaned_data["q"] if valid else ""
+    not_activated = valid and search.cleaned_data["not_activated"]
+    rows = selectors.staff_export(
+        organisation=request.organisation, query=query, not_activated=not_activated
+    )
     if file_format == "csv":
         # A byte order mark, so that Excel reads the file as UTF-8.
         content = "\ufeff" + exports.staff_csv(rows)
@@ -33,7 +37,7 @@ def people_export(request, file_format):
         object_type="organisations.staff",
         object_id=request.organisation.pk,
         organisation=request.organisation,
-        summary=f"{file_format} q={query}",
+        summary=f"{file_format} q={query}" + (" not_activated" if not_activated else ""),
     )
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     filename = f"{slugify(request.organisation.name)}-{timezone.localdate():%Y-%m-%d}.{file_format}"

@@ -14,8 +14,12 @@ from ..forms import PersonForm, PersonTeamsForm, SearchForm
 @organisation_view()
 def people_list(request):
     search = SearchForm(request.GET)
-    query = search.cleaned_data["q"] if search.is_valid() else ""
-    people = selectors.people_list(organisation=request.organisation, query=query)
+    valid = search.is_valid()
+    query = search.cleaned_data["q"] if valid else ""
+    not_activated = valid and search.cleaned_data["not_activated"]
+    people = selectors.people_list(
+        organisation=request.organisation, query=query, not_activated=not_activated
+    )
     context = {"page": paginate(request, people), "search": search, "query": query}
     if request.htmx:
         return render(request, "organisations/_people_results.html", context)
