@@ -205,6 +205,8 @@ class Invitation(models.Model):
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    # The language the mail was written in: the answer page opens in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
 
     class Meta:
         verbose_name = _("invitation")

@@ -85,9 +85,47 @@ def test_the_form_shows_every_dimension_without_an_account(client, invitation):
 
 
 def test_the_form_is_available_in_english(client, invitation):
-    client.cookies["django_language"] = "en"
-    page = client.get(_url(invitation)).content.decode()
+    page = client.get(_url(invitation) + "?lang=en").content.decode()
     assert "Vision and direction" in page
+
+
+def test_the_page_speaks_the_language_of_the_mail_not_of_the_browser(client, invitation):
+    Invitation.objects.filter(pk=invitation.pk).update(language="nl-be")
+    response = client.get(_url(invitation), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Visie en richting" in response.content.decode()
+    assert response["Content-Language"] == "nl-be"
+    Invitation.objects.filter(pk=invitation.pk).update(language="en")
+    response = client.get(_url(invitation), HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Vision and direction" in response.content.decode()
+
+
+def test_an_invitation_not_yet_mailed_speaks_the_survey_language(client, invitation):
+    client.cookies["django_language"] = "en"
+    page = client.get(_url(invitation), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Visie en richting" in page
+
+
+def test_the_language_switch_keeps_the_token_link(client, invitation):
+    page = client.get(_url(invitation)).content.decode()
+    assert f'<form method="get" action="{_url(invitation)}" class="language-form">' in page
+    assert 'name="lang"' in page
+    # The answer form posts to the same address, so the chosen language stays on.
+    response = client.post(_url(invitation) + "?lang=en", {"round": "0", "action": "save"})
+    assert "This form belongs to another survey" in response.content.decode()
+    assert response["Content-Language"] == "en"
+
+
+def test_an_unknown_language_is_ignored(client, invitation):
+    response = client.get(_url(invitation) + "?lang=xx")
+    assert response.status_code == 200
+    assert "Visie en richting" in response.content.decode()
+
+
+def test_the_thank_you_page_keeps_the_language_switch(client, invitation):
+    client.post(_url(invitation), full_answers(invitation))
+    page = client.get(_url(invitation) + "?lang=en").content.decode()
+    assert 'name="lang"' in page
+    assert 'lang="en"' in page.split(">", 2)[1]
 
 
 def test_save_and_come_back_keeps_the_answers(client, invitation):
