@@ -359,7 +359,8 @@ def round_close(*, survey: Survey, actor) -> Round:
     if current.is_finished():
         raise LeerkringError(_("This round is already closed."))
     current.closed = True
-    current.save(update_fields=["closed"])
+    current.closed_on = timezone.localdate()
+    current.save(update_fields=["closed", "closed_on"])
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,

@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
+from surveys import services
 from surveys.access import get_invitation_by_token
 from surveys.answering import questions_for
 from surveys.models import Answer, Comment, Invitation, Response
@@ -218,6 +220,20 @@ def test_a_closed_survey_explains_it_and_stores_nothing(client, invitation):
     response = client.post(_url(invitation), full_answers(invitation))
     assert response.status_code == 410
     assert _state() == before
+
+
+def test_after_an_early_close_the_page_gives_the_day_it_closed(client, invitation, leader):
+    round_ = invitation.round
+    round_.opens_on = datetime.date.today() - datetime.timedelta(days=5)
+    round_.closes_on = datetime.date.today() + datetime.timedelta(days=30)
+    round_.save()
+    services.round_close(survey=round_.survey, actor=leader.user)
+    with translation.override("en"):
+        closed = date_format(datetime.date.today(), "j F Y")
+        planned = date_format(round_.closes_on, "j F Y")
+    page = client.get(_url(invitation) + "?lang=en").content.decode()
+    assert f"This survey closed on {closed}." in page
+    assert planned not in page
 
 
 def test_a_missing_required_answer_is_explained_and_changes_nothing(client, invitation):

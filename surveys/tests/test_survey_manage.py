@@ -478,3 +478,34 @@ def test_the_progress_page_reads_the_same_queries_for_any_number_of_invitees(
     invite(survey_360, "teachers", [f"t{n}@x.test" for n in range(30)])
     with django_assert_num_queries(8):
         client.get(url)
+
+
+def test_closing_a_round_asks_first(survey_360, leader, login):
+    client = login(leader)
+    detail = client.get(_url("surveys:survey_detail", survey_360)).content.decode()
+    assert f'href="{_url("surveys:round_close", survey_360)}"' in detail
+    response = client.get(_url("surveys:round_close", survey_360))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<form method="post">' in page
+    assert _url("surveys:survey_detail", survey_360) in page
+    assert survey_360.rounds.get().closed is False  # asking changes nothing
+
+
+def test_confirming_closes_the_round_today(survey_360, leader, login, today):
+    response = login(leader).post(_url("surveys:round_close", survey_360))
+    assert response.status_code == 302
+    round_ = survey_360.rounds.get()
+    assert (round_.closed, round_.closed_on, round_.last_day) == (True, today, today)
+
+
+def test_a_closed_round_does_not_ask_again(survey_360, leader, login):
+    client = login(leader)
+    client.post(_url("surveys:round_close", survey_360))
+    response = client.get(_url("surveys:round_close", survey_360))
+    assert response.status_code == 302
+
+
+def test_only_a_manager_sees_the_close_page(survey_360, staff_member, login):
+    response = login(staff_member).get(_url("surveys:round_close", survey_360))
+    assert response.status_code in (403, 404)

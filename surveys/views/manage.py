@@ -287,10 +287,15 @@ def survey_share(request, pk):
     return _detail(request, survey)
 
 
-@require_POST
 @organisation_view()
 def round_close(request, pk):
+    """Closing cannot be undone: a page asks first (no script needed), its form closes."""
     survey = _managed_survey(request, pk)
+    if request.method != "POST":
+        current = survey.rounds.order_by("-number").first()
+        if not current.is_open():
+            return _detail(request, survey)
+        return render(request, "surveys/round_close.html", {"survey": survey, "current": current})
     try:
         services.round_close(survey=survey, actor=request.user)
     except LeerkringError as error:
