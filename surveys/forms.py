@@ -1,8 +1,7 @@
 from django import forms
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Membership, Organisation
+from organisations.models import Membership, Organisation, Team
 
 from .loader import latest_versions
 from .models import InstrumentVersion, RaterGroup, Survey
@@ -87,8 +86,28 @@ class SurveyCreateForm(forms.Form):
 
 
 class InviteesForm(forms.Form):
+    PEOPLE, STAFF, TEAM = "people", "staff", "team"
+
     rater_group = forms.ModelChoiceField(
         queryset=RaterGroup.objects.none(), label=_("Rater group"), empty_label=None
+    )
+    # A school of eighty does not tick eighty boxes: whole groups are one choice.
+    source = forms.ChoiceField(
+        label=_("Whom to invite"),
+        choices=[
+            (PEOPLE, _("The staff members I tick")),
+            (STAFF, _("The whole staff")),
+            (TEAM, _("The members of one team")),
+        ],
+        initial=PEOPLE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(),
+        label=_("Team"),
+        required=False,
+        empty_label=_("Choose a team"),
     )
     people = PeopleChoiceField(
         queryset=Membership.objects.none(),
@@ -105,7 +124,9 @@ class InviteesForm(forms.Form):
 
     def __init__(self, *args, survey: Survey, group_choices=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation = survey.organisation
         self.fields["rater_group"].queryset = survey.rater_groups.exclude(kind="self")
+        self.fields["team"].queryset = survey.organisation.teams.order_by("name")
         self.fields["people"].queryset = _people(survey.organisation)
         # For display, reuse lists the page already loaded instead of querying again.
         if group_choices is not None:
@@ -113,15 +134,16 @@ class InviteesForm(forms.Form):
         # The school's people as (membership id, label), or None until the page asks for them.
         self.people_choices = people
 
-    def people_checkboxes(self) -> str:
-        """The school's people as checkboxes, built in one pass: a widget per person costs
-        far more for a school of hundreds. Validation goes through the queryset."""
-        return format_html_join(
-            "",
-            '<li><input type="checkbox" name="people" value="{}" id="id_people_{}"> '
-            '<label for="id_people_{}">{}</label></li>',
-            ((pk, pk, pk, label) for pk, label in self.people_choices or []),
-        )
+    def _chosen_people(self, data) -> list:
+        source = data.get("source") or self.PEOPLE
+        if source == self.STAFF:
+            return list(_people(self.organisation))
+        if source == self.TEAM:
+            if not data.get("team"):
+                self.add_error("team", _("Choose a team."))
+                return []
+            return list(_people(self.organisation).filter(team_memberships__team=data["team"]))
+        return list(data.get("people") or [])
 
     def clean(self):
         data = super().clean()
@@ -131,9 +153,9 @@ class InviteesForm(forms.Form):
                 "emails",
                 _("Not a valid email address: %(list)s") % {"list": ", ".join(invalid)},
             )
-        people = [m.user.email.lower() for m in data.get("people") or []]
+        people = [m.user.email.lower() for m in self._chosen_people(data)]
         data["all_emails"] = list(dict.fromkeys(people + valid))
-        if not invalid and not data["all_emails"]:
+        if not self.errors and not data["all_emails"]:
             raise forms.ValidationError(_("Choose staff members or type email addresses."))
         return data
 

@@ -208,15 +208,19 @@ def report_comments(round_: Round, groups) -> list[tuple]:
     )
 
 
-def school_people(*, organisation) -> list[tuple[int, str]]:
-    """(membership id, "name (function)") of the school's active people, for choosing
-    invitees. Plain values: a large school lists hundreds of people, and the page shows only
-    a name per person."""
-    return _labelled(
-        organisation.memberships.filter(is_active=True).order_by(
-            "user__last_name", "user__first_name"
+def school_people(*, organisation, query: str = "") -> list[tuple[int, str]]:
+    """(membership id, "name (function)") of the school's active people whose name, email
+    or function contains each word of `query`, for choosing invitees. Plain values: a large
+    school lists hundreds of people, and the page shows only a name per person."""
+    people = organisation.memberships.filter(is_active=True)
+    for word in query.split()[:5]:
+        people = people.filter(
+            Q(user__first_name__icontains=word)
+            | Q(user__last_name__icontains=word)
+            | Q(user__email__icontains=word)
+            | Q(function__icontains=word)
         )
-    )
+    return _labelled(people.order_by("user__last_name", "user__first_name"))
 
 
 def share_candidates(*, survey: Survey, query: str, limit: int = 20) -> tuple[int, list]:

@@ -233,7 +233,10 @@ def invitations_send(*, survey: Survey, link_for: Callable[[str], str], actor) -
             reminder=False,
             language=languages[invitation.email.lower()],
         )
-    Invitation.objects.filter(pk__in=[i.pk for i in pending]).update(sent_at=now)
+    for invitation in pending:
+        invitation.sent_at = now
+        invitation.language = languages[invitation.email.lower()]
+    Invitation.objects.bulk_update(pending, ["sent_at", "language"])
     if pending:
         audit_log(
             actor=actor,
@@ -264,7 +267,11 @@ def reminders_send(*, survey: Survey, link_for: Callable[[str], str], actor) -> 
             reminder=True,
             language=languages[invitation.email.lower()],
         )
-    Invitation.objects.filter(pk__in=[i.pk for i in waiting]).update(reminded_at=timezone.now())
+    now = timezone.now()
+    for invitation in waiting:
+        invitation.reminded_at = now
+        invitation.language = languages[invitation.email.lower()]
+    Invitation.objects.bulk_update(waiting, ["reminded_at", "language"])
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,
@@ -352,7 +359,8 @@ def round_close(*, survey: Survey, actor) -> Round:
     if current.is_finished():
         raise LeerkringError(_("This round is already closed."))
     current.closed = True
-    current.save(update_fields=["closed"])
+    current.closed_on = timezone.localdate()
+    current.save(update_fields=["closed", "closed_on"])
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,

@@ -149,6 +149,7 @@ class Round(models.Model):
     closed = models.BooleanField(
         _("closed early"), default=False, help_text=_("Closed by hand before the close date.")
     )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -168,6 +169,13 @@ class Round(models.Model):
     @property
     def label(self) -> str:
         return _("pre-measurement") if self.number == 1 else _("post-measurement")
+
+    @property
+    def last_day(self):
+        """The day answering stopped: the day it was closed by hand, else the planned day."""
+        if self.closed and self.closed_on:
+            return min(self.closed_on, self.closes_on)
+        return self.closes_on
 
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -205,6 +213,8 @@ class Invitation(models.Model):
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    # The language the mail was written in: the answer page opens in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
 
     class Meta:
         verbose_name = _("invitation")

@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
+from surveys import services
 from surveys.access import get_invitation_by_token
 from surveys.answering import questions_for
 from surveys.models import Answer, Comment, Invitation, Response
@@ -85,9 +87,47 @@ def test_the_form_shows_every_dimension_without_an_account(client, invitation):
 
 
 def test_the_form_is_available_in_english(client, invitation):
-    client.cookies["django_language"] = "en"
-    page = client.get(_url(invitation)).content.decode()
+    page = client.get(_url(invitation) + "?lang=en").content.decode()
     assert "Vision and direction" in page
+
+
+def test_the_page_speaks_the_language_of_the_mail_not_of_the_browser(client, invitation):
+    Invitation.objects.filter(pk=invitation.pk).update(language="nl-be")
+    response = client.get(_url(invitation), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Visie en richting" in response.content.decode()
+    assert response["Content-Language"] == "nl-be"
+    Invitation.objects.filter(pk=invitation.pk).update(language="en")
+    response = client.get(_url(invitation), HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Vision and direction" in response.content.decode()
+
+
+def test_an_invitation_not_yet_mailed_speaks_the_survey_language(client, invitation):
+    client.cookies["django_language"] = "en"
+    page = client.get(_url(invitation), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Visie en richting" in page
+
+
+def test_the_language_switch_keeps_the_token_link(client, invitation):
+    page = client.get(_url(invitation)).content.decode()
+    assert f'<form method="get" action="{_url(invitation)}" class="language-form">' in page
+    assert 'name="lang"' in page
+    # The answer form posts to the same address, so the chosen language stays on.
+    response = client.post(_url(invitation) + "?lang=en", {"round": "0", "action": "save"})
+    assert "This form belongs to another survey" in response.content.decode()
+    assert response["Content-Language"] == "en"
+
+
+def test_an_unknown_language_is_ignored(client, invitation):
+    response = client.get(_url(invitation) + "?lang=xx")
+    assert response.status_code == 200
+    assert "Visie en richting" in response.content.decode()
+
+
+def test_the_thank_you_page_keeps_the_language_switch(client, invitation):
+    client.post(_url(invitation), full_answers(invitation))
+    page = client.get(_url(invitation) + "?lang=en").content.decode()
+    assert 'name="lang"' in page
+    assert 'lang="en"' in page.split(">", 2)[1]
 
 
 def test_save_and_come_back_keeps_the_answers(client, invitation):
@@ -180,6 +220,20 @@ def test_a_closed_survey_explains_it_and_stores_nothing(client, invitation):
     response = client.post(_url(invitation), full_answers(invitation))
     assert response.status_code == 410
     assert _state() == before
+
+
+def test_after_an_early_close_the_page_gives_the_day_it_closed(client, invitation, leader):
+    round_ = invitation.round
+    round_.opens_on = datetime.date.today() - datetime.timedelta(days=5)
+    round_.closes_on = datetime.date.today() + datetime.timedelta(days=30)
+    round_.save()
+    services.round_close(survey=round_.survey, actor=leader.user)
+    with translation.override("en"):
+        closed = date_format(datetime.date.today(), "j F Y")
+        planned = date_format(round_.closes_on, "j F Y")
+    page = client.get(_url(invitation) + "?lang=en").content.decode()
+    assert f"This survey closed on {closed}." in page
+    assert planned not in page
 
 
 def test_a_missing_required_answer_is_explained_and_changes_nothing(client, invitation):

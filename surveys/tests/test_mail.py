@@ -36,6 +36,10 @@ def test_a_colleague_gets_the_mail_in_their_own_language(
     token = survey_360.rounds.get().invitations.get(email="ouder@thuis.test").token
     link = "http://testserver" + reverse("surveys:answer", args=[token])
     assert link in mails["ouder@thuis.test"].body.split()
+    # The answer page opens in the language of each mail.
+    languages = dict(survey_360.rounds.get().invitations.values_list("email", "language"))
+    assert languages["colleague@school.test"] == "en"
+    assert languages["ouder@thuis.test"] == "nl-be"
 
 
 def test_typed_addresses_get_the_survey_language(

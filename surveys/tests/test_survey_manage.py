@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from accounts.models import AuditEvent
 from core.errors import LeerkringError
-from organisations.tests.factories import MembershipFactory, ProviderFactory
+from organisations.tests.factories import (
+    MembershipFactory,
+    ProviderFactory,
+    TeamFactory,
+    TeamMembershipFactory,
+)
 from surveys import services
 from surveys.models import Invitation, RaterGroup, Survey
 
@@ -335,12 +340,13 @@ def test_the_colleagues_to_invite_are_read_when_the_leader_opens_the_list(
     client = login(leader)
     url = _url("surveys:survey_detail", survey_360)
     html = client.get(url).content.decode()
-    assert 'id="people"' in html and 'name="people"' not in html
+    assert 'id="people"' in html and 'type="checkbox" name="people"' not in html
     # With HTMX the opened list gets just the checkboxes; without it, the page with them.
     fragment = client.get(url, {"people": "all"}, HTTP_HX_REQUEST="true").content.decode()
     page = client.get(url, {"people": "all"}).content.decode()
     assert "<html" not in fragment and 'id="people" open' in page
-    picker = page[page.index('class="people-picker"') : page.index("</fieldset>")]
+    start = page.index('class="people-picker"')
+    picker = page[start : page.index("</fieldset>", start)]
     for html in (fragment, picker):
         for teacher in teachers:
             assert f'<input type="checkbox" name="people" value="{teacher.pk}"' in html
@@ -478,3 +484,100 @@ def test_the_progress_page_reads_the_same_queries_for_any_number_of_invitees(
     invite(survey_360, "teachers", [f"t{n}@x.test" for n in range(30)])
     with django_assert_num_queries(8):
         client.get(url)
+
+
+def test_closing_a_round_asks_first(survey_360, leader, login):
+    client = login(leader)
+    detail = client.get(_url("surveys:survey_detail", survey_360)).content.decode()
+    assert f'href="{_url("surveys:round_close", survey_360)}"' in detail
+    response = client.get(_url("surveys:round_close", survey_360))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<form method="post">' in page
+    assert _url("surveys:survey_detail", survey_360) in page
+    assert survey_360.rounds.get().closed is False  # asking changes nothing
+
+
+def test_confirming_closes_the_round_today(survey_360, leader, login, today):
+    response = login(leader).post(_url("surveys:round_close", survey_360))
+    assert response.status_code == 302
+    round_ = survey_360.rounds.get()
+    assert (round_.closed, round_.closed_on, round_.last_day) == (True, today, today)
+
+
+def test_a_closed_round_does_not_ask_again(survey_360, leader, login):
+    client = login(leader)
+    client.post(_url("surveys:round_close", survey_360))
+    response = client.get(_url("surveys:round_close", survey_360))
+    assert response.status_code == 302
+
+
+def test_only_a_manager_sees_the_close_page(survey_360, staff_member, login):
+    response = login(staff_member).get(_url("surveys:round_close", survey_360))
+    assert response.status_code in (403, 404)
+
+
+def _invite(client, survey, kind, **data):
+    group = survey.rater_groups.get(kind=kind)
+    response = client.post(_url("surveys:invitees_add", survey), {"rater_group": group.pk, **data})
+    assert response.status_code == 302
+    return set(group.invitations.values_list("email", flat=True))
+
+
+def test_the_whole_staff_is_invited_in_one_choice(survey_360, school, leader, teachers, login):
+    emails = _invite(login(leader), survey_360, "teachers", source="staff")
+    staff = school.memberships.filter(is_active=True).exclude(pk=leader.pk)
+    # The subject is already invited (as self) and stays only there.
+    assert emails == {m.user.email.lower() for m in staff}
+    assert leader.user.email.lower() not in emails
+
+
+def test_the_members_of_one_team_are_invited_as_the_chosen_rater_group(
+    survey_360, school, leader, teachers, login
+):
+    team, other = TeamFactory(organisation=school), TeamFactory(organisation=school)
+    for teacher in teachers[:2]:
+        TeamMembershipFactory(team=team, membership=teacher)
+    TeamMembershipFactory(team=other, membership=teachers[2])
+    emails = _invite(login(leader), survey_360, "support", source="team", team=team.pk)
+    assert emails == {t.user.email.lower() for t in teachers[:2]}
+
+
+def test_choosing_a_team_needs_a_team(survey_360, leader, teachers, login):
+    group = survey_360.rater_groups.get(kind="teachers")
+    response = login(leader).post(
+        _url("surveys:invitees_add", survey_360),
+        {"rater_group": group.pk, "source": "team"},
+        follow=True,
+    )
+    assert not group.invitations.exists()
+    assert "Kies een team." in response.content.decode() or "Choose a team." in (
+        response.content.decode()
+    )
+
+
+def test_a_team_of_another_school_is_refused(survey_360, leader, teachers, login):
+    stranger = TeamFactory()
+    group = survey_360.rater_groups.get(kind="teachers")
+    login(leader).post(
+        _url("surveys:invitees_add", survey_360),
+        {"rater_group": group.pk, "source": "team", "team": stranger.pk},
+    )
+    assert not group.invitations.exists()
+
+
+def test_the_staff_members_can_be_searched_with_and_without_htmx(
+    survey_360, leader, teachers, login
+):
+    teachers[0].user.last_name = "Zoekbaar"
+    teachers[0].user.save(update_fields=["last_name"])
+    client = login(leader)
+    url = _url("surveys:survey_detail", survey_360)
+    page = client.get(url).content.decode()
+    assert 'role="search"' in page and 'name="q"' in page
+    fragment = client.get(url, {"people": "all", "q": "zoekb"}, HTTP_HX_REQUEST="true")
+    full = client.get(url, {"people": "all", "q": "zoekb"})
+    for html in (fragment.content.decode(), full.content.decode()):
+        assert f'name="people" value="{teachers[0].pk}"' in html
+        assert f'name="people" value="{teachers[1].pk}"' not in html
+    assert 'value="zoekb"' in full.content.decode()

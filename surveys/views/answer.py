@@ -2,8 +2,9 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
@@ -92,8 +93,24 @@ def _post(request, invitation, items, questions) -> tuple[dict, dict, bool]:
     return {**previous, **stored.parsed.raw}, errors, not errors
 
 
+def _language(request, invitation) -> str:
+    """The language of the mail, not of the browser: a respondent may switch (`?lang=`)."""
+    chosen = request.GET.get("lang")
+    if chosen in dict(settings.LANGUAGES):
+        return chosen
+    return invitation.language or invitation.round.survey.language or settings.LANGUAGE_CODE
+
+
 def answer(request, token):
     invitation = get_invitation_by_token(token)
+    language = _language(request, invitation)
+    with translation.override(language):
+        response = _answer(request, invitation)
+    response.headers["Content-Language"] = language
+    return response
+
+
+def _answer(request, invitation):
     round_ = invitation.round
     survey = round_.survey
     context = {

@@ -84,9 +84,9 @@ def survey_create(request):
 def survey_detail(request, pk):
     """The progress of the current round, with inviting (managers) and sharing (the subject
     of a 360°). Three lists are read only when the reader asks for them, as a fragment for
-    HTMX or within the page without JavaScript: the colleagues to invite (`?people=all`),
-    the round's invitees (`?invitees=all`) and the colleagues matching a search for whom to
-    share with (`?colleague=`)."""
+    HTMX or within the page without JavaScript: the colleagues to invite (`?people=all`,
+    searched with `&q=`), the round's invitees (`?invitees=all`) and the colleagues matching
+    a search for whom to share with (`?colleague=`)."""
     survey, can_manage = get_survey_for_access(request.access, pk)
     sharing = can_share(request.access, survey)
     asked = {
@@ -118,13 +118,14 @@ def survey_detail(request, pk):
         if not current.is_finished():
             groups = [(group.pk, str(group)) for group in progress if group.kind != "self"]
             people = (
-                selectors.school_people(organisation=survey.organisation)
+                selectors.school_people(organisation=survey.organisation, query=_query(request))
                 if asked["people"]
                 else None
             )
             context["invite_form"] = InviteesForm(
                 survey=survey, group_choices=groups, people=people
             )
+            context["people_query"] = _query(request)
         context["round_form"] = RoundForm() if len(rounds) == 1 else None
     if sharing:
         context["shared_with"] = selectors.shared_with_names(survey=survey)
@@ -138,10 +139,15 @@ def survey_detail(request, pk):
     return render(request, "surveys/survey_detail.html", context)
 
 
+def _query(request) -> str:
+    """The words the manager searches the staff members for."""
+    return request.GET.get("q", "").strip()[:100]
+
+
 def _fragment(request, survey, asked: dict, colleague: str):
     """The one list of the progress page an HTMX request asked for."""
     if asked["people"]:
-        people = selectors.school_people(organisation=survey.organisation)
+        people = selectors.school_people(organisation=survey.organisation, query=_query(request))
         form = InviteesForm(survey=survey, people=people)
         return render(request, "surveys/_progress_people.html", {"invite_form": form})
     if asked["invitees"]:
@@ -287,10 +293,15 @@ def survey_share(request, pk):
     return _detail(request, survey)
 
 
-@require_POST
 @organisation_view()
 def round_close(request, pk):
+    """Closing cannot be undone: a page asks first (no script needed), its form closes."""
     survey = _managed_survey(request, pk)
+    if request.method != "POST":
+        current = survey.rounds.order_by("-number").first()
+        if not current.is_open():
+            return _detail(request, survey)
+        return render(request, "surveys/round_close.html", {"survey": survey, "current": current})
     try:
         services.round_close(survey=survey, actor=request.user)
     except LeerkringError as error:

@@ -1,6 +1,5 @@
 """Survey reports as a page, a PDF and an anonymised XLSX."""
 
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
@@ -31,15 +30,8 @@ def _report_survey(request, pk, action):
     return survey
 
 
-def _pdf_css() -> str:
-    # The PDF is rendered without a web server, so the style sheets are read from disk.
-    parts = []
-    for name in ("css/leerkring.css", "surveys/surveys.css"):
-        path = finders.find(name)
-        if path:
-            with open(path, encoding="utf-8") as handle:
-                parts.append(handle.read())
-    return "\n".join(parts)
+# The PDF has its own sheet, laid out for A4 (read from disk: no web server renders it).
+PDF_STYLESHEETS = ("surveys/report_pdf.css",)
 
 
 @organisation_view()
@@ -53,8 +45,8 @@ def report(request, pk):
 @organisation_view()
 def report_pdf(request, pk):
     survey = _report_survey(request, pk, AuditEvent.Action.EXPORT)
-    context = {**report_context(survey, request.GET.get("round")), "pdf_css": _pdf_css()}
-    pdf = render_pdf(request, "surveys/report_pdf.html", context)
+    context = {**report_context(survey, request.GET.get("round")), "pdf": True}
+    pdf = render_pdf(request, "surveys/report_pdf.html", context, stylesheets=PDF_STYLESHEETS)
     return pdf_response(pdf, filename=f"{slugify(survey.title)}.pdf")
 
 
