@@ -1,7 +1,6 @@
 """The report PDFs: every column of every table fits on the A4 page, and they render quickly."""
 
 import datetime
-import time
 
 import pypdfium2
 import pytest
@@ -129,14 +128,3 @@ def test_the_dialogue_pdf_shows_every_column_on_the_page(dialogue, leader, login
             "Grootste verschil",
         ],
     )
-
-
-def test_a_report_pdf_renders_in_under_two_seconds(pre_post_360, leader, login):
-    client = login(leader)
-    _pdf(client, pre_post_360)  # the first PDF also loads the renderer and its fonts
-    timings = []
-    for _attempt in range(2):  # the best of two: other processes share the machine
-        started = time.process_time()
-        _pdf(client, pre_post_360)
-        timings.append(time.process_time() - started)
-    assert min(timings) < 2
