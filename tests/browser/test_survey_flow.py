@@ -124,7 +124,8 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
         assert rater.post(f"/s/{invitation.token}/", data).status_code == 200
 
     page.goto(f"/o/{slug}/surveys/{survey.pk}/")
-    page.get_by_role("button", name=dutch("Close this round now")).click()
+    page.get_by_role("link", name=dutch("Close this round now")).click()
+    page.get_by_role("button", name=dutch("Yes, close the round")).click()
     expect(page.locator(".message--success")).to_be_visible()
     page.get_by_role("link", name=dutch("View the report")).click()
     expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/")
@@ -164,7 +165,8 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
         invitation = post.invitations.get(email=colleague.user.email)
         data = full_answers(invitation, value=5)
         assert rater.post(f"/s/{invitation.token}/", data).status_code == 200
-    page.get_by_role("button", name=dutch("Close this round now")).click()
+    page.get_by_role("link", name=dutch("Close this round now")).click()
+    page.get_by_role("button", name=dutch("Yes, close the round")).click()
     page.get_by_role("link", name=dutch("View the report")).click()
     comparison = page.locator("section[aria-labelledby=prepost]")
     expect(comparison.locator("svg.chart")).to_be_visible()
