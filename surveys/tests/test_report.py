@@ -291,3 +291,22 @@ def test_the_pre_round_can_be_read_on_its_own(survey_360, leader, login):
     assert earlier["current"].round == pre
     assert earlier["rows"][0]["total"].mean == 2
     assert "comparison" in earlier
+
+
+def test_a_reverse_scored_weakest_statement_says_how_it_was_answered(survey_360, leader, login):
+    round_ = survey_360.rounds.get()
+    # Everyone fully agrees with "I often don't know why we start something new": a weak
+    # point, scored 1, while the other statements score 4.
+    value = lambda index, item: 5 if item.code == "VIS5" else 4  # noqa: E731
+    add_responses(survey_360, round_, "teachers", 5, value=value)
+    close(round_)
+    response = login(leader).get(_url(survey_360))
+    weakest = response.context["weakest"][0]
+    assert weakest["item"].code == "VIS5"
+    assert (weakest["total"].mean, weakest["answered"]) == (1, 5)
+    assert all(r["answered"] is None for r in response.context["strongest"])
+    # The distribution counts the answers as given: five raters chose "fully".
+    counts = {d["label"]: d["n"] for d in weakest["distribution"]}
+    assert counts["helemaal"] == 5 and counts["helemaal niet"] == 0
+    page = response.content.decode()
+    assert "omgekeerd gescoord: gemiddeld antwoordden de bevraagden 5,0" in page
