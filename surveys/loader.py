@@ -148,18 +148,20 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
                 if not icode or full in codes:
                     check.fail(iwhere, _("duplicate item code “%(code)s”") % {"code": full})
                 codes.add(full)
-                items.append(
-                    {
-                        "code": full,
-                        "statement": icode,
-                        "scale": scode,
-                        "aspect": scales[scode]["aspect"],
-                        "text": text,
-                        "reverse": bool(item.get("reverse", False)),
-                        "required": bool(item.get("required", True)),
-                        "audience": check.groups(iwhere, item.get("audience")),
-                    }
-                )
+                entry = {
+                    "code": full,
+                    "statement": icode,
+                    "scale": scode,
+                    "aspect": scales[scode]["aspect"],
+                    "text": text,
+                    "reverse": bool(item.get("reverse", False)),
+                    "required": bool(item.get("required", True)),
+                    "audience": check.groups(iwhere, item.get("audience")),
+                }
+                # Only present when given, so files without it keep their checksum.
+                if item.get("self_text"):
+                    entry["self_text"] = check.text(f"{iwhere} self_text", item["self_text"])
+                items.append(entry)
         if not items:
             check.fail(where, _("empty dimension: it has no items"))
         data["dimensions"].append(
@@ -174,13 +176,14 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
         if not qcode or qcode in codes:
             check.fail(where, _("duplicate item code “%(code)s”") % {"code": qcode})
         codes.add(qcode)
-        data["open_questions"].append(
-            {
-                "code": qcode,
-                "text": check.text(where, question.get("text")),
-                "audience": check.groups(where, question.get("audience")),
-            }
-        )
+        entry = {
+            "code": qcode,
+            "text": check.text(where, question.get("text")),
+            "audience": check.groups(where, question.get("audience")),
+        }
+        if question.get("self_text"):
+            entry["self_text"] = check.text(f"{where} self_text", question["self_text"])
+        data["open_questions"].append(entry)
     return data
 
 
@@ -256,6 +259,8 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
                     aspect=item["aspect"],
                     text_nl=item["text"]["nl"],
                     text_en=item["text"]["en"],
+                    self_text_nl=item.get("self_text", {}).get("nl", ""),
+                    self_text_en=item.get("self_text", {}).get("en", ""),
                     reverse=item["reverse"],
                     required=item["required"],
                     audience=item["audience"],
@@ -269,6 +274,8 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
             position=qposition,
             text_nl=question["text"]["nl"],
             text_en=question["text"]["en"],
+            self_text_nl=question.get("self_text", {}).get("nl", ""),
+            self_text_en=question.get("self_text", {}).get("en", ""),
             audience=question["audience"],
         )
         for qposition, question in enumerate(data["open_questions"], start=1)

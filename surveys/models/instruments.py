@@ -154,6 +154,10 @@ class Question(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     text_nl = models.TextField(_("text (Dutch)"))
     text_en = models.TextField(_("text (English)"))
+    # The text as the subject of a 360° reads it about themselves ("I …" where the others
+    # read "The school leader …"); empty: the subject reads `text` too.
+    self_text_nl = models.TextField(_("text for the subject (Dutch)"), blank=True, default="")
+    self_text_en = models.TextField(_("text for the subject (English)"), blank=True, default="")
     audience = models.JSONField(_("who answers it"), default=list, blank=True)
 
     class Meta:
@@ -166,6 +170,13 @@ class Question(models.Model):
     @property
     def text(self) -> str:
         return pick(self.text_nl, self.text_en)
+
+    def text_for(self, group_kind: str) -> str:
+        """The text as a rater of this group reads it: the subject in the first person
+        when the instrument gives that wording."""
+        if group_kind == "self" and self.self_text_nl:
+            return pick(self.self_text_nl, self.self_text_en)
+        return self.text
 
     def is_for(self, group_kind: str) -> bool:
         """Whether raters of this group kind answer it; an empty audience means every group."""
