@@ -135,7 +135,66 @@ def test_viewing_a_360_report_is_audited(answered, leader, login):
 
 def test_a_360_report_is_for_its_subject_not_for_other_leaders(answered, school, login):
     admin = MembershipFactory(organisation=school, role=Membership.Role.ADMIN)
-    assert login(admin).get(_url(answered)).status_code == 404
+    for name in ("surveys:report", "surveys:report_pdf", "surveys:report_xlsx"):
+        response = login(admin).get(_url(answered, name))
+        # The leader learns who reads it, and nothing of what it says.
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert "Zelf" not in page and "Leerkracht" not in page
+        assert "rows" not in response.context and "current" not in response.context
+    assert not AuditEvent.objects.filter(actor=admin.user, object_id=str(answered.pk)).exists()
+
+
+@pytest.fixture
+def about_a_colleague(instruments, school, leader, today):
+    """A 360° a leader set up about an imported colleague who cannot sign in yet."""
+    colleague = MembershipFactory(
+        organisation=school, role=Membership.Role.STAFF, user__first_name="Fien"
+    )
+    colleague.user.set_unusable_password()
+    colleague.user.save()
+    survey = services.survey_create(
+        organisation=school,
+        version=instruments["gedeeld-leiderschap-360"],
+        title="360° Fien",
+        subject=colleague,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        actor=leader.user,
+    )
+    round_ = survey.rounds.get()
+    add_responses(survey, round_, "teachers", 5, value=4, comment="Geheim oordeel")
+    close(round_)
+    return survey
+
+
+def test_the_leader_who_set_up_a_360_learns_who_reads_it(about_a_colleague, leader, login):
+    client = login(leader)
+    detail = client.get(_url(about_a_colleague, "surveys:survey_detail")).content.decode()
+    report_url = _url(about_a_colleague)
+    assert f'href="{report_url}"' not in detail
+    assert "kan zich nog niet aanmelden" in detail
+    response = client.get(report_url)
+    assert response.status_code == 403
+    page = response.content.decode()
+    email = about_a_colleague.subject.user.email
+    assert "Dit rapport is voor Fien" in page and email in page
+    assert "Geheim oordeel" not in page
+
+
+def test_a_colleague_who_can_sign_in_is_told_where_to_find_it(about_a_colleague, leader, login):
+    user = about_a_colleague.subject.user
+    user.set_password("een-goed-wachtwoord")
+    user.save()
+    page = login(leader).get(_url(about_a_colleague)).content.decode()
+    assert "kan zich nog niet aanmelden" not in page
+    assert "Zodra een ronde gesloten is, vindt Fien" in page
+    colleague = about_a_colleague.subject
+    assert login(colleague).get(_url(about_a_colleague)).status_code == 200
+
+
+def test_staff_who_may_not_read_a_360_still_get_a_404(about_a_colleague, staff_member, login):
+    assert login(staff_member).get(_url(about_a_colleague)).status_code == 404
 
 
 def test_a_shared_colleague_may_see_the_360_report(answered, leader, staff_member, login):

@@ -19,6 +19,7 @@ from ..access import (
     can_share_with_provider,
     can_view_report,
     get_survey_for_access,
+    subject_can_sign_in,
 )
 from ..forms import (
     InviteesForm,
@@ -107,6 +108,7 @@ def survey_detail(request, pk):
         "current": current,
         "can_manage": can_manage,
         "can_view_report": can_view_report(request.access, survey),
+        "subject_can_sign_in": survey.is_360 and subject_can_sign_in(survey),
         "progress": progress,
         "sharing": sharing,
     }
