@@ -57,8 +57,10 @@ class SurveyCreateForm(forms.Form):
     360° asks who is rated and offers the superior as a rater group; other instruments are
     about the whole school and offer neither."""
 
+    # Its own id: the instrument choice above the form is `id_version`.
     version = forms.ModelChoiceField(
-        queryset=InstrumentVersion.objects.none(), widget=forms.HiddenInput
+        queryset=InstrumentVersion.objects.none(),
+        widget=forms.HiddenInput(attrs={"id": "id_chosen_version"}),
     )
     title = forms.CharField(
         label=_("Title"),

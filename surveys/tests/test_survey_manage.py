@@ -565,3 +565,13 @@ def test_the_progress_page_reads_the_same_queries_for_any_number_of_invitees(
     invite(survey_360, "teachers", [f"t{n}@x.test" for n in range(30)])
     with django_assert_num_queries(8):
         client.get(url)
+
+
+def test_the_new_survey_page_reads_a_fixed_handful_of_rows(
+    instruments, school, leader, login, django_assert_max_num_queries
+):
+    client = login(leader)
+    for version in (None, instruments["teampols"], instruments["gedeeld-leiderschap-360"]):
+        with django_assert_max_num_queries(12):
+            page = _new_survey(client, school, version).content.decode()
+        assert page.count('id="id_version"') == 1
