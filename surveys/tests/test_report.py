@@ -369,3 +369,6 @@ def test_a_reverse_scored_weakest_statement_says_how_it_was_answered(survey_360,
     assert counts["helemaal"] == 5 and counts["helemaal niet"] == 0
     page = response.content.decode()
     assert "omgekeerd gescoord: gemiddeld antwoordden de bevraagden 5,0" in page
+    # The statement's own row says so too, next to its distribution of answers.
+    assert "gemiddeld 5,0 geantwoord" in page
+    assert "hun verdeling toont de antwoorden zoals ze gegeven werden" in page
