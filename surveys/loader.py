@@ -90,6 +90,8 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
         "dimensions": [],
         "open_questions": [],
     }
+    if raw.get("self_intro"):  # only when given: files without it keep their checksum
+        data["self_intro"] = check.text(f"{code} self_intro", raw["self_intro"])
     if not data["rater_groups"]:
         check.fail(code, _("the instrument names no rater groups"))
 
@@ -221,6 +223,8 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
         title_en=data["title"]["en"],
         intro_nl=data["intro"]["nl"],
         intro_en=data["intro"]["en"],
+        self_intro_nl=data.get("self_intro", {}).get("nl", ""),
+        self_intro_en=data.get("self_intro", {}).get("en", ""),
         rater_groups=data["rater_groups"],
         source_file=source[:200],
     )

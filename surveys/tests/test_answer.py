@@ -293,6 +293,7 @@ def test_the_subject_reads_the_statements_in_the_first_person(client, survey_360
     page = client.get(_url(own)).content.decode()
     assert "Ik vertel helder waar onze school naartoe wil." in page
     assert "Wat doe ik goed en moet zeker blijven?" in page
+    assert "Je kijkt hier naar jezelf" in page and "niemand ziet wat jij" not in page
     assert "De schoolleider vertelt helder" not in page
     # A statement without its own wording is read as the others read it.
     assert "De visie is samen met het team opgebouwd." in page
@@ -303,3 +304,4 @@ def test_other_raters_read_about_the_school_leader(client, invitation):
     assert "De schoolleider vertelt helder waar onze school naartoe wil." in page
     assert "Wat doet de schoolleider goed en moet zeker blijven?" in page
     assert "Ik vertel helder" not in page
+    assert "niemand ziet wat jij persoonlijk invulde" in page

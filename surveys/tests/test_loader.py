@@ -157,11 +157,13 @@ def test_a_file_without_self_texts_keeps_its_checksum():
     # Versions loaded before self texts existed are not duplicated by the next load.
     parsed = parse_instrument(copy.deepcopy(MINIMAL), name="mini.yaml")
     assert "self_text" not in parsed["dimensions"][0]["items"][0]
+    assert "self_intro" not in parsed
     assert checksum(parsed) == checksum(parse_instrument(copy.deepcopy(MINIMAL), name="x"))
 
 
 def test_an_item_may_have_a_first_person_text_for_the_subject(db, tmp_path):
     data = copy.deepcopy(MINIMAL)
+    data["self_intro"] = {"nl": "Over jezelf", "en": "About yourself"}
     data["dimensions"][0]["items"][0]["self_text"] = {"nl": "Ik doe het", "en": "I do it"}
     data["open_questions"] = [
         {
@@ -176,6 +178,7 @@ def test_an_item_may_have_a_first_person_text_for_the_subject(db, tmp_path):
     assert (item.self_text_nl, item.self_text_en) == ("Ik doe het", "I do it")
     assert item.text_for("self") == "I do it" and item.text_for("teachers") == "Text"
     assert version.open_questions.get().text_for("self") == "What do I do?"
+    assert version.intro_for("self") == "About yourself" and version.intro_for("staff") == ""
 
 
 def test_a_self_text_needs_both_languages():

@@ -127,6 +127,7 @@ def answer(request, token):
     sections, open_fields = _sections(items, questions, current, errors, kind)
     context.update(
         {
+            "intro": survey.version.intro_for(kind),
             "sections": sections,
             "open_fields": open_fields,
             "form_error": errors.get("__all__"),
