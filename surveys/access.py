@@ -44,6 +44,12 @@ def can_view_report(access: Access, survey: Survey) -> bool:
     return access.can_manage
 
 
+def subject_can_sign_in(survey: Survey) -> bool:
+    """Whether the subject of a 360° can sign in to read their report: a colleague added
+    by an import has no password until they are given one."""
+    return survey.subject.user.has_usable_password()
+
+
 def can_share(access: Access, survey: Survey) -> bool:
     return (
         survey.is_360

@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Team
 
-from .loader import latest_versions
-from .models import InstrumentVersion, RaterGroup, Survey
+from .models import Instrument, InstrumentVersion, RaterGroup, Survey
 from .services import parse_emails
 
 
@@ -33,9 +32,34 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.user} ({obj.function})" if obj.function else str(obj.user)
 
 
+def chosen_version(versions: list, value) -> InstrumentVersion | None:
+    """The version among `versions` (the newest of each instrument) whose pk is `value`."""
+    return next((v for v in versions if str(v.pk) == str(value or "")), None)
+
+
+class InstrumentChoiceForm(forms.Form):
+    """The first step of a new survey: which instrument. The rest of the form depends on it
+    (SurveyCreateForm), so choosing reloads it: in place with HTMX, else as the next page."""
+
+    version = forms.ChoiceField(label=_("Instrument"))
+
+    def __init__(self, *args, versions: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(v.pk, str(v)) for v in versions]  # the versions are read already
+        if self.initial.get("version") is None:
+            choices.insert(0, ("", _("Choose an instrument")))
+        self.fields["version"].choices = choices
+
+
 class SurveyCreateForm(forms.Form):
+    """A new survey of the chosen instrument version, with that instrument's own fields: a
+    360° asks who is rated and offers the superior as a rater group; other instruments are
+    about the whole school and offer neither."""
+
+    # Its own id: the instrument choice above the form is `id_version`.
     version = forms.ModelChoiceField(
-        queryset=InstrumentVersion.objects.none(), label=_("Instrument"), empty_label=None
+        queryset=InstrumentVersion.objects.none(),
+        widget=forms.HiddenInput(attrs={"id": "id_chosen_version"}),
     )
     title = forms.CharField(
         label=_("Title"),
@@ -46,18 +70,14 @@ class SurveyCreateForm(forms.Form):
     subject = PersonChoiceField(
         queryset=Membership.objects.none(),
         label=_("Who is being rated?"),
-        required=False,
-        help_text=_("Only for a 360°. Leave empty for a school-wide survey."),
+        help_text=_("The colleague this 360° is about. They answer as “self” and read the report."),
     )
     rater_groups = forms.MultipleChoiceField(
         label=_("Rater groups"),
         choices=RaterGroup.Kind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "Leave all unticked to use the instrument's usual groups. "
-            "“Self” and “own superior” only apply to a 360°."
-        ),
+        help_text=_("Leave all unticked to use the instrument's usual groups."),
     )
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
@@ -69,16 +89,25 @@ class SurveyCreateForm(forms.Form):
         help_text=Survey._meta.get_field("language").help_text,
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, version: InstrumentVersion, **kwargs):
+        kwargs.setdefault("initial", {})["version"] = version.pk
         super().__init__(*args, **kwargs)
-        ids = [v.pk for v in latest_versions()]
-        self.fields["version"].queryset = InstrumentVersion.objects.filter(
-            pk__in=ids
-        ).select_related("instrument")
-        self.fields["subject"].queryset = _people(organisation)
+        self.fields["version"].queryset = InstrumentVersion.objects.filter(pk=version.pk)
+        self.is_360 = version.instrument.kind == Instrument.Kind.FEEDBACK_360
+        if self.is_360:
+            self.fields["subject"].queryset = _people(organisation)
+        else:
+            del self.fields["subject"]
+        # "Self" is the subject, invited with the survey: never a group to tick. The superior
+        # only exists for a 360°.
+        left_out = {"self"} if self.is_360 else {"self", "superior"}
+        self.fields["rater_groups"].choices = [
+            (kind, label) for kind, label in RaterGroup.Kind.choices if kind not in left_out
+        ]
 
     def clean(self):
         data = super().clean()
+        data.setdefault("subject", None)
         opens_on, closes_on = data.get("opens_on"), data.get("closes_on")
         if opens_on and closes_on and closes_on < opens_on:
             self.add_error("closes_on", _("The close date cannot be before the open date."))

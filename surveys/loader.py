@@ -90,6 +90,8 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
         "dimensions": [],
         "open_questions": [],
     }
+    if raw.get("self_intro"):  # only when given: files without it keep their checksum
+        data["self_intro"] = check.text(f"{code} self_intro", raw["self_intro"])
     if not data["rater_groups"]:
         check.fail(code, _("the instrument names no rater groups"))
 
@@ -148,18 +150,20 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
                 if not icode or full in codes:
                     check.fail(iwhere, _("duplicate item code “%(code)s”") % {"code": full})
                 codes.add(full)
-                items.append(
-                    {
-                        "code": full,
-                        "statement": icode,
-                        "scale": scode,
-                        "aspect": scales[scode]["aspect"],
-                        "text": text,
-                        "reverse": bool(item.get("reverse", False)),
-                        "required": bool(item.get("required", True)),
-                        "audience": check.groups(iwhere, item.get("audience")),
-                    }
-                )
+                entry = {
+                    "code": full,
+                    "statement": icode,
+                    "scale": scode,
+                    "aspect": scales[scode]["aspect"],
+                    "text": text,
+                    "reverse": bool(item.get("reverse", False)),
+                    "required": bool(item.get("required", True)),
+                    "audience": check.groups(iwhere, item.get("audience")),
+                }
+                # Only present when given, so files without it keep their checksum.
+                if item.get("self_text"):
+                    entry["self_text"] = check.text(f"{iwhere} self_text", item["self_text"])
+                items.append(entry)
         if not items:
             check.fail(where, _("empty dimension: it has no items"))
         data["dimensions"].append(
@@ -174,13 +178,14 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
         if not qcode or qcode in codes:
             check.fail(where, _("duplicate item code “%(code)s”") % {"code": qcode})
         codes.add(qcode)
-        data["open_questions"].append(
-            {
-                "code": qcode,
-                "text": check.text(where, question.get("text")),
-                "audience": check.groups(where, question.get("audience")),
-            }
-        )
+        entry = {
+            "code": qcode,
+            "text": check.text(where, question.get("text")),
+            "audience": check.groups(where, question.get("audience")),
+        }
+        if question.get("self_text"):
+            entry["self_text"] = check.text(f"{where} self_text", question["self_text"])
+        data["open_questions"].append(entry)
     return data
 
 
@@ -218,6 +223,8 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
         title_en=data["title"]["en"],
         intro_nl=data["intro"]["nl"],
         intro_en=data["intro"]["en"],
+        self_intro_nl=data.get("self_intro", {}).get("nl", ""),
+        self_intro_en=data.get("self_intro", {}).get("en", ""),
         rater_groups=data["rater_groups"],
         source_file=source[:200],
     )
@@ -256,6 +263,8 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
                     aspect=item["aspect"],
                     text_nl=item["text"]["nl"],
                     text_en=item["text"]["en"],
+                    self_text_nl=item.get("self_text", {}).get("nl", ""),
+                    self_text_en=item.get("self_text", {}).get("en", ""),
                     reverse=item["reverse"],
                     required=item["required"],
                     audience=item["audience"],
@@ -269,6 +278,8 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
             position=qposition,
             text_nl=question["text"]["nl"],
             text_en=question["text"]["en"],
+            self_text_nl=question.get("self_text", {}).get("nl", ""),
+            self_text_en=question.get("self_text", {}).get("en", ""),
             audience=question["audience"],
         )
         for qposition, question in enumerate(data["open_questions"], start=1)

@@ -78,8 +78,11 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
         summary, histogram = total
         if item.scale_id not in points:
             points[item.scale_id] = item.scale.points()
+        flip = item.scale.minimum + item.scale.maximum if item.reverse else None
         for value, label in points[item.scale_id]:
-            count = histogram.get(float(value), 0)
+            # A reverse-scored item keeps its turned-around scores; its distribution counts
+            # the answers as given, so each bar stands next to the label the rater chose.
+            count = histogram.get(float(flip - value if flip else value), 0)
             distribution.append(
                 {"value": value, "label": label, "n": count, "pct": 100 * count / summary.n}
             )
@@ -88,6 +91,7 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
     return {
         "item": item,
         "total": total,
+        "answered": as_answered(item, total),
         "self": own,
         "gap": _gap(own, total),
         "distribution": distribution,
@@ -95,6 +99,14 @@ def item_row(data: RoundData, item: Item, points: dict | None = None) -> dict:
         # The groups listed next to the statement (not the total, not self).
         "groups": [(c.label, s) for c, s in cells if c.key not in (TOTAL, "self")],
     }
+
+
+def as_answered(item: Item, summary) -> float | None:
+    """The mean of a reverse-scored item as the raters answered it, before it was turned
+    around: a summary names the statement as they read it, so it gives this mean too."""
+    if not item.reverse or summary is None or summary.mean is None:
+        return None
+    return item.scale.minimum + item.scale.maximum - summary.mean
 
 
 def strongest_weakest(rows: list[dict], count: int = 3) -> tuple[list, list]:

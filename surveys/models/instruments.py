@@ -46,6 +46,9 @@ class InstrumentVersion(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200)
     intro_nl = models.TextField(_("introduction (Dutch)"), blank=True)
     intro_en = models.TextField(_("introduction (English)"), blank=True)
+    # The introduction the subject of a 360° reads; empty: they read `intro` too.
+    self_intro_nl = models.TextField(_("introduction for the subject (Dutch)"), blank=True)
+    self_intro_en = models.TextField(_("introduction for the subject (English)"), blank=True)
     rater_groups = models.JSONField(_("default rater groups"), default=list)
     source_file = models.CharField(_("source file"), max_length=200)
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
@@ -73,6 +76,12 @@ class InstrumentVersion(models.Model):
     @property
     def intro(self) -> str:
         return pick(self.intro_nl, self.intro_en)
+
+    def intro_for(self, group_kind: str) -> str:
+        """The introduction as a rater of this group reads it (see Question.text_for)."""
+        if group_kind == "self" and self.self_intro_nl:
+            return pick(self.self_intro_nl, self.self_intro_en)
+        return self.intro
 
 
 class Scale(models.Model):
@@ -154,6 +163,10 @@ class Question(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     text_nl = models.TextField(_("text (Dutch)"))
     text_en = models.TextField(_("text (English)"))
+    # The text as the subject of a 360° reads it about themselves ("I …" where the others
+    # read "The school leader …"); empty: the subject reads `text` too.
+    self_text_nl = models.TextField(_("text for the subject (Dutch)"), blank=True, default="")
+    self_text_en = models.TextField(_("text for the subject (English)"), blank=True, default="")
     audience = models.JSONField(_("who answers it"), default=list, blank=True)
 
     class Meta:
@@ -166,6 +179,13 @@ class Question(models.Model):
     @property
     def text(self) -> str:
         return pick(self.text_nl, self.text_en)
+
+    def text_for(self, group_kind: str) -> str:
+        """The text as a rater of this group reads it: the subject in the first person
+        when the instrument gives that wording."""
+        if group_kind == "self" and self.self_text_nl:
+            return pick(self.self_text_nl, self.self_text_en)
+        return self.text
 
     def is_for(self, group_kind: str) -> bool:
         """Whether raters of this group kind answer it; an empty audience means every group."""

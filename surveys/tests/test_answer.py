@@ -340,3 +340,22 @@ def test_a_submit_makes_as_many_queries_for_42_items_as_for_a_few(
         counts.append(len(captured))
     assert len(questions_for(invitations[1])[0]) >= 30
     assert counts[0] == counts[1]
+
+
+def test_the_subject_reads_the_statements_in_the_first_person(client, survey_360):
+    own = survey_360.rounds.get().invitations.get(rater_group__kind="self")
+    page = client.get(_url(own)).content.decode()
+    assert "Ik vertel helder waar onze school naartoe wil." in page
+    assert "Wat doe ik goed en moet zeker blijven?" in page
+    assert "Je kijkt hier naar jezelf" in page and "niemand ziet wat jij" not in page
+    assert "De schoolleider vertelt helder" not in page
+    # A statement without its own wording is read as the others read it.
+    assert "De visie is samen met het team opgebouwd." in page
+
+
+def test_other_raters_read_about_the_school_leader(client, invitation):
+    page = client.get(_url(invitation)).content.decode()
+    assert "De schoolleider vertelt helder waar onze school naartoe wil." in page
+    assert "Wat doet de schoolleider goed en moet zeker blijven?" in page
+    assert "Ik vertel helder" not in page
+    assert "niemand ziet wat jij persoonlijk invulde" in page

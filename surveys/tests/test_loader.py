@@ -8,7 +8,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from surveys.loader import INSTRUMENT_DIR, InstrumentError, load_all, parse_instrument, read_file
+from surveys.loader import (
+    INSTRUMENT_DIR,
+    InstrumentError,
+    checksum,
+    load_all,
+    parse_instrument,
+    read_file,
+)
 from surveys.models import Instrument, InstrumentVersion, Item
 
 MINIMAL = {
@@ -144,3 +151,38 @@ def test_parse_rejects_an_unknown_rater_group():
     data["rater_groups"] = ["aliens"]
     with pytest.raises(InstrumentError, match="aliens"):
         parse_instrument(data, name="x.yaml")
+
+
+def test_a_file_without_self_texts_keeps_its_checksum():
+    # Versions loaded before self texts existed are not duplicated by the next load.
+    parsed = parse_instrument(copy.deepcopy(MINIMAL), name="mini.yaml")
+    assert "self_text" not in parsed["dimensions"][0]["items"][0]
+    assert "self_intro" not in parsed
+    assert checksum(parsed) == checksum(parse_instrument(copy.deepcopy(MINIMAL), name="x"))
+
+
+def test_an_item_may_have_a_first_person_text_for_the_subject(db, tmp_path):
+    data = copy.deepcopy(MINIMAL)
+    data["self_intro"] = {"nl": "Over jezelf", "en": "About yourself"}
+    data["dimensions"][0]["items"][0]["self_text"] = {"nl": "Ik doe het", "en": "I do it"}
+    data["open_questions"] = [
+        {
+            "code": "O1",
+            "text": {"nl": "Wat doet zij?", "en": "What does she do?"},
+            "self_text": {"nl": "Wat doe ik?", "en": "What do I do?"},
+        }
+    ]
+    _write(tmp_path, data)
+    version = load_all(tmp_path)[0].version
+    item = version.items.get()
+    assert (item.self_text_nl, item.self_text_en) == ("Ik doe het", "I do it")
+    assert item.text_for("self") == "I do it" and item.text_for("teachers") == "Text"
+    assert version.open_questions.get().text_for("self") == "What do I do?"
+    assert version.intro_for("self") == "About yourself" and version.intro_for("staff") == ""
+
+
+def test_a_self_text_needs_both_languages():
+    data = copy.deepcopy(MINIMAL)
+    data["dimensions"][0]["items"][0]["self_text"] = {"nl": "Ik doe het"}
+    with pytest.raises(InstrumentError, match="A1 self_text"):
+        parse_instrument(data, name="mini.yaml")

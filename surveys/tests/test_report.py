@@ -135,7 +135,66 @@ def test_viewing_a_360_report_is_audited(answered, leader, login):
 
 def test_a_360_report_is_for_its_subject_not_for_other_leaders(answered, school, login):
     admin = MembershipFactory(organisation=school, role=Membership.Role.ADMIN)
-    assert login(admin).get(_url(answered)).status_code == 404
+    for name in ("surveys:report", "surveys:report_pdf", "surveys:report_xlsx"):
+        response = login(admin).get(_url(answered, name))
+        # The leader learns who reads it, and nothing of what it says.
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert "Zelf" not in page and "Leerkracht" not in page
+        assert "rows" not in response.context and "current" not in response.context
+    assert not AuditEvent.objects.filter(actor=admin.user, object_id=str(answered.pk)).exists()
+
+
+@pytest.fixture
+def about_a_colleague(instruments, school, leader, today):
+    """A 360° a leader set up about an imported colleague who cannot sign in yet."""
+    colleague = MembershipFactory(
+        organisation=school, role=Membership.Role.STAFF, user__first_name="Fien"
+    )
+    colleague.user.set_unusable_password()
+    colleague.user.save()
+    survey = services.survey_create(
+        organisation=school,
+        version=instruments["gedeeld-leiderschap-360"],
+        title="360° Fien",
+        subject=colleague,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        actor=leader.user,
+    )
+    round_ = survey.rounds.get()
+    add_responses(survey, round_, "teachers", 5, value=4, comment="Geheim oordeel")
+    close(round_)
+    return survey
+
+
+def test_the_leader_who_set_up_a_360_learns_who_reads_it(about_a_colleague, leader, login):
+    client = login(leader)
+    detail = client.get(_url(about_a_colleague, "surveys:survey_detail")).content.decode()
+    report_url = _url(about_a_colleague)
+    assert f'href="{report_url}"' not in detail
+    assert "kan zich nog niet aanmelden" in detail
+    response = client.get(report_url)
+    assert response.status_code == 403
+    page = response.content.decode()
+    email = about_a_colleague.subject.user.email
+    assert "Dit rapport is voor Fien" in page and email in page
+    assert "Geheim oordeel" not in page
+
+
+def test_a_colleague_who_can_sign_in_is_told_where_to_find_it(about_a_colleague, leader, login):
+    user = about_a_colleague.subject.user
+    user.set_password("een-goed-wachtwoord")
+    user.save()
+    page = login(leader).get(_url(about_a_colleague)).content.decode()
+    assert "kan zich nog niet aanmelden" not in page
+    assert "Zodra een ronde gesloten is, vindt Fien" in page
+    colleague = about_a_colleague.subject
+    assert login(colleague).get(_url(about_a_colleague)).status_code == 200
+
+
+def test_staff_who_may_not_read_a_360_still_get_a_404(about_a_colleague, staff_member, login):
+    assert login(staff_member).get(_url(about_a_colleague)).status_code == 404
 
 
 def test_a_shared_colleague_may_see_the_360_report(answered, leader, staff_member, login):
@@ -291,3 +350,25 @@ def test_the_pre_round_can_be_read_on_its_own(survey_360, leader, login):
     assert earlier["current"].round == pre
     assert earlier["rows"][0]["total"].mean == 2
     assert "comparison" in earlier
+
+
+def test_a_reverse_scored_weakest_statement_says_how_it_was_answered(survey_360, leader, login):
+    round_ = survey_360.rounds.get()
+    # Everyone fully agrees with "I often don't know why we start something new": a weak
+    # point, scored 1, while the other statements score 4.
+    value = lambda index, item: 5 if item.code == "VIS5" else 4  # noqa: E731
+    add_responses(survey_360, round_, "teachers", 5, value=value)
+    close(round_)
+    response = login(leader).get(_url(survey_360))
+    weakest = response.context["weakest"][0]
+    assert weakest["item"].code == "VIS5"
+    assert (weakest["total"].mean, weakest["answered"]) == (1, 5)
+    assert all(r["answered"] is None for r in response.context["strongest"])
+    # The distribution counts the answers as given: five raters chose "fully".
+    counts = {d["label"]: d["n"] for d in weakest["distribution"]}
+    assert counts["helemaal"] == 5 and counts["helemaal niet"] == 0
+    page = response.content.decode()
+    assert "omgekeerd gescoord: gemiddeld antwoordden de bevraagden 5,0" in page
+    # The statement's own row says so too, next to its distribution of answers.
+    assert "gemiddeld 5,0 geantwoord" in page
+    assert "hun verdeling toont de antwoorden zoals ze gegeven werden" in page

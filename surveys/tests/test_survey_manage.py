@@ -321,15 +321,102 @@ def test_leader_chooses_the_rater_groups(instruments, school, leader, login, tod
         reverse("surveys:survey_create", kwargs={"slug": school.slug}),
         {
             "version": instruments["teampols"].pk,
-            "rater_groups": ["parents", "teachers", "self"],
+            "rater_groups": ["parents", "teachers"],
             "opens_on": today.isoformat(),
             "closes_on": today.isoformat(),
         },
     )
     assert response.status_code == 302
     survey = Survey.objects.get()
-    # No subject: no "self"; the order is always the same.
+    # The order is always the same.
     assert list(survey.rater_groups.values_list("kind", flat=True)) == ["teachers", "parents"]
+
+
+def test_a_survey_about_no_one_never_gets_the_subject_groups(instruments, school, leader, today):
+    survey = services.survey_create(
+        organisation=school,
+        version=instruments["teampols"],
+        title="Pols",
+        subject=None,
+        opens_on=today,
+        closes_on=today,
+        actor=leader.user,
+        rater_groups=["teachers", "self", "superior"],
+    )
+    assert list(survey.rater_groups.values_list("kind", flat=True)) == ["teachers"]
+
+
+def _new_survey(client, school, version=None, **headers):
+    url = reverse("surveys:survey_create", kwargs={"slug": school.slug})
+    return client.get(url, {"version": version.pk} if version else {}, headers=headers)
+
+
+def test_a_new_survey_starts_with_the_choice_of_instrument(instruments, school, leader, login):
+    response = _new_survey(login(leader), school)
+    assert response.status_code == 200
+    assert response.context["form"] is None
+    page = response.content.decode()
+    assert "Kies een instrument" in page
+    assert 'name="subject"' not in page and 'name="rater_groups"' not in page
+    # Without JavaScript, "Next" shows the instrument's fields as the next page.
+    assert "<noscript>" in page
+
+
+def test_a_school_wide_instrument_asks_no_360_questions(instruments, school, leader, login):
+    response = _new_survey(login(leader), school, instruments["teampols"])
+    page = response.content.decode()
+    assert 'name="version"' in page and 'name="opens_on"' in page
+    assert 'name="subject"' not in page and "Over wie gaat de feedback?" not in page
+    groups = dict(response.context["form"].fields["rater_groups"].choices)
+    assert "teachers" in groups and "self" not in groups and "superior" not in groups
+
+
+def test_a_360_asks_who_is_rated_and_offers_the_superior(instruments, school, leader, login):
+    response = _new_survey(login(leader), school, instruments["gedeeld-leiderschap-360"])
+    page = response.content.decode()
+    assert 'name="subject"' in page and "Over wie gaat de feedback?" in page
+    groups = dict(response.context["form"].fields["rater_groups"].choices)
+    # The subject is "self" by being chosen: not a group to tick.
+    assert "superior" in groups and "self" not in groups
+
+
+def test_changing_the_instrument_with_htmx_swaps_only_its_fields(
+    instruments, school, leader, login
+):
+    client = login(leader)
+    response = _new_survey(
+        client, school, instruments["gedeeld-leiderschap-360"], HX_Request="true"
+    )
+    page = response.content.decode()
+    assert "<html" not in page and 'name="subject"' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+    response = _new_survey(client, school, instruments["teampols"], HX_Request="true")
+    assert 'name="subject"' not in response.content.decode()
+
+
+def test_a_school_wide_survey_ignores_a_posted_subject(
+    instruments, school, leader, staff_member, login, today
+):
+    response = login(leader).post(
+        reverse("surveys:survey_create", kwargs={"slug": school.slug}),
+        {
+            "version": instruments["teampols"].pk,
+            "subject": staff_member.pk,
+            "opens_on": today.isoformat(),
+            "closes_on": today.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert Survey.objects.get().subject is None
+
+
+def test_an_unknown_instrument_goes_back_to_the_choice(instruments, school, leader, login, today):
+    response = login(leader).post(
+        reverse("surveys:survey_create", kwargs={"slug": school.slug}),
+        {"version": "999999", "opens_on": today.isoformat(), "closes_on": today.isoformat()},
+    )
+    assert response.status_code == 200 and response.context["form"] is None
+    assert not Survey.objects.exists()
 
 
 def test_the_colleagues_to_invite_are_read_when_the_leader_opens_the_list(
@@ -581,3 +668,13 @@ def test_the_staff_members_can_be_searched_with_and_without_htmx(
         assert f'name="people" value="{teachers[0].pk}"' in html
         assert f'name="people" value="{teachers[1].pk}"' not in html
     assert 'value="zoekb"' in full.content.decode()
+
+
+def test_the_new_survey_page_reads_a_fixed_handful_of_rows(
+    instruments, school, leader, login, django_assert_max_num_queries
+):
+    client = login(leader)
+    for version in (None, instruments["teampols"], instruments["gedeeld-leiderschap-360"]):
+        with django_assert_max_num_queries(12):
+            page = _new_survey(client, school, version).content.decode()
+        assert page.count('id="id_version"') == 1

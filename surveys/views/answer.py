@@ -14,9 +14,9 @@ from ..answering import UNKNOWN, answers_post, parse_post, questions_for, stored
 from ..models import Invitation
 
 
-def _sections(items, questions, current: dict, errors: dict):
+def _sections(items, questions, current: dict, errors: dict, kind: str):
     """The form grouped per dimension, and per statement within it (the dialogue asks one
-    statement on two scales)."""
+    statement on two scales), worded for raters of the group `kind`."""
     sections = []
     for dimension, dim_items in groupby(items, key=lambda i: i.dimension):
         statements = []
@@ -38,11 +38,14 @@ def _sections(items, questions, current: dict, errors: dict):
                         "error": errors.get(name),
                     }
                 )
-            statements.append({"text": group[0].text, "fields": fields, "id": group[0].pk})
+            statements.append(
+                {"text": group[0].text_for(kind), "fields": fields, "id": group[0].pk}
+            )
         sections.append({"dimension": dimension, "statements": statements})
     open_fields = [
         {
             "question": q,
+            "text": q.text_for(kind),
             "name": f"q{q.pk}",
             "current": current.get(f"q{q.pk}", ""),
             "error": errors.get(f"q{q.pk}"),
@@ -137,9 +140,11 @@ def _answer(request, invitation):
             invitation.status = Invitation.Status.STARTED
     else:
         current = _saved_values(invitation)
-    sections, open_fields = _sections(items, questions, current, errors)
+    kind = invitation.rater_group.kind
+    sections, open_fields = _sections(items, questions, current, errors, kind)
     context.update(
         {
+            "intro": survey.version.intro_for(kind),
             "sections": sections,
             "open_fields": open_fields,
             "form_error": errors.get("__all__"),

@@ -19,15 +19,19 @@ from ..access import (
     can_share_with_provider,
     can_view_report,
     get_survey_for_access,
+    subject_can_sign_in,
 )
 from ..forms import (
+    InstrumentChoiceForm,
     InviteesForm,
     ProviderShareForm,
     RoundForm,
     ShareForm,
     SurveyCreateForm,
     ThresholdForm,
+    chosen_version,
 )
+from ..loader import latest_versions
 
 
 def _link_for(request):
@@ -53,12 +57,23 @@ def survey_list(request):
     return render(request, "surveys/survey_list.html", {"page": page})
 
 
+@vary_on_headers("HX-Request")
 @organisation_view(manage=True)
 def survey_create(request):
+    """A new survey in two steps: the instrument (`?version=`), then the fields that
+    instrument has. HTMX swaps the second step in when the instrument changes."""
     if not request.organisation.is_school:
         raise Http404
-    form = SurveyCreateForm(request.POST or None, organisation=request.organisation)
-    if request.method == "POST" and form.is_valid():
+    versions = latest_versions()
+    source = request.POST if request.method == "POST" else request.GET
+    version = chosen_version(versions, source.get("version"))
+    chooser = InstrumentChoiceForm(versions=versions, initial={"version": version and version.pk})
+    form = None
+    if version is not None:
+        form = SurveyCreateForm(
+            request.POST or None, organisation=request.organisation, version=version
+        )
+    if request.method == "POST" and form is not None and form.is_valid():
         try:
             survey = services.survey_create(
                 organisation=request.organisation,
@@ -76,7 +91,10 @@ def survey_create(request):
         else:
             messages.success(request, _("The survey was created. Now invite the raters."))
             return _detail(request, survey)
-    return render(request, "surveys/survey_form.html", {"form": form})
+    context = {"chooser": chooser, "form": form}
+    if request.htmx and request.method == "GET":
+        return render(request, "surveys/_survey_fields.html", context)
+    return render(request, "surveys/survey_form.html", context)
 
 
 @vary_on_headers("HX-Request")
@@ -107,6 +125,7 @@ def survey_detail(request, pk):
         "current": current,
         "can_manage": can_manage,
         "can_view_report": can_view_report(request.access, survey),
+        "subject_can_sign_in": survey.is_360 and subject_can_sign_in(survey),
         "progress": progress,
         "sharing": sharing,
     }
