@@ -23,6 +23,12 @@ def pages() -> list[BenchPage]:
             "decision matrix (staff)", reverse("teams:decision_matrix", kwargs=school), staff
         ),
         BenchPage(
+            "decision matrix grid",
+            reverse("teams:decision_matrix_edit", kwargs=school)
+            + "?theme=Onderwijs+en+organisatie",
+            leader,
+        ),
+        BenchPage(
             "decision matrix XLSX", reverse("teams:decision_matrix_xlsx", kwargs=school), leader
         ),
     ]

@@ -47,10 +47,18 @@ def matrix_teams(*, organisation: Organisation) -> list[Team]:
     return list(organisation.teams.order_by("name", "pk"))
 
 
-def matrix_decisions(*, organisation: Organisation) -> list[Decision]:
-    """The school's rows by theme, each with its teams' own choices in `team_owners`."""
+def matrix_decisions(*, organisation: Organisation, theme: str | None = None) -> list[Decision]:
+    """The school's rows by theme (or one theme's), each with its teams' own choices in
+    `team_owners`."""
+    decisions = organisation.decisions.all()
+    if theme is not None:
+        decisions = decisions.filter(theme=theme)
     return list(
-        organisation.decisions.prefetch_related(
+        decisions.prefetch_related(
             Prefetch("team_owners", TeamDecision.objects.order_by("team_id"))
         ).order_by("theme", "position", "name", "pk")
     )
+
+
+def matrix_themes(*, organisation: Organisation) -> list[str]:
+    return list(organisation.decisions.order_by("theme").values_list("theme", flat=True).distinct())

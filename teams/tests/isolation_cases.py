@@ -26,6 +26,7 @@ URLS = {
     "teams:charter": _team,
     "teams:charter_edit": _team,
     "teams:decision_matrix": _org,
+    "teams:decision_matrix_edit": _org,
     "teams:decision_matrix_xlsx": _org,
     "teams:decision_add": _org,
     "teams:decision_edit": _decision,

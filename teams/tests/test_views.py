@@ -71,21 +71,26 @@ def _matrix_url(school):
     return reverse("teams:decision_matrix", kwargs={"slug": school.slug})
 
 
+def _grid_url(school, theme):
+    return reverse("teams:decision_matrix_edit", kwargs={"slug": school.slug}) + f"?theme={theme}"
+
+
 def _grid_data(response):
     """The grid's form data as the page shows it."""
     data = {}
-    for group in response.context["groups"]:
-        for row in group[1]:
-            for field in row.form:
-                value = field.value()
-                data[field.html_name] = "" if value is None else str(value)
+    for row in response.context["rows"]:
+        for field in row.form:
+            value = field.value()
+            data[field.html_name] = "" if value is None else str(value)
     return data
 
 
 def test_the_leader_gets_the_starter_list_and_saves_the_grid(login, school, team, leader):
     client = login(leader)
-    response = client.get(_matrix_url(school))
+    client.get(_matrix_url(school))
     assert Decision.objects.filter(organisation=school).count() > 8
+    grid = _grid_url(school, "Onderwijs en organisatie")
+    response = client.get(grid)
     html = response.content.decode()
     assert 'aria-label="Lesrooster: Kleuterbouw"' in html
     assert 'aria-label="Lesrooster: standaard van de school"' in html
@@ -93,7 +98,7 @@ def test_the_leader_gets_the_starter_list_and_saves_the_grid(login, school, team
     timetable = Decision.objects.get(organisation=school, name="Lesrooster")
     data[f"d{timetable.pk}-owner"] = "leadership"
     data[f"d{timetable.pk}-team_{team.pk}"] = "team"
-    response = client.post(_matrix_url(school), data)
+    response = client.post(grid, data)
     assert response.status_code == 302
     timetable.refresh_from_db()
     assert timetable.owner == "leadership"
@@ -106,12 +111,14 @@ def test_the_leader_gets_the_starter_list_and_saves_the_grid(login, school, team
 
 def test_a_bad_cell_saves_nothing_and_says_so_in_dutch(login, school, team, leader):
     client = login(leader)
-    data = _grid_data(client.get(_matrix_url(school)))
+    client.get(_matrix_url(school))
+    grid = _grid_url(school, "Onderwijs en organisatie")
+    data = _grid_data(client.get(grid))
     timetable = Decision.objects.get(organisation=school, name="Lesrooster")
-    budget = Decision.objects.get(organisation=school, name="Teambudget")
-    data[f"d{budget.pk}-owner"] = "team"
+    classes = Decision.objects.get(organisation=school, name="Klassamenstelling")
+    data[f"d{classes.pk}-owner"] = "team"
     data[f"d{timetable.pk}-owner"] = "de-baas"
-    response = client.post(_matrix_url(school), data, follow=True)
+    response = client.post(grid, data, follow=True)
     html = response.content.decode()
     assert "Er is niets opgeslagen" in html and "Selecteer een geldige keuze" in html
     assert not Decision.objects.exclude(owner="").exists()
@@ -121,7 +128,9 @@ def test_staff_see_the_matrix_but_cannot_save_it(login, school, staff_member):
     client = login(staff_member)
     response = client.get(_matrix_url(school))
     assert response.status_code == 200 and "-owner" not in response.content.decode()
-    assert client.post(_matrix_url(school), {}).status_code == 403
+    grid = _grid_url(school, "Mensen")
+    assert client.get(grid).status_code == 403
+    assert client.post(grid, {}).status_code == 403
     add = reverse("teams:decision_add", kwargs={"slug": school.slug})
     assert client.post(add, {"add-theme": "T", "add-name": "N"}).status_code == 403
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,14 +30,33 @@ def _rows(request, school):
 @organisation_view()
 def decision_matrix(request):
     school = _school(request)
-    can_edit = can_edit_matrix(request.access)
-    if request.method == "POST" and not can_edit:
-        raise PermissionDenied
     rows = _rows(request, school)
-    teams = [cell.team for cell in rows[0].cells] if rows else []
-    if can_edit:
-        for row in rows:
-            row.form = MatrixRowForm(request.POST or None, decision=row.decision, teams=teams)
+    can_edit = can_edit_matrix(request.access)
+    context = {
+        "teams": [cell.team for cell in rows[0].cells] if rows else [],
+        "groups": matrix.by_theme(rows),
+        "moved": [row for row in rows if row.moved],
+        "unclear": [row for row in rows if row.unclear],
+        "years": matrix.years(rows),
+        "can_edit": can_edit,
+        "add_form": DecisionForm(prefix="add") if can_edit else None,
+    }
+    return render(request, "teams/decision_matrix.html", context)
+
+
+@organisation_view(manage=True)
+def decision_matrix_edit(request):
+    """The grid of one theme's rows: a select per team and row, by keyboard alone. One theme
+    at a time keeps the page light for a school with many teams."""
+    school = _school(request)
+    themes = selectors.matrix_themes(organisation=school)
+    theme = request.GET.get("theme") or (themes[0] if themes else "")
+    if theme not in themes:
+        raise Http404
+    teams = selectors.matrix_teams(organisation=school)
+    rows = matrix.rows(selectors.matrix_decisions(organisation=school, theme=theme), teams)
+    for row in rows:
+        row.form = MatrixRowForm(request.POST or None, decision=row.decision, teams=teams)
     if request.method == "POST":
         if all(row.form.is_valid() for row in rows):
             try:
@@ -57,16 +75,8 @@ def decision_matrix(request):
                 return redirect("teams:decision_matrix", slug=school.slug)
         else:
             messages.error(request, _("Nothing was saved: correct the marked cells."))
-    context = {
-        "teams": teams,
-        "groups": matrix.by_theme(rows),
-        "moved": [row for row in rows if row.moved],
-        "unclear": [row for row in rows if row.unclear],
-        "years": matrix.years(rows),
-        "can_edit": can_edit,
-        "add_form": DecisionForm(prefix="add") if can_edit else None,
-    }
-    return render(request, "teams/decision_matrix.html", context)
+    context = {"teams": teams, "rows": rows, "theme": theme, "themes": themes}
+    return render(request, "teams/decision_grid.html", context)
 
 
 @organisation_view(manage=True)
