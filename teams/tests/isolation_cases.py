@@ -28,6 +28,7 @@ URLS = {
     "teams:decision_matrix": _org,
     "teams:decision_matrix_edit": _org,
     "teams:decision_matrix_xlsx": _org,
+    "teams:decision_matrix_pdf": _org,
     "teams:decision_add": _org,
     "teams:decision_edit": _decision,
     "teams:decision_delete": _decision,

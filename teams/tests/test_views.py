@@ -166,3 +166,11 @@ def test_the_export_lists_every_row_and_team_with_formulas_neutralised(login, sc
     assert rows[0][:4] == ("Thema", "Taak of beslissing", "Standaard van de school", "Kleuterbouw")
     assert rows[1][:4] == ("Mensen", "'=HYPERLINK(1)", "schoolleiding", "het team")
     assert rows[1][-1] == "ja"  # the team's choice is the opposite of the school's
+
+
+def test_the_pdf_export_is_a_pdf(login, school, team, leader):
+    Decision.objects.create(organisation=school, theme="Mensen", name="Aanwerving", owner="team")
+    url = reverse("teams:decision_matrix_pdf", kwargs={"slug": school.slug})
+    response = login(leader).get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")

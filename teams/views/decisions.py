@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
+from core.pdf import pdf_response, render_pdf
 from organisations.access import organisation_view
 
 from .. import matrix, selectors, services
@@ -27,17 +29,22 @@ def _rows(request, school):
     return matrix.rows(decisions, selectors.matrix_teams(organisation=school))
 
 
-@organisation_view()
-def decision_matrix(request):
-    school = _school(request)
-    rows = _rows(request, school)
-    can_edit = can_edit_matrix(request.access)
-    context = {
+def _overview(rows) -> dict:
+    return {
         "teams": [cell.team for cell in rows[0].cells] if rows else [],
         "groups": matrix.by_theme(rows),
         "moved": [row for row in rows if row.moved],
         "unclear": [row for row in rows if row.unclear],
         "years": matrix.years(rows),
+    }
+
+
+@organisation_view()
+def decision_matrix(request):
+    school = _school(request)
+    can_edit = can_edit_matrix(request.access)
+    context = {
+        **_overview(_rows(request, school)),
         "can_edit": can_edit,
         "add_form": DecisionForm(prefix="add") if can_edit else None,
     }
@@ -146,3 +153,15 @@ def decision_matrix_xlsx(request):
     )
     response["Content-Disposition"] = f'attachment; filename="beslissingsmatrix-{school.slug}.xlsx"'
     return response
+
+
+@organisation_view()
+def decision_matrix_pdf(request):
+    school = _school(request)
+    context = {
+        **_overview(_rows(request, school)),
+        "school": school,
+        "language": translation.get_language(),
+    }
+    pdf = render_pdf(request, "teams/decision_matrix_pdf.html", context)
+    return pdf_response(pdf, filename=f"beslissingsmatrix-{school.slug}.pdf")
