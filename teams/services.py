@@ -44,6 +44,10 @@ def charter_save(
 
     mission = mission.strip()
     if mission != team.mission:
+        if team.mission and not team.mission_versions.exists():
+            # The text written before the charter kept history (on the team's own form).
+            MissionVersion.objects.create(team=team, text=team.mission)
+            team.mission_versions.update(created_at=team.updated_at)
         team.mission = mission
         team.save(update_fields=["mission", "updated_at"])
         if mission:

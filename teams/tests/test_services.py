@@ -40,9 +40,18 @@ def test_a_member_edits_their_own_charter_and_the_mission_history_is_kept(team, 
     assert list(team.mission_versions.values_list("text", flat=True)) == [
         "Tweede tekst",
         "Eerste tekst",
+        "Elk kind van de eerste graad leert lezen met plezier.",  # the team's text before
     ]
     assert selectors.charter_of(team).pupils == "eerste graad, 1A–1C"
     assert link.team_role.role == "zorgcontact"
+
+
+def test_the_mission_written_before_the_charter_stays_in_the_history(team, staff_member):
+    _save(team, staff_member, "Nieuwe tekst")
+    assert list(team.mission_versions.values_list("text", flat=True)) == [
+        "Nieuwe tekst",
+        "Elk kind van de eerste graad leert lezen met plezier.",
+    ]
 
 
 def test_an_empty_role_removes_it(team, staff_member):
@@ -64,7 +73,7 @@ def test_a_leader_edits_every_charter(school, team, leader):
     other = TeamFactory(organisation=school, name="Lagere school")
     _save(team, leader, "A")
     _save(other, leader, "B")
-    assert MissionVersion.objects.count() == 2
+    assert MissionVersion.objects.count() == 4  # each team's earlier text and its new one
 
 
 def test_a_role_for_someone_outside_the_team_is_refused(school, team, staff_member, leader):
