@@ -64,7 +64,13 @@ class Row:
 
     @property
     def moved(self) -> bool:
-        return bool(self.moved_teams) or self.decision.owner in MOVED_OWNERS
+        if not self.cells:  # a school without teams: its default says it all
+            return self.decision.owner in MOVED_OWNERS
+        return bool(self.moved_teams)
+
+    @property
+    def moved_for_every_team(self) -> bool:
+        return self.moved and len(self.moved_teams) == len(self.cells)
 
 
 def rows(decisions, teams) -> list[Row]:

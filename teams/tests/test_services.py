@@ -147,7 +147,12 @@ def test_unclear_rows_no_owner_and_conflicts(school, team, leader):
     assert not row().no_owner and row().conflicts == [team] and row().unclear
     # "Together" is no contradiction.
     _grid(school, leader, decision, Owner.LEADERSHIP, {team.pk: Owner.TOGETHER, other.pk: ""})
-    assert not row().unclear and row().moved
+    assert not row().unclear and row().moved and not row().moved_for_every_team
+    # A default with the teams, but every team keeps it with the leadership: nothing moved.
+    _grid(school, leader, decision, Owner.TEAM, {team.pk: "leadership", other.pk: "leadership"})
+    assert not row().moved and row().conflicts == [team, other]
+    _grid(school, leader, decision, Owner.TEAM, {team.pk: "", other.pk: "together"})
+    assert row().moved_for_every_team
 
 
 def test_moving_sets_the_date_and_years_group_by_school_year(school, team, leader):
