@@ -44,6 +44,7 @@ PROJECT_APPS = [
     "surveys",
     "communities",
     "networks",
+    "teams",
     "dashboard",
 ]
 INSTALLED_APPS = [

@@ -1,0 +1,124 @@
+"""Demo data for team charters and the decision matrix.
+
+Every school gets the starter matrix in Dutch. In the main school each team has a charter (its
+pupils, a meeting rhythm, roles, two earlier mission texts) and the matrix is filled: rows that
+moved to the teams over the last three school years, teams that differ, one row without an
+owner and one conflict, so that the "still unclear" list shows both kinds.
+"""
+
+import datetime
+import random
+
+from django.utils import timezone, translation
+
+from organisations.models import TeamMembership
+
+from .models import Charter, Decision, MissionVersion, Owner, TeamDecision, TeamRole
+from .starter import STARTER
+
+BATCH = 1000
+RHYTHMS = [
+    "Om de twee weken op dinsdag, 15.30–16.45",
+    "Elke maandag na schooltijd, een uur",
+    "Wekelijks op donderdagmiddag, met een maandelijks zorgoverleg",
+]
+ROLES = ["voorzitter", "verslaggever", "zorgcontact", "contact met ouders", "budgetbeheerder"]
+EARLIER_MISSIONS = [
+    "We zorgen samen voor een goede start van elk kind.",
+    "Elk kind telt: we kijken samen naar wat het nodig heeft.",
+]
+# For the main school: (row, school default, months ago it moved, {team index: owner}).
+MAIN_MATRIX = {
+    "Lesrooster": (Owner.TEAM, 26, {}),
+    "Klassamenstelling": (Owner.TOGETHER, 14, {0: Owner.LEADERSHIP}),
+    "Gebruik van lokalen en ruimtes": (Owner.TEAM, 3, {}),
+    "Planning van projecten en uitstappen": (Owner.TEAM, 27, {}),
+    "Leerlingenzorg": (Owner.TOGETHER, 13, {1: Owner.TEAM}),
+    "Contact met ouders": (Owner.TEAM, 2, {}),
+    "Rapporten en evaluatie": (Owner.LEADERSHIP, None, {2: Owner.TEAM}),  # a conflict
+    "Aanwerving": (Owner.LEADERSHIP, None, {0: Owner.TOGETHER}),
+    "Professionele ontwikkeling": (Owner.TOGETHER, 15, {}),
+    "Taakverdeling binnen het team": (Owner.TEAM, 1, {}),
+    "Teambudget": (Owner.TOGETHER, 4, {3: Owner.TEAM}),
+    # "Leermiddelen" stays without an owner: unclear.
+}
+
+
+def _months_ago(today, months):
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    return datetime.date(year, month + 1, min(today.day, 28))
+
+
+def build(ctx) -> None:
+    rng = random.Random(61)
+    today = timezone.localdate()
+    with translation.override("nl"):
+        starter = [(str(theme), [str(n) for n in names]) for theme, names in STARTER]
+    rows = []
+    for school in ctx.schools:
+        main = school == ctx.main_school
+        for theme, names in starter:
+            for position, name in enumerate(names):
+                row = Decision(organisation=school, theme=theme, name=name, position=position)
+                if main and name in MAIN_MATRIX:
+                    owner, months, _teams = MAIN_MATRIX[name]
+                    row.owner = owner
+                    row.moved_on = _months_ago(today, months) if months else None
+                elif not main:
+                    row.owner = rng.choice(["", *Owner.values])
+                rows.append(row)
+    Decision.objects.bulk_create(rows, batch_size=BATCH)
+
+    school = ctx.main_school
+    if school is None:
+        return
+    teams = ctx.teams_by_school.get(school.pk, [])
+    decisions = {row.name: row for row in rows if row.organisation_id == school.pk}
+    choices = []
+    for name, (_owner, months, per_team) in MAIN_MATRIX.items():
+        for index, owner in per_team.items():
+            if index < len(teams):
+                moved = _months_ago(today, (months or 6) - 1) if owner != Owner.LEADERSHIP else None
+                note = "Dit team werkt met een eigen aanpak." if owner == Owner.TEAM else ""
+                choices.append(
+                    TeamDecision(
+                        decision=decisions[name],
+                        team=teams[index],
+                        owner=owner,
+                        note=note,
+                        moved_on=moved,
+                    )
+                )
+    TeamDecision.objects.bulk_create(choices, batch_size=BATCH)
+    _charters(ctx, rng, teams)
+
+
+def _charters(ctx, rng, teams):
+    charters, versions, roles = [], [], []
+    for index, team in enumerate(teams):
+        charters.append(
+            Charter(
+                team=team,
+                pupils=f"{team.name}: de kinderen van klassen {index + 1}A–{index + 1}C",
+                meeting_rhythm=RHYTHMS[index % len(RHYTHMS)],
+            )
+        )
+        texts = [text for text in [*EARLIER_MISSIONS, team.mission] if text]
+        for age, text in enumerate(reversed(texts)):
+            versions.append(MissionVersion(team=team, text=text))
+            versions[-1].age_days = 200 * age
+    Charter.objects.bulk_create(charters, batch_size=BATCH)
+    MissionVersion.objects.bulk_create(versions, batch_size=BATCH)
+    # Spread the versions out over time (created_at is set on insert, so afterwards).
+    now = timezone.now()
+    for version in versions:
+        version.created_at = now - datetime.timedelta(days=version.age_days)
+    MissionVersion.objects.bulk_update(versions, ["created_at"], batch_size=BATCH)
+    links = TeamMembership.objects.filter(team__in=teams).order_by("team_id", "pk")
+    seen: dict[int, int] = {}
+    for link in links:
+        position = seen.get(link.team_id, 0)
+        seen[link.team_id] = position + 1
+        if position < len(ROLES):
+            roles.append(TeamRole(team_membership=link, role=ROLES[position]))
+    TeamRole.objects.bulk_create(roles, batch_size=BATCH)

@@ -1,0 +1,124 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Charter, Decision, Owner, TeamRole
+
+NO_OWNER = [("", _("— nobody yet —"))]
+SCHOOL_DEFAULT = [("", _("as the school"))]
+
+
+class CharterForm(forms.Form):
+    """The charter's texts and, for each member, their role in the team (`role_<link pk>`)."""
+
+    pupils = forms.CharField(
+        label=Charter._meta.get_field("pupils").verbose_name,
+        help_text=Charter._meta.get_field("pupils").help_text,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    mission = forms.CharField(
+        label=_("Child-oriented mission, in the team's own words"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    meeting_rhythm = forms.CharField(
+        label=Charter._meta.get_field("meeting_rhythm").verbose_name,
+        help_text=Charter._meta.get_field("meeting_rhythm").help_text,
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        max_length = TeamRole._meta.get_field("role").max_length
+        self.role_names = []
+        for link in members:
+            name = f"role_{link.pk}"
+            self.fields[name] = forms.CharField(
+                label=_("Role of %(person)s") % {"person": link.membership.user},
+                max_length=max_length,
+                required=False,
+            )
+            self.role_names.append((name, link.pk))
+
+    def roles(self) -> dict[int, str]:
+        return {pk: self.cleaned_data[name] for name, pk in self.role_names}
+
+    def role_fields(self):
+        return [self[name] for name, _pk in self.role_names]
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["theme", "name"]
+        error_messages = {
+            "name": {"required": _("Give the task or decision a name.")},
+            "theme": {"required": _("Choose a theme for the row.")},
+        }
+
+
+class MatrixRowForm(forms.Form):
+    """One row of the grid: the school's default owner, each team's own choice, a note and the
+    date it moved. Every field is labelled for screen readers by row and column."""
+
+    owner = forms.ChoiceField(choices=NO_OWNER + list(Owner.choices), required=False)
+    note = forms.CharField(max_length=300, required=False)
+    moved_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, decision, teams, **kwargs):
+        kwargs.setdefault("prefix", f"d{decision.pk}")
+        choices = {choice.team_id: choice.owner for choice in decision.team_owners.all()}
+        initial = {"owner": decision.owner, "note": decision.note, "moved_on": decision.moved_on}
+        initial |= {f"team_{team.pk}": choices.get(team.pk, "") for team in teams}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.decision, self.teams = decision, teams
+        row = decision.name
+        self.fields["owner"].widget.attrs["aria-label"] = _("%(row)s: school default") % {
+            "row": row
+        }
+        self.fields["note"].widget.attrs["aria-label"] = _("%(row)s: note") % {"row": row}
+        self.fields["moved_on"].widget.attrs["aria-label"] = _("%(row)s: moved on") % {"row": row}
+        for team in teams:
+            field = forms.ChoiceField(choices=SCHOOL_DEFAULT + list(Owner.choices), required=False)
+            field.widget.attrs["aria-label"] = _("%(row)s: %(team)s") % {
+                "row": row,
+                "team": team.name,
+            }
+            self.fields[f"team_{team.pk}"] = field
+
+    def team_fields(self):
+        return [self[f"team_{team.pk}"] for team in self.teams]
+
+    def cells(self) -> dict:
+        """The grid's cells of this row, for the matrix template to write out itself: a grid
+        of 100 selects rendered one widget template at a time is several times slower than
+        one loop. Each cell has its bound field (name, id, errors), label, value and, for a
+        select, its choices."""
+
+        def cell(name):
+            bound = self[name]
+            value = bound.value()
+            return {
+                "field": bound,
+                "label": bound.field.widget.attrs["aria-label"],
+                "value": "" if value is None else str(value),
+                "choices": getattr(bound.field, "choices", None),
+            }
+
+        return {
+            "owner": cell("owner"),
+            "teams": [cell(f"team_{team.pk}") for team in self.teams],
+            "note": cell("note"),
+            "moved_on": cell("moved_on"),
+        }
+
+    def change(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "decision": self.decision,
+            "owner": data["owner"],
+            "note": data["note"],
+            "moved_on": data["moved_on"],
+            "teams": {team.pk: data[f"team_{team.pk}"] for team in self.teams},
+        }

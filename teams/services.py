@@ -1,0 +1,223 @@
+"""Writes for charters and the decision matrix. Every write checks who may make it."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from core.errors import LeerkringError
+from core.validation import validate
+from organisations.access import Access
+from organisations.models import Organisation, Team
+
+from .access import can_edit_charter, can_edit_matrix
+from .models import MOVED_OWNERS, Charter, Decision, MissionVersion, TeamDecision, TeamRole
+from .starter import STARTER
+
+# Charters ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def charter_save(
+    *,
+    team: Team,
+    access: Access,
+    pupils: str,
+    mission: str,
+    meeting_rhythm: str,
+    roles: dict[int, str],
+    actor,
+) -> Charter:
+    """Save the team's charter. A changed mission is written to the team and kept as a new
+    MissionVersion; `roles` maps the team's TeamMembership ids to their role text (empty
+    removes the role)."""
+    if not can_edit_charter(access, team):
+        raise PermissionDenied
+    charter = Charter.objects.filter(team=team).first() or Charter(team=team)
+    charter.pupils = pupils.strip()
+    charter.meeting_rhythm = meeting_rhythm.strip()
+    charter.updated_by = actor
+    validate(charter)
+    charter.save()
+
+    mission = mission.strip()
+    if mission != team.mission:
+        if team.mission and not team.mission_versions.exists():
+            # The text written before the charter kept history (on the team's own form).
+            MissionVersion.objects.create(team=team, text=team.mission)
+            team.mission_versions.update(created_at=team.updated_at)
+        team.mission = mission
+        team.save(update_fields=["mission", "updated_at"])
+        if mission:
+            MissionVersion.objects.create(team=team, text=mission, created_by=actor)
+
+    links = {link.pk: link for link in team.team_memberships.select_related("team_role")}
+    unknown = set(roles) - set(links)
+    if unknown:
+        raise LeerkringError(_("Only members of the team can have a role in it."))
+    for pk, text in roles.items():
+        text = text.strip()
+        existing = getattr(links[pk], "team_role", None)
+        if not text:
+            if existing is not None:
+                existing.delete()
+        elif existing is None:
+            role = TeamRole(team_membership=links[pk], role=text)
+            validate(role)
+            role.save()
+        elif existing.role != text:
+            existing.role = text
+            validate(existing)
+            existing.save(update_fields=["role"])
+    audit_log(
+        actor=actor, action=AuditEvent.Action.UPDATE, obj=charter, organisation=team.organisation
+    )
+    return charter
+
+
+# The decision matrix ---------------------------------------------------------------------------
+
+
+def starter_matrix(*, organisation: Organisation) -> list[Decision]:
+    """Give a school without rows the starter list (names in the active language)."""
+    if not organisation.is_school:
+        raise LeerkringError(_("The decision matrix belongs to a school."))
+    rows = [
+        Decision(organisation=organisation, theme=str(theme), name=str(name), position=position)
+        for theme, names in STARTER
+        for position, name in enumerate(names)
+    ]
+    with transaction.atomic():
+        if organisation.decisions.exists():
+            return []
+        return Decision.objects.bulk_create(rows)
+
+
+def _check_name(organisation, name, exclude_pk=None):
+    if not name:
+        raise LeerkringError(_("Give the task or decision a name."), field="name")
+    others = organisation.decisions.filter(name__iexact=name).exclude(pk=exclude_pk)
+    if others.exists():
+        raise LeerkringError(_("The matrix already has a row with this name."), field="name")
+
+
+@transaction.atomic
+def decision_add(*, organisation: Organisation, access: Access, theme: str, name: str, actor):
+    if not can_edit_matrix(access) or access.organisation != organisation:
+        raise PermissionDenied
+    name, theme = name.strip(), theme.strip()
+    _check_name(organisation, name)
+    if not theme:
+        raise LeerkringError(_("Choose a theme for the row."), field="theme")
+    last = organisation.decisions.filter(theme=theme).order_by("-position").first()
+    decision = Decision(
+        organisation=organisation,
+        theme=theme,
+        name=name,
+        position=last.position + 1 if last else 0,
+    )
+    validate(decision)
+    decision.save()
+    audit_log(actor=actor, action=AuditEvent.Action.CREATE, obj=decision, organisation=organisation)
+    return decision
+
+
+@transaction.atomic
+def decision_update(*, decision: Decision, access: Access, theme: str, name: str, actor):
+    if not can_edit_matrix(access) or access.organisation.pk != decision.organisation_id:
+        raise PermissionDenied
+    name, theme = name.strip(), theme.strip()
+    _check_name(decision.organisation, name, exclude_pk=decision.pk)
+    if not theme:
+        raise LeerkringError(_("Choose a theme for the row."), field="theme")
+    decision.name, decision.theme = name, theme
+    validate(decision)
+    decision.save()
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=decision,
+        organisation=decision.organisation,
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_delete(*, decision: Decision, access: Access, actor) -> None:
+    if not can_edit_matrix(access) or access.organisation.pk != decision.organisation_id:
+        raise PermissionDenied
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.DELETE,
+        obj=decision,
+        organisation=decision.organisation,
+    )
+    decision.delete()
+
+
+def _moved_on(old_owner, new_owner, given, old_date, today):
+    """The date a row moved to the teams: as given, else the date it had if it was already
+    with the teams, else today. A row that is not with the teams has no such date."""
+    if new_owner not in MOVED_OWNERS:
+        return None
+    if given:
+        return given
+    if old_owner in MOVED_OWNERS and old_date:
+        return old_date
+    return today
+
+
+@transaction.atomic
+def matrix_save(*, organisation: Organisation, access: Access, changes: list[dict], actor) -> int:
+    """Save the grid. Each change is a dict with `decision`, `owner`, `note`, `moved_on` and
+    `teams` ({team pk: owner, "" for the school's default}). Returns the rows changed."""
+    if not can_edit_matrix(access) or access.organisation != organisation:
+        raise PermissionDenied
+    team_ids = set(organisation.teams.values_list("pk", flat=True))
+    today = timezone.localdate()
+    changed_rows, to_create, to_update, to_delete = [], [], [], []
+    for change in changes:
+        decision = change["decision"]
+        if decision.organisation_id != organisation.pk:
+            raise PermissionDenied
+        if set(change["teams"]) - team_ids:
+            raise LeerkringError(_("A team in the grid is not a team of this school."))
+        owner, note = change["owner"], change["note"].strip()
+        moved_on = _moved_on(decision.owner, owner, change["moved_on"], decision.moved_on, today)
+        if (decision.owner, decision.note, decision.moved_on) != (owner, note, moved_on):
+            decision.owner, decision.note, decision.moved_on = owner, note, moved_on
+            changed_rows.append(decision)
+        choices = {choice.team_id: choice for choice in decision.team_owners.all()}
+        for team_id, team_owner in change["teams"].items():
+            choice = choices.get(team_id)
+            if not team_owner:
+                if choice is not None:
+                    to_delete.append(choice)
+            elif choice is None:
+                moved = today if team_owner in MOVED_OWNERS else None
+                to_create.append(
+                    TeamDecision(
+                        decision=decision, team_id=team_id, owner=team_owner, moved_on=moved
+                    )
+                )
+            elif choice.owner != team_owner:
+                choice.moved_on = _moved_on(choice.owner, team_owner, None, choice.moved_on, today)
+                choice.owner = team_owner
+                to_update.append(choice)
+    Decision.objects.bulk_update(changed_rows, ["owner", "note", "moved_on"])
+    TeamDecision.objects.filter(pk__in=[choice.pk for choice in to_delete]).delete()
+    TeamDecision.objects.bulk_create(to_create)
+    TeamDecision.objects.bulk_update(to_update, ["owner", "moved_on"])
+    touched = {d.pk for d in changed_rows}
+    touched |= {choice.decision_id for choice in to_create + to_update + to_delete}
+    count = len(touched)
+    if count:
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=organisation,
+            organisation=organisation,
+        )
+    return count

@@ -1,0 +1,39 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.models import User
+from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
+from organisations.models import Membership
+from teams.models import Charter, Decision
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", size="small", stdout=StringIO())
+
+
+def test_the_main_school_has_charters_and_a_filled_matrix(client, demo):
+    client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
+    response = client.get(reverse("teams:decision_matrix", kwargs={"slug": MAIN_SCHOOL_SLUG}))
+    unclear = response.context["unclear"]
+    assert any(row.no_owner for row in unclear) and any(row.conflicts for row in unclear)
+    assert len(response.context["moved"]) >= 8
+    assert len(response.context["years"]) >= 3  # moves over three school years
+    assert Decision.objects.exclude(organisation__slug=MAIN_SCHOOL_SLUG).exists()
+
+
+def test_the_demo_teacher_sees_her_teams_charter_and_may_edit_it(client, demo):
+    teacher = Membership.objects.get(
+        organisation__slug=MAIN_SCHOOL_SLUG, user__email=LOGIN_EMAILS["staff"]
+    )
+    team = teacher.team_memberships.get(is_home=True).team
+    client.force_login(teacher.user)
+    url = reverse("teams:charter", kwargs={"slug": MAIN_SCHOOL_SLUG, "pk": team.pk})
+    response = client.get(url)
+    assert response.context["can_edit"]
+    assert len(response.context["history"]) == 3
+    assert response.context["decisions"]
+    assert Charter.objects.get(team=team).meeting_rhythm in response.content.decode()

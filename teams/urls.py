@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import charters, decisions
+
+app_name = "teams"
+
+D = "o/<slug:slug>/decisions/"
+
+urlpatterns = [
+    path("o/<slug:slug>/teams/<id:pk>/charter/", charters.charter, name="charter"),
+    path("o/<slug:slug>/teams/<id:pk>/charter/edit/", charters.charter_edit, name="charter_edit"),
+    path(D, decisions.decision_matrix, name="decision_matrix"),
+    path(D + "edit/", decisions.decision_matrix_edit, name="decision_matrix_edit"),
+    path(D + "export.xlsx", decisions.decision_matrix_xlsx, name="decision_matrix_xlsx"),
+    path(D + "export.pdf", decisions.decision_matrix_pdf, name="decision_matrix_pdf"),
+    path(D + "new/", decisions.decision_add, name="decision_add"),
+    path(D + "<id:pk>/", decisions.decision_edit, name="decision_edit"),
+    path(D + "<id:pk>/delete/", decisions.decision_delete, name="decision_delete"),
+]

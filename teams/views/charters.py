@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.errors import LeerkringError
+from organisations.access import get_team_for_access, organisation_view
+
+from .. import selectors, services
+from ..access import can_edit_charter
+from ..forms import CharterForm
+
+
+def _team(request, pk):
+    team, _can_manage = get_team_for_access(request.access, pk)
+    members = list(selectors.charter_members(team=team))
+    can_edit = can_edit_charter(request.access, team, {link.membership_id for link in members})
+    return team, members, can_edit
+
+
+@organisation_view()
+def charter(request, pk):
+    team, members, can_edit = _team(request, pk)
+    context = {
+        "team": team,
+        "charter": selectors.charter_of(team),
+        "members": members,
+        "history": selectors.mission_history(team=team),
+        "decisions": selectors.team_decisions(team=team),
+        "can_edit": can_edit,
+    }
+    return render(request, "teams/charter.html", context)
+
+
+@organisation_view()
+def charter_edit(request, pk):
+    team, members, can_edit = _team(request, pk)
+    if not can_edit:
+        raise PermissionDenied
+    charter = selectors.charter_of(team)
+    initial = {"pupils": charter.pupils, "mission": team.mission}
+    initial |= {"meeting_rhythm": charter.meeting_rhythm}
+    for link in members:
+        role = getattr(link, "team_role", None)
+        initial[f"role_{link.pk}"] = role.role if role else ""
+    form = CharterForm(request.POST or None, initial=initial, members=members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.charter_save(
+                team=team,
+                access=request.access,
+                pupils=form.cleaned_data["pupils"],
+                mission=form.cleaned_data["mission"],
+                meeting_rhythm=form.cleaned_data["meeting_rhythm"],
+                roles=form.roles(),
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The charter was saved."))
+            return redirect("teams:charter", slug=request.organisation.slug, pk=team.pk)
+    return render(request, "teams/charter_form.html", {"team": team, "form": form})
