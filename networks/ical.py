@@ -31,3 +31,10 @@ def _event(session, *, prefix: str) -> Event:
 def calendar_response(sessions, *, name: str, filename: str, prefix: str = "lk") -> HttpResponse:
     events = [_event(session, prefix=prefix) for session in sessions]
     return ical.calendar_response(events, filename=filename, name=name)
+
+
+def calendar_text(sessions, *, name: str, prefix: str = "lk") -> str:
+    """The same calendar as text, to attach to a mail."""
+    return calendar_response(
+        sessions, name=name, filename="agenda.ics", prefix=prefix
+    ).content.decode()
