@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -123,18 +125,21 @@ class SessionForm(forms.ModelForm):
             "end_time",
             "location",
             "room",
+            "online_link",
             "programme",
             "materials",
         ]
         widgets = {"date": DATE, "end_date": DATE, "start_time": TIME, "end_time": TIME}
+        # A link typed without its scheme is a secure one.
+        field_classes = {"online_link": partial(forms.URLField, assume_scheme="https")}
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.edition = edition
         self.fields["group"].queryset = edition.groups.all()
         self.fields["group"].empty_label = _("all participants")
-        if self.instance.pk is None:
-            # Most sessions take place where the edition does.
+        if self.instance.pk is None and not edition.is_online:
+            # Most sessions take place where the edition does; an online one has no room.
             self.initial.setdefault("location", edition.location)
             self.initial.setdefault("room", edition.room)
 

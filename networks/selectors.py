@@ -202,7 +202,9 @@ def participant_sessions(participant):
     """Sessions of the participant's edition that concern them (all-edition sessions and their
     own group's), each with their attendance status (or None) and whether they reflected."""
     return list(
+        # The edition rides along: an online edition makes its sessions online (their place).
         Session.objects.filter(edition_id=participant.edition_id)
+        .select_related("edition")
         .filter(Q(group=None) | Q(group_id=participant.group_id))
         .annotate(
             my_status=Subquery(
