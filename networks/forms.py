@@ -30,7 +30,14 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 def _trainers(provider):
     return Membership.objects.filter(
         organisation=provider, role=Membership.Role.TRAINER, is_active=True
-    ).select_related("user")
+    ).select_related("user", "organisation")
+
+
+class TrainerField(forms.ModelChoiceField):
+    """A trainer shown as "Name (Organisation)"."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.user} ({obj.organisation})"
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -51,6 +58,7 @@ class ProgrammeForm(forms.ModelForm):
             "selection",
             "is_published",
         ]
+        field_classes = {"trainer": TrainerField}
 
     def __init__(self, *args, provider, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,6 +167,7 @@ class LearningGroupForm(forms.ModelForm):
     class Meta:
         model = LearningGroup
         fields = ["name", "trainer"]
+        field_classes = {"trainer": TrainerField}
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
