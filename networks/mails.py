@@ -3,6 +3,7 @@ what to bring) with its sessions attached as an .ics file, in the recipient's la
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
@@ -59,7 +60,7 @@ def application_mail(application, kind: str, **params) -> None:
     edition = application.edition
     sessions = list(edition.sessions.filter(group=None).order_by("date", "start_time", "pk"))
     subject, opening = KINDS[kind]
-    with translation.override(user.language or None):
+    with translation.override(user.language or settings.LANGUAGE_CODE):
         values = {
             "course": edition.programme.title,
             "edition": edition.name,
