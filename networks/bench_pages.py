@@ -1,5 +1,6 @@
-"""Bench pages of networks: the public catalogue, a course page, the registration form, the
-trainer's edition overview and a participant's pages, on the demo provider De Leerbrug."""
+"""Bench pages of networks: the catalogue of all providers and of one, a course page, the
+registration form, the trainer's edition overview and a participant's pages, on the demo
+provider De Leerbrug."""
 
 from django.urls import reverse
 
@@ -22,6 +23,7 @@ def pages() -> list[BenchPage]:
     )
     public = {"provider_slug": PROVIDER_SLUG}
     return [
+        BenchPage("public catalogue", reverse("networks:public_catalogue"), leader),
         BenchPage("catalogue", reverse("networks:catalogue", kwargs=public), leader),
         BenchPage(
             "course page", reverse("networks:edition", kwargs={**public, "pk": course.pk}), leader

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -28,7 +30,14 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 def _trainers(provider):
     return Membership.objects.filter(
         organisation=provider, role=Membership.Role.TRAINER, is_active=True
-    ).select_related("user")
+    ).select_related("user", "organisation")
+
+
+class TrainerField(forms.ModelChoiceField):
+    """A trainer shown as "Name (Organisation)"."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.user} ({obj.organisation})"
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -49,6 +58,7 @@ class ProgrammeForm(forms.ModelForm):
             "selection",
             "is_published",
         ]
+        field_classes = {"trainer": TrainerField}
 
     def __init__(self, *args, provider, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,18 +133,21 @@ class SessionForm(forms.ModelForm):
             "end_time",
             "location",
             "room",
+            "online_link",
             "programme",
             "materials",
         ]
         widgets = {"date": DATE, "end_date": DATE, "start_time": TIME, "end_time": TIME}
+        # A link typed without its scheme is a secure one.
+        field_classes = {"online_link": partial(forms.URLField, assume_scheme="https")}
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.edition = edition
         self.fields["group"].queryset = edition.groups.all()
         self.fields["group"].empty_label = _("all participants")
-        if self.instance.pk is None:
-            # Most sessions take place where the edition does.
+        if self.instance.pk is None and not edition.is_online:
+            # Most sessions take place where the edition does; an online one has no room.
             self.initial.setdefault("location", edition.location)
             self.initial.setdefault("room", edition.room)
 
@@ -154,6 +167,7 @@ class LearningGroupForm(forms.ModelForm):
     class Meta:
         model = LearningGroup
         fields = ["name", "trainer"]
+        field_classes = {"trainer": TrainerField}
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,9 +20,10 @@ def _event(session, *, prefix: str) -> Event:
     event.add("dtstart", datetime.datetime.combine(session.date, session.start_time, tzinfo=TZ))
     event.add("dtend", datetime.datetime.combine(last_day, session.end_time, tzinfo=TZ))
     event.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
-    place = ", ".join(p for p in (session.location, session.room) if p)
-    if place:
-        event.add("location", place)
+    if session.place:
+        event.add("location", session.place)
+    if session.online_link:
+        event.add("url", session.online_link)
     description = "\n\n".join(p for p in (session.get_kind_display(), session.programme) if p)
     event.add("description", description)
     return event
@@ -31,3 +32,10 @@ def _event(session, *, prefix: str) -> Event:
 def calendar_response(sessions, *, name: str, filename: str, prefix: str = "lk") -> HttpResponse:
     events = [_event(session, prefix=prefix) for session in sessions]
     return ical.calendar_response(events, filename=filename, name=name)
+
+
+def calendar_text(sessions, *, name: str, prefix: str = "lk") -> str:
+    """The same calendar as text, to attach to a mail."""
+    return calendar_response(
+        sessions, name=name, filename="agenda.ics", prefix=prefix
+    ).content.decode()

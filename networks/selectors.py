@@ -34,10 +34,19 @@ def _taken_subquery(now):
     return Coalesce(Subquery(total, output_field=IntegerField()), 0)
 
 
-def public_editions(provider):
-    """Editions of the provider's published programmes, with their places taken."""
+def _published_editions(provider=None):
+    """Editions of published programmes: of one provider, or of every provider."""
+    editions = Edition.objects.filter(programme__is_published=True)
+    if provider is not None:
+        editions = editions.filter(programme__provider=provider)
+    return editions
+
+
+def public_editions(provider=None):
+    """Editions of the provider's (or every provider's) published programmes, with their
+    places taken."""
     return (
-        Edition.objects.filter(programme__provider=provider, programme__is_published=True)
+        _published_editions(provider)
         .select_related("programme__trainer__user")
         .annotate(taken=_taken_subquery(timezone.now()))
         .annotate(free=F("capacity") - F("taken"))
@@ -45,15 +54,16 @@ def public_editions(provider):
     )
 
 
-def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
-    """The public catalogue: upcoming and running editions, filtered. `month` is YYYY-MM and
-    matches editions that have a session (or start) in that month."""
-    # The cards show the programme, not its trainer.
+def catalogue(provider=None, *, q="", audience="", theme="", month="", place=""):
+    """The public catalogue of one provider, or of all providers without one: upcoming and
+    running editions, filtered. `month` is YYYY-MM and matches editions that have a session
+    (or start) in that month."""
+    # The cards show the programme and its provider (the links name it), not the trainer.
     editions = (
         public_editions(provider)
         .filter(ends_on__gte=timezone.localdate())
         .select_related(None)
-        .select_related("programme")
+        .select_related("programme__provider")
     )
     if q:
         editions = editions.filter(
@@ -83,13 +93,12 @@ def catalogue(provider, *, q="", audience="", theme="", month="", place=""):
     return editions
 
 
-def catalogue_filter_values(provider):
-    """Themes, months (value, label) and places that occur in the provider's catalogue."""
-    editions = Edition.objects.filter(
-        programme__provider=provider,
-        programme__is_published=True,
-        ends_on__gte=timezone.localdate(),
-    )
+def catalogue_filter_values(provider=None):
+    """Themes, months (value, label) and places that occur in the provider's catalogue (or
+    the catalogue of all providers). The months start at the current one: a running edition's
+    past sessions are no month to choose."""
+    today = timezone.localdate()
+    editions = _published_editions(provider).filter(ends_on__gte=today)
     themes = (
         editions.exclude(programme__theme="")
         .values_list("programme__theme", flat=True)
@@ -107,7 +116,8 @@ def catalogue_filter_values(provider):
         .values_list("month", flat=True)
         .order_by()
     )
-    months = sorted(starts.union(sessions))
+    this_month = today.replace(day=1)
+    months = sorted(m for m in starts.union(sessions) if m >= this_month)
     month_choices = [(f"{d:%Y-%m}", formats.date_format(d, "YEAR_MONTH_FORMAT")) for d in months]
     return list(themes), month_choices, list(places)
 
@@ -192,7 +202,9 @@ def participant_sessions(participant):
     """Sessions of the participant's edition that concern them (all-edition sessions and their
     own group's), each with their attendance status (or None) and whether they reflected."""
     return list(
+        # The edition rides along: an online edition makes its sessions online (their place).
         Session.objects.filter(edition_id=participant.edition_id)
+        .select_related("edition")
         .filter(Q(group=None) | Q(group_id=participant.group_id))
         .annotate(
             my_status=Subquery(

@@ -16,7 +16,8 @@ M = "o/<slug:slug>/netwerken/"
 P = "catalogus/<slug:provider_slug>/"
 
 urlpatterns = [
-    # The public catalogue: no login needed.
+    # The public catalogue, of all providers or of one: no login needed.
+    path("catalogus/", public.catalogue, name="public_catalogue"),
     path(P, public.catalogue, name="catalogue"),
     path(f"{P}<id:pk>/", public.programme_detail, name="programme"),
     path(f"{P}editie/<id:pk>/", public.edition_detail, name="edition"),

@@ -147,6 +147,14 @@ class Edition(models.Model):
     def registration_open(self) -> bool:
         return timezone.now() <= self.registration_deadline
 
+    @property
+    def place(self) -> str:
+        """Where the edition takes place, in one line: "online", or location, city (room)."""
+        if self.is_online:
+            return str(_("online"))
+        place = ", ".join(p for p in (self.location, self.city) if p)
+        return f"{place} ({self.room})" if place and self.room else place or self.room
+
 
 class DeadlineChange(models.Model):
     """A record of each change of an edition's registration deadline."""
@@ -210,6 +218,11 @@ class Session(models.Model):
     end_time = models.TimeField(_("end time"))
     location = models.CharField(_("location"), max_length=200, blank=True)
     room = models.CharField(_("room"), max_length=100, blank=True)
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("The link to join an online session; it is the session's place."),
+    )
     programme = models.TextField(_("programme"), blank=True)
     materials = models.TextField(_("materials"), blank=True)
     # The session's evaluation survey, owned by the provider and answered by those present.
@@ -236,3 +249,14 @@ class Session(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.date:%d-%m-%Y})"
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_link) or self.edition.is_online
+
+    @property
+    def place(self) -> str:
+        """Where the session is: for an online one its link (or "online"), not a room."""
+        if self.is_online:
+            return self.online_link or str(_("online"))
+        return ", ".join(p for p in (self.location, self.room) if p)

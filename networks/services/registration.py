@@ -15,6 +15,7 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 
+from ..mails import application_mail
 from ..models import Answer, Application, Edition, Participant, Question
 
 Status = Application.Status
@@ -161,6 +162,8 @@ def application_submit(
         organisation=edition.programme.provider,
         summary=f"{application.status} ×{application.size}",
     )
+    # Accepted, received for review, or on the waiting list: the applicant hears which.
+    application_mail(application, application.status)
     return application
 
 

@@ -17,16 +17,12 @@ from django.utils.translation import gettext as _
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
-from core.tasks import send_email
 
+from ..mails import application_mail
 from ..models import Application, Edition
 from .registration import deactivate_participants, expire_offers, free_places, lock_edition
 
 Status = Application.Status
-
-
-def _mail(*, subject: str, body: str, to: list[str]) -> None:
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
 
 
 def _site_url(path: str, base_url: str | None) -> str:
@@ -36,40 +32,54 @@ def _site_url(path: str, base_url: str | None) -> str:
     return base.rstrip("/") + path
 
 
-def _fill_places(edition: Edition, *, now, base_url=None) -> list[Application]:
-    """Offer free places to the waiting list in order: the first application that fits gets
-    it, so a group of five waits while a single person behind it may move up."""
-    free = free_places(edition, now=now)
-    offered = []
-    waiting = Application.objects.filter(edition=edition, status=Status.WAITLISTED).order_by(
+def _waiting_list(edition: Edition):
+    return Application.objects.filter(edition=edition, status=Status.WAITLISTED).order_by(
         "waitlisted_at", "pk"
     )
-    for application in waiting.select_related("applicant"):
+
+
+def _next_in_line(waiting, free: int):
+    """The waiting applications that get `free` places, in order: the first application that
+    fits gets them, so a group of five waits while a single person behind it may move up.
+    Each carries its `position` on the waiting list."""
+    for position, application in enumerate(waiting, start=1):
         if free <= 0:
             break
         if application.size > free:
             continue
+        free -= application.size
+        application.position = position
+        yield application
+
+
+def withdrawal_offers(application: Application, *, now=None) -> list[Application]:
+    """The waiting applications that would be offered a place if this one were withdrawn now:
+    what the applicant is told before they confirm."""
+    if application.status not in Application.HOLDS_PLACE:
+        return []
+    now = now or timezone.now()
+    edition = application.edition
+    free = free_places(edition, now=now) + application.size
+    return list(_next_in_line(_waiting_list(edition), free))
+
+
+def _fill_places(edition: Edition, *, now, base_url=None) -> list[Application]:
+    """Offer free places to the waiting list in order (see `_next_in_line`)."""
+    offered = []
+    waiting = _waiting_list(edition).select_related("applicant")
+    for application in _next_in_line(waiting, free_places(edition, now=now)):
         application.status = Status.OFFERED
         application.offer_token = secrets.token_urlsafe(32)
         application.offer_expires_at = now + timedelta(days=edition.offer_days)
         application.save()
-        free -= application.size
         offered.append(application)
         path = reverse("networks:offer", kwargs={"token": application.offer_token})
-        link = _site_url(path, base_url)
-        _mail(
-            subject=_("A place is free for you: %(course)s") % {"course": edition.programme.title},
-            body=_(
-                "A place has come free in %(course)s (%(edition)s). Accept or decline it "
-                "before %(date)s through this link:\n\n%(link)s"
-            )
-            % {
-                "course": edition.programme.title,
-                "edition": edition.name,
-                "date": formats.date_format(timezone.localtime(application.offer_expires_at)),
-                "link": link,
-            },
-            to=[application.applicant.email],
+        application.edition = edition
+        application_mail(
+            application,
+            "offered",
+            date=application.offer_expires_at,
+            link=_site_url(path, base_url),
         )
     return offered
 
@@ -89,16 +99,11 @@ def _locked_application(application_id: int) -> tuple[Edition, Application]:
     return edition, Application.objects.select_related("applicant").get(pk=application_id)
 
 
-def _decision_mail(application: Application, text: str) -> None:
-    _mail(
-        subject=_("Your application: %(course)s") % {"course": application.edition.programme},
-        body=text,
-        to=[application.applicant.email],
-    )
-
-
-def _record(application: Application, edition: Edition, *, actor, summary, mail=None) -> None:
-    """Audit a change of an application and, when there is news for the applicant, mail it."""
+def _record(
+    application: Application, edition: Edition, *, actor, summary, mail=None, **params
+) -> None:
+    """Audit a change of an application and, when there is news for the applicant, mail it
+    (`mail` is the kind of news, see networks.mails)."""
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,
@@ -107,7 +112,8 @@ def _record(application: Application, edition: Edition, *, actor, summary, mail=
         summary=summary,
     )
     if mail:
-        _decision_mail(application, mail)
+        application.edition = edition
+        application_mail(application, mail, **params)
 
 
 @transaction.atomic
@@ -134,7 +140,7 @@ def application_accept(*, application_id: int, actor, now=None) -> Application:
         edition,
         actor=actor,
         summary="accepted",
-        mail=_("Your application has been accepted. Welcome!"),
+        mail="decided_accepted",
     )
     return application
 
@@ -153,7 +159,7 @@ def application_waitlist(*, application_id: int, actor, now=None) -> Application
         edition,
         actor=actor,
         summary="waitlisted",
-        mail=_("Your application is on the waiting list."),
+        mail="waitlisted",
     )
     return application
 
@@ -184,7 +190,7 @@ def application_refuse(*, application_id: int, actor, now=None, base_url=None) -
         edition,
         actor=actor,
         summary="refused",
-        mail=_("We are sorry: your application could not be accepted."),
+        mail="refused",
     )
     return application
 
@@ -209,14 +215,14 @@ def application_schedule_intake(*, application_id: int, when, note: str = "", ac
     application.intake_at = when
     application.intake_note = note.strip()
     application.save()
-    when_text = formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
     _record(
         application,
         edition,
         actor=actor,
         summary="intake",
-        mail=_("We invite you to an intake conversation on %(date)s. %(note)s")
-        % {"date": when_text, "note": note},
+        mail="intake",
+        date=when,
+        note=application.intake_note,
     )
     return application
 

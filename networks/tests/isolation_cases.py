@@ -189,6 +189,8 @@ URLS = {
 }
 
 OPEN = {
+    "networks:public_catalogue": "the public course catalogue of all providers (published "
+    "offer only)",
     "networks:catalogue": "the public course catalogue of a provider (published offer only)",
     "networks:programme": "a public course page of the catalogue",
     "networks:edition": "a public edition page of the catalogue (dates, place, free places)",

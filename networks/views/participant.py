@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from core.errors import LeerkringError
 
@@ -36,12 +36,23 @@ def my_application(request, pk):
     return render(request, "networks/my_application.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def my_application_withdraw(request, pk):
+    """Withdrawing asks first (GET), saying who is offered the freed places; the POST of that
+    page withdraws."""
     application = get_application_for_applicant(request.user, pk)
     if application.applicant_id != request.user.pk:
         raise PermissionDenied
+    if request.method == "GET":
+        if application.status not in Application.ACTIVE:
+            return redirect("networks:my_application", pk=application.pk)
+        context = {
+            "application": application,
+            "edition": application.edition,
+            "offers": selection.withdrawal_offers(application),
+        }
+        return render(request, "networks/confirm_withdraw.html", context)
     try:
         selection.application_withdraw(
             application_id=application.pk,

@@ -32,8 +32,9 @@ def _public_edition(provider_slug, pk) -> Edition:
     )
 
 
-def catalogue(request, provider_slug):
-    provider = _provider(provider_slug)
+def catalogue(request, provider_slug=None):
+    """A provider's catalogue, or without a provider the catalogue of all providers."""
+    provider = _provider(provider_slug) if provider_slug else None
     themes, months, places = selectors.catalogue_filter_values(provider)
     form = CatalogueFilterForm(request.GET or None, themes=themes, months=months, places=places)
     filters = form.cleaned_data if form.is_valid() else {}
