@@ -6,8 +6,9 @@ from io import StringIO
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -40,7 +41,18 @@ FUZZ = settings(
 
 
 @pytest.fixture(scope="module")
-def _demo_admin(django_db_setup, django_db_blocker):
+def _one_connection():
+    """Requests go through the WSGI application, which closes the database connection after
+    each one; the test's transaction must outlive them (as with Django's test client)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
+def _demo_admin(_one_connection, django_db_setup, django_db_blocker):
     """The demo data, built once for the module in a transaction that is rolled back after
     it, and a personal API token of its administrator."""
     with django_db_blocker.unblock(), transaction.atomic():
