@@ -202,6 +202,9 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     # Ann withdraws; Jan gets the place offered by mail and accepts it through the link.
     login_as(page, ann, next_url=f"/mijn-leernetwerken/aanvraag/{ann_application.pk}/")
     check_accessibility(page)
+    page.get_by_role("link", name=dutch("Withdraw my application")).click()
+    # She is asked first, and told what happens with the places she gives up.
+    check_accessibility(page)
     _submit(page)
     expect(messages).to_have_text(dutch("Your application was withdrawn."))
     _log_out(page)
