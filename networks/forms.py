@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Case, Q, Value, When
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from .models import (
     Participant,
     Programme,
     Question,
+    ResearchGroup,
     Session,
 )
 
@@ -401,6 +403,34 @@ class CoachingMomentForm(forms.Form):
     note = forms.CharField(
         label=_("What did you work on?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CoachingRoundForm(forms.Form):
+    starts_on = forms.DateField(label=_("Coaching starts on"), required=False, widget=DATE)
+
+
+class ResearchScheduleForm(forms.Form):
+    """Where a research group sits in the two-year trajectory. The sessions come as a list so
+    that one form per group costs no query."""
+
+    year = forms.TypedChoiceField(
+        label=_("Year of the trajectory"), coerce=int, choices=ResearchGroup.Year.choices
+    )
+    session = forms.TypedChoiceField(
+        label=_("Results presented at"), coerce=int, required=False, empty_value=None
+    )
+    presents_on = forms.DateField(
+        label=_("Presentation date"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty to use the date of the session."),
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].choices = [("", "—")] + [
+            (s.pk, f"{date_format(s.date, 'j M Y')} {s.title}") for s in sessions
+        ]
 
 
 class ResearchGroupForm(forms.Form):
