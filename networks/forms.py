@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from organisations.access import user_memberships
-from organisations.models import Membership, Organisation
+from organisations.models import Membership, Organisation, TeamMembership
 
 from .models import (
     Application,
@@ -291,6 +291,7 @@ class ApplicationForm(forms.Form):
         # The colleagues as (membership id, label), or None until the page asks for them:
         # a school has hundreds, and most applicants register only themselves.
         self.colleague_rows = self._colleague_rows() if with_colleagues else None
+        self.colleague_teams = self._colleague_teams() if with_colleagues else None
         for question in questions:
             name = f"q_{question.pk}"
             label = question.text
@@ -338,6 +339,20 @@ class ApplicationForm(forms.Form):
             (pk, f"{f'{first} {last}'.strip()} ({roles[role]}, {school})")
             for pk, first, last, role, school in rows
         ]
+
+    def _colleague_teams(self) -> list[tuple[str, str]]:
+        """The teams of the listed colleagues as (label, their membership ids separated by
+        spaces), so that choosing one ticks its members."""
+        rows = (
+            TeamMembership.objects.filter(membership__in=self.fields["colleagues"].queryset)
+            .order_by("team__organisation__name", "team__name", "membership_id")
+            .values_list("team_id", "team__name", "team__organisation__name", "membership_id")
+        )
+        teams = {}
+        for team_id, name, school, membership_id in rows:
+            label, ids = teams.setdefault(team_id, (f"{name} ({school})", []))
+            ids.append(str(membership_id))
+        return [(label, " ".join(ids)) for label, ids in teams.values()]
 
     def chosen_colleagues(self) -> set[str]:
         """The membership ids ticked in the sent form, as the checkboxes' values."""
