@@ -4,11 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Case, Q, Value, When
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from organisations.access import user_memberships
-from organisations.models import Membership, Organisation
+from organisations.models import Membership, Organisation, TeamMembership
 
 from .models import (
     Application,
@@ -19,6 +20,7 @@ from .models import (
     Participant,
     Programme,
     Question,
+    ResearchGroup,
     Session,
 )
 
@@ -303,6 +305,7 @@ class ApplicationForm(forms.Form):
         # The colleagues as (membership id, label), or None until the page asks for them:
         # a school has hundreds, and most applicants register only themselves.
         self.colleague_rows = self._colleague_rows() if with_colleagues else None
+        self.colleague_teams = self._colleague_teams() if with_colleagues else None
         for question in questions:
             name = f"q_{question.pk}"
             label = question.text
@@ -350,6 +353,20 @@ class ApplicationForm(forms.Form):
             (pk, f"{f'{first} {last}'.strip()} ({roles[role]}, {school})")
             for pk, first, last, role, school in rows
         ]
+
+    def _colleague_teams(self) -> list[tuple[str, str]]:
+        """The teams of the listed colleagues as (label, their membership ids separated by
+        spaces), so that choosing one ticks its members."""
+        rows = (
+            TeamMembership.objects.filter(membership__in=self.fields["colleagues"].queryset)
+            .order_by("team__organisation__name", "team__name", "membership_id")
+            .values_list("team_id", "team__name", "team__organisation__name", "membership_id")
+        )
+        teams = {}
+        for team_id, name, school, membership_id in rows:
+            label, ids = teams.setdefault(team_id, (f"{name} ({school})", []))
+            ids.append(str(membership_id))
+        return [(label, " ".join(ids)) for label, ids in teams.values()]
 
     def chosen_colleagues(self) -> set[str]:
         """The membership ids ticked in the sent form, as the checkboxes' values."""
@@ -415,6 +432,34 @@ class CoachingMomentForm(forms.Form):
     note = forms.CharField(
         label=_("What did you work on?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CoachingRoundForm(forms.Form):
+    starts_on = forms.DateField(label=_("Coaching starts on"), required=False, widget=DATE)
+
+
+class ResearchScheduleForm(forms.Form):
+    """Where a research group sits in the two-year trajectory. The sessions come as a list so
+    that one form per group costs no query."""
+
+    year = forms.TypedChoiceField(
+        label=_("Year of the trajectory"), coerce=int, choices=ResearchGroup.Year.choices
+    )
+    session = forms.TypedChoiceField(
+        label=_("Results presented at"), coerce=int, required=False, empty_value=None
+    )
+    presents_on = forms.DateField(
+        label=_("Presentation date"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty to use the date of the session."),
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].choices = [("", "—")] + [
+            (s.pk, f"{date_format(s.date, 'j F Y')} {s.title}") for s in sessions
+        ]
 
 
 class ResearchGroupForm(forms.Form):

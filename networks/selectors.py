@@ -226,10 +226,11 @@ def my_home(user):
     today = timezone.localdate()
     mine = Participant.objects.filter(user=user)
     taking_part = mine.filter(is_active=True, application__status=Status.ACCEPTED)
-    # Applications the person submitted, and group applications a colleague made for them.
+    # Applications the person submitted, and group applications a colleague made for them:
+    # one row each (a subquery, not a join over the participants), with the school it is for.
     applications = (
         Application.objects.filter(Q(applicant=user) | Q(pk__in=mine.values("application_id")))
-        .select_related("edition__programme")
+        .select_related("edition__programme", "school")
         .order_by("-created_at", "-pk")
     )
     participations = (

@@ -96,6 +96,7 @@ class CoachingGroup(models.Model):
     members = models.ManyToManyField(
         Participant, related_name="coaching_groups", verbose_name=_("members")
     )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -134,7 +135,17 @@ def _research_path(instance, filename):
 
 
 class ResearchGroup(models.Model):
-    """A research duo or trio: a theme, a question, a plan and results presented at a session."""
+    """A research duo or trio: a theme, a question, a plan and results presented at a session.
+
+    A trajectory runs two years; the research usually happens in the second one."""
+
+    class Year(models.IntegerChoices):
+        FIRST = 1, _("year 1")
+        SECOND = 2, _("year 2")
+
+    ONE_SCHOOL_WARNING = _(
+        "All members come from the same school; a research group should mix schools."
+    )
 
     edition = models.ForeignKey(
         Edition,
@@ -146,6 +157,9 @@ class ResearchGroup(models.Model):
         Participant, related_name="research_groups", verbose_name=_("members")
     )
     theme = models.CharField(_("theme"), max_length=200)
+    year = models.PositiveSmallIntegerField(
+        _("year of the trajectory"), choices=Year.choices, default=Year.SECOND
+    )
     question = models.TextField(_("research question"), blank=True)
     plan = models.TextField(_("plan"), blank=True)
     presentation_session = models.ForeignKey(
@@ -156,6 +170,7 @@ class ResearchGroup(models.Model):
         related_name="+",
         verbose_name=_("results presented at"),
     )
+    presents_on = models.DateField(_("presentation date"), null=True, blank=True)
     results = models.FileField(_("results document"), upload_to=_research_path, blank=True)
 
     class Meta:
@@ -165,6 +180,20 @@ class ResearchGroup(models.Model):
 
     def __str__(self):
         return self.theme
+
+    @property
+    def presentation_date(self):
+        """The date set by the trainer, or else the date of the chosen session."""
+        if self.presents_on:
+            return self.presents_on
+        return self.presentation_session.date if self.presentation_session else None
+
+    @property
+    def one_school(self) -> bool:
+        """All members come from the same school; research groups should mix schools.
+        Reads the (prefetched) members."""
+        schools = {m.school_id for m in self.members.all()}
+        return len(schools) == 1 and None not in schools
 
 
 class LiteratureItem(models.Model):

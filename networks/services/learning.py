@@ -112,8 +112,9 @@ def previous_coaching_pairs(edition) -> set[frozenset[int]]:
 
 def coaching_suggest(*, edition, size: int = 2) -> list[list[Participant]]:
     """Suggest coaching pairs (or trios) within each learning group: partners from different
-    schools who have not coached each other before. A left-over person joins a pair as a
-    trio. People who cannot be matched this way are left out and listed by the caller."""
+    schools who have not coached each other before. Rather than leave someone out, a
+    left-over person joins a pair as a trio, if need be with a partner of their own school.
+    People who still cannot be matched are listed by the caller."""
     previous = previous_coaching_pairs(edition)
     people = list(_accepted(edition).select_related("user", "school").order_by("group_id", "pk"))
     by_group = {}
@@ -127,6 +128,7 @@ def coaching_suggest(*, edition, size: int = 2) -> list[list[Participant]]:
             school_counts[m.school_id] = school_counts.get(m.school_id, 0) + 1
         pool = sorted(members, key=lambda m: (-school_counts[m.school_id], m.pk))
         formed = []
+        left_over = []
         while pool:
             first = pool.pop(0)
             team = [first]
@@ -139,19 +141,27 @@ def coaching_suggest(*, edition, size: int = 2) -> list[list[Participant]]:
             if len(team) == size:
                 formed.append(team)
             else:
-                # Try to add the lone person to an existing pair as a third partner.
-                home = next(
-                    (
-                        t
-                        for t in formed
-                        if len(t) == size and all(_fits(p, t, previous) for p in team)
-                    ),
-                    None,
-                )
-                if home is not None:
-                    home.extend(team)
+                left_over.extend(team)
+        for person in left_over:
+            home = _trio_home(person, formed, size, previous)
+            if home is not None:
+                home.append(person)
         suggestions.extend(formed)
     return suggestions
+
+
+def _trio_home(person, formed, size, previous):
+    """The pair a left-over person joins: best one where all are of different schools,
+    else one where nobody coached each other before."""
+    pairs = [t for t in formed if len(t) == size]
+    for fits in (
+        lambda t: _fits(person, t, previous),
+        lambda t: not any(frozenset((person.user_id, p.user_id)) in previous for p in t),
+    ):
+        home = next((t for t in pairs if fits(t)), None)
+        if home is not None:
+            return home
+    return None
 
 
 def _fits(candidate, team, previous) -> bool:
@@ -164,8 +174,9 @@ def _fits(candidate, team, previous) -> bool:
 
 
 @transaction.atomic
-def coaching_form(*, edition, teams: list[list[int]], actor) -> list[CoachingGroup]:
-    """Create coaching pairs or trios from lists of participant ids of this edition."""
+def coaching_form(*, edition, teams: list[list[int]], actor, starts_on=None) -> list[CoachingGroup]:
+    """Create coaching pairs or trios from lists of participant ids of this edition, all
+    starting on the same date."""
     accepted = {p.pk: p for p in _accepted(edition).select_related("user")}
     previous = previous_coaching_pairs(edition)
     created = []
@@ -179,7 +190,7 @@ def coaching_form(*, edition, teams: list[list[int]], actor) -> list[CoachingGro
                     _("%(a)s and %(b)s already coached each other.") % {"a": a.user, "b": b.user}
                 )
             previous.add(frozenset((a.user_id, b.user_id)))
-        group = CoachingGroup.objects.create(edition=edition)
+        group = CoachingGroup.objects.create(edition=edition, starts_on=starts_on)
         group.members.set(members)
         created.append(group)
     audit_log(
@@ -235,11 +246,26 @@ def research_group_save(
 
 
 @transaction.atomic
-def research_presentation_set(*, research_group, session: Session | None, actor) -> None:
+def research_schedule_set(
+    *, research_group, year: int, session: Session | None, presents_on=None, actor
+) -> None:
+    """The trainer places a research group in the trajectory: its year and when it presents
+    (a session of the edition, or a date of its own)."""
     if session is not None and session.edition_id != research_group.edition_id:
         raise LeerkringError(_("Choose a session of this edition."))
+    if year not in ResearchGroup.Year.values:
+        raise LeerkringError(_("Choose year 1 or year 2."))
+    research_group.year = year
     research_group.presentation_session = session
-    research_group.save(update_fields=["presentation_session"])
+    research_group.presents_on = presents_on
+    research_group.save(update_fields=["year", "presentation_session", "presents_on"])
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=research_group,
+        organisation=_provider(research_group.edition),
+        summary="schedule",
+    )
 
 
 @transaction.atomic

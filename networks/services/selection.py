@@ -25,6 +25,14 @@ from .registration import deactivate_participants, expire_offers, free_places, l
 Status = Application.Status
 
 
+class NotEnoughPlaces(LeerkringError):
+    """Accepting would go past the edition's capacity; the caller may offer the waiting list."""
+
+    def __init__(self, message, *, free: int):
+        super().__init__(message)
+        self.free = free
+
+
 def _site_url(path: str, base_url: str | None) -> str:
     """An absolute link for a mail: from the request when there is one (base_url), else
     from settings.SITE_URL (the daily command has no request)."""
@@ -125,12 +133,13 @@ def application_accept(*, application_id: int, actor, now=None) -> Application:
     expire_offers(edition, now=now)
     free = free_places(edition, now=now)
     if application.size > free:
-        raise LeerkringError(
+        raise NotEnoughPlaces(
             _(
                 "This application is for %(size)d people and there are only %(free)d free "
                 "places. Put it on the waiting list instead."
             )
-            % {"size": application.size, "free": free}
+            % {"size": application.size, "free": free},
+            free=free,
         )
     application.status = Status.ACCEPTED
     application.decided_at = now

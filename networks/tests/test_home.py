@@ -97,3 +97,25 @@ def test_the_home_page_shows_the_lists(person, client):
     assert "status--waitlisted" in body
     for session in home["upcoming"]:
         assert session.title in body
+
+
+def test_my_applications_show_one_row_per_application_with_its_school(edition, client):
+    leader = UserFactory()
+    colleagues = UserFactory.create_batch(3)
+    first, second = SchoolFactory(name="Basisschool De Linde"), SchoolFactory(name="GO! Ter Beke")
+    edition.capacity = 20
+    edition.save()
+    # Two group applications for the same edition, one for each of the leader's schools.
+    for school, people in ((first, colleagues[:2]), (second, colleagues[2:])):
+        registration.application_submit(
+            edition_id=edition.pk, applicant=leader, people=people, school=school
+        )
+    client.force_login(leader)
+    page = client.get(reverse("networks:home"))
+    applications = page.context["applications"]
+    assert len(applications) == 2
+    body = page.content.decode()
+    for application in applications:
+        url = reverse("networks:my_application", kwargs={"pk": application.pk})
+        assert body.count(f'href="{url}"') == 1
+    assert "Basisschool De Linde" in body and "GO! Ter Beke" in body

@@ -240,3 +240,109 @@ def test_the_certificate_is_a_pdf_listing_the_sessions_attended(login, edition, 
 
     attended = [s.title for s in selectors.participant_sessions(a[0]) if s.my_status == "present"]
     assert attended == ["Vormingsdag 1"]
+
+
+# The two-year rhythm: when peer coaching starts, in which year a research group works and
+# when it presents.
+
+
+def _text(response) -> str:
+    """The page's text with runs of whitespace as one space."""
+    return " ".join(response.content.decode().split())
+
+
+def test_the_trainer_forms_a_coaching_round_with_a_start_date(
+    login, trainer, provider, edition, groups
+):
+    _first, _second, a, _b = groups
+    client = login(trainer)
+    url = reverse("networks:coaching", kwargs={"slug": provider.slug, "pk": edition.pk})
+    page = client.get(url).content.decode()
+    assert 'name="starts_on"' in page
+    client.post(url, {"team": [f"{a[0].pk},{a[2].pk}"], "starts_on": "2027-02-01"})
+    assert CoachingGroup.objects.get().starts_on == datetime.date(2027, 2, 1)
+    assert "vanaf 1 februari 2027" in _text(client.get(url))
+    mine = login(a[0].user).get(reverse("networks:participation", kwargs={"pk": a[0].pk}))
+    assert "De coaching start op 1 februari 2027." in _text(mine)
+
+
+def test_a_round_that_would_leave_someone_out_proposes_a_trio(edition):
+    edition.capacity = 40
+    edition.save()
+    group = LearningGroupFactory(edition=edition)
+    school = SchoolFactory()
+    # Two colleagues of one school and one of another: the second colleague has no partner
+    # of another school left, so joins the pair as a third.
+    people = _people(edition, 2, school=school) + _people(edition, 1)
+    running.group_set_members(group=group, participant_ids=[p.pk for p in people], actor=None)
+    suggestion = learning.coaching_suggest(edition=edition)
+    assert [sorted(p.pk for p in team) for team in suggestion] == [sorted(p.pk for p in people)]
+
+
+def test_a_trio_is_proposed_only_with_people_who_did_not_coach_each_other(edition):
+    edition.capacity = 40
+    edition.save()
+    group = LearningGroupFactory(edition=edition)
+    people = _people(edition, 2) + _people(edition, 1)
+    running.group_set_members(group=group, participant_ids=[p.pk for p in people], actor=None)
+    colleague, other, outsider = people
+    learning.coaching_form(edition=edition, teams=[[other.pk, outsider.pk]], actor=None)
+    # The colleague pairs with the outsider; the other colleague coached the outsider before,
+    # so stays out rather than join them.
+    suggestion = learning.coaching_suggest(edition=edition)
+    assert [[p.pk for p in team] for team in suggestion] == [[colleague.pk, outsider.pk]]
+
+
+def test_the_trainer_sets_year_and_presentation_date_which_the_participant_sees(
+    login, trainer, provider, edition, groups
+):
+    _first, _second, a, _b = groups
+    day = SessionFactory(edition=edition, title="Slotdag", date=datetime.date(2028, 5, 12))
+    research = learning.research_group_save(
+        participant=a[0], theme="Gedeeld leiderschap", question="", plan="", partner_ids=[a[2].pk]
+    )
+    assert research.year == ResearchGroup.Year.SECOND
+    client = login(trainer)
+    url = reverse("networks:research", kwargs={"slug": provider.slug, "pk": edition.pk})
+    prefix = f"g{research.pk}"
+    client.post(url, {"group": research.pk, f"{prefix}-year": "2", f"{prefix}-session": day.pk})
+    research.refresh_from_db()
+    assert research.presentation_session == day and research.presentation_date == day.date
+    assert "Jaar 2 · Presentatie op 12 mei 2028 (Slotdag)" in _text(client.get(url))
+    # A date of its own wins over the session's.
+    client.post(
+        url,
+        {"group": research.pk, f"{prefix}-year": "1", f"{prefix}-presents_on": "2027-06-03"},
+    )
+    research.refresh_from_db()
+    assert research.year == 1 and research.presentation_date == datetime.date(2027, 6, 3)
+    mine = login(a[2].user)
+    overview = mine.get(reverse("networks:participation", kwargs={"pk": a[2].pk}))
+    assert "Jaar 1 · Presentatie op 3 juni 2027" in _text(overview)
+    form_page = mine.get(reverse("networks:my_research", kwargs={"pk": a[2].pk}))
+    assert "Jaar 1 · Presentatie op 3 juni 2027" in _text(form_page)
+
+
+def test_a_research_group_of_one_school_gets_a_warning(login, trainer, provider, edition, groups):
+    _first, _second, a, _b = groups
+    warning = "Alle leden komen van dezelfde school"
+    client = login(a[0].user)
+    response = client.post(
+        reverse("networks:my_research", kwargs={"pk": a[0].pk}),
+        {"theme": "Gedeeld leiderschap", "partners": [a[1].pk]},
+        follow=True,
+    )
+    assert warning in response.content.decode()
+    assert ResearchGroup.objects.get().one_school
+    url = reverse("networks:research", kwargs={"slug": provider.slug, "pk": edition.pk})
+    assert warning in login(trainer).get(url).content.decode()
+    # Mixed schools: no warning.
+    learning.research_group_save(
+        participant=a[0],
+        research_group=ResearchGroup.objects.get(),
+        theme="Gedeeld leiderschap",
+        question="",
+        plan="",
+        partner_ids=[a[2].pk],
+    )
+    assert warning not in login(trainer).get(url).content.decode()

@@ -129,7 +129,7 @@ def test_the_trainer_schedules_an_intake_conversation(login, trainer, provider, 
     assert application.intake_at is not None and application.intake_note == "Op school"
 
 
-def test_accepting_beyond_capacity_shows_a_message(login, trainer, provider, selective):
+def test_accepting_beyond_capacity_offers_the_waiting_list(login, trainer, provider, selective):
     apps = [
         registration.application_submit(
             edition_id=selective.pk, applicant=u, people=[u, UserFactory()]
@@ -139,6 +139,20 @@ def test_accepting_beyond_capacity_shows_a_message(login, trainer, provider, sel
     client = login(trainer)
     for application in apps[:2]:
         client.post(_url("application_decide", provider, pk=application.pk), {"decision": "accept"})
+    response = client.post(
+        _url("application_decide", provider, pk=apps[2].pk), {"decision": "accept"}
+    )
+    # No error, but the question whether to put it on the waiting list instead.
+    assert response.status_code == 200
+    page = " ".join(response.content.decode().split())
+    assert "Er zijn 0 vrije plaatsen." in page
+    assert 'name="decision" value="waitlist"' in page
+    apps[2].refresh_from_db()
+    assert apps[2].status == Application.Status.SUBMITTED
+    client.post(_url("application_decide", provider, pk=apps[2].pk), {"decision": "waitlist"})
+    apps[2].refresh_from_db()
+    assert apps[2].status == Application.Status.WAITLISTED
+    # Once on the waiting list, accepting it past capacity says why it cannot.
     response = client.post(
         _url("application_decide", provider, pk=apps[2].pk), {"decision": "accept"}, follow=True
     )

@@ -6,7 +6,13 @@ from django.utils import timezone
 
 from networks.models import Application, Participant, Question
 from organisations.models import Membership
-from organisations.tests.factories import MembershipFactory, SchoolFactory, UserFactory
+from organisations.tests.factories import (
+    MembershipFactory,
+    SchoolFactory,
+    TeamFactory,
+    TeamMembershipFactory,
+    UserFactory,
+)
 
 from .factories import QuestionFactory
 
@@ -297,3 +303,25 @@ def test_a_sent_form_comes_back_with_the_chosen_colleagues_ticked(login, leader,
 def test_someone_without_colleagues_sees_no_colleague_list(login, outsider, edition):
     page = login(outsider).get(_register_url(edition)).content.decode()
     assert 'id="colleagues"' not in page
+
+
+def test_the_colleague_list_offers_a_search_and_the_schools_teams(login, leader, edition):
+    team = TeamFactory(organisation=leader.organisation, name="Kleuters")
+    members = MembershipFactory.create_batch(2, organisation=leader.organisation)
+    for member in members:
+        TeamMembershipFactory(team=team, membership=member)
+    outsider_team = TeamFactory(name="Andere school")
+    TeamMembershipFactory(team=outsider_team)
+    fragment = (
+        login(leader)
+        .get(_register_url(edition), {"colleagues": "all"}, headers={"HX-Request": "true"})
+        .content.decode()
+    )
+    # Both need JavaScript, which shows them; without it the whole list shows.
+    assert "data-colleague-tools hidden" in fragment
+    assert 'type="search"' in fragment and 'data-filter-list="id_colleagues"' in fragment
+    ids = " ".join(str(m.pk) for m in sorted(members, key=lambda m: m.pk))
+    assert f'<option value="{ids}">Kleuters ({leader.organisation.name})</option>' in fragment
+    assert "Andere school" not in fragment
+    # The search and team fields have no name: the form sends only the ticked colleagues.
+    assert 'name="search"' not in fragment

@@ -89,6 +89,20 @@ def application_decide(request, pk):
         service, done = action
         try:
             service(application_id=application.pk, actor=request.user)
+        except selection.NotEnoughPlaces as error:
+            if application.status != Application.Status.SUBMITTED:
+                messages.error(request, error.message)
+            else:
+                # Too few places: offer the waiting list rather than only refuse to accept.
+                return render(
+                    request,
+                    "networks/manage/confirm_waitlist.html",
+                    {
+                        "application": application,
+                        "edition": application.edition,
+                        "free": error.free,
+                    },
+                )
         except LeerkringError as error:
             messages.error(request, error.message)
         else:

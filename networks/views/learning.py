@@ -16,7 +16,13 @@ from ..access import (
     get_submission_for_access,
     provider_view,
 )
-from ..forms import AssignmentForm, FeedbackForm, LiteratureForm
+from ..forms import (
+    AssignmentForm,
+    CoachingRoundForm,
+    FeedbackForm,
+    LiteratureForm,
+    ResearchScheduleForm,
+)
 from ..services import learning
 from .manage import save_form
 
@@ -100,8 +106,12 @@ def coaching(request, pk):
             [int(x) for x in value.split(",") if x.isdigit()]
             for value in request.POST.getlist("team")
         ]
+        round_form = CoachingRoundForm(request.POST)
+        starts_on = round_form.cleaned_data["starts_on"] if round_form.is_valid() else None
         try:
-            created = learning.coaching_form(edition=edition, teams=teams, actor=request.user)
+            created = learning.coaching_form(
+                edition=edition, teams=teams, actor=request.user, starts_on=starts_on
+            )
         except LeerkringError as error:
             messages.error(request, error.message)
         else:
@@ -118,6 +128,7 @@ def coaching(request, pk):
             "edition": edition,
             "groups": selectors.coaching_groups(edition),
             "suggestion": suggestion,
+            "round_form": CoachingRoundForm(),
             "unmatched": [
                 p for p in selectors.accepted_participants(edition) if p.pk not in suggested_ids
             ],
@@ -127,23 +138,42 @@ def coaching(request, pk):
 
 @provider_view
 def research(request, pk):
+    """The edition's research groups; the trainer sets each one's year and presentation."""
     edition = get_edition_for_access(request.access, pk)
     groups = selectors.research_groups(edition)
     sessions = list(edition.sessions.filter(group=None))
     if request.method == "POST":
         group = next((g for g in groups if str(g.pk) == request.POST.get("group")), None)
-        session = next((s for s in sessions if str(s.pk) == request.POST.get("session")), None)
         if group is None:
             raise Http404
-        learning.research_presentation_set(
-            research_group=group, session=session, actor=request.user
-        )
-        messages.success(request, _("The presentation session was saved."))
+        form = ResearchScheduleForm(request.POST, sessions=sessions, prefix=f"g{group.pk}")
+        if form.is_valid():
+            session = next((s for s in sessions if s.pk == form.cleaned_data["session"]), None)
+            learning.research_schedule_set(
+                research_group=group,
+                year=form.cleaned_data["year"],
+                session=session,
+                presents_on=form.cleaned_data["presents_on"],
+                actor=request.user,
+            )
+            messages.success(request, _("The presentation session was saved."))
+        else:
+            messages.error(request, _("Check the year and the presentation date."))
         return redirect("networks:research", slug=request.organisation.slug, pk=edition.pk)
+    for g in groups:
+        g.schedule_form = ResearchScheduleForm(
+            sessions=sessions,
+            prefix=f"g{g.pk}",
+            initial={
+                "year": g.year,
+                "session": g.presentation_session_id,
+                "presents_on": g.presents_on,
+            },
+        )
     return render(
         request,
         "networks/manage/research.html",
-        {"edition": edition, "groups": groups, "sessions": sessions},
+        {"edition": edition, "groups": groups},
     )
 
 

@@ -133,7 +133,7 @@ def research(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            learning.research_group_save(
+            saved = learning.research_group_save(
                 participant=participant,
                 research_group=group,
                 theme=form.cleaned_data["theme"],
@@ -146,6 +146,8 @@ def research(request, pk):
             _show_error(form, error)
         else:
             messages.success(request, _("Your research group was saved."))
+            if saved.one_school:
+                messages.warning(request, saved.ONE_SCHOOL_WARNING)
             return _back(participant)
     return render(
         request,
