@@ -187,14 +187,9 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     _log_out(page)
     login_as(page, trainer, next_url=f"/o/leerbrug/netwerken/aanvragen/{jan_application.pk}/")
     _submit(page, "button[name=decision][value=accept]")
-    expect(messages).to_have_text(
-        dutch(
-            "This application is for %(size)d people and there are only %(free)d free "
-            "places. Put it on the waiting list instead.",
-            size=1,
-            free=0,
-        )
-    )
+    # The edition is full: instead of only refusing, the trainer is offered the waiting list.
+    expect(page.get_by_role("heading", level=1)).to_have_text(dutch("Not enough free places"))
+    check_accessibility(page)
     _submit(page, "button[name=decision][value=waitlist]")
     expect(messages).to_have_text(dutch("The application is on the waiting list."))
     _log_out(page)
@@ -244,7 +239,7 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     check_accessibility(page)
     _submit(page)
     expect(messages).to_have_text(dutch("Attendance was saved."))
-    # A learning group of the three, and a coaching pair from different schools.
+    # A learning group of the three, and a coaching group that mixes schools.
     group = LearningGroup.objects.create(
         edition=edition, name="Leergroep Leieland", trainer=trainer
     )
@@ -255,8 +250,9 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     page.goto(f"/o/leerbrug/netwerken/edities/{edition.pk}/coaching/")
     check_accessibility(page)
     _submit(page)
-    pair = CoachingGroup.objects.get(edition=edition)
-    assert {m.user for m in pair.members.all()} == {leader.user, jan}
+    # Three participants: nobody is left out, the pair from two schools becomes a trio.
+    trio = CoachingGroup.objects.get(edition=edition)
+    assert {m.user for m in trio.members.all()} == {leader.user, jan, colleague.user}
     page.goto(f"/o/leerbrug/netwerken/opdrachten/{assignment.pk}/")
     page.locator("main a[href*='/inzendingen/']").first.click()
     page.locator("#id_feedback").fill("Sterk begin. Welke beslissing geef je als eerste door?")
