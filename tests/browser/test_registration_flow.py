@@ -125,6 +125,9 @@ def test_a_leader_registers_her_group_and_follows_the_programme(
     page.locator("#id_audience").select_option("leaders")
     page.locator("#id_place").select_option("Gent")
     page.locator("main form[role=search] button[type=submit]").click()
+    # Each change filters in place (HTMX); wait until the last answer is on the page.
+    expect(page).to_have_url(re.compile(r"place=Gent"))
+    page.wait_for_load_state("networkidle")
     course_link = page.locator(f"a[href='/catalogus/leerbrug/editie/{edition.pk}/']")
     expect(course_link).to_be_visible()
     course_link.click()
