@@ -86,27 +86,6 @@ def decision_matrix_edit(request):
     return render(request, "teams/decision_grid.html", context)
 
 
-@organisation_view(manage=True)
-def decision_add(request):
-    school = _school(request)
-    form = DecisionForm(request.POST or None, prefix="add")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_add(
-                organisation=school,
-                access=request.access,
-                theme=form.cleaned_data["theme"],
-                name=form.cleaned_data["name"],
-                actor=request.user,
-            )
-        except LeerkringError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, _("The row was added."))
-            return redirect("teams:decision_matrix", slug=school.slug)
-    return render(request, "teams/decision_form.html", {"form": form, "decision": None})
-
-
 def _decision(request, pk):
     decision = Decision.objects.filter(organisation=_school(request), pk=pk).first()
     if decision is None:
@@ -114,25 +93,41 @@ def _decision(request, pk):
     return decision
 
 
-@organisation_view(manage=True)
-def decision_edit(request, pk):
-    decision = _decision(request, pk)
-    form = DecisionForm(request.POST or None, instance=decision)
+def _decision_form(request, decision=None):
+    """Add a row (`decision` None) or change one: the same form, service call and answers."""
+    school = _school(request)
+    # The matrix page's own add form posts here with its prefix.
+    form = DecisionForm(request.POST or None, instance=decision, prefix=None if decision else "add")
     if request.method == "POST" and form.is_valid():
+        fields = {
+            "access": request.access,
+            "theme": form.cleaned_data["theme"],
+            "name": form.cleaned_data["name"],
+            "actor": request.user,
+        }
         try:
-            services.decision_update(
-                decision=decision,
-                access=request.access,
-                theme=form.cleaned_data["theme"],
-                name=form.cleaned_data["name"],
-                actor=request.user,
-            )
+            if decision is None:
+                services.decision_add(organisation=school, **fields)
+            else:
+                services.decision_update(decision=decision, **fields)
         except LeerkringError as error:
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, _("The row was saved."))
-            return redirect("teams:decision_matrix", slug=request.organisation.slug)
+            messages.success(
+                request, _("The row was saved.") if decision else _("The row was added.")
+            )
+            return redirect("teams:decision_matrix", slug=school.slug)
     return render(request, "teams/decision_form.html", {"form": form, "decision": decision})
+
+
+@organisation_view(manage=True)
+def decision_add(request):
+    return _decision_form(request)
+
+
+@organisation_view(manage=True)
+def decision_edit(request, pk):
+    return _decision_form(request, _decision(request, pk))
 
 
 @require_POST
