@@ -9,6 +9,7 @@ from core.errors import LeerkringError
 from core.validation import validate
 
 from .models import Membership, Organisation, Team, TeamMembership
+from .signals import mission_changed
 
 
 @transaction.atomic
@@ -19,11 +20,14 @@ def team_create(*, organisation: Organisation, name: str, mission: str = "", act
     validate(team)
     team.save()
     audit_log(actor=actor, action=AuditEvent.Action.CREATE, obj=team, organisation=organisation)
+    if team.mission:
+        mission_changed.send(Team, team=team, old="", new=team.mission, old_since=None, actor=actor)
     return team
 
 
 @transaction.atomic
 def team_update(*, team: Team, name: str, mission: str, actor) -> Team:
+    old_mission, old_since = team.mission, team.updated_at
     team.name = name.strip()
     team.mission = mission.strip()
     validate(team)
@@ -31,6 +35,10 @@ def team_update(*, team: Team, name: str, mission: str, actor) -> Team:
     audit_log(
         actor=actor, action=AuditEvent.Action.UPDATE, obj=team, organisation=team.organisation
     )
+    if team.mission != old_mission:
+        mission_changed.send(
+            Team, team=team, old=old_mission, new=team.mission, old_since=old_since, actor=actor
+        )
     return team
 
 

@@ -19,6 +19,17 @@ from .starter import STARTER
 # Charters ------------------------------------------------------------------------------------
 
 
+def mission_record(*, team: Team, old: str, new: str, old_since, actor) -> None:
+    """Keep a changed mission in the team's history, wherever it was edited (the charter or
+    the team's own form, through `organisations.signals.mission_changed`)."""
+    if old and not team.mission_versions.exists():
+        # The text written before history was kept, dated when the team was saved with it.
+        MissionVersion.objects.create(team=team, text=old)
+        team.mission_versions.update(created_at=old_since)
+    if new:
+        MissionVersion.objects.create(team=team, text=new, created_by=actor)
+
+
 @transaction.atomic
 def charter_save(
     *,
@@ -44,14 +55,10 @@ def charter_save(
 
     mission = mission.strip()
     if mission != team.mission:
-        if team.mission and not team.mission_versions.exists():
-            # The text written before the charter kept history (on the team's own form).
-            MissionVersion.objects.create(team=team, text=team.mission)
-            team.mission_versions.update(created_at=team.updated_at)
+        old_mission, old_since = team.mission, team.updated_at
         team.mission = mission
         team.save(update_fields=["mission", "updated_at"])
-        if mission:
-            MissionVersion.objects.create(team=team, text=mission, created_by=actor)
+        mission_record(team=team, old=old_mission, new=mission, old_since=old_since, actor=actor)
 
     links = {link.pk: link for link in team.team_memberships.select_related("team_role")}
     unknown = set(roles) - set(links)

@@ -192,3 +192,17 @@ def test_the_charter_lists_what_the_team_decides(school, team, leader):
     TeamDecision.objects.create(decision=budget, team=other, owner="together")
     assert [d.name for d in selectors.team_decisions(team=team)] == ["Lesrooster"]
     assert [d.name for d in selectors.team_decisions(team=other)] == ["Budget", "Lesrooster"]
+
+
+def test_a_mission_edited_on_the_team_form_is_kept_in_the_charter_history(team, leader):
+    from organisations.services import team_create, team_update
+
+    team_update(team=team, name=team.name, mission="Tekst van het teamformulier", actor=leader.user)
+    team_update(team=team, name="Nieuwe naam", mission="Tekst van het teamformulier", actor=None)
+    versions = list(team.mission_versions.values_list("text", "created_by"))
+    assert versions == [
+        ("Tekst van het teamformulier", leader.user.pk),
+        ("Elk kind van de eerste graad leert lezen met plezier.", None),
+    ]
+    new = team_create(organisation=team.organisation, name="Kleuters", mission="Spelen", actor=None)
+    assert list(new.mission_versions.values_list("text", flat=True)) == ["Spelen"]
