@@ -15,7 +15,9 @@ from organisations.tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_and_dutch(settings):
+def _plain_static_and_dutch(settings, tmp_path_factory):
+    # Uploads of a test run go to its temporary folder, not to the project's media/.
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
