@@ -65,6 +65,9 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     page.locator(f".main-nav a[href='/o/{slug}/surveys/']").click()
     check_accessibility(page)
     page.get_by_role("link", name=dutch("New survey")).click()
+    # Choosing the instrument swaps in its fields with HTMX, which loads deferred: a change
+    # made before the page has loaded would go unheard.
+    page.wait_for_load_state()
     page.locator("#id_version").select_option(str(version.pk))
     page.locator("#id_title").fill("360° september")
     page.locator("#id_subject").select_option(str(leader.pk))
