@@ -37,6 +37,21 @@ def test_leader_invites_staff_and_typed_addresses(survey_360, leader, teachers, 
     assert emails == {t.user.email for t in teachers[:3]} | {"ouder@thuis.test", "ander@thuis.test"}
 
 
+def test_adding_and_sending_is_one_step_when_the_leader_wants(survey_360, leader, login):
+    group = survey_360.rater_groups.get(kind="others")
+    response = login(leader).post(
+        _url("surveys:invitees_add", survey_360),
+        {"rater_group": group.pk, "emails": "ouder@thuis.test\nander@thuis.test", "then": "send"},
+        follow=True,
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        ["ouder@thuis.test", "ander@thuis.test", survey_360.subject.user.email]
+    )
+    assert not survey_360.rounds.get().invitations.filter(sent_at__isnull=True).exists()
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["2 genodigden toegevoegd.", "3 uitnodigingen werden verstuurd."]
+
+
 def test_an_invalid_address_adds_nobody(survey_360, leader, login):
     group = survey_360.rater_groups.get(kind="others")
     client = login(leader)
