@@ -177,6 +177,20 @@ def invitees_add(
     return added, len(emails) - added
 
 
+@transaction.atomic
+def invitees_add_batches(
+    *, survey: Survey, batches: list[tuple[RaterGroup, list[str]]], actor
+) -> tuple[int, int]:
+    """Invite several rater groups at once (the whole staff by function): all or nothing."""
+    added = skipped = 0
+    for rater_group, emails in batches:
+        group_added, group_skipped = invitees_add(
+            survey=survey, rater_group=rater_group, emails=emails, actor=actor
+        )
+        added, skipped = added + group_added, skipped + group_skipped
+    return added, skipped
+
+
 def _languages(survey: Survey, invitations: list[Invitation]) -> dict[str, str]:
     """The mail language per invitee: a colleague's own language setting (one query for all
     of them); typed addresses get the survey's language."""

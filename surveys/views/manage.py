@@ -190,11 +190,8 @@ def invitees_add(request, pk):
     form = InviteesForm(request.POST, survey=survey)
     if form.is_valid():
         try:
-            added, skipped = services.invitees_add(
-                survey=survey,
-                rater_group=form.cleaned_data["rater_group"],
-                emails=form.cleaned_data["all_emails"],
-                actor=request.user,
+            added, skipped = services.invitees_add_batches(
+                survey=survey, batches=form.cleaned_data["batches"], actor=request.user
             )
         except LeerkringError as error:
             messages.error(request, error.message)
