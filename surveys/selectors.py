@@ -1,5 +1,6 @@
 """Reads for surveys: lists and progress, with query counts that do not grow with data."""
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import (
     Avg,
     Case,
@@ -17,6 +18,8 @@ from django.db.models import (
     When,
 )
 
+from development.models import DevelopmentPoint
+from development.selectors import points_from
 from organisations.access import Access
 from organisations.models import Organisation
 from organisations.selectors import person_name
@@ -24,7 +27,6 @@ from organisations.selectors import person_name
 from .models import (
     Answer,
     Comment,
-    DevelopmentPoint,
     Invitation,
     Item,
     OpenQuestion,
@@ -83,7 +85,7 @@ def report_rounds(*, survey: Survey) -> list[Round]:
     rounds = list(
         survey.rounds.annotate(
             submitted=_count(submitted),
-            points=_count(DevelopmentPoint.objects.filter(round=OuterRef("pk"))),
+            points=_count(points_from(Round).filter(object_id=OuterRef("pk"))),
         ).order_by("number")
     )
     for round_ in rounds:
@@ -291,17 +293,21 @@ def round_invitees(*, round_: Round) -> list[dict]:
 
 
 def development_points(*, access: Access) -> QuerySet[DevelopmentPoint]:
-    """The school's proposed development points from reports the user may read: school-wide
-    surveys for its leaders, a 360° for its subject and those it is shared with."""
+    """The school's development points sent from reports the user may read: school-wide
+    surveys for its leaders, a 360° for its subject and those it is shared with. Each has
+    its round (with the survey) as `origin`."""
     visible = Q(pk__in=[])
     if access.can_manage:
         visible |= Q(survey__subject__isnull=True)
     if access.membership is not None:
         visible |= Q(survey__subject=access.membership)
         visible |= Q(survey__in=Survey.objects.filter(shared_with=access.membership).values("pk"))
+    rounds = Round.objects.filter(visible, survey__organisation=access.organisation)
     return (
-        DevelopmentPoint.objects.filter(visible, organisation=access.organisation)
-        .select_related("organisation", "survey", "round", "created_by")
+        points_from(Round)
+        .filter(organisation=access.organisation, object_id__in=rounds.values("pk"))
+        .select_related("organisation", "created_by")
+        .prefetch_related(GenericPrefetch("origin", [Round.objects.select_related("survey")]))
         .order_by("-created_at", "-pk")
     )
 

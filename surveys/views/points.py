@@ -46,7 +46,7 @@ def point_propose(request, pk):
     if request.htmx:
         return render(request, "surveys/_point_sent.html", {"point": point})
     messages.success(request, _("The development point was sent to the plan as a proposal."))
-    return redirect(f"{report_url}?round={number}#{point.anchor}")
+    return redirect(point.origin_url())
 
 
 @organisation_view()
