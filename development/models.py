@@ -110,6 +110,15 @@ class DevelopmentPoint(models.Model):
     def __str__(self):
         return self.description
 
+    @property
+    def origin_label(self) -> str:
+        """How the origin is named in a list; an origin model may say it better with a
+        `development_label`. '' when the origin is gone."""
+        origin = self.origin
+        if origin is None:
+            return ""
+        return getattr(origin, "development_label", None) or str(origin)
+
     def origin_url(self) -> str:
         """The link back to where the point came from; '' when there is none."""
         if not self.anchor or self.anchor.startswith(("/", "http://", "https://")):

@@ -4,6 +4,7 @@ development point to a school's plan."""
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
@@ -55,3 +56,47 @@ def point_propose(
         # The same point was stored a moment ago by a simultaneous request.
         return DevelopmentPoint.objects.get(**lookup), False
     return point, True
+
+
+# What a leader may decide on a point, and from which status. A planned point is part of a
+# goal: it is changed there, not here.
+DECISIONS = {
+    DevelopmentPoint.Status.ACCEPTED: (
+        DevelopmentPoint.Status.PROPOSED,
+        DevelopmentPoint.Status.DECLINED,
+    ),
+    DevelopmentPoint.Status.DECLINED: (
+        DevelopmentPoint.Status.PROPOSED,
+        DevelopmentPoint.Status.ACCEPTED,
+    ),
+}
+
+
+def point_decide(*, point: DevelopmentPoint, status: str, actor) -> DevelopmentPoint:
+    """Accept or decline a development point, recording who decided and when."""
+    if status not in DECISIONS:
+        raise LeerkringError(_("Choose to accept or to decline the point."))
+    with transaction.atomic():
+        current = DevelopmentPoint.objects.select_for_update().get(pk=point.pk)
+        if current.status not in DECISIONS[status]:
+            if current.status == status:
+                raise LeerkringError(
+                    _("This point is already %(status)s.")
+                    % {"status": current.get_status_display()}
+                )
+            raise LeerkringError(
+                _("This point is already part of the plan; change it in its goal.")
+            )
+        current.status = status
+        current.decided_by = actor
+        current.decided_at = timezone.now()
+        current.save(update_fields=["status", "decided_by", "decided_at"])
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=current,
+            organisation=current.organisation,
+            summary=f"development point {status}",
+        )
+    point.status, point.decided_by, point.decided_at = status, actor, current.decided_at
+    return point

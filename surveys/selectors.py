@@ -1,6 +1,5 @@
 """Reads for surveys: lists and progress, with query counts that do not grow with data."""
 
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import (
     Avg,
     Case,
@@ -18,7 +17,6 @@ from django.db.models import (
     When,
 )
 
-from development.models import DevelopmentPoint
 from development.selectors import points_from
 from organisations.access import Access
 from organisations.models import Organisation
@@ -292,23 +290,18 @@ def round_invitees(*, round_: Round) -> list[dict]:
     ]
 
 
-def development_points(*, access: Access) -> QuerySet[DevelopmentPoint]:
-    """The school's development points sent from reports the user may read: school-wide
-    surveys for its leaders, a 360° for its subject and those it is shared with. Each has
-    its round (with the survey) as `origin`."""
+def point_rounds(*, access: Access) -> QuerySet[Round]:
+    """The rounds of the school whose development points the user may see, with their
+    survey: those of school-wide surveys for its leaders, of a 360° for its subject and
+    those it is shared with."""
     visible = Q(pk__in=[])
     if access.can_manage:
         visible |= Q(survey__subject__isnull=True)
     if access.membership is not None:
         visible |= Q(survey__subject=access.membership)
         visible |= Q(survey__in=Survey.objects.filter(shared_with=access.membership).values("pk"))
-    rounds = Round.objects.filter(visible, survey__organisation=access.organisation)
-    return (
-        points_from(Round)
-        .filter(organisation=access.organisation, object_id__in=rounds.values("pk"))
-        .select_related("organisation", "created_by")
-        .prefetch_related(GenericPrefetch("origin", [Round.objects.select_related("survey")]))
-        .order_by("-created_at", "-pk")
+    return Round.objects.filter(visible, survey__organisation=access.organisation).select_related(
+        "survey"
     )
 
 

@@ -91,7 +91,9 @@ def test_the_link_back_resolves_to_the_report_section(answered, leader, login):
     assert resolve(path.split("?")[0]).url_name == "report"
     page = client.get(path).content.decode()
     assert f'id="{fragment}"' in page
-    listing = client.get(reverse("surveys:point_list", kwargs={"slug": answered.organisation.slug}))
+    listing = client.get(
+        reverse("development:point_list", kwargs={"slug": answered.organisation.slug})
+    )
     assert point.origin_url().replace("&", "&amp;") in listing.content.decode()
 
 
@@ -113,7 +115,7 @@ def test_nothing_can_be_sent_while_the_round_is_open(survey_360, leader, login):
 def test_outsider_gets_404(answered, outsider, login):
     client = login(outsider)
     assert _post(client, answered, "weak", "data").status_code == 404
-    url = reverse("surveys:point_list", kwargs={"slug": answered.organisation.slug})
+    url = reverse("development:point_list", kwargs={"slug": answered.organisation.slug})
     assert client.get(url).status_code == 404
 
 
@@ -133,7 +135,7 @@ def test_staff_not_involved_gets_404(answered, staff_member, login):
 def test_another_leader_sees_no_points_of_a_360_about_someone_else(answered, leader, school, login):
     _post(login(leader), answered, "weak", "data")
     other = MembershipFactory(organisation=school, role=Membership.Role.LEADER)
-    url = reverse("surveys:point_list", kwargs={"slug": school.slug})
+    url = reverse("development:point_list", kwargs={"slug": school.slug})
     assert len(login(other).get(url).context["page"]) == 0
     assert len(login(leader).get(url).context["page"]) == 1
     answered.shared_with.add(other)
@@ -166,7 +168,7 @@ def test_a_school_wide_report_sends_dialogue_gaps(instruments, school, leader, l
 
 def test_the_list_query_count_does_not_grow(answered, leader, login, django_assert_num_queries):
     client = login(leader)
-    url = reverse("surveys:point_list", kwargs={"slug": answered.organisation.slug})
+    url = reverse("development:point_list", kwargs={"slug": answered.organisation.slug})
     _post(client, answered, "weak", "data")
     client.get(url)
     with django_assert_num_queries(6):  # the points, then their rounds with surveys
