@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0008_self_text'),
+        ('surveys', '0009_development_points_moved'),
     ]
 
     operations = [
