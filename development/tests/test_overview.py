@@ -35,5 +35,8 @@ def test_the_card_counts_the_points_waiting_in_one_query(
 def test_nothing_waiting_needs_no_attention(school, leader, login):
     [card] = overview.sections(_request(leader))
     assert (card["figure"], card["attention"], card["items"]) == (0, False, [])
-    page = login(leader).get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+    url = reverse(
+        "organisations:overview_sections", kwargs={"slug": school.slug, "app": "development"}
+    )
+    page = login(leader).get(url)
     assert "punten wachten op een beslissing" in page.content.decode()
