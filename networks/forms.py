@@ -81,17 +81,28 @@ class EditionForm(forms.ModelForm):
             "is_online",
             "what_to_bring",
             "capacity",
+            "capacity_unit",
             "registration_deadline",
             "offer_days",
         ]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "registration_deadline": DATETIME}
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "registration_deadline": DATETIME,
+            "capacity_unit": forms.RadioSelect,
+        }
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
+        # Places unless the trainer chooses group places (a form that leaves it out too).
+        self.fields["capacity_unit"].required = False
         if self.instance.pk:
             # A changed deadline goes through DeadlineForm, which keeps a record of it.
             del self.fields["registration_deadline"]
+
+    def clean_capacity_unit(self):
+        return self.cleaned_data.get("capacity_unit") or Edition.CapacityUnit.PLACES
 
     def clean(self):
         data = super().clean()
