@@ -149,19 +149,26 @@ def series_dates(start: datetime.date, **kwargs) -> list[datetime.date]:
     return [step.date for step in series_plan(start, **kwargs) if step.date is not None]
 
 
-def school_holidays(
-    first: datetime.date, last: datetime.date, *, language: str = "nl"
-) -> dict[datetime.date, str]:
-    """Belgium's public holidays and the Flemish school holidays between two dates (with a
-    year's margin for dates moved or added at the end), named in `language` ("nl" or "en")."""
+def school_holiday_calendar(*, language: str = "nl", years=()) -> Mapping[datetime.date, str]:
+    """Belgium's public holidays and the Flemish school holidays, named in `language` ("nl"
+    or "en"): a mapping that adds each year when a date of it is first looked up, so a
+    series of any length reads only the years it meets."""
     language = {"en": "en_US"}.get(language[:2], language[:2])
     if language not in ("nl", "en_US", "fr", "de"):
         language = "nl"
-    found = holidays.country_holidays(
+    return holidays.country_holidays(
         "BE",
         subdiv="Flemish",
-        years=range(first.year, last.year + 2),
+        years=years,
         categories=("public", "school"),
         language=language,
     )
-    return dict(found.items())
+
+
+def school_holidays(
+    first: datetime.date, last: datetime.date, *, language: str = "nl"
+) -> dict[datetime.date, str]:
+    """The holidays of `school_holiday_calendar` from the year of `first` up to a year after
+    `last` (a margin for dates moved or added at the end), as a plain dict."""
+    years = range(first.year, last.year + 2)
+    return dict(school_holiday_calendar(language=language, years=years).items())

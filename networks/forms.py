@@ -176,6 +176,28 @@ class SessionForm(forms.ModelForm):
         return data
 
 
+class SessionSeriesForm(forms.ModelForm):
+    """What each session of a series is (the dates come from core.forms.SeriesForm)."""
+
+    class Meta:
+        model = Session
+        fields = ["kind", "title", "group", "end_time", "location", "room", "online_link"]
+        widgets = {"end_time": TIME}
+        field_classes = {"online_link": partial(forms.URLField, assume_scheme="https")}
+        help_texts = {
+            "title": _("Each session gets its number after the title: Training day 1, 2, …"),
+        }
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.edition = edition
+        self.fields["group"].queryset = edition.groups.all()
+        self.fields["group"].empty_label = _("all participants")
+        if not edition.is_online:
+            self.initial.setdefault("location", edition.location)
+            self.initial.setdefault("room", edition.room)
+
+
 class LearningGroupForm(forms.ModelForm):
     class Meta:
         model = LearningGroup
