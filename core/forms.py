@@ -44,6 +44,7 @@ class SeriesForm(forms.Form):
     interval = forms.IntegerField(
         label=_("Every how many weeks or months"),
         initial=2,
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_WEEKS}),
         help_text=_("1 is every week or every month, 2 every other week or month."),
         error_messages={
             "required": _("Say every how many weeks or months."),
@@ -53,6 +54,7 @@ class SeriesForm(forms.Form):
     count = forms.IntegerField(
         label=_("Number of dates"),
         initial=8,
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_COUNT}),
         help_text=_("At most 60."),
         error_messages={
             "required": _("Give the number of dates."),

@@ -85,12 +85,7 @@ class EditionForm(forms.ModelForm):
             "registration_deadline",
             "offer_days",
         ]
-        widgets = {
-            "starts_on": DATE,
-            "ends_on": DATE,
-            "registration_deadline": DATETIME,
-            "capacity_unit": forms.RadioSelect,
-        }
+        widgets = {"starts_on": DATE, "ends_on": DATE, "registration_deadline": DATETIME}
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
