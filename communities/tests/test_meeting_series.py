@@ -2,6 +2,7 @@
 once confirmed, each an ordinary meeting changed on its own afterwards."""
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,7 @@ def _autumn_monday():
     """The first Monday of the next autumn holiday, so the series is always in the future."""
     holidays = school_holiday_calendar(language="nl")
     day = timezone.localdate() + datetime.timedelta(days=15)
-    while not (day.weekday() == 0 and holidays.get(day) == "Herfstvakantie"):
+    while not (day.weekday() == 0 and "Herfstvakantie" in holidays.get(day, "")):
         day += datetime.timedelta(days=1)
     return day
 
@@ -53,7 +54,8 @@ def test_the_coach_previews_and_plans_a_series_skipping_the_autumn_holiday(login
     data = _post(first)
     preview = client.post(_url("meeting_series", plg), data)
     page = _page(preview)
-    assert "Voorbeeld: 3 datums" in page and "overgeslagen: Herfstvakantie" in page
+    assert "Voorbeeld: 3 datums" in page
+    assert re.search(r"overgeslagen: [^<]*Herfstvakantie", page)
     assert not Meeting.objects.exists()
     fingerprint = preview.context["series"].fingerprint()
     response = client.post(
@@ -78,7 +80,7 @@ def test_a_monthly_series_moved_out_of_holidays_is_planned(login, plg, coach):
     data = _post(autumn, **{"series-every": "month", "series-interval": "1"})
     data["series-on_holiday"] = "move"
     page = _page(client.post(_url("meeting_series", plg), data))
-    assert "verplaatst van" in page and "(Herfstvakantie)" in page
+    assert re.search(r"verplaatst van [^<]*\([^<]*Herfstvakantie\)", page)
 
 
 def test_bad_input_gives_dutch_errors_and_plans_nothing(login, plg, coach, shows):
