@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from communities.models import PLG, Attendance, PLGMember
 from organisations.models import Membership, Organisation, Team, TeamMembership
@@ -173,6 +173,27 @@ def island_people(*, organisation: Organisation):
         .filter(teams=1, homes=1, plgs=0)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def island_teams(*, organisation: Organisation) -> list[Team]:
+    """The school's island teams (by name) in one query, for the overview: teams with no
+    colleague in another team and no active PLG with an active member of another of the
+    school's teams. A meeting attended by two teams' members is a PLG they share, so it needs
+    no test of its own."""
+    elsewhere = TeamMembership.objects.filter(
+        membership__is_active=True, team__organisation_id=OuterRef("organisation_id")
+    ).exclude(team=OuterRef("pk"))
+    shares_a_person = elsewhere.filter(membership__team_memberships__team=OuterRef("pk"))
+    shares_a_plg = elsewhere.filter(
+        membership__plg_memberships__plg__status=PLG.Status.ACTIVE,
+        membership__plg_memberships__plg__members__person__is_active=True,
+        membership__plg_memberships__plg__members__person__team_memberships__team=OuterRef("pk"),
+    )
+    return list(
+        organisation.teams.filter(~Exists(shares_a_person), ~Exists(shares_a_plg)).order_by(
+            "name", "pk"
+        )
     )
 
 

@@ -74,3 +74,29 @@ def test_the_query_count_does_not_grow_with_teams(
         )
     with django_assert_max_num_queries(before) as captured:
         client.get(_url(school))
+
+
+def test_the_school_overview_names_the_island_team(
+    login, school, leader, teams, django_assert_max_num_queries
+):
+    client = login(leader)
+    overview = reverse("organisations:overview", kwargs={"slug": school.slug})
+    response = client.get(overview)
+    sections = {section["title"]: section for section in response.context["sections"]}
+    card = sections["Eilandteams"]
+    care = reverse("teams:charter", kwargs={"slug": school.slug, "pk": teams["care"].pk})
+    assert (card["figure"], card["attention"], card["items"]) == (1, True, [("Zorgteam", care)])
+    assert card["url"] == _url(school)
+    assert "<strong>1</strong> team deelt geen collega" in " ".join(
+        response.content.decode().split()
+    )
+
+
+def test_the_navigation_links_leaders_and_coaches_but_not_staff(login, school, leader, teams):
+    html = login(leader).get(reverse("teams:decision_matrix", kwargs={"slug": school.slug}))
+    assert f'href="{_url(school)}"' in html.content.decode()
+    page = login(leader).get(_url(school)).content.decode()
+    assert f'href="{_url(school)}" aria-current="page"' in page
+    staff = teams["lower"].team_memberships.get().membership
+    html = login(staff).get(reverse("teams:decision_matrix", kwargs={"slug": school.slug}))
+    assert _url(school) not in html.content.decode()

@@ -84,6 +84,19 @@ def test_teams_without_any_connection_are_islands(school, world):
     assert not b.is_island
 
 
+def test_the_overview_finds_the_same_island_teams_in_one_query(
+    school, world, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        found = islands.island_teams(organisation=school)
+    assert found == islands.collaboration(organisation=school).island_teams == [world.d, world.e]
+    PLGMemberFactory(plg=PLGFactory(organisation=school), person=world.in_d)  # alone in it
+    assert islands.island_teams(organisation=school) == [world.d, world.e]
+    TeamMembershipFactory(team=world.e, membership=world.alone_in_a)
+    assert islands.island_teams(organisation=school) == [world.d]
+    assert islands.collaboration(organisation=school).island_teams == [world.d]
+
+
 def test_island_people_are_staff_only_in_their_home_team_and_no_active_plg(school, world):
     result = islands.collaboration(organisation=school)
     people = {item.membership for item in result.island_people}
