@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from communities.models import PLG, Attendance, PLGMember
 from organisations.models import Membership, Organisation, Team, TeamMembership
@@ -58,7 +58,9 @@ class Link:
 
 @dataclass(frozen=True)
 class IslandPerson:
-    membership: Membership
+    pk: int  # the membership
+    name: str
+    function: str
     home_team: Team | None
 
 
@@ -71,6 +73,14 @@ class Collaboration:
     @property
     def island_teams(self) -> list[Team]:
         return [node.team for node in self.teams if node.is_island]
+
+    def island_people_by_team(self) -> list[tuple[Team | None, list[IslandPerson]]]:
+        """The island people grouped by home team, in the order of the teams."""
+        groups = defaultdict(list)
+        for person in self.island_people:
+            groups[person.home_team].append(person)
+        order = [node.team for node in self.teams if node.team in groups]
+        return [(team, groups[team]) for team in order]
 
 
 def _pairs(groups: dict, team_ids_of) -> dict[tuple[int, int], list]:
@@ -151,28 +161,29 @@ def collaboration(*, organisation: Organisation) -> Collaboration:
         teams=list(nodes.values()),
         connections=ordered,
         island_people=[
-            IslandPerson(membership=m, home_team=by_pk.get(home_of.get(m.pk)))
-            for m in island_people(organisation=organisation)
+            IslandPerson(
+                pk=pk,
+                name=f"{first} {last}".strip() or email,
+                function=function,
+                home_team=by_pk.get(home_of.get(pk)),
+            )
+            for pk, function, first, last, email in island_people(organisation=organisation)
         ],
     )
 
 
 def island_people(*, organisation: Organisation):
-    """The school's active staff members and coaches with exactly one team, their home team,
-    and no active PLG; counted in SQL."""
-    active_plg = Q(plg_memberships__plg__status=PLG.Status.ACTIVE)
+    """The school's active staff members and coaches with a home team, no other team and no
+    active PLG, in one query (EXISTS tests, no grouping): (pk, function, first name, last
+    name, email) rows."""
+    teams = TeamMembership.objects.filter(membership=OuterRef("pk"))
+    plgs = PLGMember.objects.filter(person=OuterRef("pk"), plg__status=PLG.Status.ACTIVE)
     return (
         Membership.objects.filter(organisation=organisation, is_active=True, role__in=PEOPLE_ROLES)
-        .annotate(
-            teams=Count("team_memberships", distinct=True),
-            homes=Count(
-                "team_memberships", filter=Q(team_memberships__is_home=True), distinct=True
-            ),
-            plgs=Count("plg_memberships", filter=active_plg, distinct=True),
-        )
-        .filter(teams=1, homes=1, plgs=0)
-        .select_related("user")
+        .filter(Exists(teams.filter(is_home=True)), ~Exists(teams.filter(is_home=False)))
+        .filter(~Exists(plgs))
         .order_by("user__last_name", "user__first_name", "pk")
+        .values_list("pk", "function", "user__first_name", "user__last_name", "user__email")
     )
 
 

@@ -99,11 +99,13 @@ def test_the_overview_finds_the_same_island_teams_in_one_query(
 
 def test_island_people_are_staff_only_in_their_home_team_and_no_active_plg(school, world):
     result = islands.collaboration(organisation=school)
-    people = {item.membership for item in result.island_people}
+    people = {item.pk for item in result.island_people}
     # in_d's only PLG is closed; the leader, the inactive person and in_e (a community PLG) not.
-    assert people == {world.alone_in_a, world.in_d}
-    homes = {item.membership: item.home_team for item in result.island_people}
-    assert homes[world.in_d] == world.d
+    assert people == {world.alone_in_a.pk, world.in_d.pk}
+    homes = {item.pk: item.home_team for item in result.island_people}
+    assert homes[world.in_d.pk] == world.d
+    names = {item.pk: item.name for item in result.island_people}
+    assert names[world.in_d.pk] == world.in_d.user.get_full_name()
 
 
 def test_another_school_is_not_part_of_the_picture(school, world):
