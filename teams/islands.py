@@ -261,6 +261,8 @@ def geometry(result: Collaboration, *, width=WIDTH, height=HEIGHT, radius=RADIUS
         else:
             anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
             lx, ly = cx + label * cos, cy + label * sin + 5 + (8 * sin if abs(cos) < 0.3 else 0)
+            if item.is_island and anchor == "middle" and sin < 0:
+                ly -= 16  # the second line ("island") stays clear of the circle above it
         positions[item.team.pk] = (x, y)
         nodes.append(
             Node(

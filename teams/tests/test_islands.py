@@ -150,3 +150,11 @@ def test_a_school_with_one_team_draws_it_in_the_middle(school, team):
     drawing = islands.geometry(islands.collaboration(organisation=school), width=300, height=200)
     assert [(n.x, n.y, n.is_island) for n in drawing.nodes] == [(150, 100, True)]
     assert drawing.edges == []
+
+
+def test_an_island_at_the_top_keeps_its_two_lines_above_the_circle(school):
+    for name in ("A", "B"):
+        TeamFactory(organisation=school, name=name)
+    drawing = islands.geometry(islands.collaboration(organisation=school), width=400, height=400)
+    top = drawing.nodes[0]
+    assert top.is_island and top.label_y + 16 < top.y - islands.NODE_RADIUS
