@@ -5,9 +5,10 @@ with members from both, and the PLG meetings attended by members of both. A conn
 strength counts all three. A team without any connection is an island team; a staff member
 or coach who is only in their home team and in no active PLG is an island person.
 
-Everything is read in five queries, whatever the number of teams: the teams, the school's team
-memberships, its PLG memberships and its meeting attendance (each one pass over the rows,
-grouped by person, PLG and meeting), and the island people with their counts in SQL.
+Everything is read in four queries, whatever the number of teams: the teams, the school's team
+memberships (with each person's role and name), its PLG memberships and its meeting attendance,
+each one pass over the rows, grouped by person, PLG and meeting. The overview's island teams
+are one query of their own (`island_teams`).
 """
 
 import math
@@ -104,13 +105,24 @@ def collaboration(*, organisation: Organisation) -> Collaboration:
 
     person_teams: dict[int, set[int]] = defaultdict(set)
     home_of: dict[int, int] = {}
+    about: dict[int, tuple] = {}  # person: (role, function, name)
     rows = TeamMembership.objects.filter(
         team__organisation=organisation, membership__is_active=True
-    ).values_list("membership_id", "team_id", "is_home")
-    for person, team, is_home in rows:
+    ).values_list(
+        "membership_id",
+        "team_id",
+        "is_home",
+        "membership__role",
+        "membership__function",
+        "membership__user__first_name",
+        "membership__user__last_name",
+        "membership__user__email",
+    )
+    for person, team, is_home, role, function, first, last, email in rows:
         person_teams[person].add(team)
         if is_home:
             home_of[person] = team
+        about[person] = (role, function, first, last, email)
 
     plg_people: dict[int, set[int]] = defaultdict(set)
     plg_names: dict[int, str] = {}
@@ -160,31 +172,31 @@ def collaboration(*, organisation: Organisation) -> Collaboration:
     return Collaboration(
         teams=list(nodes.values()),
         connections=ordered,
-        island_people=[
-            IslandPerson(
-                pk=pk,
-                name=f"{first} {last}".strip() or email,
-                function=function,
-                home_team=by_pk.get(home_of.get(pk)),
-            )
-            for pk, function, first, last, email in island_people(organisation=organisation)
-        ],
+        island_people=_island_people(person_teams, home_of, about, plg_people, by_pk),
     )
 
 
-def island_people(*, organisation: Organisation):
-    """The school's active staff members and coaches with a home team, no other team and no
-    active PLG, in one query (EXISTS tests, no grouping): (pk, function, first name, last
-    name, email) rows."""
-    teams = TeamMembership.objects.filter(membership=OuterRef("pk"))
-    plgs = PLGMember.objects.filter(person=OuterRef("pk"), plg__status=PLG.Status.ACTIVE)
-    return (
-        Membership.objects.filter(organisation=organisation, is_active=True, role__in=PEOPLE_ROLES)
-        .filter(Exists(teams.filter(is_home=True)), ~Exists(teams.filter(is_home=False)))
-        .filter(~Exists(plgs))
-        .order_by("user__last_name", "user__first_name", "pk")
-        .values_list("pk", "function", "user__first_name", "user__last_name", "user__email")
-    )
+def _island_people(person_teams, home_of, about, plg_people, by_pk) -> list[IslandPerson]:
+    """Staff members and coaches whose only team is their home team and who are in no active
+    PLG, by name."""
+    in_a_plg = set().union(*plg_people.values())
+    found = []
+    for person, teams in person_teams.items():
+        role, function, first, last, email = about[person]
+        if role not in PEOPLE_ROLES or person in in_a_plg or len(teams) != 1:
+            continue
+        if person not in home_of:
+            continue
+        found.append((last, first, person, function, email))
+    return [
+        IslandPerson(
+            pk=person,
+            name=f"{first} {last}".strip() or email,
+            function=function,
+            home_team=by_pk[home_of[person]],
+        )
+        for last, first, person, function, email in sorted(found)
+    ]
 
 
 def island_teams(*, organisation: Organisation) -> list[Team]:
