@@ -132,3 +132,53 @@ class DevelopmentPoint(models.Model):
         if hash_:
             return fragment
         return "" if link.startswith(("/", "http://", "https://")) else link
+
+
+class Goal(models.Model):
+    """A goal of the school's action plan: specific and measurable, with a deadline, and
+    linked to the development points it answers."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        ACHIEVED = "achieved", _("achieved")
+        STOPPED = "stopped", _("stopped")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="development_goals",
+        verbose_name=_("school"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("what we will see when it is reached"),
+        help_text=_("Make it measurable: who, what, how much, by when."),
+    )
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    points = models.ManyToManyField(
+        DevelopmentPoint, related_name="goals", blank=True, verbose_name=_("development points")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["deadline", "pk"]
+        indexes = [
+            models.Index(fields=["organisation", "deadline"], name="development_goal_plan"),
+        ]
+
+    def __str__(self):
+        return self.title
