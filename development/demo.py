@@ -8,6 +8,7 @@ already decided, so the inbox shows every status and more than one source.
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from surveys import services as survey_services
@@ -80,6 +81,7 @@ def build(ctx) -> None:
             description=description,
             actor=leader.user,
             team=team,
+            anchor=reverse("teams:charter", kwargs={"slug": school.slug, "pk": team.pk}),
         )
     # One accepted point of the 360° is already a goal of the plan.
     accepted = (

@@ -111,6 +111,11 @@ class DevelopmentPoint(models.Model):
         return self.description
 
     @property
+    def status_symbol(self) -> str:
+        """Shown beside the status in words, so the status never rests on colour alone."""
+        return POINT_SYMBOLS.get(self.status, "?")
+
+    @property
     def origin_label(self) -> str:
         """How the origin is named in a list; an origin model may say it better with a
         `development_label`. '' when the origin is gone."""
@@ -182,3 +187,21 @@ class Goal(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def status_symbol(self) -> str:
+        return GOAL_SYMBOLS.get(self.status, "○")
+
+
+POINT_SYMBOLS = {
+    DevelopmentPoint.Status.PROPOSED: "?",
+    DevelopmentPoint.Status.ACCEPTED: "✓",
+    DevelopmentPoint.Status.DECLINED: "✗",
+    DevelopmentPoint.Status.PLANNED: "▸",
+}
+GOAL_SYMBOLS = {
+    Goal.Status.PLANNED: "○",
+    Goal.Status.IN_PROGRESS: "▸",
+    Goal.Status.ACHIEVED: "✓",
+    Goal.Status.STOPPED: "✗",
+}
