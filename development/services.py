@@ -22,6 +22,8 @@ def point_propose(
     is, unchanged."""
     if origin is None or origin.pk is None:
         raise LeerkringError(_("A development point needs the place it came from."))
+    if getattr(origin, "organisation_id", organisation.pk) != organisation.pk:
+        raise LeerkringError(_("This development point does not belong to the school."))
     if team is not None and team.organisation_id != organisation.pk:
         raise LeerkringError(_("This team does not belong to the school."))
     lookup = {
