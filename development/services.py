@@ -159,3 +159,22 @@ def goal_create(*, organisation, title: str, description: str, deadline, actor, 
     for point in points:
         point.status = DevelopmentPoint.Status.PLANNED
     return goal
+
+
+def goal_set_status(*, goal: Goal, status: str, actor) -> Goal:
+    """Move a goal of the plan to another status (planned, in progress, achieved, stopped)."""
+    if status not in Goal.Status.values:
+        raise LeerkringError(_("Choose one of the statuses."), field="status")
+    if status == goal.status:
+        return goal
+    with transaction.atomic():
+        Goal.objects.filter(pk=goal.pk).update(status=status)
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=goal,
+            organisation=goal.organisation,
+            summary=f"goal {goal.status} -> {status}",
+        )
+    goal.status = status
+    return goal

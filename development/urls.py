@@ -12,4 +12,5 @@ urlpatterns = [
     path(P + "<id:pk>/beslissen/", views.point_decide, name="point_decide"),
     path(PLAN, views.plan, name="plan"),
     path(PLAN + "doelen/nieuw/", views.goal_create, name="goal_create"),
+    path(PLAN + "doelen/<id:pk>/status/", views.goal_status, name="goal_status"),
 ]

@@ -15,9 +15,9 @@ from core.pagination import paginate
 from organisations.access import organisation_view
 
 from . import selectors, services
-from .access import can_decide, get_point_for_access
+from .access import can_decide, get_goal_for_access, get_point_for_access
 from .forms import GoalForm, PointFilterForm
-from .models import DevelopmentPoint
+from .models import DevelopmentPoint, Goal
 
 _DECISIONS = {
     "accept": DevelopmentPoint.Status.ACCEPTED,
@@ -84,6 +84,7 @@ def plan(request):
     context = {
         "goals": selectors.plan_goals(access=request.access),
         "can_edit": can_decide(request.access),
+        "statuses": Goal.Status.choices,
     }
     return render(request, "development/plan.html", context)
 
@@ -122,3 +123,26 @@ def goal_create(request):
             url = reverse("development:plan", kwargs={"slug": school.slug})
             return redirect(f"{url}#goal-{goal.pk}")
     return render(request, "development/goal_form.html", {"form": form, "point": point})
+
+
+@require_POST
+@organisation_view(manage=True)
+def goal_status(request, pk):
+    school = _school(request)
+    goal, may_edit = get_goal_for_access(request.access, pk)
+    if not may_edit:
+        raise PermissionDenied
+    try:
+        services.goal_set_status(
+            goal=goal, status=request.POST.get("status", ""), actor=request.user
+        )
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("“%(goal)s” is now %(status)s.")
+            % {"goal": goal.title, "status": goal.get_status_display()},
+        )
+    url = reverse("development:plan", kwargs={"slug": school.slug})
+    return redirect(f"{url}#goal-{goal.pk}")

@@ -33,9 +33,14 @@ def _point(w):
     return {"slug": w.school.slug, "pk": w.point.pk}
 
 
+def _goal(w):
+    return {"slug": w.school.slug, "pk": w.goal.pk}
+
+
 URLS = {
     "development:point_list": _school,
     "development:point_decide": _point,
     "development:plan": _school,
     "development:goal_create": _school,
+    "development:goal_status": _goal,
 }

@@ -150,3 +150,34 @@ def test_the_plan_query_count_does_not_grow(
     with django_assert_num_queries(6):
         response = client.get(url)
     assert response.content.decode().count('class="goal"') == goals
+
+
+def test_a_leader_moves_a_goal_to_another_status(school, leader, staff_member, login):
+    goal = goal_create(organisation=school, actor=leader.user, **_fields())
+    url = reverse("development:goal_status", kwargs={"slug": school.slug, "pk": goal.pk})
+    client = login(leader)
+    response = client.post(url, {"status": "in_progress"})
+    plan = reverse("development:plan", kwargs={"slug": school.slug})
+    assert response.url == f"{plan}#goal-{goal.pk}"
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.IN_PROGRESS
+    page = client.get(plan).content.decode()
+    assert "▸ bezig" in page
+    assert AuditEvent.objects.filter(
+        object_type="development.goal", action=AuditEvent.Action.UPDATE
+    ).exists()
+    bad = client.post(url, {"status": "done-ish"})
+    assert "Kies een van de statussen." in client.get(bad.url).content.decode()
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.IN_PROGRESS
+    assert login(staff_member).post(url, {"status": "achieved"}).status_code == 403
+    goal.refresh_from_db()
+    assert goal.status == Goal.Status.IN_PROGRESS
+
+
+def test_a_goal_of_another_school_is_404(school, leader, outsider, login):
+    theirs = goal_create(organisation=outsider.organisation, actor=outsider.user, **_fields())
+    url = reverse("development:goal_status", kwargs={"slug": school.slug, "pk": theirs.pk})
+    assert login(leader).post(url, {"status": "achieved"}).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == Goal.Status.PLANNED
