@@ -45,6 +45,7 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    "vision",
     "dashboard",
 ]
 INSTALLED_APPS = [
