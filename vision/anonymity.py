@@ -41,6 +41,7 @@ def group_counts(counts, threshold: int) -> GroupCounts:
         pool.extend((group, 0) for group in result.empty)
         result.empty = []
     result.shown = shown
-    result.merged = [group for group, _n in pool]
+    pooled = {id(group) for group, _n in pool}
+    result.merged = [group for group, _n in counts if id(group) in pooled]
     result.merged_n = sum(n for _g, n in pool)
     return result
