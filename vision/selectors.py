@@ -37,7 +37,7 @@ def counts_per_group(groups: list[StakeholderGroup], process: VisionProcess) -> 
 
 def cluster_contributions(process: VisionProcess) -> list[Contribution]:
     """Every contribution of the process in the order they came in, without their group."""
-    return list(process.contributions.only("pk", "text", "theme_id").order_by("pk"))
+    return list(process.contributions.only("pk", "process", "text", "theme").order_by("pk"))
 
 
 def _points_of_theme():

@@ -207,3 +207,16 @@ def test_publishing_without_text_is_refused(login, prioritising, leader):
     assert response.status_code == 400
     process.refresh_from_db()
     assert process.phase == Phase.PRIORITISE
+
+
+def test_the_cluster_page_reads_a_fixed_number_of_queries(
+    login, groups, process, leader, leader_access, django_assert_max_num_queries
+):
+    for n in range(30):
+        services.contribution_add(group=groups["staff"], text=f"Bijdrage {n}")
+    process = move(process, leader, Phase.CLUSTER)
+    for name in ["Zorg", "Spel", "Samen"]:
+        services.theme_create(process=process, access=leader_access, name=name)
+    client = login(leader)
+    with django_assert_max_num_queries(10):
+        assert client.get(_url("cluster", process)).status_code == 200
