@@ -1,14 +1,24 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CONTRIBUTION_MAX_LENGTH, StakeholderGroup, Theme, VisionProcess
+from .models import (
+    CONTRIBUTION_MAX_LENGTH,
+    MIN_THRESHOLD,
+    StakeholderGroup,
+    Theme,
+    VisionProcess,
+)
 
 
 class ProcessForm(forms.ModelForm):
     class Meta:
         model = VisionProcess
         fields = ["title", "question", "points", "threshold"]
-        widgets = {"question": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 3}),
+            "points": forms.NumberInput(attrs={"min": 1, "max": 100}),
+            "threshold": forms.NumberInput(attrs={"min": MIN_THRESHOLD, "max": 50}),
+        }
         error_messages = {
             "title": {"required": _("Give the process a title.")},
             "question": {"required": _("Write the question you ask the stakeholders.")},

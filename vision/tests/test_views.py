@@ -220,3 +220,42 @@ def test_the_cluster_page_reads_a_fixed_number_of_queries(
     client = login(leader)
     with django_assert_max_num_queries(10):
         assert client.get(_url("cluster", process)).status_code == 200
+
+
+def test_nothing_about_the_sender_is_stored_anywhere(groups):
+    from accounts.models import AuditEvent
+
+    response = Client().post(
+        reverse("vision:contribute", args=[groups["parents"].token]),
+        {"text": "Een school waar elk kind erbij hoort"},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_USER_AGENT="Telefoon van An",
+    )
+    assert response.status_code == 302
+    row = Contribution.objects.values().get()
+    assert not any("203.0.113.9" in str(v) or "Telefoon" in str(v) for v in row.values())
+    assert set(row) == {"id", "process_id", "group_id", "text", "theme_id", "created_at"}
+    assert not AuditEvent.objects.filter(object_type="vision.contribution").exists()
+
+
+def test_a_leader_adds_a_group_while_collecting_only(login, process, leader):
+    client = login(leader)
+    response = client.post(_url("group_add", process), {"name": "Sportclub De Pijl"})
+    assert response.status_code == 302
+    group = process.groups.get(name="Sportclub De Pijl")
+    assert group.kind == "other" and len(group.token) >= 40
+    # The same name twice is refused, with a message in Dutch.
+    client.post(_url("group_add", process), {"name": "sportclub de pijl"})
+    assert process.groups.count() == 5
+    html = client.get(_url("process_detail", process)).content.decode()
+    assert "al een groep met deze naam" in html
+
+
+def test_the_phase_does_not_go_back_through_the_page(login, groups, process, leader):
+    services.contribution_add(group=groups["staff"], text="Samen leren")
+    client = login(leader)
+    assert client.post(_url("phase_advance", process), {"to": "cluster"}).status_code == 302
+    response = client.post(_url("phase_advance", process), {"to": "collect"}, follow=True)
+    assert "alleen vooruit" in response.content.decode()
+    process.refresh_from_db()
+    assert process.phase == Phase.CLUSTER
