@@ -259,3 +259,17 @@ def test_the_phase_does_not_go_back_through_the_page(login, groups, process, lea
     assert "alleen vooruit" in response.content.decode()
     process.refresh_from_db()
     assert process.phase == Phase.CLUSTER
+
+
+def test_the_leaders_overview_names_the_groups_without_contributions(login, groups, school, leader):
+    url = reverse("organisations:overview_sections", kwargs={"slug": school.slug, "app": "vision"})
+    client = login(leader)
+    services.contribution_add(group=groups["staff"], text="Samen leren")
+    html = client.get(url).content.decode()
+    assert "Onze visie 2027" in html
+    assert "Ouders: nog geen bijdragen" in html and "Personeel: nog geen" not in html
+
+
+def test_the_overview_invites_to_start_a_process(login, school, leader):
+    url = reverse("organisations:overview_sections", kwargs={"slug": school.slug, "app": "vision"})
+    assert "Start een visietraject" in login(leader).get(url).content.decode()
