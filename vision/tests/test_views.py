@@ -273,3 +273,10 @@ def test_the_leaders_overview_names_the_groups_without_contributions(login, grou
 def test_the_overview_invites_to_start_a_process(login, school, leader):
     url = reverse("organisations:overview_sections", kwargs={"slug": school.slug, "app": "vision"})
     assert "Start een visietraject" in login(leader).get(url).content.decode()
+
+
+def test_while_prioritising_the_links_open_the_points_page(login, prioritising, leader):
+    process, _care, _play = prioritising
+    html = login(leader).get(_url("process_detail", process)).content.decode()
+    token = process.groups.first().token
+    assert reverse("vision:prioritise", args=[token]) in html

@@ -65,8 +65,10 @@ def process_create(request):
 def process_detail(request, pk):
     process = _managed(request, pk)
     groups = selectors.groups_of(process)
+    # While prioritising, the links open the points page straight away.
+    link_name = "vision:prioritise" if process.phase == Phase.PRIORITISE else "vision:contribute"
     for group in groups:
-        group.link = request.build_absolute_uri(reverse("vision:contribute", args=[group.token]))
+        group.link = request.build_absolute_uri(reverse(link_name, args=[group.token]))
     points = selectors.points_given(process)
     context = {
         "process": process,
