@@ -280,3 +280,12 @@ def test_while_prioritising_the_links_open_the_points_page(login, prioritising, 
     html = login(leader).get(_url("process_detail", process)).content.decode()
     token = process.groups.first().token
     assert reverse("vision:prioritise", args=[token]) in html
+
+
+def test_the_points_page_before_prioritising_stores_nothing(groups):
+    url = reverse("vision:prioritise", args=[groups["parents"].token])
+    page = Client().get(url)
+    assert page.status_code == 200
+    assert reverse("vision:contribute", args=[groups["parents"].token]) in page.content.decode()
+    assert Client().post(url).status_code == 410
+    assert not PointAllocation.objects.exists()

@@ -36,7 +36,10 @@ def contribute(request, token):
     context = _context(group)
     if group.process.phase != Phase.COLLECT:
         return render(
-            request, "vision/public_closed.html", context, status=410 if request.POST else 200
+            request,
+            "vision/public_closed.html",
+            context,
+            status=410 if request.method == "POST" else 200,
         )
     form = ContributionForm(request.POST or None)
     if request.method == "POST":
@@ -82,7 +85,10 @@ def prioritise(request, token):
     process = group.process
     if process.phase != Phase.PRIORITISE:
         return render(
-            request, "vision/public_closed.html", context, status=410 if request.POST else 200
+            request,
+            "vision/public_closed.html",
+            context,
+            status=410 if request.method == "POST" else 200,
         )
     themes = list(process.themes.order_by("name", "pk"))
     raw = _spread_raw(request, themes) if request.method == "POST" else {}
