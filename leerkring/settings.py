@@ -47,6 +47,7 @@ PROJECT_APPS = [
     "teams",
     # After the apps whose development points it receives.
     "development",
+    "vision",
     "dashboard",
 ]
 INSTALLED_APPS = [
