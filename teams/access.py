@@ -1,8 +1,12 @@
 """Who may change what: a team's members edit its charter, the school's leaders every charter
 and the decision matrix."""
 
+from django.http import Http404
+
 from organisations.access import Access
 from organisations.models import Team
+
+from .models import TeamGoal
 
 
 def can_edit_charter(access: Access, team: Team, member_ids=None) -> bool:
@@ -19,3 +23,22 @@ def can_edit_charter(access: Access, team: Team, member_ids=None) -> bool:
 
 def can_edit_matrix(access: Access) -> bool:
     return access.can_manage
+
+
+def can_edit_goals(access: Access, team: Team, member_ids=None) -> bool:
+    """A team's members and the school's leaders edit its goals and record measurements;
+    everyone else in the school reads them."""
+    return can_edit_charter(access, team, member_ids)
+
+
+def get_goal_for_access(access: Access, pk: int):
+    """The team goal with this pk of a team of the access's organisation (with its team), or
+    Http404, and whether the user may edit it."""
+    goal = (
+        TeamGoal.objects.filter(team__organisation=access.organisation, pk=pk)
+        .select_related("team")
+        .first()
+    )
+    if goal is None:
+        raise Http404
+    return goal, can_edit_goals(access, goal.team)
