@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charters, decisions
+from .views import charters, decisions, goals
 
 app_name = "teams"
 
@@ -9,6 +9,14 @@ D = "o/<slug:slug>/decisions/"
 urlpatterns = [
     path("o/<slug:slug>/teams/<id:pk>/charter/", charters.charter, name="charter"),
     path("o/<slug:slug>/teams/<id:pk>/charter/edit/", charters.charter_edit, name="charter_edit"),
+    path("o/<slug:slug>/teams/<id:pk>/goals/new/", goals.goal_add, name="goal_add"),
+    path("o/<slug:slug>/goals/<id:pk>/edit/", goals.goal_edit, name="goal_edit"),
+    path("o/<slug:slug>/goals/<id:pk>/delete/", goals.goal_delete, name="goal_delete"),
+    path(
+        "o/<slug:slug>/goals/<id:pk>/measurements/new/",
+        goals.measurement_add,
+        name="measurement_add",
+    ),
     path(D, decisions.decision_matrix, name="decision_matrix"),
     path(D + "edit/", decisions.decision_matrix_edit, name="decision_matrix_edit"),
     path(D + "export.xlsx", decisions.decision_matrix_xlsx, name="decision_matrix_xlsx"),

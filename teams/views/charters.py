@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
@@ -28,6 +29,7 @@ def charter(request, pk):
         "history": selectors.mission_history(team=team),
         "decisions": selectors.team_decisions(team=team),
         "can_edit": can_edit,
+        "goal_cards": selectors.goal_cards(team=team, today=timezone.localdate()),
     }
     return render(request, "teams/charter.html", context)
 
