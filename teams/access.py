@@ -6,7 +6,7 @@ from django.http import Http404
 from organisations.access import Access
 from organisations.models import Team
 
-from .models import TeamGoal
+from .models import Appreciation, TeamGoal
 
 
 def can_edit_charter(access: Access, team: Team, member_ids=None) -> bool:
@@ -42,3 +42,21 @@ def get_goal_for_access(access: Access, pk: int):
     if goal is None:
         raise Http404
     return goal, can_edit_goals(access, goal.team)
+
+
+def can_leave_appreciation(access: Access) -> bool:
+    """A colleague of the school: someone with their own membership in it."""
+    return access.membership is not None and access.membership.is_active
+
+
+def get_appreciation_for_access(access: Access, pk: int) -> Appreciation:
+    """The appreciation note with this pk of the access's organisation, written by the user
+    (only its author may act on it), or Http404."""
+    if access.membership is None:
+        raise Http404
+    note = Appreciation.objects.filter(
+        organisation=access.organisation, pk=pk, author_id=access.membership.user_id
+    ).first()
+    if note is None:
+        raise Http404
+    return note

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Charter, Decision, GoalMeasurement, Owner, TeamGoal, TeamRole
+from .models import Appreciation, Charter, Decision, GoalMeasurement, Owner, TeamGoal, TeamRole
 
 NO_OWNER = [("", _("— nobody yet —"))]
 SCHOOL_DEFAULT = [("", _("as the school"))]
@@ -193,3 +193,38 @@ class MeasurementForm(forms.Form):
         max_length=GoalMeasurement._meta.get_field("note").max_length,
         required=False,
     )
+
+
+class AppreciationForm(forms.Form):
+    """A note for the team or one of its members (`recipient`: "team" or "m<membership pk>")."""
+
+    recipient = forms.ChoiceField(label=_("For"))
+    text = forms.CharField(
+        label=_("Your note"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write a few words of appreciation.")},
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it?"),
+        choices=Appreciation.Visibility.choices,
+        widget=forms.RadioSelect,
+        initial=Appreciation.Visibility.SCHOOL,
+    )
+
+    def __init__(self, *args, team, members, viewer=None, **kwargs):
+        kwargs.setdefault("prefix", "appreciation")
+        super().__init__(*args, **kwargs)
+        self.people = {
+            link.membership_id: link.membership
+            for link in members
+            if viewer is None or link.membership_id != viewer.pk
+        }
+        choices = [("team", _("the team %(team)s") % {"team": team.name})]
+        choices += [(f"m{pk}", str(membership.user)) for pk, membership in self.people.items()]
+        self.fields["recipient"].choices = choices
+
+    def person(self):
+        """The member the note is for, or None for the team."""
+        value = self.cleaned_data["recipient"]
+        return None if value == "team" else self.people[int(value[1:])]

@@ -265,3 +265,76 @@ class GoalMeasurement(models.Model):
 
     def __str__(self):
         return f"{self.goal}: {self.value} ({self.date:%Y-%m-%d})"
+
+
+# Appreciation ----------------------------------------------------------------------------------
+
+
+class Appreciation(models.Model):
+    """A note of appreciation a colleague leaves for a team or for a person (a membership) of
+    the same school. The author chooses who may read it: the whole school, or only the team
+    (its members) or the person; the author always sees their own notes."""
+
+    class Visibility(models.TextChoices):
+        SCHOOL = "school", _("the whole school")
+        RECIPIENT = "recipient", _("only the team or the person")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="appreciations",
+        verbose_name=_("school"),
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appreciations",
+        verbose_name=_("for the team"),
+    )
+    membership = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appreciations_received",
+        verbose_name=_("for the person"),
+    )
+    text = models.TextField(_("note"), max_length=1000)
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.SCHOOL,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="appreciations_written",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appreciation note")
+        verbose_name_plural = _("appreciation notes")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(team__isnull=False, membership__isnull=True)
+                | Q(team__isnull=True, membership__isnull=False),
+                name="appreciation_for_a_team_or_a_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=["school", "recipient"]),
+                name="appreciation_visibility_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["team", "-created_at"], name="appreciation_team_idx"),
+            models.Index(fields=["membership", "-created_at"], name="appreciation_person_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} → {self.team or self.membership}"

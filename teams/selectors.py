@@ -3,7 +3,7 @@ number of teams, members and rows."""
 
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,7 @@ from organisations.selectors import team_members
 from . import charts, goals
 from .models import (
     MOVED_OWNERS,
+    Appreciation,
     Charter,
     Decision,
     GoalMeasurement,
@@ -141,4 +142,28 @@ def school_goals_latest(*, organisation: Organisation) -> QuerySet[TeamGoal]:
             latest_date=Subquery(latest.values("date")[:1]),
         )
         .order_by("team__name", "deadline", "title", "pk")
+    )
+
+
+# Appreciation ----------------------------------------------------------------------------------
+
+APPRECIATION_SHOWN = 30  # the charter shows this many of the newest notes
+
+
+def team_appreciations(*, team: Team, access, member_ids) -> QuerySet[Appreciation]:
+    """The newest notes for the team and for its members (`member_ids`: their membership ids)
+    that the viewer may read: those for the whole school, their own, the team's when they are
+    in it, and those for themselves. One query."""
+    own = access.membership
+    readable = Q(visibility=Appreciation.Visibility.SCHOOL)
+    if own is not None:
+        readable |= Q(author_id=own.user_id) | Q(membership_id=own.pk)
+        if own.pk in member_ids:
+            readable |= Q(team=team)
+    return (
+        Appreciation.objects.filter(organisation_id=team.organisation_id)
+        .filter(Q(team=team) | Q(membership_id__in=member_ids))
+        .filter(readable)
+        .select_related("author", "membership__user")
+        .order_by("-created_at", "-pk")[:APPRECIATION_SHOWN]
     )

@@ -1,4 +1,5 @@
-"""Writes for charters and the decision matrix. Every write checks who may make it."""
+"""Writes for charters, the decision matrix, team goals and appreciation notes. Every write
+checks who may make it."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,11 +11,12 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.validation import validate
 from organisations.access import Access
-from organisations.models import Organisation, Team
+from organisations.models import Membership, Organisation, Team
 
-from .access import can_edit_charter, can_edit_goals, can_edit_matrix
+from .access import can_edit_charter, can_edit_goals, can_edit_matrix, can_leave_appreciation
 from .models import (
     MOVED_OWNERS,
+    Appreciation,
     Charter,
     Decision,
     GoalMeasurement,
@@ -368,3 +370,62 @@ def measurement_delete(*, measurement: GoalMeasurement, access: Access) -> None:
     if not can_edit_goals(access, goal.team) or goal.team.organisation_id != access.organisation.pk:
         raise PermissionDenied
     measurement.delete()
+
+
+# Appreciation ----------------------------------------------------------------------------------
+
+APPRECIATION_MAX = 1000
+
+
+@transaction.atomic
+def appreciation_add(
+    *,
+    access: Access,
+    author,
+    text: str,
+    visibility: str,
+    team: Team | None = None,
+    membership: Membership | None = None,
+) -> Appreciation:
+    """Leave a note for a team or for a person of the access's school (not for oneself)."""
+    school = access.organisation
+    if not can_leave_appreciation(access) or access.membership.user_id != author.pk:
+        raise PermissionDenied
+    if (team is None) == (membership is None):
+        raise LeerkringError(_("Choose a team or a person for the note."), field="recipient")
+    if team is not None and team.organisation_id != school.pk:
+        raise PermissionDenied
+    if membership is not None:
+        if membership.organisation_id != school.pk or not membership.is_active:
+            raise PermissionDenied
+        if membership.pk == access.membership.pk:
+            raise LeerkringError(_("You cannot leave a note for yourself."), field="recipient")
+    text = text.strip()
+    if not text:
+        raise LeerkringError(_("Write a few words of appreciation."), field="text")
+    if len(text) > APPRECIATION_MAX:
+        raise LeerkringError(
+            _("Keep the note under %(max)s characters.") % {"max": APPRECIATION_MAX},
+            field="text",
+        )
+    if visibility not in Appreciation.Visibility.values:
+        raise LeerkringError(_("Choose who may read the note."), field="visibility")
+    note = Appreciation(
+        organisation=school,
+        team=team,
+        membership=membership,
+        text=text,
+        visibility=visibility,
+        author=author,
+    )
+    validate(note)
+    note.save()
+    return note
+
+
+@transaction.atomic
+def appreciation_delete(*, note: Appreciation, user) -> None:
+    """Only its author deletes a note."""
+    if note.author_id != user.pk:
+        raise PermissionDenied
+    note.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charters, decisions, goals
+from .views import appreciation, charters, decisions, goals
 
 app_name = "teams"
 
@@ -16,6 +16,16 @@ urlpatterns = [
         "o/<slug:slug>/goals/<id:pk>/measurements/new/",
         goals.measurement_add,
         name="measurement_add",
+    ),
+    path(
+        "o/<slug:slug>/teams/<id:pk>/appreciation/new/",
+        appreciation.appreciation_add,
+        name="appreciation_add",
+    ),
+    path(
+        "o/<slug:slug>/appreciation/<id:pk>/delete/",
+        appreciation.appreciation_delete,
+        name="appreciation_delete",
     ),
     path(D, decisions.decision_matrix, name="decision_matrix"),
     path(D + "edit/", decisions.decision_matrix_edit, name="decision_matrix_edit"),

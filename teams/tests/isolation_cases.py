@@ -2,7 +2,7 @@
 
 
 def build(w):
-    from teams.models import Decision, GoalMeasurement, TeamDecision, TeamGoal
+    from teams.models import Appreciation, Decision, GoalMeasurement, TeamDecision, TeamGoal
 
     w.decision = Decision.objects.create(
         organisation=w.school, theme="Mensen", name="Aanwerving", owner="leadership"
@@ -12,6 +12,9 @@ def build(w):
         team=w.team, title="Leesplezier", kind="percentage", baseline=40, target=70
     )
     GoalMeasurement.objects.create(goal=w.goal, date="2026-01-15", value=48)
+    w.appreciation = Appreciation.objects.create(
+        organisation=w.school, team=w.team, text="Dank je!", author=w.leader.user
+    )
 
 
 def _org(w):
@@ -26,6 +29,10 @@ def _goal(w):
     return {"slug": w.school.slug, "pk": w.goal.pk}
 
 
+def _appreciation(w):
+    return {"slug": w.school.slug, "pk": w.appreciation.pk}
+
+
 def _decision(w):
     return {"slug": w.school.slug, "pk": w.decision.pk}
 
@@ -37,6 +44,8 @@ URLS = {
     "teams:goal_edit": _goal,
     "teams:goal_delete": _goal,
     "teams:measurement_add": _goal,
+    "teams:appreciation_add": _team,
+    "teams:appreciation_delete": _appreciation,
     "teams:decision_matrix": _org,
     "teams:decision_matrix_edit": _org,
     "teams:decision_matrix_xlsx": _org,
