@@ -10,6 +10,7 @@ urlpatterns = [
     path("o/<slug:slug>/teams/<id:pk>/charter/", charters.charter, name="charter"),
     path("o/<slug:slug>/teams/<id:pk>/charter/edit/", charters.charter_edit, name="charter_edit"),
     path("o/<slug:slug>/teams/<id:pk>/goals/new/", goals.goal_add, name="goal_add"),
+    path("o/<slug:slug>/goals/", goals.school_goals, name="school_goals"),
     path("o/<slug:slug>/goals/<id:pk>/edit/", goals.goal_edit, name="goal_edit"),
     path("o/<slug:slug>/goals/<id:pk>/delete/", goals.goal_delete, name="goal_delete"),
     path(

@@ -40,6 +40,7 @@ def _decision(w):
 URLS = {
     "teams:charter": _team,
     "teams:charter_edit": _team,
+    "teams:school_goals": _org,
     "teams:goal_add": _team,
     "teams:goal_edit": _goal,
     "teams:goal_delete": _goal,

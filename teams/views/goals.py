@@ -12,7 +12,7 @@ from django_htmx.http import reswap, retarget
 from core.errors import LeerkringError
 from organisations.access import get_team_for_access, organisation_view
 
-from .. import selectors, services
+from .. import goals, selectors, services
 from ..access import can_edit_goals, get_goal_for_access
 from ..forms import GoalForm, MeasurementForm
 
@@ -98,3 +98,14 @@ def measurement_add(request, pk):
     if request.htmx:
         template += "#form"
     return render(request, template, {"goal": goal, "team": goal.team, "form": form})
+
+
+@organisation_view()
+def school_goals(request):
+    """Every team's goals with their latest measurement and standing, by team."""
+    today = timezone.localdate()
+    rows = [
+        (goal, goals.standing(goal, goal.latest_value, goal.latest_date, today))
+        for goal in selectors.school_goals_latest(organisation=request.organisation)
+    ]
+    return render(request, "teams/school_goals.html", {"rows": rows})
