@@ -6,7 +6,7 @@ from django.http import Http404
 from organisations.access import Access
 from organisations.models import Team
 
-from .models import Appreciation, TeamGoal
+from .models import Appreciation, GoalMeasurement, TeamGoal
 
 
 def can_edit_charter(access: Access, team: Team, member_ids=None) -> bool:
@@ -60,3 +60,16 @@ def get_appreciation_for_access(access: Access, pk: int) -> Appreciation:
     if note is None:
         raise Http404
     return note
+
+
+def get_measurement_for_access(access: Access, pk: int):
+    """The measurement with this pk of a goal of the access's organisation (with its goal and
+    team), or Http404, and whether the user may change it."""
+    measurement = (
+        GoalMeasurement.objects.filter(goal__team__organisation=access.organisation, pk=pk)
+        .select_related("goal__team")
+        .first()
+    )
+    if measurement is None:
+        raise Http404
+    return measurement, can_edit_goals(access, measurement.goal.team)

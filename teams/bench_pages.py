@@ -21,9 +21,9 @@ def pages() -> list[BenchPage]:
     goal = TeamGoal.objects.filter(team_id=team).order_by("pk").first()
     busy, count = (
         Team.objects.filter(organisation__slug=MAIN_SCHOOL_SLUG)
-        .annotate(goals=Count("goals"))
-        .order_by("-goals", "pk")
-        .values_list("pk", "goals")
+        .annotate(goal_count=Count("goals"))
+        .order_by("-goal_count", "pk")
+        .values_list("pk", "goal_count")
         .first()
     )
     assert count == MANY_GOALS, "the demo's team with many goals is missing"

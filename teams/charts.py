@@ -3,7 +3,7 @@ where each measurement lies, the value axis, and the baseline and target lines. 
 also written as text (the chart's description and the table next to it)."""
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import count
 
 from django.utils.formats import date_format, number_format
@@ -27,17 +27,17 @@ def value_text(value, unit: str = "") -> str:
 
 def value_range(*, kind: str, scale_max, values) -> tuple[Decimal, Decimal]:
     """The value axis: a percentage runs 0–100, a scale 1..its highest point, a number from a
-    little below the lowest to a little above the highest value shown."""
+    little below the lowest to a little above the highest value shown (in whole numbers)."""
     if kind == "percentage":
         return Decimal(0), Decimal(100)
     if kind == "scale" and scale_max:
         return Decimal(1), Decimal(scale_max)
     low, high = min(values), max(values)
     pad = (high - low) / 10 if high != low else max(abs(high) / 10, Decimal(1))
-    bottom = low - pad
+    bottom = (low - pad).to_integral_value(rounding=ROUND_FLOOR)
     if low >= 0 > bottom:  # a count does not go below zero
         bottom = Decimal(0)
-    return bottom, high + pad
+    return bottom, (high + pad).to_integral_value(rounding=ROUND_CEILING)
 
 
 def _round(number) -> float:
@@ -80,6 +80,7 @@ def trend_chart(
         for day, value in points
     ]
     middle = (low + high) / 2
+    away = 12 if y(target) < y(baseline) else -4  # below the baseline when the target is above
     described = [f"{dot['date']}: {dot['value']}" for dot in dots]
     dates = []
     if points:
@@ -111,9 +112,14 @@ def trend_chart(
             for value in (high, middle, low)
         ],
         "tick_x": LEFT - 6,
-        "baseline_x": LEFT + 4,
-        "baseline": {"y": y(baseline), "text_y": _round(y(baseline) - 4), "label": _("baseline")},
-        "target": {"y": y(target), "text_y": _round(y(target) - 4), "label": _("target")},
+        "label_x": WIDTH - RIGHT,
+        # Each label on the side of its line away from the other line: they never overlap.
+        "baseline": {
+            "y": y(baseline),
+            "text_y": _round(y(baseline) + away),
+            "label": _("baseline"),
+        },
+        "target": {"y": y(target), "text_y": _round(y(target) + 8 - away), "label": _("target")},
         "points": dots,
         "line": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
         "dates": dates,

@@ -28,6 +28,11 @@ urlpatterns = [
         appreciation.appreciation_delete,
         name="appreciation_delete",
     ),
+    path(
+        "o/<slug:slug>/measurements/<id:pk>/delete/",
+        goals.measurement_delete,
+        name="measurement_delete",
+    ),
     path(D, decisions.decision_matrix, name="decision_matrix"),
     path(D + "edit/", decisions.decision_matrix_edit, name="decision_matrix_edit"),
     path(D + "export.xlsx", decisions.decision_matrix_xlsx, name="decision_matrix_xlsx"),

@@ -11,7 +11,7 @@ def build(w):
     w.goal = TeamGoal.objects.create(
         team=w.team, title="Leesplezier", kind="percentage", baseline=40, target=70
     )
-    GoalMeasurement.objects.create(goal=w.goal, date="2026-01-15", value=48)
+    w.measurement = GoalMeasurement.objects.create(goal=w.goal, date="2026-01-15", value=48)
     w.appreciation = Appreciation.objects.create(
         organisation=w.school, team=w.team, text="Dank je!", author=w.leader.user
     )
@@ -27,6 +27,10 @@ def _team(w):
 
 def _goal(w):
     return {"slug": w.school.slug, "pk": w.goal.pk}
+
+
+def _measurement(w):
+    return {"slug": w.school.slug, "pk": w.measurement.pk}
 
 
 def _appreciation(w):
@@ -45,6 +49,7 @@ URLS = {
     "teams:goal_edit": _goal,
     "teams:goal_delete": _goal,
     "teams:measurement_add": _goal,
+    "teams:measurement_delete": _measurement,
     "teams:appreciation_add": _team,
     "teams:appreciation_delete": _appreciation,
     "teams:decision_matrix": _org,

@@ -78,3 +78,13 @@ def test_values_are_written_the_dutch_way_with_their_unit():
         assert charts.value_text(Decimal("45.50"), "%") == "45,5%"
         assert charts.value_text(Decimal("100.00"), "%") == "100%"
         assert charts.value_text(Decimal("12"), "leerlingen") == "12 leerlingen"
+
+
+def test_the_baseline_and_target_labels_sit_on_the_far_sides_of_their_lines():
+    up = _chart([], baseline=40, target=70)
+    assert (
+        up["target"]["text_y"] < up["target"]["y"] < up["baseline"]["y"] < up["baseline"]["text_y"]
+    )
+    down = _chart([], baseline=70, target=40)
+    assert down["baseline"]["text_y"] < down["baseline"]["y"] < down["target"]["y"]
+    assert down["target"]["y"] < down["target"]["text_y"]

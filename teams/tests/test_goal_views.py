@@ -156,3 +156,18 @@ def test_the_charter_makes_as_many_queries_for_many_goals_as_for_one(login, scho
         )
     many = _charter_queries(client, url)
     assert many == one and many <= 12
+
+
+def test_a_member_deletes_a_wrong_measurement_and_a_reader_may_not(
+    login, school, team, staff_member, leader
+):
+    goal = _goal(team)
+    wrong = GoalMeasurement.objects.create(goal=goal, date=datetime.date(2026, 1, 1), value=5)
+    url = _url("measurement_delete", school, wrong.pk)
+    reader = TeamMembershipFactory(team=TeamFactory(organisation=school)).membership
+    assert login(reader).post(url).status_code == 403
+    client = login(staff_member)
+    assert url in client.get(_url("charter", school, team.pk)).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"].endswith(f"#goal-{goal.pk}")
+    assert not GoalMeasurement.objects.exists()

@@ -13,7 +13,7 @@ from core.errors import LeerkringError
 from organisations.access import get_team_for_access, organisation_view
 
 from .. import goals, selectors, services
-from ..access import can_edit_goals, get_goal_for_access
+from ..access import can_edit_goals, get_goal_for_access, get_measurement_for_access
 from ..forms import GoalForm, MeasurementForm
 
 
@@ -109,3 +109,14 @@ def school_goals(request):
         for goal in selectors.school_goals_latest(organisation=request.organisation)
     ]
     return render(request, "teams/school_goals.html", {"rows": rows})
+
+
+@require_POST
+@organisation_view()
+def measurement_delete(request, pk):
+    measurement, can_edit = get_measurement_for_access(request.access, pk)
+    if not can_edit:
+        raise PermissionDenied
+    services.measurement_delete(measurement=measurement, access=request.access)
+    messages.success(request, _("The measurement was deleted."))
+    return _charter(request, measurement.goal.team_id, measurement.goal_id)
