@@ -4,7 +4,7 @@ and the decision matrix."""
 from django.http import Http404
 
 from organisations.access import Access
-from organisations.models import Team
+from organisations.models import Membership, Team
 
 from .models import Appreciation, GoalMeasurement, TeamGoal
 
@@ -73,3 +73,9 @@ def get_measurement_for_access(access: Access, pk: int):
     if measurement is None:
         raise Http404
     return measurement, can_edit_goals(access, measurement.goal.team)
+
+
+def can_see_collaboration(access: Access) -> bool:
+    """Leaders, administrators and coaches see how the school's teams are connected; a staff
+    member does not see who stands alone."""
+    return access.can_manage or access.role == Membership.Role.COACH

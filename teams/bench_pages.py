@@ -1,4 +1,5 @@
-"""Bench pages of team charters, team goals and the decision matrix, on the demo's main school."""
+"""Bench pages of team charters, team goals, the decision matrix and the collaboration between
+teams, on the demo's main school."""
 
 from django.db.models import Count
 from django.urls import reverse
@@ -54,4 +55,5 @@ def pages() -> list[BenchPage]:
         BenchPage(
             "decision matrix XLSX", reverse("teams:decision_matrix_xlsx", kwargs=school), leader
         ),
+        BenchPage("team collaboration", reverse("teams:collaboration", kwargs=school), leader),
     ]

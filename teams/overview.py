@@ -1,12 +1,12 @@
-"""On a school leader's overview: how many rows of the decision matrix are still unclear, and
-which team goals are off track."""
+"""On a school leader's overview: how many rows of the decision matrix are still unclear, the
+island teams, and which team goals are off track."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import goals, matrix, selectors
+from . import goals, islands, matrix, selectors
 
 
 def sections(request) -> list[dict]:
@@ -31,6 +31,7 @@ def sections(request) -> list[dict]:
             "url": url,
             "link_label": _("Open the decision matrix"),
         },
+        _islands_section(school),
         _goals_card(school),
     ]
 
@@ -62,4 +63,27 @@ def _goals_card(school) -> dict:
         "items": items,
         "url": reverse("teams:school_goals", kwargs={"slug": school.slug}),
         "link_label": _("See every team's goals"),
+    }
+
+
+def _islands_section(school) -> dict:
+    """The island teams: teams that share no colleague, PLG or meeting with another team."""
+    found = islands.island_teams(organisation=school)
+    slug = school.slug
+    return {
+        "template": "core/_overview_card.html",
+        "title": _("Island teams"),
+        "figure": len(found),
+        "summary": ngettext(
+            "team shares no colleague, PLG or meeting with another team",
+            "teams share no colleague, PLG or meeting with another team",
+            len(found),
+        ),
+        "attention": bool(found),
+        "items": [
+            (team.name, reverse("teams:charter", kwargs={"slug": slug, "pk": team.pk}))
+            for team in found[:5]
+        ],
+        "url": reverse("teams:collaboration", kwargs={"slug": slug}),
+        "link_label": _("Open the collaboration between teams"),
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appreciation, charters, decisions, goals
+from .views import appreciation, charters, decisions, goals, islands
 
 app_name = "teams"
 
@@ -33,6 +33,7 @@ urlpatterns = [
         goals.measurement_delete,
         name="measurement_delete",
     ),
+    path("o/<slug:slug>/teams/samenwerking/", islands.collaboration, name="collaboration"),
     path(D, decisions.decision_matrix, name="decision_matrix"),
     path(D + "edit/", decisions.decision_matrix_edit, name="decision_matrix_edit"),
     path(D + "export.xlsx", decisions.decision_matrix_xlsx, name="decision_matrix_xlsx"),

@@ -34,7 +34,9 @@ def _goal(team, title, values, deadline=None):
 
 def _overview(client, school):
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+        response = client.get(
+            reverse("organisations:overview_sections", kwargs={"slug": school.slug, "app": "teams"})
+        )
     section = next(s for s in response.context["sections"] if s["title"] == "Teamdoelen")
     return section, len(queries)
 
