@@ -69,6 +69,12 @@ def test_a_teacher_sets_a_goal_and_records_measurements(
     expect(card.locator("table")).to_contain_text("55%")
     check_accessibility(page)
 
+    # Every team's goals, as the leader's overview links to them.
+    page.goto(f"/o/{slug}/goals/")
+    expect(page.locator("main table")).to_contain_text("Meer kinderen lezen graag")
+    expect(page.locator("main table")).to_contain_text(dutch("Target reached"))
+    check_accessibility(page)
+
 
 def test_a_colleague_thanks_a_teacher_only_for_her(
     page, phone_page, login_as, staff_member, colleague, team, check_accessibility, dutch
