@@ -66,11 +66,8 @@ def test_the_demo_teachers_team_has_goals_one_off_track_and_notes_of_appreciatio
 
 def test_the_main_school_has_one_island_team_that_the_leader_finds(client, demo):
     client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
-    overview = client.get(
-        reverse(
-            "organisations:overview_sections", kwargs={"slug": MAIN_SCHOOL_SLUG, "app": "teams"}
-        )
-    )
+    kwargs = {"slug": MAIN_SCHOOL_SLUG, "app": "teams"}
+    overview = client.get(reverse("organisations:overview_sections", kwargs=kwargs))
     card = next(s for s in overview.context["sections"] if s["title"] == "Eilandteams")
     assert [label for label, _url in card["items"]] == ["Derde graad"]
     response = client.get(card["url"])
