@@ -45,6 +45,7 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    "growth",
     "dashboard",
 ]
 INSTALLED_APPS = [

@@ -1,0 +1,26 @@
+"""A "My journal" link on a school's pages, for a person with a membership there."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.context_processors import NavItem
+
+
+def items(request) -> list[NavItem]:
+    organisation = getattr(request, "organisation", None)
+    access = getattr(request, "access", None)
+    if organisation is None or access is None or not organisation.is_school:
+        return []
+    match = getattr(request, "resolver_match", None)
+    here = match.url_name if match and match.namespace == "growth" else ""
+    slug = {"slug": organisation.slug}
+    items = []
+    if access.membership is not None:
+        items.append(
+            NavItem(
+                label=_("My journal"),
+                url=reverse("growth:journal", kwargs=slug),
+                current=here.startswith("journal"),
+            )
+        )
+    return items
