@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import JournalEntry
+from .models import DevelopmentAgreement, JournalEntry
 
 
 class DateInput(forms.DateInput):
@@ -51,3 +51,38 @@ class JournalEntryForm(forms.ModelForm):
             del self.fields["learning_group"]
         if not plgs.exists():
             del self.fields["plg"]
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = DevelopmentAgreement
+        fields = ["person", "conversation_on", "goal", "support", "due_on", "status"]
+        widgets = {
+            "conversation_on": DateInput(),
+            "due_on": DateInput(),
+            "goal": forms.Textarea(attrs={"rows": 3}),
+            "support": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "person": {"required": _("Choose the person you made the agreement with.")},
+            "goal": {"required": _("Write down the goal of the agreement.")},
+            "due_on": {"required": _("Say by when the goal should be reached.")},
+            "conversation_on": {"required": _("Give the date of the conversation.")},
+        }
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["person"]
+        else:
+            del self.fields["status"]
+            self.fields["person"].queryset = people
+            self.fields["person"].label_from_instance = lambda m: str(m.user)
+
+
+class ProgressNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("How is it going?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write down how it is going.")},
+    )

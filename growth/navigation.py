@@ -23,4 +23,11 @@ def items(request) -> list[NavItem]:
                 current=here.startswith("journal"),
             )
         )
+        items.append(
+            NavItem(
+                label=_("Agreements"),
+                url=reverse("growth:agreements", kwargs=slug),
+                current=here.startswith("agreement"),
+            )
+        )
     return items

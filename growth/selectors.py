@@ -1,7 +1,7 @@
 """Reads of `growth`. Journal entries are read here and nowhere else: every function below
 names the one person whose reading it serves, and none lets a role stand in for that."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from communities.models import PLG
@@ -9,7 +9,7 @@ from networks.models import LearningGroup
 from organisations.access import Access
 from organisations.models import Membership
 
-from .models import JournalEntry
+from .models import DevelopmentAgreement, JournalEntry, ProgressNote
 
 # Journal ----------------------------------------------------------------------------------
 
@@ -108,3 +108,41 @@ def sharing_plgs(*, access: Access) -> QuerySet[PLG]:
     if access.membership is None:
         return PLG.objects.none()
     return PLG.objects.filter(members__person=access.membership).order_by("name", "pk")
+
+
+# Development agreements -------------------------------------------------------------------
+
+
+def agreements_for(*, access: Access) -> QuerySet[DevelopmentAgreement]:
+    """The agreements the user is the person of, or made as leader, in this school; with
+    `note_count`. Nobody else's: a leader does not see another leader's agreements."""
+    if access.membership is None:
+        return DevelopmentAgreement.objects.none()
+    mine = Q(person=access.membership) | Q(leader=access.membership)
+    return (
+        DevelopmentAgreement.objects.filter(mine, organisation=access.organisation)
+        .select_related("person__user", "leader__user")
+        .annotate(note_count=Count("progress_notes"))
+        .order_by("due_on", "pk")
+    )
+
+
+def agreement_for_access(*, access: Access, pk: int) -> tuple[DevelopmentAgreement, bool]:
+    """The agreement with this pk if the user is its person or its leader, else a 404; and
+    whether the user is its leader."""
+    agreement = agreements_for(access=access).filter(pk=pk).first()
+    if agreement is None:
+        raise Http404
+    return agreement, agreement.leader_id == access.membership.pk
+
+
+def agreement_notes(*, agreement: DevelopmentAgreement) -> QuerySet[ProgressNote]:
+    return agreement.progress_notes.select_related("written_by")
+
+
+def agreement_people(*, access: Access) -> QuerySet[Membership]:
+    """The school's people a leader may make an agreement with (not themselves)."""
+    people = Membership.objects.filter(organisation=access.organisation, is_active=True)
+    if access.membership is not None:
+        people = people.exclude(pk=access.membership.pk)
+    return people.select_related("user").order_by("user__last_name", "user__first_name", "pk")

@@ -1,17 +1,21 @@
 """Writes of `growth`. Each checks that the person writing may, validates, and runs in a
 transaction; bad input raises a LeerkringError and changes nothing."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import AuditEvent
+from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.validation import validate
 from organisations.access import Access
 
 from . import selectors
-from .access import can_keep_journal
-from .models import JournalEntry
+from .access import can_keep_journal, can_make_agreements
+from .models import DevelopmentAgreement, JournalEntry, ProgressNote
 
 # Journal ----------------------------------------------------------------------------------
 
@@ -83,3 +87,92 @@ def journal_entry_delete(*, access: Access, entry: JournalEntry) -> None:
     if access.membership is None or entry.membership_id != access.membership.pk:
         raise Http404
     entry.delete()
+
+
+# Development agreements -------------------------------------------------------------------
+
+
+def _check_agreement_texts(*, goal: str, due_on, was_due_on=None) -> None:
+    if not goal.strip():
+        raise LeerkringError(_("Write down the goal of the agreement."), field="goal")
+    if due_on is None:
+        raise LeerkringError(_("Say by when the goal should be reached."), field="due_on")
+    if due_on != was_due_on and due_on < timezone.localdate():
+        raise LeerkringError(_("“By when” cannot lie in the past."), field="due_on")
+
+
+@transaction.atomic
+def agreement_create(
+    *, access: Access, person, conversation_on, goal: str, support: str = "", due_on
+) -> DevelopmentAgreement:
+    """A leader records an agreement with a person of their school."""
+    if not can_make_agreements(access):
+        raise PermissionDenied
+    if not selectors.agreement_people(access=access).filter(pk=getattr(person, "pk", None)):
+        raise LeerkringError(_("Choose a person of your school."), field="person")
+    _check_agreement_texts(goal=goal, due_on=due_on)
+    agreement = DevelopmentAgreement(
+        organisation=access.organisation,
+        person=person,
+        leader=access.membership,
+        conversation_on=conversation_on or timezone.localdate(),
+        goal=goal.strip(),
+        support=support.strip(),
+        due_on=due_on,
+    )
+    validate(agreement)
+    agreement.save()
+    audit_log(
+        actor=access.membership.user,
+        action=AuditEvent.Action.CREATE,
+        obj=agreement,
+        organisation=access.organisation,
+    )
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    access: Access,
+    agreement: DevelopmentAgreement,
+    goal: str,
+    support: str,
+    due_on,
+    status: str,
+    conversation_on=None,
+) -> DevelopmentAgreement:
+    """The leader who made the agreement changes it; nobody else may."""
+    if access.membership is None or agreement.leader_id != access.membership.pk:
+        raise Http404
+    _check_agreement_texts(goal=goal, due_on=due_on, was_due_on=agreement.due_on)
+    agreement.goal = goal.strip()
+    agreement.support = support.strip()
+    agreement.due_on = due_on
+    agreement.status = status
+    if conversation_on:
+        agreement.conversation_on = conversation_on
+    validate(agreement)
+    agreement.save()
+    audit_log(
+        actor=access.membership.user,
+        action=AuditEvent.Action.UPDATE,
+        obj=agreement,
+        organisation=access.organisation,
+    )
+    return agreement
+
+
+@transaction.atomic
+def progress_note_add(
+    *, access: Access, agreement: DevelopmentAgreement, text: str
+) -> ProgressNote:
+    """The person of the agreement writes how it is going."""
+    if access.membership is None or agreement.person_id != access.membership.pk:
+        raise PermissionDenied
+    if not text.strip():
+        raise LeerkringError(_("Write down how it is going."), field="text")
+    note = ProgressNote(agreement=agreement, text=text.strip(), written_by=access.membership.user)
+    validate(note)
+    note.save()
+    return note
