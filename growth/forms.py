@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DevelopmentAgreement, JournalEntry
+from .models import DevelopmentAgreement, JournalEntry, Need, ProfessionalisationPlan, Response
 
 
 class DateInput(forms.DateInput):
@@ -86,3 +86,55 @@ class ProgressNoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Write down how it is going.")},
     )
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ProfessionalisationPlan
+        fields = ["school_year", "focus"]
+        widgets = {"focus": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "school_year": {"required": _("Give the school year, such as 2026-2027.")}
+        }
+
+    def validate_unique(self):
+        # The service checks the plan (the organisation is not a field of the form).
+        pass
+
+
+class NeedForm(forms.ModelForm):
+    class Meta:
+        model = Need
+        fields = ["dimension", "team", "person", "description", "source"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "dimension": {"required": _("Choose the dimension of the need.")},
+            "description": {"required": _("Describe the need.")},
+        }
+        help_texts = {
+            "team": _("Optional: the team the need belongs to."),
+            "person": _("Optional: the person, for an individual need."),
+        }
+
+    def __init__(self, *args, teams, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda m: str(m.user)
+
+
+class ResponseForm(forms.ModelForm):
+    class Meta:
+        model = Response
+        fields = ["kind", "edition", "description", "budget", "hours", "status"]
+        error_messages = {"kind": {"required": _("Choose what the response is.")}}
+
+    def __init__(self, *args, editions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edition"].queryset = editions
+        for name in ("budget", "hours"):
+            # Localized, so that "12,5" is read as people in Flanders write it.
+            field = self.fields[name]
+            field.localize = True
+            field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+            field.widget.is_localized = True

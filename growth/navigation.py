@@ -1,9 +1,21 @@
-"""A "My journal" link on a school's pages, for a person with a membership there."""
+"""Links on a school's pages: my journal and my agreements (for a person with a membership
+there) and the professionalisation plan (not for a provider's trainers)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.context_processors import NavItem
+
+PLAN_PAGES = {
+    "plans",
+    "plan",
+    "need_new",
+    "need_edit",
+    "need_delete",
+    "response_new",
+    "response_edit",
+    "response_delete",
+}
 
 
 def items(request) -> list[NavItem]:
@@ -28,6 +40,14 @@ def items(request) -> list[NavItem]:
                 label=_("Agreements"),
                 url=reverse("growth:agreements", kwargs=slug),
                 current=here.startswith("agreement"),
+            )
+        )
+    if not access.is_trainer:
+        items.append(
+            NavItem(
+                label=_("Professionalisation"),
+                url=reverse("growth:plans", kwargs=slug),
+                current=here in PLAN_PAGES,
             )
         )
     return items

@@ -1,15 +1,25 @@
 """Reads of `growth`. Journal entries are read here and nowhere else: every function below
 names the one person whose reading it serves, and none lets a role stand in for that."""
 
-from django.db.models import Count, Q, QuerySet
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from communities.models import PLG
-from networks.models import LearningGroup
+from networks.models import Edition, LearningGroup
 from organisations.access import Access
-from organisations.models import Membership
+from organisations.models import Membership, Team
 
-from .models import DevelopmentAgreement, JournalEntry, ProgressNote
+from .access import can_edit_plan
+from .models import (
+    DevelopmentAgreement,
+    JournalEntry,
+    Need,
+    ProfessionalisationPlan,
+    ProgressNote,
+    Response,
+)
 
 # Journal ----------------------------------------------------------------------------------
 
@@ -146,3 +156,128 @@ def agreement_people(*, access: Access) -> QuerySet[Membership]:
     if access.membership is not None:
         people = people.exclude(pk=access.membership.pk)
     return people.select_related("user").order_by("user__last_name", "user__first_name", "pk")
+
+
+# Professionalisation plan -----------------------------------------------------------------
+
+ACTIVE_RESPONSE = ~Q(responses__status=Response.Status.CANCELLED)
+
+
+def plans_of(*, access: Access) -> QuerySet[ProfessionalisationPlan]:
+    return access.organisation.professionalisation_plans.order_by("-school_year")
+
+
+def plan_for_access(*, access: Access, pk: int) -> tuple[ProfessionalisationPlan, bool]:
+    """The school's plan with this pk, or a 404; and whether the user may edit it."""
+    plan = plans_of(access=access).filter(pk=pk).first()
+    if plan is None:
+        raise Http404
+    return plan, can_edit_plan(access)
+
+
+def visible_needs(*, access: Access, plan: ProfessionalisationPlan) -> QuerySet[Need]:
+    """The plan's needs the user may read: all of them for leaders and administrators; the
+    team and school parts, and their own individual needs, for everyone else."""
+    needs = plan.needs.all()
+    if not can_edit_plan(access):
+        own = Q(person=access.membership) if access.membership is not None else Q(pk__in=[])
+        needs = needs.filter(~Q(dimension=Need.Dimension.INDIVIDUAL) | own)
+    return needs
+
+
+def plan_needs(*, access: Access, plan: ProfessionalisationPlan) -> list[Need]:
+    """The readable needs with their team, person and responses (and each response's course),
+    and per need `hours` and `budget` over the responses that are not cancelled."""
+    responses = Response.objects.select_related("edition__programme").order_by("pk")
+    return list(
+        visible_needs(access=access, plan=plan)
+        .select_related("team", "person__user")
+        .prefetch_related(Prefetch("responses", responses))
+        .annotate(
+            hours=Sum("responses__hours", filter=ACTIVE_RESPONSE),
+            budget=Sum("responses__budget", filter=ACTIVE_RESPONSE),
+        )
+        .order_by("dimension", "team__name", "pk")
+    )
+
+
+def _totals(needs: QuerySet[Need], field: str):
+    return (
+        needs.values(field)
+        .annotate(
+            need_count=Count("pk", distinct=True),
+            hours=Sum("responses__hours", filter=ACTIVE_RESPONSE),
+            budget=Sum("responses__budget", filter=ACTIVE_RESPONSE),
+        )
+        .order_by(field)
+    )
+
+
+def plan_totals(*, access: Access, plan: ProfessionalisationPlan) -> dict:
+    """Hours and budget (responses not cancelled) per dimension, per team and in all, over
+    the needs the user may read; two queries."""
+    needs = visible_needs(access=access, plan=plan)
+    zero = Decimal(0)
+    by_dimension = {row["dimension"]: row for row in _totals(needs, "dimension")}
+    dimensions = []
+    for value, label in Need.Dimension.choices:
+        row = by_dimension.get(value, {})
+        dimensions.append(
+            {
+                "dimension": value,
+                "label": label,
+                "need_count": row.get("need_count", 0),
+                "hours": row.get("hours") or zero,
+                "budget": row.get("budget") or zero,
+            }
+        )
+    teams = [
+        {**row, "hours": row["hours"] or zero, "budget": row["budget"] or zero}
+        for row in _totals(needs.filter(team__isnull=False), "team__name")
+    ]
+    total = {
+        "need_count": sum(row["need_count"] for row in dimensions),
+        "hours": sum((row["hours"] for row in dimensions), zero),
+        "budget": sum((row["budget"] for row in dimensions), zero),
+    }
+    return {"dimensions": dimensions, "teams": teams, "total": total}
+
+
+def need_for_access(*, access: Access, pk: int) -> Need:
+    """A need of one of the school's plans, for those who edit the plan; else a 404."""
+    if not can_edit_plan(access):
+        raise Http404
+    need = (
+        Need.objects.filter(plan__organisation=access.organisation, pk=pk)
+        .select_related("plan")
+        .first()
+    )
+    if need is None:
+        raise Http404
+    return need
+
+
+def response_for_access(*, access: Access, pk: int) -> Response:
+    if not can_edit_plan(access):
+        raise Http404
+    response = (
+        Response.objects.filter(need__plan__organisation=access.organisation, pk=pk)
+        .select_related("need__plan")
+        .first()
+    )
+    if response is None:
+        raise Http404
+    return response
+
+
+def plan_teams(*, access: Access) -> QuerySet[Team]:
+    return access.organisation.teams.order_by("name", "pk")
+
+
+def catalogue_editions() -> QuerySet[Edition]:
+    """Editions of published programmes, for a response that is a course."""
+    return (
+        Edition.objects.filter(programme__is_published=True)
+        .select_related("programme")
+        .order_by("-starts_on", "pk")
+    )

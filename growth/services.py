@@ -1,6 +1,7 @@
 """Writes of `growth`. Each checks that the person writing may, validates, and runs in a
 transaction; bad input raises a LeerkringError and changes nothing."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -14,8 +15,15 @@ from core.validation import validate
 from organisations.access import Access
 
 from . import selectors
-from .access import can_keep_journal, can_make_agreements
-from .models import DevelopmentAgreement, JournalEntry, ProgressNote
+from .access import can_edit_plan, can_keep_journal, can_make_agreements
+from .models import (
+    DevelopmentAgreement,
+    JournalEntry,
+    Need,
+    ProfessionalisationPlan,
+    ProgressNote,
+    Response,
+)
 
 # Journal ----------------------------------------------------------------------------------
 
@@ -176,3 +184,128 @@ def progress_note_add(
     validate(note)
     note.save()
     return note
+
+
+# Professionalisation plan -----------------------------------------------------------------
+
+
+def _editor(access: Access) -> None:
+    if not can_edit_plan(access):
+        raise PermissionDenied
+
+
+def _actor(access: Access):
+    return access.membership.user if access.membership is not None else None
+
+
+@transaction.atomic
+def plan_create(*, access: Access, school_year: str, focus: str = "") -> ProfessionalisationPlan:
+    _editor(access)
+    plan = ProfessionalisationPlan(
+        organisation=access.organisation, school_year=school_year.strip(), focus=focus.strip()
+    )
+    validate(plan)
+    start, end = (int(year) for year in plan.school_year.split("-"))
+    if end != start + 1:
+        raise LeerkringError(
+            _("A school year runs over two years in a row, such as 2026-2027."),
+            field="school_year",
+        )
+    plan.save()
+    audit_log(
+        actor=_actor(access),
+        action=AuditEvent.Action.CREATE,
+        obj=plan,
+        organisation=access.organisation,
+    )
+    return plan
+
+
+@transaction.atomic
+def need_save(
+    *,
+    access: Access,
+    plan: ProfessionalisationPlan,
+    need: Need | None = None,
+    dimension: str,
+    description: str,
+    source: str = Need.Source.OTHER,
+    team=None,
+    person=None,
+    origin=None,
+) -> Need:
+    """Add a need to the plan (or change one). `origin` is the object it came from — a
+    competence gap, a development point, an agreement — when an app makes the need."""
+    _editor(access)
+    if plan.organisation_id != access.organisation.pk:
+        raise Http404
+    if team is not None and team.organisation_id != access.organisation.pk:
+        raise LeerkringError(_("Choose a team of this school."), field="team")
+    if person is not None and person.organisation_id != access.organisation.pk:
+        raise LeerkringError(_("Choose a person of this school."), field="person")
+    if not description.strip():
+        raise LeerkringError(_("Describe the need."), field="description")
+    if need is None:
+        need = Need(plan=plan)
+    need.dimension = dimension
+    need.description = description.strip()
+    need.source = source
+    need.team = team
+    need.person = person
+    if origin is not None:
+        need.source_type = ContentType.objects.get_for_model(origin)
+        need.source_id = origin.pk
+    validate(need)
+    need.save()
+    return need
+
+
+@transaction.atomic
+def need_delete(*, access: Access, need: Need) -> None:
+    _editor(access)
+    if need.plan.organisation_id != access.organisation.pk:
+        raise Http404
+    need.delete()
+
+
+@transaction.atomic
+def response_save(
+    *,
+    access: Access,
+    need: Need,
+    response: Response | None = None,
+    kind: str,
+    budget,
+    hours,
+    status: str = Response.Status.PLANNED,
+    description: str = "",
+    edition=None,
+) -> Response:
+    _editor(access)
+    if need.plan.organisation_id != access.organisation.pk:
+        raise Http404
+    if edition is not None and kind != Response.Kind.COURSE:
+        raise LeerkringError(_("Only a course has an edition from the catalogue."), field="edition")
+    if budget is None or budget < 0:
+        raise LeerkringError(_("The budget cannot be negative."), field="budget")
+    if hours is None or hours < 0:
+        raise LeerkringError(_("The hours cannot be negative."), field="hours")
+    if response is None:
+        response = Response(need=need)
+    response.kind = kind
+    response.edition = edition
+    response.description = description.strip()
+    response.budget = budget
+    response.hours = hours
+    response.status = status
+    validate(response)
+    response.save()
+    return response
+
+
+@transaction.atomic
+def response_delete(*, access: Access, response: Response) -> None:
+    _editor(access)
+    if response.need.plan.organisation_id != access.organisation.pk:
+        raise Http404
+    response.delete()

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import agreements, journal
+from .views import agreements, journal, plans
 
 app_name = "growth"
 
 J = "o/<slug:slug>/journal/"
 A = "o/<slug:slug>/agreements/"
+P = "o/<slug:slug>/professionalisation/"
 
 urlpatterns = [
     path(J, journal.journal, name="journal"),
@@ -17,4 +18,12 @@ urlpatterns = [
     path(A + "new/", agreements.agreement_new, name="agreement_new"),
     path(A + "<id:pk>/", agreements.agreement, name="agreement"),
     path(A + "<id:pk>/edit/", agreements.agreement_edit, name="agreement_edit"),
+    path(P, plans.plans, name="plans"),
+    path(P + "<id:pk>/", plans.plan, name="plan"),
+    path(P + "<id:pk>/needs/new/", plans.need_new, name="need_new"),
+    path(P + "needs/<id:pk>/", plans.need_edit, name="need_edit"),
+    path(P + "needs/<id:pk>/delete/", plans.need_delete, name="need_delete"),
+    path(P + "needs/<id:pk>/responses/new/", plans.response_new, name="response_new"),
+    path(P + "responses/<id:pk>/", plans.response_edit, name="response_edit"),
+    path(P + "responses/<id:pk>/delete/", plans.response_delete, name="response_delete"),
 ]

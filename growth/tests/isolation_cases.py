@@ -5,7 +5,13 @@ import datetime
 
 
 def build(w):
-    from growth.models import DevelopmentAgreement, JournalEntry
+    from growth.models import (
+        DevelopmentAgreement,
+        JournalEntry,
+        Need,
+        ProfessionalisationPlan,
+        Response,
+    )
 
     today = datetime.date.today()
     w.entry = JournalEntry.objects.create(
@@ -19,6 +25,11 @@ def build(w):
         goal="Klasmanagement versterken",
         due_on=today + datetime.timedelta(days=60),
     )
+    w.plan = ProfessionalisationPlan.objects.create(organisation=w.school, school_year="2026-2027")
+    w.need = Need.objects.create(
+        plan=w.plan, dimension=Need.Dimension.TEAM, team=w.team, description="Co-teaching"
+    )
+    w.response = Response.objects.create(need=w.need, kind=Response.Kind.COACHING, hours=6)
     owners = w.__dict__.setdefault("owner_for", {})
     for name in JOURNAL:
         owners[name] = w.staff.user
@@ -34,6 +45,18 @@ def _entry(w):
 
 def _agreement(w):
     return {"slug": w.school.slug, "pk": w.agreement.pk}
+
+
+def _plan(w):
+    return {"slug": w.school.slug, "pk": w.plan.pk}
+
+
+def _need(w):
+    return {"slug": w.school.slug, "pk": w.need.pk}
+
+
+def _response(w):
+    return {"slug": w.school.slug, "pk": w.response.pk}
 
 
 JOURNAL = {
@@ -52,4 +75,15 @@ AGREEMENTS = {
     "growth:agreement_edit": _agreement,
 }
 
-URLS = {**JOURNAL, **AGREEMENTS}
+PLAN = {
+    "growth:plans": _org,
+    "growth:plan": _plan,
+    "growth:need_new": _plan,
+    "growth:need_edit": _need,
+    "growth:need_delete": _need,
+    "growth:response_new": _need,
+    "growth:response_edit": _response,
+    "growth:response_delete": _response,
+}
+
+URLS = {**JOURNAL, **AGREEMENTS, **PLAN}
