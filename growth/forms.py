@@ -46,11 +46,9 @@ class JournalEntryForm(forms.ModelForm):
         self.fields["coach"].queryset = coaches
         self.fields["coach"].label_from_instance = lambda m: str(m.user)
         self.fields["learning_group"].queryset = groups
+        # Every list is shown, even an empty one, so that the page reads the same whatever the
+        # person is in.
         self.fields["plg"].queryset = plgs
-        if not groups.exists():
-            del self.fields["learning_group"]
-        if not plgs.exists():
-            del self.fields["plg"]
 
 
 class AgreementForm(forms.ModelForm):
