@@ -23,6 +23,7 @@ from .models import (
     ProfessionalisationPlan,
     ProgressNote,
     Response,
+    school_year_of,
 )
 
 ENTRIES = [
@@ -51,11 +52,6 @@ ENTRIES = [
         "Een gedeelde omschrijving voorstellen op de volgende bijeenkomst.",
     ),
 ]
-
-
-def _school_year(today) -> str:
-    start = today.year if today.month >= 9 else today.year - 1
-    return f"{start}-{start + 1}"
 
 
 def build(ctx) -> None:
@@ -131,7 +127,7 @@ def _agreement(teacher, leader, today):
 def _plan(ctx, school, teacher, agreement, today):
     plan = ProfessionalisationPlan.objects.create(
         organisation=school,
-        school_year=_school_year(today),
+        school_year=school_year_of(today),
         focus="Differentiëren in elke klas en begrijpend lezen in de hele school.",
     )
     teams = ctx.teams_by_school.get(school.pk, [])

@@ -182,6 +182,13 @@ class ProgressNote(models.Model):
         return self.text[:60]
 
 
+def school_year_of(day) -> str:
+    """The school year a day falls in, as "2026-2027": a Flemish school year starts on
+    1 September."""
+    start = day.year if day.month >= 9 else day.year - 1
+    return f"{start}-{start + 1}"
+
+
 class ProfessionalisationPlan(models.Model):
     """A school's professionalisation plan for one school year."""
 

@@ -23,6 +23,7 @@ from .models import (
     ProfessionalisationPlan,
     ProgressNote,
     Response,
+    school_year_of,
 )
 
 # Journal ----------------------------------------------------------------------------------
@@ -309,3 +310,32 @@ def response_delete(*, access: Access, response: Response) -> None:
     if response.need.plan.organisation_id != access.organisation.pk:
         raise Http404
     response.delete()
+
+
+@transaction.atomic
+def need_from_agreement(*, access: Access, agreement: DevelopmentAgreement) -> Need:
+    """The leader who made an agreement puts it in this school year's plan as an individual
+    need of the person, linked to the agreement. The plan's readers (leaders, administrators,
+    the person) then see the need; the agreement itself stays between the two."""
+    if access.membership is None or agreement.leader_id != access.membership.pk:
+        raise Http404
+    _editor(access)
+    agreement_type = ContentType.objects.get_for_model(DevelopmentAgreement)
+    if Need.objects.filter(source_type=agreement_type, source_id=agreement.pk).exists():
+        raise LeerkringError(_("This agreement is already a need in a plan."))
+    plan = ProfessionalisationPlan.objects.filter(
+        organisation=agreement.organisation, school_year=school_year_of(timezone.localdate())
+    ).first()
+    if plan is None:
+        raise LeerkringError(
+            _("There is no professionalisation plan for this school year yet: make it first.")
+        )
+    return need_save(
+        access=access,
+        plan=plan,
+        dimension=Need.Dimension.INDIVIDUAL,
+        description=agreement.goal,
+        source=Need.Source.APPRAISAL,
+        person=agreement.person,
+        origin=agreement,
+    )

@@ -18,6 +18,7 @@ urlpatterns = [
     path(A + "new/", agreements.agreement_new, name="agreement_new"),
     path(A + "<id:pk>/", agreements.agreement, name="agreement"),
     path(A + "<id:pk>/edit/", agreements.agreement_edit, name="agreement_edit"),
+    path(A + "<id:pk>/to-plan/", agreements.agreement_to_plan, name="agreement_to_plan"),
     path(P, plans.plans, name="plans"),
     path(P + "<id:pk>/", plans.plan, name="plan"),
     path(P + "<id:pk>/needs/new/", plans.need_new, name="need_new"),

@@ -73,6 +73,7 @@ AGREEMENTS = {
     "growth:agreement_new": _org,
     "growth:agreement": _agreement,
     "growth:agreement_edit": _agreement,
+    "growth:agreement_to_plan": _agreement,
 }
 
 PLAN = {

@@ -121,3 +121,30 @@ def test_the_leader_edits_status_and_keeps_a_due_date_that_has_passed(
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert agreement.status == "achieved"
+
+
+def test_the_leader_puts_the_agreement_in_this_years_plan_once(login, leader, agreement, today):
+    from growth.models import Need, ProfessionalisationPlan
+
+    url = _url("agreement_to_plan", leader, pk=agreement.pk)
+    client = login(leader)
+    response = client.post(url, follow=True)
+    assert "Er is nog geen professionaliseringsplan" in response.text
+    start = today.year if today.month >= 9 else today.year - 1
+    ProfessionalisationPlan.objects.create(
+        organisation=agreement.organisation, school_year=f"{start}-{start + 1}"
+    )
+    assert client.post(url).status_code == 302
+    need = Need.objects.get()
+    assert need.origin == agreement and need.person == agreement.person
+    assert need.dimension == "individual" and need.source == "appraisal"
+    assert "al een nood" in client.post(url, follow=True).text
+    assert Need.objects.count() == 1
+
+
+def test_another_leader_cannot_put_the_agreement_in_the_plan(login, other_leader, agreement):
+    from growth.models import Need
+
+    response = login(other_leader).post(_url("agreement_to_plan", other_leader, pk=agreement.pk))
+    assert response.status_code == 404
+    assert not Need.objects.exists()

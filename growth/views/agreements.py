@@ -6,12 +6,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
 from organisations.access import organisation_view
 
 from .. import selectors, services
-from ..access import can_make_agreements
+from ..access import can_edit_plan, can_make_agreements
 from ..forms import AgreementForm, ProgressNoteForm
 
 
@@ -86,6 +87,7 @@ def agreement(request, pk):
         "notes": selectors.agreement_notes(agreement=agreement),
         "form": form,
         "today": timezone.localdate(),
+        "can_plan": is_leader and can_edit_plan(request.access),
     }
     return render(request, "growth/agreement.html", context)
 
@@ -116,3 +118,16 @@ def agreement_edit(request, pk):
             messages.success(request, _("The agreement was saved."))
             return redirect("growth:agreement", slug=request.organisation.slug, pk=pk)
     return render(request, "growth/agreement_form.html", {"form": form, "agreement": agreement})
+
+
+@require_POST
+@organisation_view(manage=True)
+def agreement_to_plan(request, pk):
+    agreement, _is_leader = selectors.agreement_for_access(access=request.access, pk=pk)
+    try:
+        need = services.need_from_agreement(access=request.access, agreement=agreement)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+        return redirect("growth:agreement", slug=request.organisation.slug, pk=pk)
+    messages.success(request, _("The agreement is now a need in the professionalisation plan."))
+    return redirect("growth:plan", slug=request.organisation.slug, pk=need.plan_id)
