@@ -3,7 +3,7 @@ names the one person whose reading it serves, and none lets a role stand in for 
 
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from communities.models import PLG
@@ -19,6 +19,7 @@ from .models import (
     ProfessionalisationPlan,
     ProgressNote,
     Response,
+    school_year_of,
 )
 
 # Journal ----------------------------------------------------------------------------------
@@ -241,6 +242,19 @@ def plan_totals(*, access: Access, plan: ProfessionalisationPlan) -> dict:
         "budget": sum((row["budget"] for row in dimensions), zero),
     }
     return {"dimensions": dimensions, "teams": teams, "total": total}
+
+
+def current_plan(*, access: Access, today) -> ProfessionalisationPlan | None:
+    """The school's plan for the school year `today` falls in, if there is one."""
+    return plans_of(access=access).filter(school_year=school_year_of(today)).first()
+
+
+def needs_without_response(*, plan: ProfessionalisationPlan, limit: int = 5) -> list[Need]:
+    """The first needs of the plan that nothing answers yet (or only cancelled responses)."""
+    answered = Response.objects.filter(need=OuterRef("pk")).exclude(
+        status=Response.Status.CANCELLED
+    )
+    return list(plan.needs.filter(~Exists(answered)).order_by("dimension", "pk")[:limit])
 
 
 def need_for_access(*, access: Access, pk: int) -> Need:
