@@ -115,9 +115,12 @@ class DevelopmentAgreement(models.Model):
         related_name="development_agreements",
         verbose_name=_("person"),
     )
+    # When the leader's account is removed the agreement stays with its person, who is then
+    # its only reader.
     leader = models.ForeignKey(
         Membership,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="agreements_made",
         verbose_name=_("leader"),
     )

@@ -148,3 +148,13 @@ def test_another_leader_cannot_put_the_agreement_in_the_plan(login, other_leader
     response = login(other_leader).post(_url("agreement_to_plan", other_leader, pk=agreement.pk))
     assert response.status_code == 404
     assert not Need.objects.exists()
+
+
+def test_the_agreement_stays_with_the_person_when_the_leaders_account_is_removed(
+    login, leader, staff_member, agreement
+):
+    leader.user.delete()
+    agreement.refresh_from_db()
+    assert agreement.leader is None
+    response = login(staff_member).get(_url("agreement", staff_member, pk=agreement.pk))
+    assert response.status_code == 200 and "differentiëren" in response.text
