@@ -48,6 +48,7 @@ PROJECT_APPS = [
     # After the apps whose development points it receives.
     "development",
     "vision",
+    "growth",
     "dashboard",
 ]
 INSTALLED_APPS = [
