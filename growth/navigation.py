@@ -4,7 +4,7 @@ there) and the professionalisation plan (not for a provider's trainers)."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.context_processors import NavItem
+from core.context_processors import MY_GROWTH, SCHOOL_DEVELOPMENT, NavItem
 
 PLAN_PAGES = {
     "plans",
@@ -33,6 +33,7 @@ def items(request) -> list[NavItem]:
                 label=_("My journal"),
                 url=reverse("growth:journal", kwargs=slug),
                 current=here.startswith("journal"),
+                group=MY_GROWTH,
             )
         )
         items.append(
@@ -40,6 +41,7 @@ def items(request) -> list[NavItem]:
                 label=_("Agreements"),
                 url=reverse("growth:agreements", kwargs=slug),
                 current=here.startswith("agreement"),
+                group=MY_GROWTH,
             )
         )
     if not access.is_trainer:
@@ -48,6 +50,7 @@ def items(request) -> list[NavItem]:
                 label=_("Professionalisation"),
                 url=reverse("growth:plans", kwargs=slug),
                 current=here in PLAN_PAGES,
+                group=SCHOOL_DEVELOPMENT,
             )
         )
     return items

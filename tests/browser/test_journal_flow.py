@@ -14,6 +14,7 @@ def test_a_private_entry_stays_with_its_author(
 
     login_as(page, staff_member)
     page.goto(f"/o/{slug}/")
+    page.locator(".main-nav summary", has_text=dutch("My growth")).click()
     page.locator(f".main-nav a[href='{journal_url}']").click()
     expect(page).to_have_url(journal_url)
     check_accessibility(page)

@@ -24,6 +24,7 @@ def test_a_parent_contributes_on_a_phone_and_the_leader_clusters_and_publishes(
     slug = leader.organisation.slug
     login_as(page, leader)
     page.goto(f"/o/{slug}/")
+    page.locator(".main-nav summary", has_text=dutch("School development")).click()
     page.locator(f".main-nav a[href='/o/{slug}/vision/']").click()
     check_accessibility(page)
     page.get_by_role("link", name=dutch("New vision process")).click()
