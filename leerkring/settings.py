@@ -45,6 +45,7 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    "competences",
     "dashboard",
 ]
 INSTALLED_APPS = [

@@ -1,0 +1,125 @@
+"""Reads for competences. Each page reads its rows in a fixed number of queries (competences,
+members, current ratings, rules), whatever the number of teams and people; coverage is then
+computed over those rows (competences/coverage.py)."""
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from organisations.models import Membership, Organisation, Team, TeamMembership
+from organisations.selectors import MEMBER_ORDER
+
+from .access import frameworks_for
+from .coverage import Rules
+from .models import Competence, CoverageRule, Framework, Rating
+
+HISTORY = 100  # a person's page lists this many earlier ratings
+
+
+def frameworks(*, school: Organisation) -> list[Framework]:
+    """The school's own frameworks first, then its community's."""
+    return list(
+        Framework.objects.filter(frameworks_for(school))
+        .select_related("organisation")
+        .annotate(
+            own=Case(
+                When(organisation=school, then=Value(0)), default=1, output_field=IntegerField()
+            )
+        )
+        .order_by("own", "pk")
+    )
+
+
+def competences(*, framework: Framework) -> list[Competence]:
+    return list(framework.competences.order_by("order", "code", "pk"))
+
+
+# Ratings -------------------------------------------------------------------------------------
+
+
+def current_ratings(*, person: Membership, framework: Framework) -> dict:
+    """{(competence id, kind): Rating} of the person's current ratings in the framework."""
+    rows = Rating.objects.filter(
+        membership=person, competence__framework=framework, is_current=True
+    ).select_related("rated_by")
+    return {(row.competence_id, row.kind): row for row in rows}
+
+
+def rating_history(*, person: Membership, framework: Framework) -> QuerySet[Rating]:
+    """The person's ratings in the framework, newest first."""
+    return (
+        Rating.objects.filter(membership=person, competence__framework=framework)
+        .select_related("competence", "rated_by")
+        .order_by("-created_at", "-pk")[:HISTORY]
+    )
+
+
+def agreed_levels(*, framework: Framework, memberships) -> dict:
+    """{(membership id, competence id): level} of the current agreed levels. `memberships` is
+    a queryset of Membership (read as a subquery) or a list of ids."""
+    rows = Rating.objects.filter(
+        competence__framework=framework,
+        kind=Rating.Kind.AGREED,
+        is_current=True,
+        membership__in=memberships,
+    ).values_list("membership_id", "competence_id", "level")
+    return {(member, competence): level for member, competence, level in rows}
+
+
+# Teams and the school ------------------------------------------------------------------------
+
+
+def team_members(*, team: Team) -> list[TeamMembership]:
+    return list(team.team_memberships.select_related("membership__user").order_by(*MEMBER_ORDER))
+
+
+def school_teams(*, school: Organisation) -> list[Team]:
+    return list(school.teams.order_by("name", "pk"))
+
+
+def school_links(*, school: Organisation) -> list[TeamMembership]:
+    """Every team membership of the school's teams with its person, by team and then as the
+    team pages order members."""
+    return list(
+        TeamMembership.objects.filter(team__organisation=school)
+        .select_related("membership__user")
+        .order_by("team_id", *MEMBER_ORDER)
+    )
+
+
+def members_by_team(teams, links) -> dict:
+    """{team id: [membership ids]} with every team, also those without members."""
+    result = {team.pk: [] for team in teams}
+    for link in links:
+        result.setdefault(link.team_id, []).append(link.membership_id)
+    return result
+
+
+def school_people(*, school: Organisation) -> QuerySet[Membership]:
+    return (
+        school.memberships.filter(is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def coverage_rules(*, school: Organisation) -> Rules:
+    return Rules.from_rows(CoverageRule.objects.filter(organisation=school))
+
+
+def rule_rows(*, school: Organisation) -> list[CoverageRule]:
+    """The school's overrides with their team and competence, by team and competence."""
+    return list(
+        CoverageRule.objects.filter(organisation=school, team__isnull=False)
+        .select_related("team", "competence")
+        .order_by("team__name", "competence__order", "pk")
+    )
+
+
+def my_teams(*, access) -> list[Team]:
+    """The teams of the user's own membership in the school, home team first."""
+    if access.membership is None:
+        return []
+    return list(
+        Team.objects.filter(team_memberships__membership=access.membership).order_by(
+            "-team_memberships__is_home", "name"
+        )
+    )

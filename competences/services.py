@@ -1,0 +1,131 @@
+"""Writes for competences: the starter framework, ratings (never changed, only added),
+coverage rules and framework imports. Every write checks who may make it; bad input raises a
+LeerkringError and writes nothing."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import AuditEvent
+from accounts.services import audit_log
+from core.errors import LeerkringError
+from core.validation import validate
+from organisations.access import Access
+from organisations.models import Membership, Organisation, Team
+
+from .access import can_edit_frameworks, can_guide, frameworks_for
+from .models import LEVELS, Competence, CoverageRule, Framework, Rating
+from .starter import DESCRIPTION, NAME, STARTER
+
+# Frameworks ----------------------------------------------------------------------------------
+
+
+def starter_framework(*, school: Organisation) -> Framework | None:
+    """Give a school that has no framework (of its own or its community's) the starter
+    framework, in the active language. Returns it, or None when the school had one."""
+    if not school.is_school:
+        raise LeerkringError(_("Competences belong to a school."))
+    with transaction.atomic():
+        if Framework.objects.filter(frameworks_for(school)).exists():
+            return None
+        framework = Framework.objects.create(
+            organisation=school, name=str(NAME), description=str(DESCRIPTION)
+        )
+        Competence.objects.bulk_create(
+            Competence(
+                framework=framework,
+                code=code,
+                name=str(name),
+                description=str(description),
+                order=order,
+                **{f"level_{n}": str(text) for n, text in zip(LEVELS, levels, strict=True)},
+            )
+            for order, (code, name, description, levels) in enumerate(STARTER)
+        )
+    return framework
+
+
+# Ratings -------------------------------------------------------------------------------------
+
+
+def _level(value) -> int:
+    try:
+        level = int(value)
+    except (TypeError, ValueError):
+        level = 0
+    if level not in LEVELS:
+        raise LeerkringError(_("Choose a level from 1 to 4."), field="level")
+    return level
+
+
+def _check_rater(access: Access, person: Membership, kind: str) -> None:
+    if person.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    own = access.membership is not None and access.membership.pk == person.pk
+    if kind == Rating.Kind.SELF:
+        if not own:
+            raise PermissionDenied(_("Only the person themselves gives a self-rating."))
+    elif kind in (Rating.Kind.VIEW, Rating.Kind.AGREED):
+        if not can_guide(access) or own:
+            raise PermissionDenied(
+                _("Only a leader, coach or administrator adds a view or an agreed level.")
+            )
+    else:
+        raise LeerkringError(_("Unknown kind of rating."))
+
+
+@transaction.atomic
+def ratings_add(
+    *, access: Access, person: Membership, kind: str, ratings: list[dict], actor
+) -> list[Rating]:
+    """Add ratings of one kind for one person: each dict has `competence`, `level` and
+    `note`. The new rating becomes the current one of its kind; earlier ones stay as
+    history. One bad rating and none is written."""
+    _check_rater(access, person, kind)
+    allowed = set(
+        Competence.objects.filter(
+            framework__in=Framework.objects.filter(frameworks_for(access.organisation))
+        ).values_list("pk", flat=True)
+    )
+    created = []
+    for item in ratings:
+        competence = item["competence"]
+        if competence.pk not in allowed:
+            raise PermissionDenied
+        rating = Rating(
+            membership=person,
+            competence=competence,
+            kind=kind,
+            level=_level(item["level"]),
+            note=(item.get("note") or "").strip(),
+            rated_by=actor,
+        )
+        validate(rating, exclude=["membership", "competence", "rated_by"], validate_unique=False)
+        created.append(rating)
+    if not created:
+        return []
+    Rating.objects.filter(
+        membership=person,
+        kind=kind,
+        competence__in=[rating.competence for rating in created],
+        is_current=True,
+    ).update(is_current=False)
+    Rating.objects.bulk_create(created)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=person,
+        organisation=access.organisation,
+        summary=f"competence ratings ({kind}): {len(created)}",
+    )
+    return created
+
+
+def rating_add(*, access: Access, person: Membership, competence, kind, level, note="", actor):
+    return ratings_add(
+        access=access,
+        person=person,
+        kind=kind,
+        ratings=[{"competence": competence, "level": level, "note": note}],
+        actor=actor,
+    )[0]
