@@ -11,10 +11,10 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.validation import validate
 from organisations.access import Access
-from organisations.models import Membership, Organisation, Team
+from organisations.models import Membership, Organisation
 
-from .access import can_edit_frameworks, can_guide, frameworks_for
-from .models import LEVELS, Competence, CoverageRule, Framework, Rating
+from .access import can_guide, frameworks_for
+from .models import LEVELS, Competence, Framework, Rating
 from .starter import DESCRIPTION, NAME, STARTER
 
 # Frameworks ----------------------------------------------------------------------------------

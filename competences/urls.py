@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import frameworks
+from .views import frameworks, ratings
 
 app_name = "competences"
 
@@ -10,4 +10,6 @@ F = C + "<id:fw>/"
 urlpatterns = [
     path(C, frameworks.index, name="index"),
     path(F, frameworks.framework, name="framework"),
+    path(F + "mine/", ratings.mine, name="mine"),
+    path(F + "people/<id:pk>/", ratings.person, name="person"),
 ]

@@ -7,7 +7,7 @@ from .. import selectors, services
 from ..access import can_edit_frameworks, can_guide, get_framework_for_access
 
 
-def _school(request):
+def school_of(request):
     if not request.organisation.is_school or request.access.is_trainer:
         raise Http404
     return request.organisation
@@ -17,7 +17,7 @@ def _school(request):
 def index(request):
     """The school's competences: its first framework, which a school without one gets from
     the starter framework on this first visit."""
-    school = _school(request)
+    school = school_of(request)
     found = selectors.frameworks(school=school)
     if not found:
         services.starter_framework(school=school)
@@ -27,7 +27,7 @@ def index(request):
 
 @organisation_view()
 def framework(request, fw):
-    school = _school(request)
+    school = school_of(request)
     current = get_framework_for_access(request.access, fw)
     access = request.access
     context = {
