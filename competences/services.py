@@ -11,10 +11,10 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.validation import validate
 from organisations.access import Access
-from organisations.models import Membership, Organisation
+from organisations.models import Membership, Organisation, Team
 
-from .access import can_guide, frameworks_for
-from .models import LEVELS, Competence, Framework, Rating
+from .access import can_edit_frameworks, can_guide, frameworks_for
+from .models import LEVELS, Competence, CoverageRule, Framework, Rating
 from .starter import DESCRIPTION, NAME, STARTER
 
 # Frameworks ----------------------------------------------------------------------------------
@@ -129,3 +129,76 @@ def rating_add(*, access: Access, person: Membership, competence, kind, level, n
         ratings=[{"competence": competence, "level": level, "note": note}],
         actor=actor,
     )[0]
+
+
+# Coverage rules ------------------------------------------------------------------------------
+
+
+def _check_rule(min_people, min_level) -> tuple[int, int]:
+    try:
+        people = int(min_people)
+    except (TypeError, ValueError):
+        people = 0
+    if people < 1:
+        raise LeerkringError(
+            _(
+                "A rule needs at least one person: with 0 people every competence would "
+                "count as assured."
+            ),
+            field="min_people",
+        )
+    if people > 99:
+        raise LeerkringError(_("A rule asks for at most 99 people."), field="min_people")
+    return people, _level(min_level)
+
+
+def _check_manager(access: Access, school: Organisation) -> None:
+    if not can_edit_frameworks(access) or access.organisation.pk != school.pk:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def rule_default_save(*, school: Organisation, access: Access, min_people, min_level, actor):
+    """Set the school's default rule, for every team and competence without their own."""
+    _check_manager(access, school)
+    people, level = _check_rule(min_people, min_level)
+    rule, _created = CoverageRule.objects.update_or_create(
+        organisation=school,
+        team=None,
+        competence=None,
+        defaults={"min_people": people, "min_level": level},
+    )
+    audit_log(actor=actor, action=AuditEvent.Action.UPDATE, obj=rule, organisation=school)
+    return rule
+
+
+@transaction.atomic
+def rule_override_save(
+    *, school: Organisation, access: Access, team: Team, competence, min_people, min_level, actor
+):
+    """Give one team its own rule for one competence (or change the one it has)."""
+    _check_manager(access, school)
+    if team.organisation_id != school.pk:
+        raise PermissionDenied
+    if not Framework.objects.filter(frameworks_for(school), pk=competence.framework_id).exists():
+        raise PermissionDenied
+    people, level = _check_rule(min_people, min_level)
+    rule, _created = CoverageRule.objects.update_or_create(
+        organisation=school,
+        team=team,
+        competence=competence,
+        defaults={"min_people": people, "min_level": level},
+    )
+    audit_log(actor=actor, action=AuditEvent.Action.UPDATE, obj=rule, organisation=school)
+    return rule
+
+
+@transaction.atomic
+def rule_delete(*, rule: CoverageRule, access: Access, actor) -> None:
+    _check_manager(access, rule.organisation)
+    if rule.team_id is None:
+        raise LeerkringError(_("The school's default rule stays; change it instead."))
+    audit_log(
+        actor=actor, action=AuditEvent.Action.DELETE, obj=rule, organisation=rule.organisation
+    )
+    rule.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import frameworks, ratings
+from .views import coverage, frameworks, ratings
 
 app_name = "competences"
 
@@ -11,5 +11,9 @@ urlpatterns = [
     path(C, frameworks.index, name="index"),
     path(F, frameworks.framework, name="framework"),
     path(F + "mine/", ratings.mine, name="mine"),
+    path(F + "people/", coverage.people, name="people"),
     path(F + "people/<id:pk>/", ratings.person, name="person"),
+    path(F + "teams/<id:pk>/", coverage.team_matrix, name="team_matrix"),
+    path(F + "rules/", coverage.rules, name="rules"),
+    path(F + "rules/<id:pk>/delete/", coverage.rule_delete, name="rule_delete"),
 ]

@@ -44,4 +44,8 @@ URLS = {
     "competences:framework": _framework,
     "competences:mine": _framework,
     "competences:person": _person,
+    "competences:people": _framework,
+    "competences:team_matrix": _team,
+    "competences:rules": _framework,
+    "competences:rule_delete": _rule,
 }

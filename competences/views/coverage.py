@@ -1,0 +1,163 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import LeerkringError
+from organisations.access import organisation_view
+
+from .. import coverage, selectors, services
+from ..access import (
+    can_edit_frameworks,
+    can_guide,
+    get_competence_for_access,
+    get_framework_for_access,
+    get_team_for_access,
+)
+from ..forms import OverrideForm, RuleForm
+from ..models import CoverageRule
+from .frameworks import school_of
+
+
+def _guide(request):
+    if not can_guide(request.access):
+        raise PermissionDenied
+
+
+@organisation_view()
+def team_matrix(request, fw, pk):
+    """A team's people × competences with their agreed levels, and per competence whether the
+    team holds it by the coverage rule."""
+    school = school_of(request)
+    framework = get_framework_for_access(request.access, fw)
+    team, may_see = get_team_for_access(request.access, pk)
+    if not may_see:
+        raise PermissionDenied
+    competences = selectors.competences(framework=framework)
+    links = selectors.team_members(team=team)
+    member_ids = [link.membership_id for link in links]
+    levels = selectors.agreed_levels(framework=framework, memberships=member_ids)
+    rules = selectors.coverage_rules(school=school)
+    cells = coverage.team_cells(
+        team_id=team.pk,
+        member_ids=member_ids,
+        competence_ids=[c.pk for c in competences],
+        levels=levels,
+        rules=rules,
+    )
+    rows = [
+        {
+            "link": link,
+            "levels": [levels.get((link.membership_id, c.pk)) for c in competences],
+        }
+        for link in links
+    ]
+    statuses = [(competence, cells[competence.pk]) for competence in competences]
+    context = {
+        "framework": framework,
+        "team": team,
+        "competences": competences,
+        "rows": rows,
+        "statuses": statuses,
+        "at_risk": [(c, cell) for c, cell in statuses if cell.at_risk],
+        "default_rule": rules.default,
+        "can_guide": can_guide(request.access),
+        "can_propose": can_edit_frameworks(request.access),
+    }
+    return render(request, "competences/team_matrix.html", context)
+
+
+@organisation_view()
+def people(request, fw):
+    """Every person of the school × the framework's competences, with agreed levels."""
+    school = school_of(request)
+    _guide(request)
+    framework = get_framework_for_access(request.access, fw)
+    competences = selectors.competences(framework=framework)
+    persons = list(selectors.school_people(school=school))
+    levels = selectors.agreed_levels(
+        framework=framework, memberships=selectors.school_people(school=school).values("pk")
+    )
+    rows = [
+        {"person": person, "levels": [levels.get((person.pk, c.pk)) for c in competences]}
+        for person in persons
+    ]
+    context = {"framework": framework, "competences": competences, "rows": rows}
+    return render(request, "competences/people.html", context)
+
+
+@organisation_view()
+def rules(request, fw):
+    school = school_of(request)
+    if not can_edit_frameworks(request.access):
+        raise PermissionDenied
+    framework = get_framework_for_access(request.access, fw)
+    competences = selectors.competences(framework=framework)
+    teams = selectors.school_teams(school=school)
+    current = selectors.coverage_rules(school=school).default
+    default_form = RuleForm(
+        request.POST if request.POST.get("form") == "default" else None,
+        initial={"min_people": current.min_people, "min_level": current.min_level},
+        prefix="default",
+    )
+    override_form = OverrideForm(
+        request.POST if request.POST.get("form") == "override" else None,
+        teams=teams,
+        competences=competences,
+        prefix="override",
+    )
+    if request.method == "POST":
+        form = default_form if request.POST.get("form") == "default" else override_form
+        if form.is_valid():
+            data = form.cleaned_data
+            fields = {
+                "school": school,
+                "access": request.access,
+                "min_people": data["min_people"],
+                "min_level": data["min_level"],
+                "actor": request.user,
+            }
+            try:
+                if form is default_form:
+                    services.rule_default_save(**fields)
+                else:
+                    team = next(t for t in teams if t.pk == data["team"])
+                    competence = get_competence_for_access(framework, data["competence"])
+                    services.rule_override_save(team=team, competence=competence, **fields)
+            except LeerkringError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(request, _("The coverage rule was saved."))
+                return redirect(request.path)
+    context = {
+        "framework": framework,
+        "default_form": default_form,
+        "override_form": override_form,
+        "overrides": [
+            rule
+            for rule in selectors.rule_rows(school=school)
+            if rule.competence.framework_id == framework.pk
+        ],
+    }
+    return render(request, "competences/rules.html", context)
+
+
+@require_POST
+@organisation_view()
+def rule_delete(request, fw, pk):
+    school = school_of(request)
+    if not can_edit_frameworks(request.access):
+        raise PermissionDenied
+    framework = get_framework_for_access(request.access, fw)
+    rule = CoverageRule.objects.filter(organisation=school, pk=pk).first()
+    if rule is None:
+        raise Http404
+    try:
+        services.rule_delete(rule=rule, access=request.access, actor=request.user)
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The team's own rule was removed."))
+    return redirect("competences:rules", slug=school.slug, fw=framework.pk)
