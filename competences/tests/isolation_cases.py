@@ -46,6 +46,7 @@ URLS = {
     "competences:person": _person,
     "competences:people": _framework,
     "competences:team_matrix": _team,
+    "competences:school": _framework,
     "competences:rules": _framework,
     "competences:rule_delete": _rule,
 }

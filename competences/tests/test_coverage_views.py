@@ -92,3 +92,39 @@ def test_the_schools_rule_cannot_be_removed(login, leader, school, framework):
     rule = CoverageRule.objects.create(organisation=school, min_people=2, min_level=3)
     login(leader).post(_url("rule_delete", framework, pk=rule.pk))
     assert CoverageRule.objects.filter(pk=rule.pk).exists()
+
+
+def test_the_school_view_and_what_changes_when_a_person_leaves(
+    login, school, team, staff_member, coach, framework
+):
+    other = TeamFactory(organisation=school, name="Lagere school")
+    colleague = TeamMembershipFactory(team=team).membership
+    TeamMembershipFactory(team=other, membership=staff_member)
+    care = framework.competences.get(code="ZORG")
+    _agree(staff_member, care, 3)
+    _agree(colleague, care, 3)
+    client = login(coach)
+    response = client.get(_url("school", framework))
+    assert response.status_code == 200
+    statuses = {
+        row["team"].name: {c.code: cell.status for c, cell in row["cells"]}
+        for row in response.context["rows"]
+    }
+    assert statuses["Kleuterbouw"]["ZORG"] == "assured"
+    assert statuses["Lagere school"]["ZORG"] == "fragile"
+    response = client.get(_url("school", framework) + f"?leaves={staff_member.pk}")
+    found = {
+        (c["team"].name, c["competence"].code, c["after"].status)
+        for c in response.context["changes"]
+    }
+    assert found == {("Kleuterbouw", "ZORG", "fragile"), ("Lagere school", "ZORG", "missing")}
+    assert "Als " in response.content.decode()
+
+
+def test_a_person_of_another_school_cannot_be_chosen(login, coach, outsider, framework):
+    response = login(coach).get(_url("school", framework) + f"?leaves={outsider.pk}")
+    assert response.status_code == 404
+
+
+def test_staff_do_not_see_the_school_view(login, staff_member, framework):
+    assert login(staff_member).get(_url("school", framework)).status_code == 403

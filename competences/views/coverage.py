@@ -161,3 +161,63 @@ def rule_delete(request, fw, pk):
     else:
         messages.success(request, _("The team's own rule was removed."))
     return redirect("competences:rules", slug=school.slug, fw=framework.pk)
+
+
+@organisation_view()
+def school(request, fw):
+    """Every team's statuses side by side (teams × competences) and, for a chosen person,
+    which competences of which teams become fragile or missing if they leave."""
+    school = school_of(request)
+    _guide(request)
+    framework = get_framework_for_access(request.access, fw)
+    competences = selectors.competences(framework=framework)
+    competence_ids = [c.pk for c in competences]
+    teams = selectors.school_teams(school=school)
+    links = selectors.school_links(school=school)
+    members = selectors.members_by_team(teams, links)
+    levels = selectors.agreed_levels(
+        framework=framework, memberships=[link.membership_id for link in links]
+    )
+    rules = selectors.coverage_rules(school=school)
+    cells = coverage.school_cells(
+        members_by_team=members, competence_ids=competence_ids, levels=levels, rules=rules
+    )
+    rows = [
+        {"team": team, "cells": [(c, cells[team.pk][c.pk]) for c in competences]} for team in teams
+    ]
+    people = {link.membership_id: link.membership for link in links}
+    leaving, changes = None, []
+    if request.GET.get("leaves"):
+        try:
+            leaving = people.get(int(request.GET["leaves"]))
+        except ValueError:
+            leaving = None
+        if leaving is None:
+            raise Http404
+        by_pk = {c.pk: c for c in competences}
+        names = {team.pk: team for team in teams}
+        changes = [
+            {
+                "team": names[change.team_id],
+                "competence": by_pk[change.competence_id],
+                **vars(change),
+            }
+            for change in coverage.if_leaves(
+                person_id=leaving.pk,
+                members_by_team=members,
+                competence_ids=competence_ids,
+                levels=levels,
+                rules=rules,
+            )
+        ]
+    context = {
+        "framework": framework,
+        "competences": competences,
+        "rows": rows,
+        "counts": coverage.count_at_risk(cells),
+        "people": sorted(people.values(), key=lambda m: (m.user.last_name, m.user.first_name)),
+        "leaving": leaving,
+        "changes": changes,
+        "default_rule": rules.default,
+    }
+    return render(request, "competences/school.html", context)
