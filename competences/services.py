@@ -202,3 +202,34 @@ def rule_delete(*, rule: CoverageRule, access: Access, actor) -> None:
         actor=actor, action=AuditEvent.Action.DELETE, obj=rule, organisation=rule.organisation
     )
     rule.delete()
+
+
+# Import --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def framework_import(*, school: Organisation, access: Access, name: str, upload, actor):
+    """A new framework of the school from a spreadsheet (see exports.read_framework). A
+    wrong file or a missing text raises a LeerkringError and writes nothing."""
+    from .exports import ReadError, read_framework
+
+    _check_manager(access, school)
+    name = name.strip()
+    if not name:
+        raise LeerkringError(_("Give the framework a name."), field="name")
+    if school.competence_frameworks.filter(name__iexact=name).exists():
+        raise LeerkringError(_("The school already has a framework with this name."), field="name")
+    try:
+        rows = read_framework(upload)
+    except ReadError as error:
+        raise LeerkringError(error.message, field="file") from None
+    framework = Framework.objects.create(organisation=school, name=name)
+    Competence.objects.bulk_create(Competence(framework=framework, **row) for row in rows)
+    audit_log(
+        actor=actor,
+        action=AuditEvent.Action.IMPORT,
+        obj=framework,
+        organisation=school,
+        summary=f"{len(rows)} competences",
+    )
+    return framework

@@ -9,7 +9,9 @@ F = C + "<id:fw>/"
 
 urlpatterns = [
     path(C, frameworks.index, name="index"),
+    path(C + "import/", frameworks.import_framework, name="import"),
     path(F, frameworks.framework, name="framework"),
+    path(F + "export.xlsx", frameworks.export, name="export"),
     path(F + "mine/", ratings.mine, name="mine"),
     path(F + "people/", coverage.people, name="people"),
     path(F + "people/<id:pk>/", ratings.person, name="person"),

@@ -42,6 +42,8 @@ def _cell(w):
 URLS = {
     "competences:index": _org,
     "competences:framework": _framework,
+    "competences:import": _org,
+    "competences:export": _framework,
     "competences:mine": _framework,
     "competences:person": _person,
     "competences:people": _framework,

@@ -1,10 +1,16 @@
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from core.errors import LeerkringError
 from organisations.access import organisation_view
 
 from .. import selectors, services
 from ..access import can_edit_frameworks, can_guide, get_framework_for_access
+from ..exports import framework_xlsx
+from ..forms import ImportForm
 
 
 def school_of(request):
@@ -40,3 +46,40 @@ def framework(request, fw):
         "can_edit": can_edit_frameworks(access),
     }
     return render(request, "competences/framework.html", context)
+
+
+@organisation_view()
+def export(request, fw):
+    school_of(request)
+    if not can_guide(request.access):
+        raise PermissionDenied
+    current = get_framework_for_access(request.access, fw)
+    response = HttpResponse(
+        framework_xlsx(framework=current, competences=selectors.competences(framework=current)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="competenties-{current.pk}.xlsx"'
+    return response
+
+
+@organisation_view(manage=True)
+def import_framework(request):
+    school = school_of(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.framework_import(
+                school=school,
+                access=request.access,
+                name=form.cleaned_data["name"],
+                upload=form.cleaned_data["file"],
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The framework was imported."))
+            return redirect("competences:framework", slug=school.slug, fw=created.pk)
+    frameworks = selectors.frameworks(school=school)
+    context = {"form": form, "framework": frameworks[0] if frameworks else None}
+    return render(request, "competences/import.html", context)
