@@ -106,3 +106,10 @@ def test_formulas_are_exported_as_text(login, coach, framework):
     )
     sheet = load_workbook(BytesIO(login(coach).get(url).content)).active
     assert sheet["B2"].value.startswith("'=")
+
+
+def test_the_navigation_links_to_the_competences(login, school, staff_member):
+    from django.urls import reverse as url
+
+    html = login(staff_member).get(url("organisations:overview", kwargs={"slug": school.slug}))
+    assert url("competences:index", kwargs={"slug": school.slug}) in html.content.decode()
