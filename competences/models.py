@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import Membership, Organisation, Team
 
 LEVELS = (1, 2, 3, 4)
+# A level readable without colour: as many filled dots as the level.
+LEVEL_DOTS = {level: "●" * level + "○" * (4 - level) for level in LEVELS}
 
 
 class Framework(models.Model):
@@ -73,6 +75,11 @@ class Competence(models.Model):
     def levels(self) -> list[tuple[int, str]]:
         return [(level, getattr(self, f"level_{level}")) for level in LEVELS]
 
+    @property
+    def level_rows(self) -> list[tuple[int, str, str]]:
+        """(level, its dots, its text) for the pages."""
+        return [(level, LEVEL_DOTS[level], text) for level, text in self.levels]
+
 
 class Rating(models.Model):
     """One rating of one person on one competence. Ratings are never changed: a new rating
@@ -133,6 +140,10 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.membership} / {self.competence}: {self.level}"
+
+    @property
+    def dots(self) -> str:
+        return LEVEL_DOTS.get(self.level, "")
 
 
 class CoverageRule(models.Model):

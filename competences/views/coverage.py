@@ -17,8 +17,14 @@ from ..access import (
     get_team_for_access,
 )
 from ..forms import OverrideForm, RuleForm
-from ..models import CoverageRule
+from ..models import LEVEL_DOTS, CoverageRule
 from .frameworks import school_of
+
+
+def _cells(levels, member_id, competences):
+    """(level, its dots) per competence; (None, "–") where there is no agreed level."""
+    found = [levels.get((member_id, c.pk)) for c in competences]
+    return [(level, LEVEL_DOTS.get(level, "–")) for level in found]
 
 
 def _guide(request):
@@ -50,7 +56,7 @@ def team_matrix(request, fw, pk):
     rows = [
         {
             "link": link,
-            "levels": [levels.get((link.membership_id, c.pk)) for c in competences],
+            "levels": _cells(levels, link.membership_id, competences),
         }
         for link in links
     ]
@@ -81,8 +87,7 @@ def people(request, fw):
         framework=framework, memberships=selectors.school_people(school=school).values("pk")
     )
     rows = [
-        {"person": person, "levels": [levels.get((person.pk, c.pk)) for c in competences]}
-        for person in persons
+        {"person": person, "levels": _cells(levels, person.pk, competences)} for person in persons
     ]
     context = {"framework": framework, "competences": competences, "rows": rows}
     return render(request, "competences/people.html", context)
