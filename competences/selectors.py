@@ -2,10 +2,12 @@
 members, current ratings, rules), whatever the number of teams and people; coverage is then
 computed over those rows (competences/coverage.py)."""
 
+from dataclasses import dataclass
+
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from organisations.models import Membership, Organisation, Team, TeamMembership
-from organisations.selectors import MEMBER_ORDER
+from organisations.selectors import MEMBER_ORDER, person_name
 
 from .access import frameworks_for
 from .coverage import Rules
@@ -75,14 +77,34 @@ def school_teams(*, school: Organisation) -> list[Team]:
     return list(school.teams.order_by("name", "pk"))
 
 
-def school_links(*, school: Organisation) -> list[TeamMembership]:
-    """Every team membership of the school's teams with its person, by team and then as the
-    team pages order members."""
-    return list(
+@dataclass(frozen=True)
+class LinkRow:
+    team_id: int
+    membership_id: int
+    first_name: str
+    last_name: str
+    email: str
+
+    @property
+    def name(self) -> str:
+        return person_name(self.first_name, self.last_name, self.email)
+
+
+def school_link_rows(*, school: Organisation) -> list[LinkRow]:
+    """`school_links` as plain rows (team, person and their name), for the pages that read
+    every member of every team."""
+    rows = (
         TeamMembership.objects.filter(team__organisation=school)
-        .select_related("membership__user")
         .order_by("team_id", *MEMBER_ORDER)
+        .values_list(
+            "team_id",
+            "membership_id",
+            "membership__user__first_name",
+            "membership__user__last_name",
+            "membership__user__email",
+        )
     )
+    return [LinkRow(*row) for row in rows]
 
 
 def members_by_team(teams, links) -> dict:
@@ -93,11 +115,12 @@ def members_by_team(teams, links) -> dict:
     return result
 
 
-def school_people(*, school: Organisation) -> QuerySet[Membership]:
+def school_people_rows(*, school: Organisation):
+    """The school's active people by name as (pk, first name, last name, email)."""
     return (
         school.memberships.filter(is_active=True)
-        .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
+        .values_list("pk", "user__first_name", "user__last_name", "user__email")
     )
 
 

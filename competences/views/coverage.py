@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
+from core.pagination import paginate
 from organisations.access import organisation_view
+from organisations.selectors import person_name
 
 from .. import coverage, selectors, services
 from ..access import (
@@ -22,9 +24,17 @@ from .frameworks import school_of
 
 
 def _cells(levels, member_id, competences):
-    """(level, its dots) per competence; (None, "–") where there is no agreed level."""
-    found = [levels.get((member_id, c.pk)) for c in competences]
-    return [(level, LEVEL_DOTS.get(level, "–")) for level in found]
+    """(css class, dots, level) per competence; the level is "" where none was agreed."""
+    cells = []
+    for competence in competences:
+        level = levels.get((member_id, competence.pk))
+        cells.append(CELLS.get(level, NO_LEVEL))
+    return cells
+
+
+CELLS = {level: (f"level-{level}", dots, level) for level, dots in LEVEL_DOTS.items()}
+NO_LEVEL = ("level-none", "–", "")
+PEOPLE_PER_PAGE = 100
 
 
 def _guide(request):
@@ -77,19 +87,23 @@ def team_matrix(request, fw, pk):
 
 @organisation_view()
 def people(request, fw):
-    """Every person of the school × the framework's competences, with agreed levels."""
+    """The school's people × the framework's competences with agreed levels, a hundred people
+    a page."""
     school = school_of(request)
     _guide(request)
     framework = get_framework_for_access(request.access, fw)
     competences = selectors.competences(framework=framework)
-    persons = list(selectors.school_people(school=school))
-    levels = selectors.agreed_levels(
-        framework=framework, memberships=selectors.school_people(school=school).values("pk")
-    )
+    page = paginate(request, selectors.school_people_rows(school=school), per_page=PEOPLE_PER_PAGE)
+    levels = selectors.agreed_levels(framework=framework, memberships=[row[0] for row in page])
     rows = [
-        {"person": person, "levels": _cells(levels, person.pk, competences)} for person in persons
+        {
+            "pk": pk,
+            "name": person_name(first, last, email),
+            "levels": _cells(levels, pk, competences),
+        }
+        for pk, first, last, email in page
     ]
-    context = {"framework": framework, "competences": competences, "rows": rows}
+    context = {"framework": framework, "competences": competences, "rows": rows, "page": page}
     return render(request, "competences/people.html", context)
 
 
@@ -178,10 +192,10 @@ def school(request, fw):
     competences = selectors.competences(framework=framework)
     competence_ids = [c.pk for c in competences]
     teams = selectors.school_teams(school=school)
-    links = selectors.school_links(school=school)
+    links = selectors.school_link_rows(school=school)
     members = selectors.members_by_team(teams, links)
     levels = selectors.agreed_levels(
-        framework=framework, memberships=[link.membership_id for link in links]
+        framework=framework, memberships=list({link.membership_id for link in links})
     )
     rules = selectors.coverage_rules(school=school)
     cells = coverage.school_cells(
@@ -190,7 +204,7 @@ def school(request, fw):
     rows = [
         {"team": team, "cells": [(c, cells[team.pk][c.pk]) for c in competences]} for team in teams
     ]
-    people = {link.membership_id: link.membership for link in links}
+    people = {link.membership_id: link for link in links}
     leaving, changes = None, []
     if request.GET.get("leaves"):
         try:
@@ -208,7 +222,7 @@ def school(request, fw):
                 **vars(change),
             }
             for change in coverage.if_leaves(
-                person_id=leaving.pk,
+                person_id=leaving.membership_id,
                 members_by_team=members,
                 competence_ids=competence_ids,
                 levels=levels,
@@ -220,7 +234,7 @@ def school(request, fw):
         "competences": competences,
         "rows": rows,
         "counts": coverage.count_at_risk(cells),
-        "people": sorted(people.values(), key=lambda m: (m.user.last_name, m.user.first_name)),
+        "people": sorted(people.values(), key=lambda link: (link.last_name, link.first_name)),
         "leaving": leaving,
         "changes": changes,
         "default_rule": rules.default,
