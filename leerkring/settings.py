@@ -46,6 +46,8 @@ PROJECT_APPS = [
     "networks",
     "teams",
     "competences",
+    # After the apps whose development points it receives.
+    "development",
     "dashboard",
 ]
 INSTALLED_APPS = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("teams.urls")),
     path("", include("competences.urls")),
+    path("", include("development.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
