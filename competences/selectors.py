@@ -146,3 +146,18 @@ def my_teams(*, access) -> list[Team]:
             "-team_memberships__is_home", "name"
         )
     )
+
+
+def sent_points(*, school: Organisation, team: Team, competences) -> set:
+    """The competence ids of this team already sent to the development points."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from development.models import DevelopmentPoint
+
+    codes = {f"{team.pk}:{c.code}": c.pk for c in competences}
+    keys = DevelopmentPoint.objects.filter(
+        organisation=school,
+        content_type=ContentType.objects.get_for_model(Competence),
+        key__in=list(codes),
+    ).values_list("key", flat=True)
+    return {codes[key] for key in keys}

@@ -233,3 +233,51 @@ def framework_import(*, school: Organisation, access: Access, name: str, upload,
         summary=f"{len(rows)} competences",
     )
     return framework
+
+
+# Development points --------------------------------------------------------------------------
+
+
+def coverage_point_propose(
+    *, school: Organisation, access: Access, team: Team, competence, cell, url: str, actor
+):
+    """Send a team's fragile or missing competence to the school's development points, linked
+    back to the team and the competence. `cell` is the coverage cell as the server computed
+    it; sending the same cell twice gives the same point. Returns (point, created)."""
+    from development.services import point_propose
+
+    from .coverage import Status
+
+    _check_manager(access, school)
+    if team.organisation_id != school.pk:
+        raise PermissionDenied
+    if cell.status == Status.FRAGILE:
+        source = "competence_fragile"
+        text = _(
+            "%(team)s: “%(competence)s” rests on one person. The rule asks for %(people)s "
+            "people at level %(level)s or higher."
+        )
+    elif cell.status == Status.MISSING:
+        source = "competence_missing"
+        text = _(
+            "%(team)s: nobody holds “%(competence)s”. The rule asks for %(people)s people "
+            "at level %(level)s or higher."
+        )
+    else:
+        raise LeerkringError(_("This competence is not fragile or missing in the team (any more)."))
+    description = text % {
+        "team": team.name,
+        "competence": competence.name,
+        "people": cell.rule.min_people,
+        "level": cell.rule.min_level,
+    }
+    return point_propose(
+        organisation=school,
+        origin=competence,
+        source=source,
+        key=f"{team.pk}:{competence.code}",
+        description=description,
+        actor=actor,
+        team=team,
+        anchor=url,
+    )

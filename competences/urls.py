@@ -16,6 +16,7 @@ urlpatterns = [
     path(F + "people/", coverage.people, name="people"),
     path(F + "people/<id:pk>/", ratings.person, name="person"),
     path(F + "teams/<id:pk>/", coverage.team_matrix, name="team_matrix"),
+    path(F + "teams/<id:team>/<id:competence>/propose/", coverage.propose, name="propose"),
     path(F + "school/", coverage.school, name="school"),
     path(F + "rules/", coverage.rules, name="rules"),
     path(F + "rules/<id:pk>/delete/", coverage.rule_delete, name="rule_delete"),

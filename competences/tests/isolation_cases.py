@@ -48,6 +48,7 @@ URLS = {
     "competences:person": _person,
     "competences:people": _framework,
     "competences:team_matrix": _team,
+    "competences:propose": _cell,
     "competences:school": _framework,
     "competences:rules": _framework,
     "competences:rule_delete": _rule,

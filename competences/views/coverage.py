@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -42,6 +43,20 @@ def _guide(request):
         raise PermissionDenied
 
 
+def _team_cells(school, framework, team, competences, links):
+    member_ids = [link.membership_id for link in links]
+    levels = selectors.agreed_levels(framework=framework, memberships=member_ids)
+    rules = selectors.coverage_rules(school=school)
+    cells = coverage.team_cells(
+        team_id=team.pk,
+        member_ids=member_ids,
+        competence_ids=[c.pk for c in competences],
+        levels=levels,
+        rules=rules,
+    )
+    return levels, rules, cells
+
+
 @organisation_view()
 def team_matrix(request, fw, pk):
     """A team's people × competences with their agreed levels, and per competence whether the
@@ -53,16 +68,7 @@ def team_matrix(request, fw, pk):
         raise PermissionDenied
     competences = selectors.competences(framework=framework)
     links = selectors.team_members(team=team)
-    member_ids = [link.membership_id for link in links]
-    levels = selectors.agreed_levels(framework=framework, memberships=member_ids)
-    rules = selectors.coverage_rules(school=school)
-    cells = coverage.team_cells(
-        team_id=team.pk,
-        member_ids=member_ids,
-        competence_ids=[c.pk for c in competences],
-        levels=levels,
-        rules=rules,
-    )
+    levels, rules, cells = _team_cells(school, framework, team, competences, links)
     rows = [
         {
             "link": link,
@@ -81,6 +87,9 @@ def team_matrix(request, fw, pk):
         "default_rule": rules.default,
         "can_guide": can_guide(request.access),
         "can_propose": can_edit_frameworks(request.access),
+        "sent": selectors.sent_points(school=school, team=team, competences=competences)
+        if can_edit_frameworks(request.access)
+        else set(),
     }
     return render(request, "competences/team_matrix.html", context)
 
@@ -240,3 +249,39 @@ def school(request, fw):
         "default_rule": rules.default,
     }
     return render(request, "competences/school.html", context)
+
+
+@require_POST
+@organisation_view()
+def propose(request, fw, team, competence):
+    """Send a fragile or missing competence of a team to the development points, as the
+    server computes the team's coverage now."""
+    school = school_of(request)
+    if not can_edit_frameworks(request.access):
+        raise PermissionDenied
+    framework = get_framework_for_access(request.access, fw)
+    team, _may_see = get_team_for_access(request.access, team)
+    competence = get_competence_for_access(framework, competence)
+    links = selectors.team_members(team=team)
+    _levels, _rules, cells = _team_cells(school, framework, team, [competence], links)
+    url = reverse(
+        "competences:team_matrix", kwargs={"slug": school.slug, "fw": framework.pk, "pk": team.pk}
+    )
+    try:
+        _point, created = services.coverage_point_propose(
+            school=school,
+            access=request.access,
+            team=team,
+            competence=competence,
+            cell=cells[competence.pk],
+            url=f"{url}#at-risk",
+            actor=request.user,
+        )
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        if created:
+            messages.success(request, _("The competence was sent to the development points."))
+        else:
+            messages.info(request, _("This competence was already sent to the development points."))
+    return redirect(url)
