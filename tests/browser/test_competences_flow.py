@@ -76,3 +76,25 @@ def test_the_team_matrix_shows_a_fragile_competence_on_a_phone(
     # The wide table scrolls inside its own region; the page itself does not.
     width = phone_page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 400
+
+
+def test_the_leader_sends_the_fragile_competence_to_the_development_points(
+    page, login_as, check_accessibility, tab_to, leader, staff_member, framework, team
+):
+    from development.models import DevelopmentPoint
+
+    data = framework.competences.get(code="DATA")
+    Rating.objects.create(membership=staff_member, competence=data, kind="agreed", level=4)
+    slug = leader.organisation.slug
+    login_as(page, leader)
+    page.goto(f"/o/{slug}/competences/{framework.pk}/teams/{team.pk}/")
+    check_accessibility(page)
+    button = page.get_by_role("button", name="Stuur “Datageletterdheid” naar de ontwikkelpunten")
+    tab_to(page, button, max_tabs=80)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("ontwikkelpunten")
+    expect(page.locator("#at-risk + ul")).to_contain_text("verstuurd naar de ontwikkelpunten")
+    check_accessibility(page)
+    point = DevelopmentPoint.objects.get()
+    assert (point.source, point.team) == ("competence_fragile", team)
