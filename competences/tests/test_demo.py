@@ -36,7 +36,12 @@ def test_the_demo_teachers_team_has_one_fragile_competence(client, demo):
 
 def test_the_leader_finds_the_fragile_competence_first_on_the_overview(client, demo):
     client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
-    response = client.get(reverse("organisations:overview", kwargs={"slug": MAIN_SCHOOL_SLUG}))
+    response = client.get(
+        reverse(
+            "organisations:overview_sections",
+            kwargs={"slug": MAIN_SCHOOL_SLUG, "app": "competences"},
+        )
+    )
     card = next(s for s in response.context["sections"] if "Competenties" in str(s["title"]))
     assert card["figure"] == 2
     assert "Datageletterdheid (kwetsbaar)" in card["items"][0][0]

@@ -16,7 +16,11 @@ def _agree(person, competence, level):
 
 
 def _card(client, school):
-    response = client.get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+    response = client.get(
+        reverse(
+            "organisations:overview_sections", kwargs={"slug": school.slug, "app": "competences"}
+        )
+    )
     return next(s for s in response.context["sections"] if "ompetenties" in str(s["title"]))
 
 
