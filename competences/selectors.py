@@ -107,6 +107,11 @@ def school_link_rows(*, school: Organisation) -> list[LinkRow]:
     return [LinkRow(*row) for row in rows]
 
 
+def school_member_ids(*, school: Organisation) -> QuerySet:
+    """The ids of the people in the school's teams, as a subquery."""
+    return TeamMembership.objects.filter(team__organisation=school).values("membership_id")
+
+
 def members_by_team(teams, links) -> dict:
     """{team id: [membership ids]} with every team, also those without members."""
     result = {team.pk: [] for team in teams}

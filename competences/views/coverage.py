@@ -204,7 +204,7 @@ def school(request, fw):
     links = selectors.school_link_rows(school=school)
     members = selectors.members_by_team(teams, links)
     levels = selectors.agreed_levels(
-        framework=framework, memberships=list({link.membership_id for link in links})
+        framework=framework, memberships=selectors.school_member_ids(school=school)
     )
     rules = selectors.coverage_rules(school=school)
     cells = coverage.school_cells(
@@ -243,8 +243,12 @@ def school(request, fw):
         "competences": competences,
         "rows": rows,
         "counts": coverage.count_at_risk(cells),
-        "people": sorted(people.values(), key=lambda link: (link.last_name, link.first_name)),
+        "people": [
+            (link.membership_id, link.name)
+            for link in sorted(people.values(), key=lambda link: (link.last_name, link.first_name))
+        ],
         "leaving": leaving,
+        "leaving_id": leaving.membership_id if leaving else None,
         "changes": changes,
         "default_rule": rules.default,
     }
