@@ -74,3 +74,9 @@ def test_staff_see_no_one_elses_ratings(login, school, staff_member, leader, fra
 def test_another_schools_person_is_a_404(login, leader, outsider, framework):
     assert login(leader).get(_person(framework, outsider)).status_code == 404
     assert login(outsider).get(_mine(framework)).status_code == 404
+
+
+def test_saving_without_a_level_writes_nothing_and_says_so(login, staff_member, framework):
+    response = login(staff_member).post(_mine(framework), {}, follow=True)
+    assert "Er is niets veranderd" in response.content.decode()
+    assert not Rating.objects.exists()

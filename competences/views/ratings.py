@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.errors import LeerkringError
 from organisations.access import organisation_view
@@ -34,7 +35,8 @@ def _rows(competences, current, form):
 def _ratings_page(request, fw, person, kinds, template):
     framework = get_framework_for_access(request.access, fw)
     competences = selectors.competences(framework=framework)
-    form = RatingsForm(request.POST or None, competences=competences, kinds=kinds)
+    data = request.POST if request.method == "POST" else None
+    form = RatingsForm(data, competences=competences, kinds=kinds)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -52,7 +54,11 @@ def _ratings_page(request, fw, person, kinds, template):
             except LeerkringError as error:
                 messages.error(request, error.message)
             else:
-                messages.success(request, _("%(n)s ratings were saved.") % {"n": count})
+                if count:
+                    text = ngettext("%(n)s rating was saved.", "%(n)s ratings were saved.", count)
+                    messages.success(request, text % {"n": count})
+                else:
+                    messages.info(request, _("Nothing changed: choose a level to save it."))
                 return redirect(request.path)
         else:
             messages.error(request, _("Nothing was saved: correct the marked levels."))

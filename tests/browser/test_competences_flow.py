@@ -43,7 +43,7 @@ def test_a_teacher_rates_herself_and_the_coach_agrees(
     page.keyboard.type("Ik volg de leerlingen van de zorgklas op.")
     with page.expect_navigation():
         page.get_by_role("button", name="Bewaar mijn inschattingen").click()
-    expect(page.locator(".messages")).to_contain_text("1 inschattingen")
+    expect(page.locator(".messages")).to_contain_text("1 inschatting is bewaard")
     check_accessibility(page)
     rating = Rating.objects.get(membership=staff_member)
     assert (rating.kind, rating.level) == ("self", 3)
