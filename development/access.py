@@ -5,7 +5,7 @@ from django.http import Http404
 from organisations.access import Access
 
 from . import selectors
-from .models import DevelopmentPoint
+from .models import DevelopmentPoint, Goal
 
 
 def can_decide(access: Access) -> bool:
@@ -20,3 +20,11 @@ def get_point_for_access(access: Access, pk: int) -> tuple[DevelopmentPoint, boo
     if point is None:
         raise Http404
     return point, can_decide(access)
+
+
+def get_goal_for_access(access: Access, pk: int) -> tuple[Goal, bool]:
+    """The goal with this pk of the access's organisation, and whether the user may edit it."""
+    goal = Goal.objects.filter(organisation=access.organisation, pk=pk).first()
+    if goal is None:
+        raise Http404
+    return goal, can_decide(access)

@@ -13,4 +13,7 @@ def pages() -> list[BenchPage]:
     return [
         BenchPage("development points", url, leader),
         BenchPage("development points (proposed)", f"{url}?status=proposed", leader),
+        BenchPage(
+            "action plan", reverse("development:plan", kwargs={"slug": MAIN_SCHOOL_SLUG}), leader
+        ),
     ]

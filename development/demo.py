@@ -8,6 +8,7 @@ already decided, so the inbox shows every status and more than one source.
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from surveys import services as survey_services
@@ -16,7 +17,7 @@ from surveys.points import proposals
 from surveys.reports import report_context
 
 from .models import DevelopmentPoint
-from .services import point_decide, point_propose
+from .services import goal_create, point_decide, point_propose
 
 PER_ROUND = 4  # a leader sends a few points of a report, not every one it offers
 TEAM_POINTS = [
@@ -80,6 +81,27 @@ def build(ctx) -> None:
             description=description,
             actor=leader.user,
             team=team,
+            anchor=reverse("teams:charter", kwargs={"slug": school.slug, "pk": team.pk}),
+        )
+    # One accepted point of the 360° is already a goal of the plan.
+    accepted = (
+        DevelopmentPoint.objects.filter(
+            organisation=school, status=DevelopmentPoint.Status.ACCEPTED
+        )
+        .order_by("pk")
+        .first()
+    )
+    if accepted is not None:
+        goal_create(
+            organisation=school,
+            title="Samen beslissen op basis van gegevens",
+            description=(
+                "Tegen juni bespreekt elk team twee keer per trimester de resultaten van zijn "
+                "leerlingen en legt het er een afspraak over vast in het verslag."
+            ),
+            deadline=datetime.date(timezone.localdate().year + 1, 6, 30),
+            actor=leader.user,
+            points=[accepted],
         )
     # Spread the points over the last weeks, newest last, as they were sent over time.
     now = timezone.now()

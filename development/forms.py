@@ -22,3 +22,13 @@ class PointFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {"status": self.cleaned_data["status"], "source": self.cleaned_data["source"]}
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(label=_("Goal"), max_length=200)
+    description = forms.CharField(
+        label=_("What you will see when it is reached"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Make it measurable: who, what, how much, by when."),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -111,6 +111,11 @@ class DevelopmentPoint(models.Model):
         return self.description
 
     @property
+    def status_symbol(self) -> str:
+        """Shown beside the status in words, so the status never rests on colour alone."""
+        return POINT_SYMBOLS.get(self.status, "?")
+
+    @property
     def origin_label(self) -> str:
         """How the origin is named in a list; an origin model may say it better with a
         `development_label`. '' when the origin is gone."""
@@ -132,3 +137,71 @@ class DevelopmentPoint(models.Model):
         if hash_:
             return fragment
         return "" if link.startswith(("/", "http://", "https://")) else link
+
+
+class Goal(models.Model):
+    """A goal of the school's action plan: specific and measurable, with a deadline, and
+    linked to the development points it answers."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        ACHIEVED = "achieved", _("achieved")
+        STOPPED = "stopped", _("stopped")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="development_goals",
+        verbose_name=_("school"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("what we will see when it is reached"),
+        help_text=_("Make it measurable: who, what, how much, by when."),
+    )
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    points = models.ManyToManyField(
+        DevelopmentPoint, related_name="goals", blank=True, verbose_name=_("development points")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["deadline", "pk"]
+        indexes = [
+            models.Index(fields=["organisation", "deadline"], name="development_goal_plan"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_symbol(self) -> str:
+        return GOAL_SYMBOLS.get(self.status, "○")
+
+
+POINT_SYMBOLS = {
+    DevelopmentPoint.Status.PROPOSED: "?",
+    DevelopmentPoint.Status.ACCEPTED: "✓",
+    DevelopmentPoint.Status.DECLINED: "✗",
+    DevelopmentPoint.Status.PLANNED: "▸",
+}
+GOAL_SYMBOLS = {
+    Goal.Status.PLANNED: "○",
+    Goal.Status.IN_PROGRESS: "▸",
+    Goal.Status.ACHIEVED: "✓",
+    Goal.Status.STOPPED: "✗",
+}

@@ -1,6 +1,7 @@
 """Development points on a school leader's overview: those waiting for a decision."""
 
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -9,7 +10,7 @@ from . import selectors
 
 def sections(request) -> list[dict]:
     school = request.organisation
-    total, newest = selectors.waiting_points(access=request.access)
+    total, newest = selectors.waiting_points(access=request.access, limit=3)
     url = reverse("development:point_list", kwargs={"slug": school.slug})
     return [
         {
@@ -20,7 +21,10 @@ def sections(request) -> list[dict]:
                 "point waiting for a decision", "points waiting for a decision", total
             ),
             "attention": bool(total),
-            "items": [(point.description, f"{url}#point-{point.pk}") for point in newest],
+            "items": [
+                (Truncator(point.description).words(8), f"{url}#point-{point.pk}")
+                for point in newest
+            ],
             "url": f"{url}?status=proposed" if total else url,
             "link_label": _("Open the development points"),
         }

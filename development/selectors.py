@@ -8,12 +8,12 @@ the queryset of the objects whose points the user may see, with what their label
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Count, Q, QuerySet, Window
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 
 from core.discovery import app_modules
 from organisations.access import Access
 
-from .models import DevelopmentPoint
+from .models import DevelopmentPoint, Goal
 
 
 def points_from(model) -> QuerySet[DevelopmentPoint]:
@@ -66,3 +66,18 @@ def waiting_points(*, access: Access, limit: int = 5) -> tuple[int, list[Develop
         .order_by("-created_at", "-pk")[:limit]
     )
     return (rows[0].total if rows else 0), rows
+
+
+def plan_goals(*, access: Access) -> QuerySet:
+    """The school's goals by deadline, each with `linked_points`: its development points the
+    user may see, with their origins (one query for the goals, one for their points, one per
+    kind of origin)."""
+    points, origin_querysets = _visible(access)
+    linked = points.prefetch_related(GenericPrefetch("origin", origin_querysets)).order_by(
+        "created_at", "pk"
+    )
+    return (
+        Goal.objects.filter(organisation=access.organisation)
+        .prefetch_related(Prefetch("points", queryset=linked, to_attr="linked_points"))
+        .order_by("deadline", "pk")
+    )

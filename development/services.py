@@ -11,7 +11,7 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 
-from .models import DevelopmentPoint
+from .models import DevelopmentPoint, Goal
 
 
 def point_propose(
@@ -22,6 +22,8 @@ def point_propose(
     is, unchanged."""
     if origin is None or origin.pk is None:
         raise LeerkringError(_("A development point needs the place it came from."))
+    if getattr(origin, "organisation_id", organisation.pk) != organisation.pk:
+        raise LeerkringError(_("This development point does not belong to the school."))
     if team is not None and team.organisation_id != organisation.pk:
         raise LeerkringError(_("This team does not belong to the school."))
     lookup = {
@@ -100,3 +102,79 @@ def point_decide(*, point: DevelopmentPoint, status: str, actor) -> DevelopmentP
         )
     point.status, point.decided_by, point.decided_at = status, actor, current.decided_at
     return point
+
+
+def goal_create(*, organisation, title: str, description: str, deadline, actor, points=()) -> Goal:
+    """Add a goal to the school's plan, linked to accepted development points, which become
+    planned. A title, a measurable description and a deadline are required; a point must be
+    of the same school and accepted (or already planned for another goal)."""
+    title, description = (title or "").strip(), (description or "").strip()
+    if not title:
+        raise LeerkringError(_("Give the goal a title."), field="title")
+    if not description:
+        raise LeerkringError(
+            _("Describe what you will see when the goal is reached."), field="description"
+        )
+    if deadline is None:
+        raise LeerkringError(_("Give the goal a deadline."), field="deadline")
+    if deadline < timezone.localdate():
+        raise LeerkringError(_("The deadline cannot be in the past."), field="deadline")
+    points = list(points)
+    linkable = (DevelopmentPoint.Status.ACCEPTED, DevelopmentPoint.Status.PLANNED)
+    for point in points:
+        if point.organisation_id != organisation.pk:
+            raise LeerkringError(_("This development point does not belong to the school."))
+        if point.status not in linkable:
+            raise LeerkringError(_("Only an accepted development point can become a goal."))
+    goal = Goal(
+        organisation=organisation,
+        title=title,
+        description=description,
+        deadline=deadline,
+        created_by=actor,
+    )
+    try:
+        goal.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise LeerkringError(messages[0], field=field) from error
+    with transaction.atomic():
+        locked = list(
+            DevelopmentPoint.objects.select_for_update().filter(pk__in=[p.pk for p in points])
+        )
+        if any(point.status not in linkable for point in locked):
+            raise LeerkringError(_("Only an accepted development point can become a goal."))
+        goal.save()
+        goal.points.set(locked)
+        DevelopmentPoint.objects.filter(pk__in=[p.pk for p in locked]).update(
+            status=DevelopmentPoint.Status.PLANNED
+        )
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=goal,
+            organisation=organisation,
+            summary=f"goal with {len(locked)} development point(s)",
+        )
+    for point in points:
+        point.status = DevelopmentPoint.Status.PLANNED
+    return goal
+
+
+def goal_set_status(*, goal: Goal, status: str, actor) -> Goal:
+    """Move a goal of the plan to another status (planned, in progress, achieved, stopped)."""
+    if status not in Goal.Status.values:
+        raise LeerkringError(_("Choose one of the statuses."), field="status")
+    if status == goal.status:
+        return goal
+    with transaction.atomic():
+        Goal.objects.filter(pk=goal.pk).update(status=status)
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=goal,
+            organisation=goal.organisation,
+            summary=f"goal {goal.status} -> {status}",
+        )
+    goal.status = status
+    return goal

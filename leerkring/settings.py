@@ -48,6 +48,8 @@ PROJECT_APPS = [
     "competences",
     # After the apps whose development points it receives.
     "development",
+    "vision",
+    "growth",
     "dashboard",
 ]
 INSTALLED_APPS = [

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("teams.urls")),
     path("", include("competences.urls")),
     path("", include("development.urls")),
+    path("", include("vision.urls")),
+    path("", include("growth.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

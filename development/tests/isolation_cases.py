@@ -1,7 +1,10 @@
-"""Isolation cases for the development points of the world's school."""
+"""Isolation cases for the development points and the action plan of the world's school."""
+
+import datetime
 
 
 def build(w):
+    from development.models import Goal
     from development.services import point_propose
 
     w.point, _ = point_propose(
@@ -13,6 +16,13 @@ def build(w):
         actor=w.leader.user,
         team=w.team,
     )
+    w.goal = Goal.objects.create(
+        organisation=w.school,
+        title="Taalstimulering in de kleuterklas",
+        description="Elke kleuterleerkracht past in juni twee nieuwe werkvormen toe.",
+        deadline=datetime.date(2027, 6, 30),
+    )
+    w.goal.points.add(w.point)
 
 
 def _school(w):
@@ -23,7 +33,14 @@ def _point(w):
     return {"slug": w.school.slug, "pk": w.point.pk}
 
 
+def _goal(w):
+    return {"slug": w.school.slug, "pk": w.goal.pk}
+
+
 URLS = {
     "development:point_list": _school,
     "development:point_decide": _point,
+    "development:plan": _school,
+    "development:goal_create": _school,
+    "development:goal_status": _goal,
 }

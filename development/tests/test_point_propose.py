@@ -79,6 +79,13 @@ def test_bad_input_is_refused_and_stores_nothing(school, team, leader, overrides
     assert not DevelopmentPoint.objects.exists()
 
 
+def test_an_origin_of_another_school_is_refused(school, leader):
+    elsewhere = TeamFactory(organisation=SchoolFactory(), name="Elders")
+    with pytest.raises(LeerkringError):
+        _propose(school, elsewhere, leader.user)
+    assert not DevelopmentPoint.objects.exists()
+
+
 def test_an_unsaved_origin_is_refused(school, leader):
     with pytest.raises(LeerkringError):
         _propose(school, Team(organisation=school, name="Nog niet bewaard"), leader.user)

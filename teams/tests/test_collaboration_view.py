@@ -80,7 +80,9 @@ def test_the_school_overview_names_the_island_team(
     login, school, leader, teams, django_assert_max_num_queries
 ):
     client = login(leader)
-    overview = reverse("organisations:overview", kwargs={"slug": school.slug})
+    overview = reverse(
+        "organisations:overview_sections", kwargs={"slug": school.slug, "app": "teams"}
+    )
     response = client.get(overview)
     sections = {section["title"]: section for section in response.context["sections"]}
     card = sections["Eilandteams"]

@@ -150,9 +150,10 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     expect(overview.get_by_role("status").first).to_contain_text(dutch("Sent to the plan ✓"))
     point = DevelopmentPoint.objects.get()
     assert (point.origin.survey, point.source) == (survey, "weak")
-    page.goto(f"/o/{slug}/surveys/development-points/")
+    page.goto(f"/o/{slug}/surveys/development-points/")  # leads to the school's inbox
+    expect(page).to_have_url(f"/o/{slug}/ontwikkeling/punten/")
     expect(page.locator("main")).to_contain_text(point.description)
-    page.get_by_role("link", name=dutch("View in the report")).click()
+    page.locator(f"#point-{point.pk} a[href='{point.anchor}']").click()
     expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/?round=1#{point.section}")
     expect(page.locator(f"#{point.section}")).to_be_visible()
 
