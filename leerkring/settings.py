@@ -45,6 +45,7 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    "competences",
     # After the apps whose development points it receives.
     "development",
     "vision",

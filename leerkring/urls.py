@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("communities.urls")),
     path("", include("networks.urls")),
     path("", include("teams.urls")),
+    path("", include("competences.urls")),
     path("", include("development.urls")),
     path("", include("vision.urls")),
     path("", include("growth.urls")),

@@ -1,0 +1,186 @@
+"""Demo data for competences.
+
+Every school gets the starter framework in Dutch, the school's rule (at least 2 people at
+level 3 or higher) and an agreed level for every person on every competence. In the main
+school every team holds every competence, except two cells a newcomer finds at once: in the
+demo teacher's home team "Datageletterdheid" rests on one colleague (fragile), and in another
+team nobody holds "Digitale didactiek" (missing). The demo teacher has rated herself twice
+(her history) and the demo coach added a view.
+"""
+
+import datetime
+import random
+
+from django.utils import timezone, translation
+
+from organisations.models import TeamMembership
+
+from .models import LEVELS, Competence, CoverageRule, Framework, Rating
+from .starter import DESCRIPTION, NAME, STARTER
+
+BATCH = 2000
+FRAGILE_CODE = "DATA"
+MISSING_CODE = "DIGI"
+WEIGHTS = [1, 3, 4, 2]  # levels 1–4: most people at 2 or 3
+
+
+def build(ctx) -> None:
+    rng = random.Random(73)
+    with translation.override("nl"):
+        starter = [
+            (code, str(name), str(description), [str(text) for text in levels])
+            for code, name, description, levels in STARTER
+        ]
+        name, description = str(NAME), str(DESCRIPTION)
+    frameworks = Framework.objects.bulk_create(
+        [Framework(organisation=s, name=name, description=description) for s in ctx.schools],
+        batch_size=BATCH,
+    )
+    competences = Competence.objects.bulk_create(
+        [
+            Competence(
+                framework=framework,
+                code=code,
+                name=c_name,
+                description=c_description,
+                order=order,
+                **{f"level_{n}": text for n, text in zip(LEVELS, levels, strict=True)},
+            )
+            for framework in frameworks
+            for order, (code, c_name, c_description, levels) in enumerate(starter)
+        ],
+        batch_size=BATCH,
+    )
+    CoverageRule.objects.bulk_create(
+        [CoverageRule(organisation=s, min_people=2, min_level=3) for s in ctx.schools],
+        batch_size=BATCH,
+    )
+    by_framework = {}
+    for competence in competences:
+        by_framework.setdefault(competence.framework_id, []).append(competence)
+    links, homes = {}, {}
+    for team_id, member_id, school_id, is_home in TeamMembership.objects.filter(
+        team__organisation__in=ctx.schools
+    ).values_list("team_id", "membership_id", "team__organisation_id", "is_home"):
+        links.setdefault(school_id, {}).setdefault(team_id, []).append(member_id)
+        if is_home:
+            homes[member_id] = team_id
+
+    today = timezone.localdate()
+    ratings = []
+    for school, framework in zip(ctx.schools, frameworks, strict=True):
+        members = ctx.members_by_school.get(school.pk, [])
+        school_competences = by_framework[framework.pk]
+        levels = {
+            (m.pk, c.pk): rng.choices(LEVELS, WEIGHTS)[0]
+            for m in members
+            for c in school_competences
+        }
+        if school == ctx.main_school:
+            _shape_main(ctx, rng, school_competences, links.get(school.pk, {}), homes, levels)
+        ratings += [
+            Rating(
+                membership_id=member_id,
+                competence_id=competence_id,
+                kind=Rating.Kind.AGREED,
+                level=level,
+                rated_on=today - datetime.timedelta(days=rng.randint(5, 120)),
+                rated_by=None,
+            )
+            for (member_id, competence_id), level in levels.items()
+        ]
+    Rating.objects.bulk_create(ratings, batch_size=BATCH)
+    if ctx.main_school is not None:
+        _demo_teacher(ctx, rng, by_framework[frameworks[0].pk], today)
+
+
+def _shape_main(ctx, rng, competences, teams, homes, levels) -> None:
+    """Every team of the main school holds every competence, but for one fragile and one
+    missing cell."""
+    teacher = _membership(ctx, "staff")
+    home = homes.get(teacher.pk) if teacher else None
+    by_code = {c.code: c for c in competences}
+    locked = {}
+    if home is not None:
+        holder = next(pk for pk in teams[home] if pk != teacher.pk)
+        fragile = by_code[FRAGILE_CODE].pk
+        for member in teams[home]:
+            levels[(member, fragile)] = 4 if member == holder else min(levels[(member, fragile)], 2)
+        locked[fragile] = set(teams[home])
+    others = [team for team in sorted(teams) if team != home]
+    if others:
+        missing, team = by_code[MISSING_CODE].pk, others[0]
+        for member in teams[team]:
+            levels[(member, missing)] = min(levels[(member, missing)], 2)
+        locked[missing] = set(teams[team])
+    for team, members in teams.items():
+        for competence in competences:
+            if (team == home and competence.code == FRAGILE_CODE) or (
+                others and team == others[0] and competence.code == MISSING_CODE
+            ):
+                continue
+            holders = [m for m in members if levels[(m, competence.pk)] >= 3]
+            free = [
+                m for m in members if m not in holders and m not in locked.get(competence.pk, set())
+            ]
+            rng.shuffle(free)
+            for member in free[: max(0, 2 - len(holders))]:
+                levels[(member, competence.pk)] = 3
+
+
+def _membership(ctx, key):
+    user = ctx.users.get(key)
+    if user is None:
+        return None
+    return next(
+        (m for m in ctx.members_by_school.get(ctx.main_school.pk, []) if m.user_id == user.pk), None
+    )
+
+
+def _demo_teacher(ctx, rng, competences, today) -> None:
+    """The demo teacher's self-ratings, half a year ago and now, and the coach's view."""
+    teacher, coach = _membership(ctx, "staff"), _membership(ctx, "coach")
+    if teacher is None:
+        return
+    earlier = today - datetime.timedelta(days=180)
+    rows = []
+    for competence in competences:
+        before = rng.choice([1, 2, 2, 3])
+        rows.append(
+            Rating(
+                membership=teacher,
+                competence=competence,
+                kind=Rating.Kind.SELF,
+                level=before,
+                rated_on=earlier,
+                rated_by=teacher.user,
+                is_current=False,
+                note="Bij de start van het schooljaar.",
+            )
+        )
+    Rating.objects.bulk_create(rows)
+    now = []
+    for competence in competences:
+        level = min(4, rng.choice([2, 3, 3, 4]))
+        now.append(
+            Rating(
+                membership=teacher,
+                competence=competence,
+                kind=Rating.Kind.SELF,
+                level=level,
+                rated_by=teacher.user,
+                note="Gegroeid dankzij de PLG." if level >= 3 else "",
+            )
+        )
+        if coach is not None:
+            now.append(
+                Rating(
+                    membership=teacher,
+                    competence=competence,
+                    kind=Rating.Kind.VIEW,
+                    level=max(1, level - rng.choice([0, 0, 1])),
+                    rated_by=coach.user,
+                    note="Besproken in het coachingsgesprek.",
+                )
+            )
+    Rating.objects.bulk_create(now)
