@@ -45,6 +45,7 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    "consultation",
     "dashboard",
 ]
 INSTALLED_APPS = [
