@@ -4,6 +4,7 @@ all staff when the body is public."""
 
 from django.http import Http404
 
+from communities.models import Meeting
 from organisations.access import Access
 
 from .models import Body
@@ -42,3 +43,12 @@ def can_keep_meeting(access: Access, body: Body, member_ids=None) -> bool:
     """Keep a meeting's record (agenda, minutes, decisions): the leaders and the body's
     members."""
     return access.can_manage or is_body_member(access, body, member_ids)
+
+
+def get_meeting_for_body(body: Body, meeting_pk: int) -> Meeting:
+    """A meeting of this body (from `get_body_for_access`), or Http404."""
+    meeting = Meeting.objects.filter(body=body, pk=meeting_pk).select_related("minutes_by").first()
+    if meeting is None:
+        raise Http404
+    meeting.body = body  # already loaded, with its organisation
+    return meeting

@@ -47,3 +47,15 @@ def planned_starts(body, first: datetime.date, last: datetime.date) -> list[date
                 days.append(day)
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return [timezone.make_aware(datetime.datetime.combine(day, time)) for day in days]
+
+
+def open_planned(body, meetings, first: datetime.date, last: datetime.date):
+    """The rule's dates from today (or `first`) to `last` on which the body has no meeting yet:
+    a meeting planned on the day takes the rule's place."""
+    taken = {timezone.localtime(m.starts_at).date() for m in meetings}
+    begin = max(first, timezone.localdate())
+    return [
+        start
+        for start in planned_starts(body, begin, last)
+        if timezone.localtime(start).date() not in taken
+    ]

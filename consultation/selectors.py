@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch
 
+from communities.models import Meeting
 from organisations.models import Membership
 
 from .models import Body
@@ -35,3 +36,24 @@ def school_staff(*, organisation) -> list[Membership]:
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
     )
+
+
+def body_meetings(*, body, first, last):
+    """The body's meetings from `first` to `last` (dates, included), oldest first, with their
+    number of agenda items and decisions."""
+    return list(
+        Meeting.objects.filter(body=body, starts_at__date__gte=first, starts_at__date__lte=last)
+        .annotate(
+            agenda_count=Count("agenda", distinct=True),
+            decision_count=Count("decisions", distinct=True),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def meeting_record(*, meeting) -> dict:
+    """What a body's meeting page shows besides the meeting: its agenda and decisions."""
+    return {
+        "agenda": list(meeting.agenda.all()),
+        "decisions": list(meeting.decisions.all()),
+    }

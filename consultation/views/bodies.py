@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,8 +10,9 @@ from core.errors import LeerkringError
 from organisations.access import organisation_view
 
 from .. import selectors, services
-from ..access import can_edit_bodies, get_body_for_access
+from ..access import can_edit_bodies, can_read_minutes, get_body_for_access
 from ..forms import BodyForm
+from ..schoolyear import open_planned, school_year_of
 
 
 def school_of(request):
@@ -89,9 +91,18 @@ def body_delete(request, pk):
 def body_detail(request, pk):
     school_of(request)
     body, can_edit = get_body_for_access(request.access, pk)
+    members = selectors.body_members(body=body)
+    first, last = school_year_of(timezone.localdate())
+    meetings = selectors.body_meetings(body=body, first=first, last=last)
+    member_ids = {member.pk for member in members}
     context = {
         "body": body,
-        "members": selectors.body_members(body=body),
+        "members": members,
         "can_edit": can_edit,
+        "can_read_minutes": can_read_minutes(request.access, body, member_ids),
+        "meetings": meetings,
+        "planned": open_planned(body, meetings, first, last),
+        "year_first": first,
+        "year_last": last,
     }
     return render(request, "consultation/body_detail.html", context)
