@@ -57,3 +57,17 @@ def meeting_record(*, meeting) -> dict:
         "agenda": list(meeting.agenda.all()),
         "decisions": list(meeting.decisions.all()),
     }
+
+
+def year_meetings(*, organisation, first, last):
+    """Every meeting of the school's bodies from `first` to `last` (dates, included), oldest
+    first, each with its body."""
+    return list(
+        Meeting.objects.filter(
+            body__organisation=organisation,
+            starts_at__date__gte=first,
+            starts_at__date__lte=last,
+        )
+        .select_related("body")
+        .order_by("starts_at", "pk")
+    )

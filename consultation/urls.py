@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bodies, meetings
+from .views import bodies, calendar, meetings
 
 app_name = "consultation"
 
@@ -10,6 +10,8 @@ B = C + "<id:pk>/"
 urlpatterns = [
     path(C, bodies.body_list, name="body_list"),
     path(C + "new/", bodies.body_create, name="body_create"),
+    path(C + "calendar/", calendar.year_calendar, name="calendar"),
+    path(C + "calendar.ics", calendar.year_calendar_ical, name="calendar_ical"),
     path(B, bodies.body_detail, name="body_detail"),
     path(B + "edit/", bodies.body_edit, name="body_edit"),
     path(B + "delete/", bodies.body_delete, name="body_delete"),

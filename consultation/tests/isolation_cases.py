@@ -43,6 +43,8 @@ def _decision(w):
 URLS = {
     "consultation:body_list": _org,
     "consultation:body_create": _org,
+    "consultation:calendar": _org,
+    "consultation:calendar_ical": _org,
     "consultation:body_detail": _body,
     "consultation:body_edit": _body,
     "consultation:body_delete": _body,
