@@ -30,7 +30,7 @@ def test_leader_plans_a_meeting_and_a_member_records_a_decision(
         page.keyboard.press("Enter")
     check_accessibility(page)
     page.get_by_label(str(staff_member.user.get_full_name())).check()
-    page.get_by_role("button", name="Bewaren").click()
+    page.locator("main form button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("bewaard")
 
     # The first date the rhythm gives: plan it.
@@ -42,7 +42,7 @@ def test_leader_plans_a_meeting_and_a_member_records_a_decision(
     page.locator("#id_place").fill("Zorgklas")
     page.locator("#id_agenda-0-time").fill("13:30")
     page.locator("#id_agenda-0-title").fill("Leerlingen eerste graad")
-    page.get_by_role("button", name="Vergadering plannen").click()
+    page.locator("main form button[type=submit]").click()
     meeting = Meeting.objects.get(body=body)
     expect(page).to_have_url(f"/o/{slug}/consultation/{body.pk}/meetings/{meeting.pk}/")
     expect(page.locator("#meeting-agenda")).to_contain_text("Leerlingen eerste graad")
