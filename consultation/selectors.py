@@ -1,6 +1,7 @@
 """Reads of the consultation structure, each in a fixed number of queries."""
 
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 
 from communities.models import Meeting
 from organisations.models import Membership
@@ -70,4 +71,20 @@ def year_meetings(*, organisation, first, last):
         )
         .select_related("body")
         .order_by("starts_at", "pk")
+    )
+
+
+def meetings_without_minutes(*, organisation, since):
+    """The school's body meetings from `since` (a date) until now without minutes, newest
+    first, each with its body's name only."""
+    return list(
+        Meeting.objects.filter(
+            body__organisation=organisation,
+            starts_at__date__gte=since,
+            starts_at__lt=timezone.now(),
+            minutes="",
+        )
+        .select_related("body")
+        .only("pk", "starts_at", "body_id", "body__name")
+        .order_by("-starts_at", "-pk")
     )

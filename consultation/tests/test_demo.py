@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from communities.models import Decision, Meeting
 from consultation.models import Body
+from consultation.schoolyear import school_year_of
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
 
 
@@ -42,3 +43,19 @@ def test_the_demo_teacher_reads_the_minutes_of_her_pupil_care_meeting(client, de
     )
     response = client.get(url)
     assert response.context["can_read_minutes"] and response.context["can_keep"]
+
+
+def test_the_leaders_overview_asks_for_the_policy_teams_minutes(client, demo):
+    client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
+    response = client.get(reverse("organisations:overview", kwargs={"slug": MAIN_SCHOOL_SLUG}))
+    section = next(s for s in response.context["sections"] if s["title"] == "Overleg")
+    held = Meeting.objects.filter(
+        body__organisation__slug=MAIN_SCHOOL_SLUG,
+        body__kind="policy_team",
+        starts_at__lt=timezone.now(),
+        starts_at__date__gte=school_year_of(timezone.localdate())[0],
+    )
+    expected = 1 if held.exists() else 0  # none yet in the school year's first days
+    assert section["figure"] == expected
+    if expected:
+        assert section["items"][0][0].startswith("Beleidsteam")
