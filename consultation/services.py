@@ -156,3 +156,18 @@ def body_delete(*, access: Access, body: Body, actor) -> None:
         actor=actor, action=AuditEvent.Action.DELETE, obj=body, organisation=access.organisation
     )
     body.delete()
+
+
+@transaction.atomic
+def body_meeting_delete(*, access: Access, meeting, actor) -> None:
+    """Cancel a body's meeting, with its agenda, minutes and decisions. A PLG's meetings are
+    not removed this way."""
+    body = meeting.body
+    if meeting.body_id is None or body.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    if not can_edit_bodies(access):
+        raise PermissionDenied
+    audit_log(
+        actor=actor, action=AuditEvent.Action.DELETE, obj=meeting, organisation=access.organisation
+    )
+    meeting.delete()

@@ -24,6 +24,7 @@ urlpatterns += [
     path(B + "meetings/new/", meetings.meeting_create, name="meeting_create"),
     path(M, meetings.meeting_detail, name="meeting_detail"),
     path(M + "edit/", meetings.meeting_edit, name="meeting_edit"),
+    path(M + "delete/", meetings.meeting_delete, name="meeting_delete"),
     path(M + "minutes/", meetings.meeting_minutes, name="meeting_minutes"),
     path(M + "agenda/", meetings.meeting_agenda_add, name="meeting_agenda_add"),
     path(M + "agenda/<id:item_pk>/edit/", meetings.agenda_item_edit, name="agenda_item_edit"),

@@ -51,6 +51,7 @@ URLS = {
     "consultation:meeting_create": _body,
     "consultation:meeting_detail": _meeting,
     "consultation:meeting_edit": _meeting,
+    "consultation:meeting_delete": _meeting,
     "consultation:meeting_minutes": _meeting,
     "consultation:meeting_agenda_add": _meeting,
     "consultation:agenda_item_edit": _item,

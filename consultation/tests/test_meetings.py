@@ -4,12 +4,15 @@ who reads the minutes."""
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import AgendaItem, Decision, Meeting
 from communities.tests.factories import PLGFactory
+from consultation import services
+from organisations.access import Access
 from organisations.tests.factories import TeamMembershipFactory
 
 from .factories import BodyFactory, BodyMeetingFactory
@@ -166,3 +169,25 @@ def test_the_body_page_lists_meetings_and_the_dates_still_to_plan(login, leader,
     next_week = timezone.localtime(start + datetime.timedelta(weeks=1)).date()
     assert f"?date={next_week.isoformat()}" in html
     assert f"?date={timezone.localtime(start).date().isoformat()}" not in html
+
+
+def test_a_leader_cancels_a_meeting_and_staff_may_not(login, leader, colleague, body):
+    meeting = BodyMeetingFactory(body=body)
+    Decision.objects.create(meeting=meeting, text="Beslist")
+    url = _url("meeting_delete", meeting)
+    assert login(colleague).post(url).status_code == 403
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    assert url in login(leader).get(_url("meeting_detail", meeting)).content.decode()
+    response = login(leader).post(url)
+    assert response.status_code == 302
+    assert not Meeting.objects.filter(pk=meeting.pk).exists() and not Decision.objects.exists()
+
+
+def test_a_plgs_meeting_is_not_cancelled_as_a_bodys(leader):
+    plg_meeting = Meeting.objects.create(
+        plg=PLGFactory(organisation=leader.organisation), starts_at=timezone.now(), place="x"
+    )
+    access = Access(leader.organisation, leader.role, leader)
+    with pytest.raises(PermissionDenied):
+        services.body_meeting_delete(access=access, meeting=plg_meeting, actor=leader.user)
+    assert Meeting.objects.filter(pk=plg_meeting.pk).exists()

@@ -25,7 +25,7 @@ from communities.meeting_forms import (
 from core.errors import LeerkringError
 from organisations.access import organisation_view
 
-from .. import selectors
+from .. import selectors, services
 from ..access import can_keep_meeting, can_read_minutes, get_body_for_access, get_meeting_for_body
 from .bodies import apply_error, school_of
 
@@ -322,3 +322,13 @@ def decision_delete(request, pk, meeting_pk, decision_pk):
     decision = get_decision_for_meeting(meeting, decision_pk)
     meeting_services.decision_delete(decision=decision, actor=request.user)
     return _removed(request, body, meeting, "decisions", _("The decision was removed."))
+
+
+@require_POST
+@organisation_view(manage=True)
+def meeting_delete(request, pk, meeting_pk):
+    body, _can_edit, _ids = _body(request, pk)
+    meeting = get_meeting_for_body(body, meeting_pk)
+    services.body_meeting_delete(access=request.access, meeting=meeting, actor=request.user)
+    messages.success(request, _("The meeting was cancelled."))
+    return redirect("consultation:body_detail", slug=body.organisation.slug, pk=body.pk)
