@@ -15,17 +15,17 @@ from .schoolyear import open_planned
 @dataclass(frozen=True)
 class Entry:
     starts_at: datetime.datetime  # local time
+    ends_at: datetime.datetime
     body: object
     meeting: object = None  # None for a date the rule plans
+    planned: bool = False
 
-    @property
-    def planned(self) -> bool:
-        return self.meeting is None
 
-    @property
-    def ends_at(self) -> datetime.datetime:
-        minutes = self.meeting.duration_minutes if self.meeting else self.body.rule_duration_minutes
-        return self.starts_at + datetime.timedelta(minutes=minutes)
+def _entry(start: datetime.datetime, body, meeting=None) -> Entry:
+    minutes = meeting.duration_minutes if meeting else body.rule_duration_minutes
+    start = timezone.localtime(start)
+    end = start + datetime.timedelta(minutes=minutes)
+    return Entry(start, end, body, meeting, planned=meeting is None)
 
 
 def entries(*, organisation, first: datetime.date, last: datetime.date) -> list[Entry]:
@@ -33,6 +33,10 @@ def entries(*, organisation, first: datetime.date, last: datetime.date) -> list[
     bodies = selectors.bodies_of(organisation=organisation)
     for body in bodies:
         body.organisation = organisation
+        # Each body's own links, once for all its rows.
+        kwargs = {"slug": organisation.slug, "pk": body.pk}
+        body.detail_url = reverse("consultation:body_detail", kwargs=kwargs)
+        body.plan_url = reverse("consultation:meeting_create", kwargs=kwargs)
     by_body: dict[int, list] = {body.pk: [] for body in bodies}
     for meeting in selectors.year_meetings(organisation=organisation, first=first, last=last):
         by_body[meeting.body_id].append(meeting)
@@ -40,9 +44,9 @@ def entries(*, organisation, first: datetime.date, last: datetime.date) -> list[
     for body in bodies:
         for meeting in by_body[body.pk]:
             meeting.body = body
-            result.append(Entry(timezone.localtime(meeting.starts_at), body, meeting))
+            result.append(_entry(meeting.starts_at, body, meeting))
         for start in open_planned(body, by_body[body.pk], first, last):
-            result.append(Entry(timezone.localtime(start), body))
+            result.append(_entry(start, body))
     return sorted(result, key=lambda e: (e.starts_at, e.body.position, e.body.pk))
 
 

@@ -1,6 +1,6 @@
 """Reads of the consultation structure, each in a fixed number of queries."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils import timezone
 
 from communities.models import Meeting
@@ -10,18 +10,10 @@ from .models import Body
 
 
 def bodies_of(*, organisation):
-    """The school's bodies with their member count and members (with their users)."""
+    """The school's bodies, each with its number of members, in one query."""
     return list(
-        Body.objects.filter(organisation=organisation)
-        .annotate(member_count=Count("members", distinct=True))
-        .prefetch_related(
-            Prefetch(
-                "members",
-                queryset=Membership.objects.select_related("user").order_by(
-                    "user__last_name", "user__first_name"
-                ),
-                to_attr="member_list",
-            )
+        Body.objects.filter(organisation=organisation).annotate(
+            member_count=Count("members", distinct=True)
         )
     )
 

@@ -72,6 +72,10 @@ def test_a_leader_creates_a_body_with_members_and_groups(login, school, leader, 
     assert timezone.localtime(body.rule_start).time() == datetime.time(12, 30)
     html = client.get(response["Location"]).content.decode()
     assert "Werkgroep taal" in html and str(staff_member.user) in html
+    edit = reverse("consultation:body_edit", kwargs={"slug": school.slug, "pk": body.pk})
+    html = client.get(edit).content.decode()
+    assert f'name="members" value="{staff_member.pk}" checked' in html
+    assert f'name="members" value="{leader.pk}">' in html
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,6 @@ def test_the_calendar_shows_the_years_meetings_and_the_rhythms_dates(
     assert html.count('<span aria-hidden="true">✓</span>') == 2
     assert '<span aria-hidden="true">○</span>' in html
     assert "Refter" in html
-    assert "extern overleg" in html
 
 
 def test_the_calendar_exports_ical_with_the_brussels_time_zone(login, school, staff_member, bodies):

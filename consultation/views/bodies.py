@@ -60,7 +60,12 @@ def _form_page(request, school, *, body=None):
         else:
             messages.success(request, _("The consultation body was saved."))
             return redirect("consultation:body_detail", slug=school.slug, pk=body.pk)
-    return render(request, "consultation/body_form.html", {"form": form, "body": body})
+    context = {
+        "form": form,
+        "body": body,
+        "selected_members": {str(value) for value in form["members"].value() or ()},
+    }
+    return render(request, "consultation/body_form.html", context)
 
 
 @organisation_view(manage=True)
