@@ -70,10 +70,9 @@ class BodyForm(forms.Form):
     )
 
     def __init__(self, *args, staff, **kwargs):
+        """`staff`: the school's people as (membership id, name)."""
         super().__init__(*args, **kwargs)
-        self.fields["members"].choices = [
-            (str(m.pk), m.user.get_full_name() or m.user.email) for m in staff
-        ]
+        self.fields["members"].choices = [(str(pk), name) for pk, name in staff]
 
     @classmethod
     def initial_for(cls, body: Body) -> dict:

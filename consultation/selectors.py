@@ -22,13 +22,15 @@ def body_members(*, body) -> list[Membership]:
     return list(body.members.select_related("user").order_by("user__last_name", "user__first_name"))
 
 
-def school_staff(*, organisation) -> list[Membership]:
-    """The school's active people, to choose a body's members from."""
-    return list(
+def school_staff(*, organisation) -> list[tuple[int, str]]:
+    """The school's active people as (membership id, name), to choose a body's members from:
+    plain values, since a school has hundreds."""
+    rows = (
         Membership.objects.filter(organisation=organisation, is_active=True)
-        .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
+        .values_list("pk", "user__first_name", "user__last_name", "user__email")
     )
+    return [(pk, f"{first} {last}".strip() or email) for pk, first, last, email in rows]
 
 
 def body_meetings(*, body, first, last):
