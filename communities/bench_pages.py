@@ -1,5 +1,6 @@
-"""Bench pages of PLG's: the list, a PLG, one of its meetings, the coach overview and the
-product search, each opened by the demo login who would normally use it."""
+"""Bench pages of PLG's: the list, a PLG, one of its meetings, planning a series of meetings,
+the coach overview and the product search, each opened by the demo login who would normally
+use it."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +29,11 @@ def pages() -> list[BenchPage]:
         BenchPage(
             "PLG meeting",
             reverse("communities:meeting_detail", kwargs={**the_plg, "meeting_pk": meeting.pk}),
+            coach,
+        ),
+        BenchPage(
+            "PLG series of meetings",
+            reverse("communities:meeting_series", kwargs=the_plg),
             coach,
         ),
         BenchPage(

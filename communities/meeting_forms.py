@@ -56,14 +56,21 @@ def _time_input():
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class MeetingForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=_date_input())
-    time = forms.TimeField(label=_("Start time"), widget=_time_input())
+class MeetingDetailsForm(forms.Form):
+    """What a meeting is apart from its date: also each meeting of a series
+    (core.forms.SeriesForm gives the dates)."""
+
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=15, max_value=480, initial=90
     )
     place = forms.CharField(label=_("Place"), max_length=150, required=False)
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+
+class MeetingForm(MeetingDetailsForm):
+    date = forms.DateField(label=_("Date"), widget=_date_input())
+    time = forms.TimeField(label=_("Start time"), widget=_time_input())
+    field_order = ["date", "time", "duration_minutes", "place", "online_url"]
 
     def starts_at(self) -> datetime.datetime:
         naive = datetime.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])

@@ -28,6 +28,7 @@ urlpatterns = [
     path(P + "advance/", plgs.plg_advance, name="plg_advance"),
     path(P + "evidence/", plgs.plg_evidence_add, name="plg_evidence_add"),
     path(P + "meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path(P + "meetings/series/", meetings.meeting_series, name="meeting_series"),
     path(M, meetings.meeting_detail, name="meeting_detail"),
     path(M + "edit/", meetings.meeting_edit, name="meeting_edit"),
     path(M + "agenda/", meetings.meeting_agenda_add, name="meeting_agenda_add"),

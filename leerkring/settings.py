@@ -45,6 +45,8 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    # After the apps whose development points it receives.
+    "development",
     "consultation",
     "dashboard",
 ]

@@ -1,6 +1,6 @@
 """Bench pages of networks: the catalogue of all providers and of one, a course page, the
-registration form, the trainer's edition overview and a participant's pages, on the demo
-provider De Leerbrug."""
+registration form, the trainer's edition overview and series planning, and a participant's
+pages, on the demo provider De Leerbrug."""
 
 from django.urls import reverse
 
@@ -37,6 +37,14 @@ def pages() -> list[BenchPage]:
             "edition overview",
             reverse(
                 "networks:edition_overview",
+                kwargs={"slug": PROVIDER_SLUG, "pk": participant.edition_id},
+            ),
+            trainer,
+        ),
+        BenchPage(
+            "plan a series of sessions",
+            reverse(
+                "networks:session_series",
                 kwargs={"slug": PROVIDER_SLUG, "pk": participant.edition_id},
             ),
             trainer,

@@ -316,11 +316,22 @@ def build(ctx) -> None:
             for a in applications
             if a.edition_id == edition.pk and a.status == Status.ACCEPTED
         )
-        if edition.programme_id != impact.pk:
+        if edition.programme_id == network.pk:
+            # The network is sold per school: each school's group takes one group place.
+            edition.capacity_unit = Edition.CapacityUnit.GROUPS
+            edition.capacity = max(
+                sum(
+                    1
+                    for a in applications
+                    if a.edition_id == edition.pk and a.status == Status.ACCEPTED
+                ),
+                1,
+            )
+        elif edition.programme_id != impact.pk:
             edition.capacity = max(accepted, 1)
         else:
             edition.capacity = max(24, accepted)
-    Edition.objects.bulk_update(editions, ["capacity"])
+    Edition.objects.bulk_update(editions, ["capacity", "capacity_unit"])
 
     # Sessions and attendance.
     session_rows = []

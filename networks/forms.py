@@ -81,6 +81,7 @@ class EditionForm(forms.ModelForm):
             "is_online",
             "what_to_bring",
             "capacity",
+            "capacity_unit",
             "registration_deadline",
             "offer_days",
         ]
@@ -89,9 +90,14 @@ class EditionForm(forms.ModelForm):
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
+        # Places unless the trainer chooses group places (a form that leaves it out too).
+        self.fields["capacity_unit"].required = False
         if self.instance.pk:
             # A changed deadline goes through DeadlineForm, which keeps a record of it.
             del self.fields["registration_deadline"]
+
+    def clean_capacity_unit(self):
+        return self.cleaned_data.get("capacity_unit") or Edition.CapacityUnit.PLACES
 
     def clean(self):
         data = super().clean()
@@ -163,6 +169,28 @@ class SessionForm(forms.ModelForm):
         if same_day and start and end and end <= start:
             self.add_error("end_time", _("The session must end after it starts."))
         return data
+
+
+class SessionSeriesForm(forms.ModelForm):
+    """What each session of a series is (the dates come from core.forms.SeriesForm)."""
+
+    class Meta:
+        model = Session
+        fields = ["kind", "title", "group", "end_time", "location", "room", "online_link"]
+        widgets = {"end_time": TIME}
+        field_classes = {"online_link": partial(forms.URLField, assume_scheme="https")}
+        help_texts = {
+            "title": _("Each session gets its number after the title: Training day 1, 2, …"),
+        }
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.edition = edition
+        self.fields["group"].queryset = edition.groups.all()
+        self.fields["group"].empty_label = _("all participants")
+        if not edition.is_online:
+            self.initial.setdefault("location", edition.location)
+            self.initial.setdefault("room", edition.room)
 
 
 class LearningGroupForm(forms.ModelForm):

@@ -3,7 +3,20 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import formats, timezone
 
@@ -27,10 +40,16 @@ Status = Application.Status
 
 
 def _taken_subquery(now):
+    """The places held in each edition, in its unit: people, or one per group application."""
     held = Application.objects.filter(edition=OuterRef("pk")).filter(
         Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now)
     )
-    total = held.values("edition").annotate(total=Sum("size")).values("total")
+    places = Case(
+        When(edition__capacity_unit=Edition.CapacityUnit.GROUPS, then=Value(1)),
+        default=F("size"),
+        output_field=IntegerField(),
+    )
+    total = held.values("edition").annotate(total=Sum(places)).values("total")
     return Coalesce(Subquery(total, output_field=IntegerField()), 0)
 
 
@@ -176,6 +195,10 @@ def edition_overview(edition):
         offered=Count("pk", filter=Q(application__status=Status.OFFERED)),
         ungrouped=Count("pk", filter=Q(application__status=Status.ACCEPTED, group=None)),
     )
+    if edition.counts_groups:
+        taken = len(accepted_applications) + sum(a.status == Status.OFFERED for a in applications)
+    else:
+        taken = counts["accepted"] + counts["offered"]
     assignments = list(
         edition.assignments.annotate(submitted=Count("submissions")).order_by("due_on", "pk")
     )
@@ -190,7 +213,7 @@ def edition_overview(edition):
         "waiting": waiting,
         "ungrouped": counts["ungrouped"],
         "accepted": counts["accepted"],
-        "free": max(edition.capacity - counts["accepted"] - counts["offered"], 0),
+        "free": max(edition.capacity - taken, 0),
         "assignments": assignments,
         "deadline_changes": list(edition.deadline_changes.order_by("-changed_at", "-pk")[:10]),
         "has_applications": bool(every_application),

@@ -92,6 +92,7 @@ urlpatterns = [
     path(f"{M}edities/<id:pk>/deadline/", manage.edition_deadline, name="edition_deadline"),
     path(f"{M}edities/<id:pk>/plaatsen/", editions.edition_fill, name="edition_fill"),
     path(f"{M}edities/<id:pk>/sessies/nieuw/", editions.session_create, name="session_create"),
+    path(f"{M}edities/<id:pk>/sessies/reeks/", editions.session_series, name="session_series"),
     path(f"{M}edities/<id:pk>/groepen/nieuw/", editions.group_create, name="group_create"),
     path(f"{M}aanvragen/<id:pk>/", editions.application_detail, name="application_detail"),
     path(

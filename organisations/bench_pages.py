@@ -11,6 +11,7 @@ from core.bench import BenchPage
 from core.demo import LOGIN_EMAILS, MAIN_COMMUNITY_SLUG, MAIN_SCHOOL_SLUG
 
 from .models import Membership
+from .views.overview import overview_apps
 
 
 def pages() -> list[BenchPage]:
@@ -27,6 +28,14 @@ def pages() -> list[BenchPage]:
     return [
         BenchPage("dashboard", reverse("dashboard"), users["staff"]),
         BenchPage("school overview", reverse("organisations:overview", kwargs=school), leader),
+        *(
+            BenchPage(
+                f"school overview: {label}",
+                reverse("organisations:overview_sections", kwargs={**school, "app": label}),
+                leader,
+            )
+            for label in overview_apps()
+        ),
         BenchPage(
             "community overview",
             reverse("organisations:overview", kwargs={"slug": MAIN_COMMUNITY_SLUG}),

@@ -6,6 +6,7 @@ app_name = "organisations"
 
 urlpatterns = [
     path("", overview.organisation_overview, name="overview"),
+    path("overview/<slug:app>/", overview.overview_sections, name="overview_sections"),
     path("teams/", teams.team_list, name="team_list"),
     path("teams/new/", teams.team_create, name="team_create"),
     path("teams/<id:pk>/", teams.team_detail, name="team_detail"),

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Team
 
+from .invitees import group_for_function
 from .models import Instrument, InstrumentVersion, RaterGroup, Survey
 from .services import parse_emails
 
@@ -138,6 +139,13 @@ class InviteesForm(forms.Form):
         required=False,
         empty_label=_("Choose a team"),
     )
+    by_function = forms.BooleanField(
+        label=_("Put each staff member in the rater group of their function"),
+        required=False,
+        help_text=_(
+            "Staff members whose function the instrument does not name join the group above."
+        ),
+    )
     people = PeopleChoiceField(
         queryset=Membership.objects.none(),
         label=_("Staff members"),
@@ -157,6 +165,9 @@ class InviteesForm(forms.Form):
         self.fields["rater_group"].queryset = survey.rater_groups.exclude(kind="self")
         self.fields["team"].queryset = survey.organisation.teams.order_by("name")
         self.fields["people"].queryset = _people(survey.organisation)
+        self.group_functions = survey.version.group_functions
+        if not self.group_functions:
+            del self.fields["by_function"]
         # For display, reuse lists the page already loaded instead of querying again.
         if group_choices is not None:
             self.fields["rater_group"].choices = group_choices
@@ -182,9 +193,21 @@ class InviteesForm(forms.Form):
                 "emails",
                 _("Not a valid email address: %(list)s") % {"list": ", ".join(invalid)},
             )
-        people = [m.user.email.lower() for m in self._chosen_people(data)]
-        data["all_emails"] = list(dict.fromkeys(people + valid))
-        if not self.errors and not data["all_emails"]:
+        chosen = data.get("rater_group")
+        batches = {chosen: []}
+        groups = {group.kind: group for group in self.fields["rater_group"].queryset}
+        for person in self._chosen_people(data):
+            group = chosen
+            if data.get("by_function"):
+                kind = group_for_function(self.group_functions, person.function)
+                group = groups.get(kind, chosen)
+            batches.setdefault(group, []).append(person.user.email.lower())
+        batches[chosen] += valid
+        # Per rater group the addresses to invite, the chosen group first.
+        data["batches"] = [
+            (group, list(dict.fromkeys(emails))) for group, emails in batches.items() if emails
+        ]
+        if not self.errors and not data["batches"]:
             raise forms.ValidationError(_("Choose staff members or type email addresses."))
         return data
 

@@ -67,6 +67,24 @@ class _Checker:
                 self.fail(where, _("unknown rater group “%(kind)s”") % {"kind": kind})
         return [str(kind) for kind in value]
 
+    def group_functions(self, where: str, value, groups: list[str]) -> dict[str, list[str]]:
+        """{rater group: [function words]}; only groups the instrument has, never the ones
+        that hold one person (self, superior)."""
+        if not isinstance(value, dict):
+            self.fail(where, _("rater group functions must be a mapping"))
+        found = {}
+        for kind, words in value.items():
+            if kind not in groups or kind in RaterGroup.SMALL_KINDS:
+                self.fail(where, _("no functions for the rater group “%(kind)s”") % {"kind": kind})
+            if not isinstance(words, list) or not all(
+                isinstance(w, str) and w.strip() for w in words
+            ):
+                self.fail(
+                    where, _("the functions of “%(kind)s” must be a list of words") % {"kind": kind}
+                )
+            found[str(kind)] = [word.strip().lower() for word in words]
+        return found
+
 
 def parse_instrument(raw: dict, *, name: str) -> dict:
     """Validate one parsed file and return it in canonical form, or raise InstrumentError."""
@@ -94,6 +112,10 @@ def parse_instrument(raw: dict, *, name: str) -> dict:
         data["self_intro"] = check.text(f"{code} self_intro", raw["self_intro"])
     if not data["rater_groups"]:
         check.fail(code, _("the instrument names no rater groups"))
+    if raw.get("rater_group_functions"):  # only when given: files without it keep their checksum
+        data["rater_group_functions"] = check.group_functions(
+            code, raw["rater_group_functions"], data["rater_groups"]
+        )
 
     scales = {}
     for scale in raw.get("scales") or []:
@@ -226,6 +248,7 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
         self_intro_nl=data.get("self_intro", {}).get("nl", ""),
         self_intro_en=data.get("self_intro", {}).get("en", ""),
         rater_groups=data["rater_groups"],
+        group_functions=data.get("rater_group_functions", {}),
         source_file=source[:200],
     )
     scales = {}

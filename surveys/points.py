@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import DevelopmentPoint
+from development.models import DevelopmentPoint
 
 Source = DevelopmentPoint.Source
 WEAKEST = 2  # the lowest dimensions of a round are offered as weak

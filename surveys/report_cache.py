@@ -19,8 +19,10 @@ import hashlib
 from django.core.cache import cache
 from django.utils import translation
 
+from development.selectors import points_from
+
 from . import selectors
-from .models import DevelopmentPoint, Survey
+from .models import Round, Survey
 from .points import attach
 from .reports import chosen_round, report_context
 
@@ -76,7 +78,7 @@ def report_page(survey: Survey, round_number=None, *, can_propose: bool) -> dict
         cache.set(key, results, CACHE_SECONDS)
     page.update(results)
     if can_propose:
-        sent = DevelopmentPoint.objects.filter(round=chosen).order_by()
-        attach(page, set(sent.values_list("source", "code")) if chosen.points else set())
+        sent = points_from(Round).filter(object_id=chosen.pk).order_by()
+        attach(page, set(sent.values_list("source", "key")) if chosen.points else set())
         page["can_propose"] = True
     return page

@@ -17,6 +17,7 @@ from django.db.models import (
     When,
 )
 
+from development.selectors import points_from
 from organisations.access import Access
 from organisations.models import Organisation
 from organisations.selectors import person_name
@@ -24,7 +25,6 @@ from organisations.selectors import person_name
 from .models import (
     Answer,
     Comment,
-    DevelopmentPoint,
     Invitation,
     Item,
     OpenQuestion,
@@ -83,7 +83,7 @@ def report_rounds(*, survey: Survey) -> list[Round]:
     rounds = list(
         survey.rounds.annotate(
             submitted=_count(submitted),
-            points=_count(DevelopmentPoint.objects.filter(round=OuterRef("pk"))),
+            points=_count(points_from(Round).filter(object_id=OuterRef("pk"))),
         ).order_by("number")
     )
     for round_ in rounds:
@@ -290,19 +290,18 @@ def round_invitees(*, round_: Round) -> list[dict]:
     ]
 
 
-def development_points(*, access: Access) -> QuerySet[DevelopmentPoint]:
-    """The school's proposed development points from reports the user may read: school-wide
-    surveys for its leaders, a 360° for its subject and those it is shared with."""
+def point_rounds(*, access: Access) -> QuerySet[Round]:
+    """The rounds of the school whose development points the user may see, with their
+    survey: those of school-wide surveys for its leaders, of a 360° for its subject and
+    those it is shared with."""
     visible = Q(pk__in=[])
     if access.can_manage:
         visible |= Q(survey__subject__isnull=True)
     if access.membership is not None:
         visible |= Q(survey__subject=access.membership)
         visible |= Q(survey__in=Survey.objects.filter(shared_with=access.membership).values("pk"))
-    return (
-        DevelopmentPoint.objects.filter(visible, organisation=access.organisation)
-        .select_related("organisation", "survey", "round", "created_by")
-        .order_by("-created_at", "-pk")
+    return Round.objects.filter(visible, survey__organisation=access.organisation).select_related(
+        "survey"
     )
 
 

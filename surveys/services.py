@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -17,10 +18,11 @@ from accounts.models import AuditEvent, User
 from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.tasks import send_email
+from development.models import DevelopmentPoint
+from development.services import point_propose
 from organisations.models import Membership, Organisation
 
 from .models import (
-    DevelopmentPoint,
     Instrument,
     InstrumentVersion,
     Invitation,
@@ -175,6 +177,20 @@ def invitees_add(
             summary=f"{added} invitations added ({rater_group.kind})",
         )
     return added, len(emails) - added
+
+
+@transaction.atomic
+def invitees_add_batches(
+    *, survey: Survey, batches: list[tuple[RaterGroup, list[str]]], actor
+) -> tuple[int, int]:
+    """Invite several rater groups at once (the whole staff by function): all or nothing."""
+    added = skipped = 0
+    for rater_group, emails in batches:
+        group_added, group_skipped = invitees_add(
+            survey=survey, rater_group=rater_group, emails=emails, actor=actor
+        )
+        added, skipped = added + group_added, skipped + group_skipped
+    return added, skipped
 
 
 def _languages(survey: Survey, invitations: list[Invitation]) -> dict[str, str]:
@@ -391,32 +407,18 @@ def survey_share_provider(*, survey: Survey, provider: Organisation, share: bool
 def development_point_propose(
     *, survey: Survey, round_: Round, proposal, actor
 ) -> tuple[DevelopmentPoint, bool]:
-    """Store a report's development point as a proposed plan action; (point, created). A
-    point already sent (a double click, two tabs) is returned as it is."""
-    key = {"round": round_, "source": proposal.source, "code": proposal.code}
-    existing = DevelopmentPoint.objects.filter(**key).first()
-    if existing is not None:
-        return existing, False
-    point = DevelopmentPoint(
-        organisation=survey.organisation,
-        survey=survey,
-        anchor=proposal.anchor,
-        description=proposal.description,
-        created_by=actor,
-        **key,
+    """Send a report's development point to the school's plan as a proposal, its origin the
+    round and its link back the report section; (point, created). A point already sent (a
+    double click, two tabs) is returned as it is."""
+    report_url = reverse(
+        "surveys:report", kwargs={"slug": survey.organisation.slug, "pk": survey.pk}
     )
-    point.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            point.save()
-            audit_log(
-                actor=actor,
-                action=AuditEvent.Action.CREATE,
-                obj=point,
-                organisation=survey.organisation,
-                summary=f"development point {proposal.source} {proposal.code} of {survey.title}",
-            )
-    except IntegrityError:
-        # The same point was stored a moment ago by a simultaneous request.
-        return DevelopmentPoint.objects.get(**key), False
-    return point, True
+    return point_propose(
+        organisation=survey.organisation,
+        origin=round_,
+        source=proposal.source,
+        key=proposal.code,
+        description=proposal.description,
+        actor=actor,
+        anchor=f"{report_url}?round={round_.number}#{proposal.anchor}",
+    )

@@ -2,7 +2,7 @@
 and the decision matrix."""
 
 from organisations.access import Access
-from organisations.models import Team
+from organisations.models import Membership, Team
 
 
 def can_edit_charter(access: Access, team: Team, member_ids=None) -> bool:
@@ -19,3 +19,9 @@ def can_edit_charter(access: Access, team: Team, member_ids=None) -> bool:
 
 def can_edit_matrix(access: Access) -> bool:
     return access.can_manage
+
+
+def can_see_collaboration(access: Access) -> bool:
+    """Leaders, administrators and coaches see how the school's teams are connected; a staff
+    member does not see who stands alone."""
+    return access.can_manage or access.role == Membership.Role.COACH

@@ -1,4 +1,5 @@
-"""Bench pages of team charters and the decision matrix, on the demo's main school."""
+"""Bench pages of team charters, the decision matrix and the collaboration between teams, on
+the demo's main school."""
 
 from django.urls import reverse
 
@@ -31,4 +32,5 @@ def pages() -> list[BenchPage]:
         BenchPage(
             "decision matrix XLSX", reverse("teams:decision_matrix_xlsx", kwargs=school), leader
         ),
+        BenchPage("team collaboration", reverse("teams:collaboration", kwargs=school), leader),
     ]

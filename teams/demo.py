@@ -3,7 +3,8 @@
 Every school gets the starter matrix in Dutch. In the main school each team has a charter (its
 pupils, a meeting rhythm, roles, two earlier mission texts) and the matrix is filled: rows that
 moved to the teams over the last three school years, teams that differ, one row without an
-owner and one conflict, so that the "still unclear" list shows both kinds.
+owner and one conflict, so that the "still unclear" list shows both kinds. One team of the
+main school, "Derde graad", works on its own: the one island team of the collaboration page.
 """
 
 import datetime
@@ -11,7 +12,8 @@ import random
 
 from django.utils import timezone, translation
 
-from organisations.models import TeamMembership
+from communities.models import PLG, PLGMember
+from organisations.models import Membership, TeamMembership
 
 from .models import Charter, Decision, MissionVersion, Owner, TeamDecision, TeamRole
 from .starter import STARTER
@@ -90,6 +92,7 @@ def build(ctx) -> None:
                     )
                 )
     TeamDecision.objects.bulk_create(choices, batch_size=BATCH)
+    _island(ctx, school, teams)
     _charters(ctx, rng, teams)
 
 
@@ -122,3 +125,67 @@ def _charters(ctx, rng, teams):
         if position < len(ROLES):
             roles.append(TeamRole(team_membership=link, role=ROLES[position]))
     TeamRole.objects.bulk_create(roles, batch_size=BATCH)
+
+
+ISLAND_TEAM = "Derde graad"
+NOT_FOR_THE_ISLAND = ("kleuter", "kinderverzorger", "zorg")  # functions of other teams
+
+
+def _island(ctx, school, teams) -> None:
+    """Make ISLAND_TEAM share no colleague and no PLG with another team: its colleagues who
+    are in another team or an active PLG (and the demo logins) move to another of their teams
+    or to the next team, others' second places in it go, and as many colleagues who are only
+    in their home team and in no PLG move in."""
+    island = next((team for team in teams if team.name == ISLAND_TEAM), None)
+    if island is None or len(teams) < 2:
+        return
+    logins = {user.pk for key, user in ctx.users.items() if key in ("leader", "coach", "staff")}
+    in_plg = set(
+        PLGMember.objects.filter(
+            person__organisation=school, plg__status=PLG.Status.ACTIVE
+        ).values_list("person_id", flat=True)
+    )
+    links = list(
+        TeamMembership.objects.filter(team__in=teams).select_related("membership").order_by("pk")
+    )
+    by_person: dict[int, list[TeamMembership]] = {}
+    for link in links:
+        by_person.setdefault(link.membership_id, []).append(link)
+    others = [team for team in teams if team.pk != island.pk]
+
+    drop, promote, move, stay = [], [], [], 0
+    for person, own in by_person.items():
+        home = next((link for link in own if link.is_home), None)
+        if home is None or home.team_id != island.pk:
+            drop += [link for link in own if link.team_id == island.pk]
+            continue
+        membership = home.membership
+        if membership.user_id not in logins and person not in in_plg and len(own) == 1:
+            stay += 1
+            continue
+        second = next((link for link in own if not link.is_home), None)
+        if second is not None:
+            drop.append(home)
+            second.is_home = True
+            promote.append(second)
+        else:
+            home.team = others[len(move) % len(others)]
+            move.append(home)
+
+    wanted = len(promote) + len(move)
+    candidates = [
+        own[0]
+        for person, own in by_person.items()
+        if len(own) == 1
+        and own[0].team_id != island.pk
+        and person not in in_plg
+        and own[0].membership.user_id not in logins
+        and own[0].membership.role == Membership.Role.STAFF
+        and not any(word in own[0].membership.function for word in NOT_FOR_THE_ISLAND)
+    ]
+    arrivals = candidates[: max(wanted, 4 - stay)]
+    for link in arrivals:
+        link.team = island
+    TeamMembership.objects.filter(pk__in=[link.pk for link in drop]).delete()
+    TeamMembership.objects.bulk_update(promote, ["is_home"], batch_size=BATCH)
+    TeamMembership.objects.bulk_update(move + arrivals, ["team"], batch_size=BATCH)

@@ -1,9 +1,12 @@
-"""A "Decision matrix" link in the main navigation on a school's pages."""
+"""The "Decision matrix" link in the main navigation on a school's pages, and for leaders and
+coaches "Collaboration" (between teams)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.context_processors import NavItem
+
+from .access import can_see_collaboration
 
 
 def items(request) -> list[NavItem]:
@@ -14,6 +17,12 @@ def items(request) -> list[NavItem]:
     if access is not None and access.is_trainer:
         return []
     match = getattr(request, "resolver_match", None)
-    current = bool(match and match.namespace == "teams")
+    here = match.url_name if match and match.namespace == "teams" else None
     url = reverse("teams:decision_matrix", kwargs={"slug": organisation.slug})
-    return [NavItem(label=_("Decision matrix"), url=url, current=current)]
+    nav = [
+        NavItem(label=_("Decision matrix"), url=url, current=here not in (None, "collaboration"))
+    ]
+    if access is not None and can_see_collaboration(access):
+        url = reverse("teams:collaboration", kwargs={"slug": organisation.slug})
+        nav.append(NavItem(label=_("Collaboration"), url=url, current=here == "collaboration"))
+    return nav

@@ -1,10 +1,11 @@
-"""The decision matrix on a school leader's overview: how many rows are still unclear."""
+"""The decision matrix on a school leader's overview: how many rows are still unclear; and
+the island teams."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import matrix, selectors
+from . import islands, matrix, selectors
 
 
 def sections(request) -> list[dict]:
@@ -28,5 +29,29 @@ def sections(request) -> list[dict]:
             "items": [(row.decision.name, f"{url}#unclear") for row in unclear[:5]],
             "url": url,
             "link_label": _("Open the decision matrix"),
-        }
+        },
+        _islands_section(school),
     ]
+
+
+def _islands_section(school) -> dict:
+    """The island teams: teams that share no colleague, PLG or meeting with another team."""
+    found = islands.island_teams(organisation=school)
+    slug = school.slug
+    return {
+        "template": "core/_overview_card.html",
+        "title": _("Island teams"),
+        "figure": len(found),
+        "summary": ngettext(
+            "team shares no colleague, PLG or meeting with another team",
+            "teams share no colleague, PLG or meeting with another team",
+            len(found),
+        ),
+        "attention": bool(found),
+        "items": [
+            (team.name, reverse("teams:charter", kwargs={"slug": slug, "pk": team.pk}))
+            for team in found[:5]
+        ],
+        "url": reverse("teams:collaboration", kwargs={"slug": slug}),
+        "link_label": _("Open the collaboration between teams"),
+    }

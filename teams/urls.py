@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charters, decisions
+from .views import charters, decisions, islands
 
 app_name = "teams"
 
@@ -9,6 +9,7 @@ D = "o/<slug:slug>/decisions/"
 urlpatterns = [
     path("o/<slug:slug>/teams/<id:pk>/charter/", charters.charter, name="charter"),
     path("o/<slug:slug>/teams/<id:pk>/charter/edit/", charters.charter_edit, name="charter_edit"),
+    path("o/<slug:slug>/teams/samenwerking/", islands.collaboration, name="collaboration"),
     path(D, decisions.decision_matrix, name="decision_matrix"),
     path(D + "edit/", decisions.decision_matrix_edit, name="decision_matrix_edit"),
     path(D + "export.xlsx", decisions.decision_matrix_xlsx, name="decision_matrix_xlsx"),

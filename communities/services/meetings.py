@@ -28,6 +28,7 @@ from ._common import audit
 
 __all__ = [
     "meeting_create",
+    "meeting_series_create",
     "meeting_update",
     "agenda_item_add",
     "agenda_item_update",
@@ -111,6 +112,33 @@ def meeting_create(
         item.save()
     audit(actor=actor, action=AuditEvent.Action.CREATE, obj=meeting, plg=meeting.owner)
     return meeting
+
+
+@transaction.atomic
+def meeting_series_create(
+    *,
+    plg: PLG,
+    starts: list[datetime.datetime],
+    duration_minutes: int = 90,
+    place: str = "",
+    online_url: str = "",
+    actor,
+) -> list[Meeting]:
+    """Plan a meeting at each of `starts` (a series, see core.series), each an ordinary meeting
+    changed on its own afterwards. Everything or nothing is planned."""
+    if not starts:
+        raise LeerkringError(_("The series has no dates left: every date falls in a holiday."))
+    return [
+        meeting_create(
+            plg=plg,
+            starts_at=starts_at,
+            duration_minutes=duration_minutes,
+            place=place,
+            online_url=online_url,
+            actor=actor,
+        )
+        for starts_at in starts
+    ]
 
 
 @transaction.atomic

@@ -126,6 +126,7 @@ URLS = {
     "communities:plg_advance": _plg,
     "communities:plg_evidence_add": _plg,
     "communities:meeting_create": _plg,
+    "communities:meeting_series": _plg,
     "communities:meeting_detail": _meeting,
     "communities:meeting_edit": _meeting,
     "communities:meeting_agenda_add": _meeting,

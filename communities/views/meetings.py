@@ -3,9 +3,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import LeerkringError
+from core.forms import SeriesForm
 from core.ical import calendar_response
 from core.pdf import pdf_response
 
@@ -16,6 +18,7 @@ from ..meeting_forms import (
     AgendaFormSet,
     AgendaItemForm,
     DecisionForm,
+    MeetingDetailsForm,
     MeetingForm,
     MeetingRolesForm,
     MinutesForm,
@@ -56,6 +59,50 @@ def meeting_create(request, plg):
             return _meeting_redirect(meeting)
     context = {"plg": plg, "form": form, "agenda": agenda}
     return render(request, "communities/meeting_form.html", context)
+
+
+@plg_view(lead=True)
+def meeting_series(request, plg):
+    """Plan a series of meetings: previewed with the holidays skipped or moved, planned once
+    the leader confirms that preview."""
+    data = request.POST if request.method == "POST" else None
+    series = SeriesForm(data, prefix="series")
+    form = MeetingDetailsForm(data)
+    preview = None
+    if data is not None and series.is_valid() and form.is_valid():
+        plan = series.plan()
+        preview = series.preview(plan)
+        if series.previewed(data):
+            try:
+                meetings = services.meeting_series_create(
+                    plg=plg,
+                    starts=[timezone.make_aware(start) for start in series.starts(plan)],
+                    duration_minutes=form.cleaned_data["duration_minutes"],
+                    place=form.cleaned_data["place"],
+                    online_url=form.cleaned_data["online_url"],
+                    actor=request.user,
+                )
+            except LeerkringError as error:
+                if error.field == "date":
+                    series.add_error("first_date", error.message)
+                else:
+                    apply_error(form, error)
+                preview = None
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)d meeting was planned. Each can be changed on its own.",
+                        "%(n)d meetings were planned. Each can be changed on its own.",
+                        len(meetings),
+                    )
+                    % {"n": len(meetings)},
+                )
+                return plg_redirect(plg)
+        elif data.get("confirm") == "yes":
+            messages.warning(request, _("The series changed since its preview: check the dates."))
+    context = {"plg": plg, "series": series, "form": form, "preview": preview}
+    return render(request, "communities/meeting_series.html", context)
 
 
 @plg_view(lead=True)

@@ -47,7 +47,8 @@ def test_the_demo_teacher_reads_the_minutes_of_her_pupil_care_meeting(client, de
 
 def test_the_leaders_overview_asks_for_the_policy_teams_minutes(client, demo):
     client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
-    response = client.get(reverse("organisations:overview", kwargs={"slug": MAIN_SCHOOL_SLUG}))
+    kwargs = {"slug": MAIN_SCHOOL_SLUG, "app": "consultation"}
+    response = client.get(reverse("organisations:overview_sections", kwargs=kwargs))
     section = next(s for s in response.context["sections"] if s["title"] == "Overleg")
     held = Meeting.objects.filter(
         body__organisation__slug=MAIN_SCHOOL_SLUG,

@@ -18,7 +18,8 @@ def test_the_overview_names_meetings_held_without_minutes(login, school, leader)
     waiting = BodyMeetingFactory(body=body, starts_at=now - datetime.timedelta(minutes=5))
     BodyMeetingFactory(body=body, starts_at=now - datetime.timedelta(minutes=3), minutes="Klaar")
     BodyMeetingFactory(body=body)  # still to come
-    html = login(leader).get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+    kwargs = {"slug": school.slug, "app": "consultation"}
+    html = login(leader).get(reverse("organisations:overview_sections", kwargs=kwargs))
     html = html.content.decode()
     url = reverse(
         "consultation:meeting_detail",

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from organisations.models import Membership, Organisation
 
@@ -110,7 +111,16 @@ class Question(models.Model):
 
 
 class Edition(models.Model):
-    """One run of a programme: its dates, place, capacity and registration deadline."""
+    """One run of a programme: its dates, place, capacity and registration deadline.
+
+    The capacity counts places (one per person) or group places (one per application, however
+    many people of one school it brings); free places, "full", the waiting list and offers of
+    freed places all count in that unit (`units`).
+    """
+
+    class CapacityUnit(models.TextChoices):
+        PLACES = "places", _("places (one per person)")
+        GROUPS = "groups", _("group places (one per group application)")
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="editions", verbose_name=_("programme")
@@ -124,6 +134,16 @@ class Edition(models.Model):
     is_online = models.BooleanField(_("online"), default=False)
     what_to_bring = models.TextField(_("what to bring"), blank=True)
     capacity = models.PositiveIntegerField(_("capacity"))
+    capacity_unit = models.CharField(
+        _("capacity counted in"),
+        max_length=10,
+        choices=CapacityUnit.choices,
+        default=CapacityUnit.PLACES,
+        help_text=_(
+            "Group places: a group application from one school takes one place, "
+            "however many people it brings."
+        ),
+    )
     registration_deadline = models.DateTimeField(_("registration deadline"))
     offer_days = models.PositiveSmallIntegerField(_("days to answer an offered place"), default=5)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -142,6 +162,28 @@ class Edition(models.Model):
 
     def __str__(self):
         return f"{self.programme.title} ({self.name})"
+
+    @property
+    def counts_groups(self) -> bool:
+        return self.capacity_unit == self.CapacityUnit.GROUPS
+
+    def units(self, size: int) -> int:
+        """The places an application of `size` people takes, in the edition's unit."""
+        return 1 if self.counts_groups else size
+
+    @property
+    def capacity_text(self) -> str:
+        """The capacity with its unit: "24 places", "7 group places"."""
+        n = self.capacity
+        if self.counts_groups:
+            return ngettext("%(n)d group place", "%(n)d group places", n) % {"n": n}
+        return ngettext("%(n)d place", "%(n)d places", n) % {"n": n}
+
+    def places_left_text(self, free: int) -> str:
+        """The free places with their unit: "3 places left", "1 group place left"."""
+        if self.counts_groups:
+            return ngettext("%(n)d group place left", "%(n)d group places left", free) % {"n": free}
+        return ngettext("%(n)d place left", "%(n)d places left", free) % {"n": free}
 
     @property
     def registration_open(self) -> bool:

@@ -9,7 +9,7 @@ from core.errors import LeerkringError
 from core.validation import validate
 from organisations.models import Membership
 
-from ..models import DeadlineChange, Edition
+from ..models import DeadlineChange, Edition, Session
 
 
 def _check_trainer(trainer, provider) -> None:
@@ -108,3 +108,40 @@ def edition_change_deadline(*, edition_id: int, new_deadline, reason: str = "", 
         summary="deadline",
     )
     return edition
+
+
+@transaction.atomic
+def session_series_create(
+    *, edition: Edition, session: Session, dates, start_time, actor
+) -> list[Session]:
+    """Create a session on each of `dates`, like `session` (its kind, title, group, end time
+    and place), numbered after their title. Everything or nothing is created."""
+    dates = list(dates)
+    if not dates:
+        raise LeerkringError(_("The series has no dates left: every date falls in a holiday."))
+    if session.end_time <= start_time:
+        raise LeerkringError(_("The session must end after it starts."), field="end_time")
+    if session.group_id and session.group.edition_id != edition.pk:
+        raise LeerkringError(_("Choose a learning group of this edition."), field="group")
+    title = session.title.strip()[: 200 - 4]
+    created = []
+    for number, day in enumerate(dates, start=1):
+        created.append(
+            object_save(
+                instance=Session(
+                    edition=edition,
+                    group=session.group,
+                    kind=session.kind,
+                    title=f"{title} {number}" if len(dates) > 1 else title,
+                    date=day,
+                    start_time=start_time,
+                    end_time=session.end_time,
+                    location=session.location,
+                    room=session.room,
+                    online_link=session.online_link,
+                ),
+                provider=edition.programme.provider,
+                actor=actor,
+            )
+        )
+    return created

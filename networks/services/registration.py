@@ -7,7 +7,7 @@ freed places live in `selection`, which shares these helpers.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -27,14 +27,15 @@ def lock_edition(edition_id: int) -> Edition:
 
 
 def places_taken(edition: Edition, *, now=None) -> int:
-    """Places held by accepted applications and by offers that have not expired."""
+    """Places held by accepted applications and by offers that have not expired, in the
+    edition's unit: people, or group applications."""
     now = now or timezone.now()
-    total = (
-        Application.objects.filter(edition=edition)
-        .filter(Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now))
-        .aggregate(total=Sum("size"))["total"]
+    held = Application.objects.filter(edition=edition).filter(
+        Q(status=Status.ACCEPTED) | Q(status=Status.OFFERED, offer_expires_at__gte=now)
     )
-    return total or 0
+    if edition.counts_groups:
+        return held.aggregate(total=Count("pk"))["total"]
+    return held.aggregate(total=Sum("size"))["total"] or 0
 
 
 def free_places(edition: Edition, *, now=None) -> int:
@@ -94,8 +95,9 @@ def application_submit(
 
     `school` is the applicant's school; `schools` (user id -> school) gives colleagues from
     other schools of the community their own. Without selection the application is accepted
-    at once while its whole group fits in the free places, and otherwise goes on the waiting
-    list; with selection it waits for review.
+    at once while its whole group fits in the free places (a group takes one group place when
+    the edition counts groups), and otherwise goes on the waiting list; with selection it waits
+    for review.
     """
     edition = lock_edition(edition_id)
     # Taken after the lock, so waiting-list times follow the order in which applications
@@ -108,7 +110,7 @@ def application_submit(
         )
     people = list(dict.fromkeys(people or [applicant]))
     clean_answers = _check_answers(list(edition.programme.questions.all()), answers or {})
-    if len(people) > edition.capacity:
+    if not edition.counts_groups and len(people) > edition.capacity:
         raise LeerkringError(
             _(
                 "Your group of %(size)d people is larger than this edition's %(capacity)d "
@@ -130,7 +132,7 @@ def application_submit(
     application = Application(edition=edition, applicant=applicant, school=school, size=len(people))
     if edition.programme.selection:
         application.status = Status.SUBMITTED
-    elif free_places(edition, now=now) >= len(people):
+    elif free_places(edition, now=now) >= edition.units(len(people)):
         application.status = Status.ACCEPTED
         application.decided_at = now
     else:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
@@ -46,16 +47,18 @@ def _waiting_list(edition: Edition):
     )
 
 
-def _next_in_line(waiting, free: int):
+def _next_in_line(edition: Edition, waiting, free: int):
     """The waiting applications that get `free` places, in order: the first application that
     fits gets them, so a group of five waits while a single person behind it may move up.
-    Each carries its `position` on the waiting list."""
+    Places are counted in the edition's unit (a group takes one group place). Each carries
+    its `position` on the waiting list."""
     for position, application in enumerate(waiting, start=1):
         if free <= 0:
             break
-        if application.size > free:
+        needed = edition.units(application.size)
+        if needed > free:
             continue
-        free -= application.size
+        free -= needed
         application.position = position
         yield application
 
@@ -67,15 +70,15 @@ def withdrawal_offers(application: Application, *, now=None) -> list[Application
         return []
     now = now or timezone.now()
     edition = application.edition
-    free = free_places(edition, now=now) + application.size
-    return list(_next_in_line(_waiting_list(edition), free))
+    free = free_places(edition, now=now) + edition.units(application.size)
+    return list(_next_in_line(edition, _waiting_list(edition), free))
 
 
 def _fill_places(edition: Edition, *, now, base_url=None) -> list[Application]:
     """Offer free places to the waiting list in order (see `_next_in_line`)."""
     offered = []
     waiting = _waiting_list(edition).select_related("applicant")
-    for application in _next_in_line(waiting, free_places(edition, now=now)):
+    for application in _next_in_line(edition, waiting, free_places(edition, now=now)):
         application.status = Status.OFFERED
         application.offer_token = secrets.token_urlsafe(32)
         application.offer_expires_at = now + timedelta(days=edition.offer_days)
@@ -124,6 +127,20 @@ def _record(
         application_mail(application, mail, **params)
 
 
+def _not_enough_message(edition: Edition, application: Application, free: int) -> str:
+    if edition.counts_groups:
+        return _(
+            "There is no group place left in this edition. Put it on the waiting list instead."
+        )
+    return ngettext(
+        "This application is for %(size)d people and there is only %(free)d free place. "
+        "Put it on the waiting list instead.",
+        "This application is for %(size)d people and there are only %(free)d free places. "
+        "Put it on the waiting list instead.",
+        free,
+    ) % {"size": application.size, "free": free}
+
+
 @transaction.atomic
 def application_accept(*, application_id: int, actor, now=None) -> Application:
     now = now or timezone.now()
@@ -132,15 +149,8 @@ def application_accept(*, application_id: int, actor, now=None) -> Application:
         raise LeerkringError(_("Only a submitted or waitlisted application can be accepted."))
     expire_offers(edition, now=now)
     free = free_places(edition, now=now)
-    if application.size > free:
-        raise NotEnoughPlaces(
-            _(
-                "This application is for %(size)d people and there are only %(free)d free "
-                "places. Put it on the waiting list instead."
-            )
-            % {"size": application.size, "free": free},
-            free=free,
-        )
+    if edition.units(application.size) > free:
+        raise NotEnoughPlaces(_not_enough_message(edition, application, free), free=free)
     application.status = Status.ACCEPTED
     application.decided_at = now
     application.save()

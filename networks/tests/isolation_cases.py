@@ -146,6 +146,7 @@ PROVIDER_URLS = {
     "edition_deadline": _edition,
     "edition_fill": _edition,
     "session_create": _edition,
+    "session_series": _edition,
     "group_create": _edition,
     "application_detail": _application,
     "application_decide": _application,

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.forms import SeriesForm
 
 from .. import selectors
 from ..access import (
@@ -20,7 +22,13 @@ from ..access import (
     get_session_for_access,
     provider_view,
 )
-from ..forms import GroupMembersForm, IntakeForm, LearningGroupForm, SessionForm
+from ..forms import (
+    GroupMembersForm,
+    IntakeForm,
+    LearningGroupForm,
+    SessionForm,
+    SessionSeriesForm,
+)
 from ..models import Application, Attendance, Participant
 from ..services import catalogue, evaluations, registration, running, selection
 from .manage import edition_url, programme_url, save_form
@@ -154,6 +162,60 @@ def session_create(request, pk):
     edition = get_edition_for_access(request.access, pk)
     form = SessionForm(request.POST or None, edition=edition)
     return save_form(request, form, title=_("New session"), back=edition)
+
+
+@provider_view
+def session_series(request, pk):
+    """Plan a series of sessions: the dates are previewed (with the holidays skipped or
+    moved) and created only once the trainer confirms that preview."""
+    edition = get_edition_for_access(request.access, pk)
+    data = request.POST if request.method == "POST" else None
+    series = SeriesForm(data, prefix="series")
+    form = SessionSeriesForm(data, edition=edition)
+    preview = None
+    valid = data is not None and series.is_valid() and form.is_valid()
+    if valid and form.cleaned_data["end_time"] <= series.cleaned_data["start_time"]:
+        form.add_error("end_time", _("The session must end after it starts."))
+        valid = False
+    if valid:
+        plan = series.plan()
+        preview = series.preview(plan)
+        if series.previewed(data):
+            try:
+                sessions = catalogue.session_series_create(
+                    edition=edition,
+                    session=form.save(commit=False),
+                    dates=[step.date for step in plan if step.date],
+                    start_time=series.cleaned_data["start_time"],
+                    actor=request.user,
+                )
+            except LeerkringError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+                preview = None
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)d session was planned. Each can be changed on its own.",
+                        "%(n)d sessions were planned. Each can be changed on its own.",
+                        len(sessions),
+                    )
+                    % {"n": len(sessions)},
+                )
+                return redirect(edition_url(request, edition))
+        elif data.get("confirm") == "yes":
+            messages.warning(request, _("The series changed since its preview: check the dates."))
+    return render(
+        request,
+        "networks/manage/session_series.html",
+        {
+            "edition": edition,
+            "programme": edition.programme,
+            "series": series,
+            "form": form,
+            "preview": preview,
+        },
+    )
 
 
 @provider_view

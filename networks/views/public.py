@@ -146,6 +146,11 @@ def _result_message(application, size):
     if application.status == Status.SUBMITTED:
         return _("Your application was received. The provider will let you know.")
     position = registration.waitlist_position(application)
+    if application.edition.counts_groups:
+        return _(
+            "This edition has no group place left, so your group is on the waiting list, as "
+            "number %(position)d. You get a mail when a group place frees up."
+        ) % {"position": position}
     if size > 1:
         return _(
             "There are not enough free places for your group of %(size)d, so the whole group "

@@ -53,6 +53,7 @@ def build(w):
 
 URLS = {
     "organisations:overview": _school,
+    "organisations:overview_sections": lambda w: {"slug": w.school.slug, "app": "surveys"},
     "organisations:team_list": _school,
     "organisations:team_create": _school,
     "organisations:team_detail": _team,

@@ -19,6 +19,22 @@ def _overview(client, school):
     return client.get(reverse("organisations:overview", kwargs={"slug": school.slug}))
 
 
+def _sections(client, school, **headers) -> dict:
+    """Every app's sections as the overview loads them, by title, and their markup."""
+    overview = _overview(client, school)
+    found, html = {}, ""
+    for app in overview.context["section_apps"]:
+        url = reverse(
+            "organisations:overview_sections", kwargs={"slug": school.slug, "app": app.label}
+        )
+        assert url in overview.content.decode()
+        response = client.get(url, **headers)
+        assert response.status_code == 200
+        found |= {section["title"]: section for section in response.context["sections"]}
+        html += response.content.decode()
+    return found, html
+
+
 def test_a_leader_sees_unclear_decisions_open_rounds_and_active_plgs(login, school, leader, team):
     Decision.objects.create(organisation=school, theme="Mensen", name="Aanwerving", owner="")
     Decision.objects.create(organisation=school, theme="Mensen", name="Lesrooster", owner="team")
@@ -36,9 +52,8 @@ def test_a_leader_sees_unclear_decisions_open_rounds_and_active_plgs(login, scho
     PLGFactory(organisation=school, name="Rekenen in de kleuterklas")
     PLGFactory(organisation=school, status="closed")
 
-    response = _overview(login(leader), school)
+    sections, html = _sections(login(leader), school, headers={"HX-Request": "true"})
 
-    sections = {section["title"]: section for section in response.context["sections"]}
     decisions = sections["Beslissingsmatrix"]
     assert (decisions["figure"], decisions["attention"]) == (1, True)
     assert [label for label, _url in decisions["items"]] == ["Aanwerving"]
@@ -47,18 +62,26 @@ def test_a_leader_sees_unclear_decisions_open_rounds_and_active_plgs(login, scho
     assert surveys["items"][0][0].startswith("Teampols november: 0 van 0 beantwoord")
     plgs = sections["Professionele leergemeenschappen"]
     assert plgs["figure"] == 1
-    html = response.content.decode()
-    assert "Op te volgen" in html
+    assert "<html" not in html  # HTMX gets the cards alone
     assert "<strong>1</strong> beslissing nog onduidelijk" in " ".join(html.split())
 
 
 def test_a_school_without_a_matrix_is_told_so(login, school, leader):
-    response = _overview(login(leader), school)
-    sections = {section["title"]: section for section in response.context["sections"]}
+    sections, html = _sections(login(leader), school)
+    assert "Op te volgen" in html  # without JavaScript, each app's sections are a page
     assert sections["Beslissingsmatrix"]["summary"] == "De beslissingsmatrix is nog niet ingevuld."
 
 
 def test_staff_get_no_follow_up_sections(login, school, staff_member):
-    response = _overview(login(staff_member), school)
-    assert "sections" not in response.context
+    client = login(staff_member)
+    response = _overview(client, school)
+    assert "section_apps" not in response.context
     assert "Op te volgen" not in response.content.decode()
+    url = reverse("organisations:overview_sections", kwargs={"slug": school.slug, "app": "teams"})
+    assert client.get(url).status_code == 403
+
+
+def test_an_app_without_sections_is_not_found(login, school, leader):
+    kwargs = {"slug": school.slug, "app": "accounts"}
+    url = reverse("organisations:overview_sections", kwargs=kwargs)
+    assert login(leader).get(url).status_code == 404

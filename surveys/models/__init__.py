@@ -1,14 +1,12 @@
 """The survey engine's models: instruments (versioned questionnaires) and surveys (sent in
 rounds, answered anonymously)."""
 
-from .development import DevelopmentPoint
 from .instruments import Dimension, Instrument, InstrumentVersion, Item, OpenQuestion, Scale, pick
 from .surveys import Answer, Comment, Invitation, RaterGroup, Response, Round, Survey
 
 __all__ = [
     "Answer",
     "Comment",
-    "DevelopmentPoint",
     "Dimension",
     "Instrument",
     "InstrumentVersion",

@@ -50,6 +50,9 @@ class InstrumentVersion(models.Model):
     self_intro_nl = models.TextField(_("introduction for the subject (Dutch)"), blank=True)
     self_intro_en = models.TextField(_("introduction for the subject (English)"), blank=True)
     rater_groups = models.JSONField(_("default rater groups"), default=list)
+    # Which functions (words in a membership's function) belong to which rater group, so
+    # inviting the whole staff puts each person in their own group.
+    group_functions = models.JSONField(_("rater groups by function"), default=dict, blank=True)
     source_file = models.CharField(_("source file"), max_length=200)
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
 

@@ -5,6 +5,7 @@ A Response never points at a person: it carries only its rater group and a pseud
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -151,6 +152,10 @@ class Round(models.Model):
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The development points sent from this round's report go when the round goes.
+    development_points = GenericRelation(
+        "development.DevelopmentPoint", related_query_name="survey_round"
+    )
 
     class Meta:
         verbose_name = _("round")
@@ -169,6 +174,11 @@ class Round(models.Model):
     @property
     def label(self) -> str:
         return _("pre-measurement") if self.number == 1 else _("post-measurement")
+
+    @property
+    def development_label(self) -> str:
+        """How a development point names the round it came from."""
+        return f"{self.survey.title} ({self.label})"
 
     @property
     def last_day(self):

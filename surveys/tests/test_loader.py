@@ -89,6 +89,14 @@ def test_the_dialogue_asks_who_and_how_well_for_every_statement():
         ),
         (lambda d: d["dimensions"][0].update(items=[]), "empty dimension"),
         (lambda d: d["dimensions"][0]["items"][0]["text"].pop("en"), "missing translation “en”"),
+        (
+            lambda d: d.update(rater_group_functions={"teachers": ["leraar"]}),
+            "no functions for the rater group “teachers”",
+        ),
+        (
+            lambda d: d.update(rater_group_functions={"staff": "leraar"}),
+            "the functions of “staff” must be a list of words",
+        ),
     ],
 )
 def test_an_invalid_file_gives_an_error_naming_file_and_item(tmp_path, mutate, message):
@@ -99,7 +107,7 @@ def test_an_invalid_file_gives_an_error_naming_file_and_item(tmp_path, mutate, m
         read_file(path)
     assert "mini.yaml" in str(error.value)
     assert message in str(error.value)
-    if "dimension" not in message:
+    if "dimension" not in message and "functions" not in message:
         assert "A1" in str(error.value)
 
 
@@ -186,3 +194,14 @@ def test_a_self_text_needs_both_languages():
     data["dimensions"][0]["items"][0]["self_text"] = {"nl": "Ik doe het"}
     with pytest.raises(InstrumentError, match="A1 self_text"):
         parse_instrument(data, name="mini.yaml")
+
+
+def test_rater_group_functions_are_kept_and_a_file_without_them_keeps_its_checksum():
+    data = parse_instrument(copy.deepcopy(MINIMAL), name="mini.yaml")
+    with_functions = parse_instrument(
+        {**copy.deepcopy(MINIMAL), "rater_group_functions": {"staff": [" Leraar "]}},
+        name="mini.yaml",
+    )
+    assert "rater_group_functions" not in data
+    assert with_functions["rater_group_functions"] == {"staff": ["leraar"]}
+    assert checksum(data) != checksum(with_functions)

@@ -6,10 +6,10 @@ import pytest
 from django.urls import resolve, reverse
 
 from accounts.models import AuditEvent
+from development.models import DevelopmentPoint
 from organisations.models import Membership
 from organisations.tests.factories import MembershipFactory
 from surveys import services
-from surveys.models import DevelopmentPoint
 
 from .helpers import add_responses, close
 
@@ -56,18 +56,18 @@ def test_one_click_stores_a_proposed_point_and_answers_sent(answered, leader, lo
     assert response.status_code == 200
     assert "✓" in response.content.decode()
     point = DevelopmentPoint.objects.get()
-    assert (point.organisation, point.survey, point.round) == (
+    assert (point.organisation, point.origin.survey, point.origin) == (
         answered.organisation,
         answered,
         answered.rounds.get(),
     )
-    assert (point.source, point.code, point.status) == ("weak", "data", "proposed")
+    assert (point.source, point.key, point.status) == ("weak", "data", "proposed")
     assert point.created_by == leader.user
     assert "“Werken met gegevens”" in point.description  # the Dutch title
     assert point.description.startswith("Versterk")
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.CREATE,
-        object_type="surveys.developmentpoint",
+        object_type="development.developmentpoint",
         object_id=str(point.pk),
     ).exists()
 
@@ -77,7 +77,7 @@ def test_a_double_click_creates_one_point(answered, leader, login):
     for _ in range(2):
         assert _post(client, answered, "priority", "data").status_code == 302
     assert DevelopmentPoint.objects.count() == 1
-    assert AuditEvent.objects.filter(object_type="surveys.developmentpoint").count() == 1
+    assert AuditEvent.objects.filter(object_type="development.developmentpoint").count() == 1
     page = client.get(_url(answered, "surveys:report")).content.decode()
     assert "In het plan ✓" in page
 
@@ -86,13 +86,15 @@ def test_the_link_back_resolves_to_the_report_section(answered, leader, login):
     client = login(leader)
     response = _post(client, answered, "self_gap", "data")
     point = DevelopmentPoint.objects.get()
-    assert response.url == point.source_url()
-    path, fragment = point.source_url().split("#")
+    assert response.url == point.origin_url()
+    path, fragment = point.origin_url().split("#")
     assert resolve(path.split("?")[0]).url_name == "report"
     page = client.get(path).content.decode()
     assert f'id="{fragment}"' in page
-    listing = client.get(reverse("surveys:point_list", kwargs={"slug": answered.organisation.slug}))
-    assert point.source_url().replace("&", "&amp;") in listing.content.decode()
+    listing = client.get(
+        reverse("development:point_list", kwargs={"slug": answered.organisation.slug})
+    )
+    assert point.origin_url().replace("&", "&amp;") in listing.content.decode()
 
 
 def test_a_point_the_report_does_not_publish_is_refused(answered, leader, login):
@@ -113,7 +115,7 @@ def test_nothing_can_be_sent_while_the_round_is_open(survey_360, leader, login):
 def test_outsider_gets_404(answered, outsider, login):
     client = login(outsider)
     assert _post(client, answered, "weak", "data").status_code == 404
-    url = reverse("surveys:point_list", kwargs={"slug": answered.organisation.slug})
+    url = reverse("development:point_list", kwargs={"slug": answered.organisation.slug})
     assert client.get(url).status_code == 404
 
 
@@ -133,7 +135,7 @@ def test_staff_not_involved_gets_404(answered, staff_member, login):
 def test_another_leader_sees_no_points_of_a_360_about_someone_else(answered, leader, school, login):
     _post(login(leader), answered, "weak", "data")
     other = MembershipFactory(organisation=school, role=Membership.Role.LEADER)
-    url = reverse("surveys:point_list", kwargs={"slug": school.slug})
+    url = reverse("development:point_list", kwargs={"slug": school.slug})
     assert len(login(other).get(url).context["page"]) == 0
     assert len(login(leader).get(url).context["page"]) == 1
     answered.shared_with.add(other)
@@ -160,19 +162,19 @@ def test_a_school_wide_report_sends_dialogue_gaps(instruments, school, leader, l
     response = _post(client, survey, "dialogue_gap", statement, HTTP_HX_REQUEST="true")
     assert "✓" in response.content.decode()
     point = DevelopmentPoint.objects.get()
-    assert point.anchor.startswith("stmt-")
-    assert f'id="{point.anchor}"' in client.get(point.source_url()).content.decode()
+    assert point.section.startswith("stmt-")
+    assert f'id="{point.section}"' in client.get(point.origin_url()).content.decode()
 
 
 def test_the_list_query_count_does_not_grow(answered, leader, login, django_assert_num_queries):
     client = login(leader)
-    url = reverse("surveys:point_list", kwargs={"slug": answered.organisation.slug})
+    url = reverse("development:point_list", kwargs={"slug": answered.organisation.slug})
     _post(client, answered, "weak", "data")
     client.get(url)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # the points, then their rounds with surveys
         client.get(url)
     for source, code in (("weak", "samenwerking"), ("priority", "data"), ("self_gap", "data")):
         _post(client, answered, source, code)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # the points, then their rounds with surveys
         response = client.get(url)
     assert len(response.context["page"]) == 4

@@ -11,10 +11,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from development.models import DevelopmentPoint
 from organisations.models import Membership
 from organisations.tests.factories import MembershipFactory
 from surveys import report_cache, services
-from surveys.models import DevelopmentPoint, Response
+from surveys.models import Response
 
 from .helpers import add_responses, close, scored
 
@@ -69,7 +70,7 @@ def test_a_point_sent_to_the_plan_shows_as_sent_at_the_next_view(answered, leade
     data = {"round": "1", "source": "self_gap", "code": "visie"}
     client.post(_url(answered, "surveys:point_propose"), data)
     point = DevelopmentPoint.objects.get()
-    assert "In het plan ✓" in client.get(point.source_url()).content.decode()
+    assert "In het plan ✓" in client.get(point.origin_url()).content.decode()
 
 
 def test_every_reader_gets_a_form_token_of_their_own(pulse, leader):

@@ -2,12 +2,11 @@
 
 import datetime
 
-import pypdfium2
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from core.tests.pdf import pdf_page_png, pdf_pages_text
+from core.tests.pdf import assert_shown_within_the_pages, pdf_page_png
 from surveys import services
 
 from .helpers import add_responses, close, scored
@@ -57,37 +56,6 @@ def dialogue(instruments, school, leader, today):
     return survey
 
 
-def _words_outside_the_page(pdf: bytes) -> list[str]:
-    """The text of every character box that lies (partly) right of or below its page."""
-    outside = []
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        for page in document:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
-            for index in range(textpage.count_chars()):
-                if textpage.get_text_range(index, 1).isspace():
-                    continue
-                left, bottom, right, top = textpage.get_charbox(index)
-                if right > width + 0.5 or left < -0.5 or bottom < -0.5 or top > height + 0.5:
-                    outside.append(textpage.get_text_range(index, 1))
-    finally:
-        document.close()
-    return outside
-
-
-def _squeezed(text: str) -> str:
-    # Headers may wrap onto two lines in their narrow columns.
-    return "".join(text.split())
-
-
-def _assert_headers_shown(pdf, headers):
-    text = _squeezed(" ".join(pdf_pages_text(pdf)))
-    for header in headers:
-        assert _squeezed(header) in text, header
-    assert _words_outside_the_page(pdf) == []
-
-
 PRE_POST_HEADERS = [
     "Dimensie",
     "Voor",
@@ -109,7 +77,7 @@ PRE_POST_HEADERS = [
 def test_the_360_pdf_shows_every_column_on_the_page(pre_post_360, leader, login, tmp_path):
     with translation.override("nl"):
         pdf = _pdf(login(leader), pre_post_360)
-    _assert_headers_shown(pdf, PRE_POST_HEADERS)
+    assert_shown_within_the_pages(pdf, PRE_POST_HEADERS)
     # A landscape page (the pre- and post-measurement) renders as an image to look at.
     pdf_page_png(pdf, tmp_path / "page.png", page=1)
     assert (tmp_path / "page.png").stat().st_size > 0
@@ -117,7 +85,7 @@ def test_the_360_pdf_shows_every_column_on_the_page(pre_post_360, leader, login,
 
 def test_the_dialogue_pdf_shows_every_column_on_the_page(dialogue, leader, login):
     pdf = _pdf(login(leader), dialogue)
-    _assert_headers_shown(
+    assert_shown_within_the_pages(
         pdf,
         [
             "Uitspraak",

@@ -37,6 +37,53 @@ def test_leader_invites_staff_and_typed_addresses(survey_360, leader, teachers, 
     assert emails == {t.user.email for t in teachers[:3]} | {"ouder@thuis.test", "ander@thuis.test"}
 
 
+def test_adding_and_sending_is_one_step_when_the_leader_wants(survey_360, leader, login):
+    group = survey_360.rater_groups.get(kind="others")
+    response = login(leader).post(
+        _url("surveys:invitees_add", survey_360),
+        {"rater_group": group.pk, "emails": "ouder@thuis.test\nander@thuis.test", "then": "send"},
+        follow=True,
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        ["ouder@thuis.test", "ander@thuis.test", survey_360.subject.user.email]
+    )
+    assert not survey_360.rounds.get().invitations.filter(sent_at__isnull=True).exists()
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["2 genodigden toegevoegd.", "3 uitnodigingen werden verstuurd."]
+
+
+def test_the_whole_staff_joins_rater_groups_by_function(survey_360, leader, teachers, login):
+    from organisations.models import Membership
+    from organisations.tests.factories import MembershipFactory
+
+    school = survey_360.organisation
+    care = MembershipFactory(organisation=school, role="staff", function="Zorgcoördinator")
+    deputy = MembershipFactory(organisation=school, role="staff", function="adjunct-directeur")
+    cook = MembershipFactory(organisation=school, role="staff", function="kok")
+    others = survey_360.rater_groups.get(kind="others")
+    response = login(leader).post(
+        _url("surveys:invitees_add", survey_360),
+        {"rater_group": others.pk, "source": "staff", "by_function": "on"},
+    )
+    assert response.status_code == 302
+    invited = dict(survey_360.rounds.get().invitations.values_list("email", "rater_group__kind"))
+    everyone = Membership.objects.filter(organisation=school).exclude(pk=leader.pk)
+    assert set(invited) - {leader.user.email} == {m.user.email for m in everyone}
+    assert {invited[t.user.email] for t in teachers} == {"teachers"}
+    assert invited[care.user.email] == "support"
+    assert invited[deputy.user.email] == "leadership"
+    assert invited[cook.user.email] == "others"  # a function the instrument does not name
+
+
+def test_without_functions_in_the_instrument_the_choice_is_not_offered(pulse, leader, login):
+    # The team pulse names its groups' functions; a survey of an instrument without them
+    # shows no such choice.
+    pulse.version.group_functions = {}
+    pulse.version.save()
+    response = login(leader).get(_url("surveys:survey_detail", pulse))
+    assert "by_function" not in response.content.decode()
+
+
 def test_an_invalid_address_adds_nobody(survey_360, leader, login):
     group = survey_360.rater_groups.get(kind="others")
     client = login(leader)

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -189,20 +190,15 @@ def invitees_add(request, pk):
     form = InviteesForm(request.POST, survey=survey)
     if form.is_valid():
         try:
-            added, skipped = services.invitees_add(
-                survey=survey,
-                rater_group=form.cleaned_data["rater_group"],
-                emails=form.cleaned_data["all_emails"],
-                actor=request.user,
+            added, skipped = services.invitees_add_batches(
+                survey=survey, batches=form.cleaned_data["batches"], actor=request.user
             )
         except LeerkringError as error:
             messages.error(request, error.message)
         else:
-            messages.success(
-                request,
-                _("%(added)s invitees added, %(skipped)s were already invited.")
-                % {"added": added, "skipped": skipped},
-            )
+            messages.success(request, _invitees_added_message(added, skipped))
+            if request.POST.get("then") == "send":
+                _send(request, survey)
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -210,10 +206,18 @@ def invitees_add(request, pk):
     return _detail(request, survey)
 
 
-@require_POST
-@organisation_view()
-def invitations_send(request, pk):
-    survey = _managed_survey(request, pk)
+def _invitees_added_message(added: int, skipped: int) -> str:
+    message = ngettext("%(added)d invitee added.", "%(added)d invitees added.", added) % {
+        "added": added
+    }
+    if skipped:
+        message += " " + ngettext(
+            "%(skipped)d was already invited.", "%(skipped)d were already invited.", skipped
+        ) % {"skipped": skipped}
+    return message
+
+
+def _send(request, survey) -> None:
     try:
         sent = services.invitations_send(
             survey=survey, link_for=_link_for(request), actor=request.user
@@ -221,7 +225,18 @@ def invitations_send(request, pk):
     except LeerkringError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(n)s invitations were sent.") % {"n": sent})
+        messages.success(
+            request,
+            ngettext("%(n)d invitation was sent.", "%(n)d invitations were sent.", sent)
+            % {"n": sent},
+        )
+
+
+@require_POST
+@organisation_view()
+def invitations_send(request, pk):
+    survey = _managed_survey(request, pk)
+    _send(request, survey)
     return _detail(request, survey)
 
 

@@ -1,5 +1,5 @@
 """Development points: sending a weak dimension, priority or perception gap of a report to
-the school's plan, and the list of proposed points with links back to their report section."""
+the school's plan (the development app's inbox, which links back to the report section)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pagination import paginate
 from organisations.access import organisation_view
 
-from .. import selectors, services
+from .. import services
 from ..access import can_propose_points, get_survey_for_access
 from ..points import proposals
 from ..reports import report_context
@@ -46,10 +45,11 @@ def point_propose(request, pk):
     if request.htmx:
         return render(request, "surveys/_point_sent.html", {"point": point})
     messages.success(request, _("The development point was sent to the plan as a proposal."))
-    return redirect(f"{report_url}?round={number}#{point.anchor}")
+    return redirect(point.origin_url())
 
 
 @organisation_view()
 def point_list(request):
-    page = paginate(request, selectors.development_points(access=request.access))
-    return render(request, "surveys/point_list.html", {"page": page})
+    """The old list of the survey points: the school's inbox of development points holds
+    them now."""
+    return redirect("development:point_list", slug=request.organisation.slug)

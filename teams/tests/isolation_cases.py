@@ -32,4 +32,5 @@ URLS = {
     "teams:decision_add": _org,
     "teams:decision_edit": _decision,
     "teams:decision_delete": _decision,
+    "teams:collaboration": _org,
 }

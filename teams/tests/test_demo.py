@@ -37,3 +37,23 @@ def test_the_demo_teacher_sees_her_teams_charter_and_may_edit_it(client, demo):
     assert len(response.context["history"]) == 3
     assert response.context["decisions"]
     assert Charter.objects.get(team=team).meeting_rhythm in response.content.decode()
+
+
+def test_the_main_school_has_one_island_team_that_the_leader_finds(client, demo):
+    client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
+    kwargs = {"slug": MAIN_SCHOOL_SLUG, "app": "teams"}
+    overview = client.get(reverse("organisations:overview_sections", kwargs=kwargs))
+    card = next(s for s in overview.context["sections"] if s["title"] == "Eilandteams")
+    assert [label for label, _url in card["items"]] == ["Derde graad"]
+    response = client.get(card["url"])
+    result = response.context["result"]
+    assert [team.name for team in result.island_teams] == ["Derde graad"]
+    assert all(node.links for node in result.teams if node.team.name != "Derde graad")
+    assert result.island_people
+    for key in ("leader", "coach", "staff"):
+        person = Membership.objects.get(
+            organisation__slug=MAIN_SCHOOL_SLUG, user__email=LOGIN_EMAILS[key]
+        )
+        assert not person.team_memberships.filter(team__name="Derde graad").exists()
+    island = next(node for node in result.teams if node.is_island)
+    assert island.team.team_memberships.filter(is_home=True).count() >= 4

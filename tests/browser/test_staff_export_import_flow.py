@@ -1,11 +1,19 @@
 """A newcomer imports the staff export of the school administration system as it is: semicolons,
 Windows-1252, a "Basisteam" column, a column Leerkring does not use and three teams that do
-not exist yet. One upload, a few answers in the preview, and the staff is in."""
+not exist yet. One upload, a few answers in the preview, and the staff is in; then a team pulse
+goes to the whole staff in one step."""
 
+import datetime
+
+from django.core import mail
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 from playwright.sync_api import expect
 
 from organisations.models import Membership, StaffImport, TeamMembership
 from organisations.tests.factories import TeamFactory
+from surveys.loader import load_all
+from surveys.models import InstrumentVersion, Survey
 
 EXPORT = (
     "Voornaam;Naam;E-mail;Ambt;Basisteam;Stamnummer\n"
@@ -73,3 +81,31 @@ def test_a_newcomer_imports_a_school_export_with_one_upload(
     }
     rene = Membership.objects.get(organisation=school, user__email="rene.dupre@delinde.be")
     assert (rene.user.first_name, rene.user.last_name, rene.function) == ("René", "Dupré", "leraar")
+
+    # The team pulse to the whole staff, just imported: no ticking of names.
+    load_all()
+    pulse = InstrumentVersion.objects.get(instrument__code="teampols")
+    today = timezone.localdate()
+    page.goto(f"/o/{school.slug}/surveys/new/")
+    page.wait_for_load_state()
+    page.locator("#id_version").select_option(str(pulse.pk))
+    page.locator("#id_opens_on").fill(today.isoformat())
+    page.locator("#id_closes_on").fill((today + datetime.timedelta(days=7)).isoformat())
+    expect(page.locator("#id_subject")).to_have_count(0)  # no "who is rated" for a pulse
+    check_accessibility(page)
+    page.get_by_role("button", name=dutch("Create survey")).click()
+    survey = Survey.objects.get(organisation=school)
+    expect(page).to_have_url(f"/o/{school.slug}/surveys/{survey.pk}/")
+    page.locator("#id_rater_group").select_option(str(survey.rater_groups.get(kind="teachers").pk))
+    page.get_by_label(dutch("The whole staff")).check()
+    mail.outbox.clear()
+    page.get_by_role("button", name=dutch("Add and send the invitations")).click()
+    staff = set(
+        Membership.objects.filter(organisation=school).values_list("user__email", flat=True)
+    )
+    with translation.override("nl-be"):
+        sent = ngettext(
+            "%(n)d invitation was sent.", "%(n)d invitations were sent.", len(staff)
+        ) % {"n": len(staff)}
+    expect(page.locator(".messages")).to_contain_text(sent)
+    assert {message.to[0] for message in mail.outbox} == staff

@@ -9,10 +9,11 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from development.models import DevelopmentPoint
 from organisations.tests.factories import MembershipFactory, UserFactory
 from surveys import services
 from surveys.loader import load_all
-from surveys.models import DevelopmentPoint, InstrumentVersion, Invitation, Survey
+from surveys.models import InstrumentVersion, Invitation, Survey
 from surveys.tests.helpers import full_answers, invite
 
 
@@ -148,12 +149,13 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     overview.get_by_role("button", name=dutch("Weak: send to the plan")).first.click()
     expect(overview.get_by_role("status").first).to_contain_text(dutch("Sent to the plan ✓"))
     point = DevelopmentPoint.objects.get()
-    assert (point.survey, point.source) == (survey, "weak")
-    page.goto(f"/o/{slug}/surveys/development-points/")
+    assert (point.origin.survey, point.source) == (survey, "weak")
+    page.goto(f"/o/{slug}/surveys/development-points/")  # leads to the school's inbox
+    expect(page).to_have_url(f"/o/{slug}/ontwikkeling/punten/")
     expect(page.locator("main")).to_contain_text(point.description)
-    page.get_by_role("link", name=dutch("View in the report")).click()
-    expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/?round=1#{point.anchor}")
-    expect(page.locator(f"#{point.anchor}")).to_be_visible()
+    page.locator(f"#point-{point.pk} a[href='{point.anchor}']").click()
+    expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/?round=1#{point.section}")
+    expect(page.locator(f"#{point.section}")).to_be_visible()
 
     # In April: the post-measurement with the same people, and the comparison.
     page.goto(f"/o/{slug}/surveys/{survey.pk}/")

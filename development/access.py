@@ -1,0 +1,30 @@
+"""Access to the development app's objects, on top of organisations.access."""
+
+from django.http import Http404
+
+from organisations.access import Access
+
+from . import selectors
+from .models import DevelopmentPoint, Goal
+
+
+def can_decide(access: Access) -> bool:
+    """Accepting or declining development points: the school's leaders and administrators."""
+    return access.can_manage and access.organisation.is_school
+
+
+def get_point_for_access(access: Access, pk: int) -> tuple[DevelopmentPoint, bool]:
+    """The development point with this pk among those the user may see in the access's
+    organisation, and whether the user may decide on it."""
+    point = selectors.inbox_points(access=access).filter(pk=pk).first()
+    if point is None:
+        raise Http404
+    return point, can_decide(access)
+
+
+def get_goal_for_access(access: Access, pk: int) -> tuple[Goal, bool]:
+    """The goal with this pk of the access's organisation, and whether the user may edit it."""
+    goal = Goal.objects.filter(organisation=access.organisation, pk=pk).first()
+    if goal is None:
+        raise Http404
+    return goal, can_decide(access)

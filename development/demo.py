@@ -1,0 +1,112 @@
+"""Demo data for development points.
+
+From every finished round of the demo surveys, the points its report offers are sent to the
+plan, as a leader would with one click in the report. In the main school two team points stand
+beside them (a competence missing in a team, one resting on one person), and some points are
+already decided, so the inbox shows every status and more than one source.
+"""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from surveys import services as survey_services
+from surveys.models import Survey
+from surveys.points import proposals
+from surveys.reports import report_context
+
+from .models import DevelopmentPoint
+from .services import goal_create, point_decide, point_propose
+
+PER_ROUND = 4  # a leader sends a few points of a report, not every one it offers
+TEAM_POINTS = [
+    (
+        DevelopmentPoint.Source.COMPETENCE_MISSING,
+        "taalstimulering",
+        "Niemand in het team is sterk in taalstimulering bij jonge kleuters.",
+    ),
+    (
+        DevelopmentPoint.Source.COMPETENCE_FRAGILE,
+        "zorgcoordinatie",
+        "De zorgcoördinatie rust op één persoon: een tweede collega leert mee.",
+    ),
+]
+
+
+def _send_survey_points(survey, actor) -> list[DevelopmentPoint]:
+    sent = []
+    for round_ in survey.rounds.order_by("number"):
+        if not round_.is_finished():
+            continue
+        context = report_context(survey, str(round_.number))
+        current = context.get("current")
+        if current is None or current.round.pk != round_.pk:
+            continue
+        for proposal in list(proposals(context).values())[:PER_ROUND]:
+            point, _created = survey_services.development_point_propose(
+                survey=survey, round_=round_, proposal=proposal, actor=actor
+            )
+            sent.append(point)
+    return sent
+
+
+def build(ctx) -> None:
+    surveys = Survey.objects.filter(organisation__in=ctx.schools).select_related(
+        "organisation", "version__instrument"
+    )
+    for survey in surveys.order_by("pk"):
+        leader = ctx.leaders_by_school.get(survey.organisation_id)
+        actor = leader.user if leader is not None else None
+        points = _send_survey_points(survey, actor)
+        # The leader has looked at the first points of each report already.
+        for point, status in zip(
+            points,
+            [DevelopmentPoint.Status.ACCEPTED, DevelopmentPoint.Status.DECLINED],
+            strict=False,
+        ):
+            point_decide(point=point, status=status, actor=actor)
+
+    school = ctx.main_school
+    if school is None:
+        return
+    leader = ctx.leaders_by_school[school.pk]
+    teams = ctx.teams_by_school.get(school.pk, [])
+    for team, (source, key, description) in zip(teams, TEAM_POINTS, strict=False):
+        point_propose(
+            organisation=school,
+            origin=team,
+            source=source,
+            key=key,
+            description=description,
+            actor=leader.user,
+            team=team,
+            anchor=reverse("teams:charter", kwargs={"slug": school.slug, "pk": team.pk}),
+        )
+    # One accepted point of the 360° is already a goal of the plan.
+    accepted = (
+        DevelopmentPoint.objects.filter(
+            organisation=school, status=DevelopmentPoint.Status.ACCEPTED
+        )
+        .order_by("pk")
+        .first()
+    )
+    if accepted is not None:
+        goal_create(
+            organisation=school,
+            title="Samen beslissen op basis van gegevens",
+            description=(
+                "Tegen juni bespreekt elk team twee keer per trimester de resultaten van zijn "
+                "leerlingen en legt het er een afspraak over vast in het verslag."
+            ),
+            deadline=datetime.date(timezone.localdate().year + 1, 6, 30),
+            actor=leader.user,
+            points=[accepted],
+        )
+    # Spread the points over the last weeks, newest last, as they were sent over time.
+    now = timezone.now()
+    points = list(DevelopmentPoint.objects.filter(organisation=school).order_by("pk"))
+    for age, point in enumerate(reversed(points)):
+        DevelopmentPoint.objects.filter(pk=point.pk).update(
+            created_at=now - datetime.timedelta(days=2 * age, hours=age)
+        )

@@ -1,0 +1,207 @@
+"""School development: the development points found anywhere in Leerkring (a survey report, a
+team's competences, a value stream, a PLG finding), each linked back to where it came from, and
+the school's decision on it."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DevelopmentPoint(models.Model):
+    """Something worth working on, proposed for the school's plan. `origin` is the object it
+    came from (a survey round, a team's competence, …) and `key` what in that object (a
+    dimension, statement or competence code): the same point sent twice is one point."""
+
+    class Source(models.TextChoices):
+        WEAK_DIMENSION = "weak", _("weak dimension")
+        PRIORITY = "priority", _("priority (important but weak)")
+        SELF_GAP = "self_gap", _("perception gap: self and others")
+        DIALOGUE_GAP = "dialogue_gap", _("perception gap: leadership and staff")
+        COMPETENCE_MISSING = "competence_missing", _("competence missing in a team")
+        COMPETENCE_FRAGILE = "competence_fragile", _("competence resting on one person")
+        VALUE_STREAM_PAIN = "value_stream_pain", _("pain point in a value stream")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        PLANNED = "planned", _("planned")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="development_points",
+        verbose_name=_("school"),
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("origin type")
+    )
+    object_id = models.PositiveBigIntegerField(_("origin id"))
+    origin = GenericForeignKey("content_type", "object_id")
+    source = models.CharField(_("source"), max_length=30, choices=Source.choices)
+    key = models.CharField(
+        _("code"),
+        max_length=60,
+        blank=True,
+        help_text=_("What in the origin: a dimension, statement or competence code."),
+    )
+    anchor = models.CharField(
+        _("link back"),
+        max_length=300,
+        blank=True,
+        help_text=_("The address of the part of the origin this point came from."),
+    )
+    team = models.ForeignKey(
+        "organisations.Team",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="development_points",
+        verbose_name=_("team"),
+    )
+    description = models.CharField(_("description"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("development point")
+        verbose_name_plural = _("development points")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "content_type", "object_id", "source", "key"],
+                name="development_point_once_per_origin",
+            ),
+        ]
+        indexes = [
+            # The inbox: a school's points, newest first, filtered by status or source.
+            models.Index(
+                fields=["organisation", "status", "-created_at"], name="development_point_inbox"
+            ),
+            models.Index(
+                fields=["organisation", "source", "-created_at"], name="development_point_source"
+            ),
+            # "Which points came from this round / map / team?"
+            models.Index(fields=["content_type", "object_id"], name="development_point_origin"),
+        ]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def status_symbol(self) -> str:
+        """Shown beside the status in words, so the status never rests on colour alone."""
+        return POINT_SYMBOLS.get(self.status, "?")
+
+    @property
+    def origin_label(self) -> str:
+        """How the origin is named in a list; an origin model may say it better with a
+        `development_label`. '' when the origin is gone."""
+        origin = self.origin
+        if origin is None:
+            return ""
+        return getattr(origin, "development_label", None) or str(origin)
+
+    def origin_url(self) -> str:
+        """The link back to where the point came from; '' when there is none."""
+        if not self.anchor or self.anchor.startswith(("/", "http://", "https://")):
+            return self.anchor
+        return f"#{self.anchor}"
+
+    @property
+    def section(self) -> str:
+        """The section anchor of the link back (the part after '#')."""
+        link, hash_, fragment = self.anchor.partition("#")
+        if hash_:
+            return fragment
+        return "" if link.startswith(("/", "http://", "https://")) else link
+
+
+class Goal(models.Model):
+    """A goal of the school's action plan: specific and measurable, with a deadline, and
+    linked to the development points it answers."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        ACHIEVED = "achieved", _("achieved")
+        STOPPED = "stopped", _("stopped")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="development_goals",
+        verbose_name=_("school"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("what we will see when it is reached"),
+        help_text=_("Make it measurable: who, what, how much, by when."),
+    )
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    points = models.ManyToManyField(
+        DevelopmentPoint, related_name="goals", blank=True, verbose_name=_("development points")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["deadline", "pk"]
+        indexes = [
+            models.Index(fields=["organisation", "deadline"], name="development_goal_plan"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_symbol(self) -> str:
+        return GOAL_SYMBOLS.get(self.status, "○")
+
+
+POINT_SYMBOLS = {
+    DevelopmentPoint.Status.PROPOSED: "?",
+    DevelopmentPoint.Status.ACCEPTED: "✓",
+    DevelopmentPoint.Status.DECLINED: "✗",
+    DevelopmentPoint.Status.PLANNED: "▸",
+}
+GOAL_SYMBOLS = {
+    Goal.Status.PLANNED: "○",
+    Goal.Status.IN_PROGRESS: "▸",
+    Goal.Status.ACHIEVED: "✓",
+    Goal.Status.STOPPED: "✗",
+}

@@ -1,0 +1,83 @@
+"""Reads of the development app.
+
+A point can come from any app. An app that keeps some of its points from some readers (the
+surveys app: the points of a 360° are seen by those who may read its report) says which of its
+origins a user may see in `<app>/point_origins.py`: `origins(access)` gives, per origin model,
+the queryset of the objects whose points the user may see, with what their label needs
+(select_related). Points of an origin model that no app governs are seen by every leader."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
+
+from core.discovery import app_modules
+from organisations.access import Access
+
+from .models import DevelopmentPoint, Goal
+
+
+def points_from(model) -> QuerySet[DevelopmentPoint]:
+    """The development points whose origin is an object of `model` (a class or instance),
+    for an app to filter on its own objects: `points_from(Round).filter(object_id=…)`."""
+    return DevelopmentPoint.objects.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+def _origin_rules(access: Access) -> list[tuple[ContentType, QuerySet]]:
+    rules = []
+    for module in app_modules("point_origins"):
+        for model, origins in module.origins(access):
+            rules.append((ContentType.objects.get_for_model(model), origins))
+    return rules
+
+
+def _visible(access: Access) -> tuple[QuerySet[DevelopmentPoint], list[QuerySet]]:
+    rules = _origin_rules(access)
+    visible = ~Q(content_type__in=[content_type.pk for content_type, _ in rules])
+    for content_type, origins in rules:
+        visible |= Q(content_type=content_type, object_id__in=origins.values("pk"))
+    points = DevelopmentPoint.objects.filter(visible, organisation=access.organisation)
+    return points, [origins for _, origins in rules]
+
+
+def inbox_points(*, access: Access, status: str = "", source: str = "") -> QuerySet:
+    """The school's development points the user may see, newest first, optionally of one
+    status and one source; each with its team, proposer, decider and `origin` (prefetched:
+    one query per kind of origin on the page)."""
+    points, origin_querysets = _visible(access)
+    if status:
+        points = points.filter(status=status)
+    if source:
+        points = points.filter(source=source)
+    return (
+        points.select_related("team", "created_by", "decided_by")
+        .prefetch_related(GenericPrefetch("origin", origin_querysets))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def waiting_points(*, access: Access, limit: int = 5) -> tuple[int, list[DevelopmentPoint]]:
+    """The number of points waiting for a decision and the newest `limit` of them, in one
+    query (the total is a window over all rows, counted before the limit)."""
+    points, _ = _visible(access)
+    rows = list(
+        points.filter(status=DevelopmentPoint.Status.PROPOSED)
+        .annotate(total=Window(Count("pk")))
+        .only("pk", "description", "created_at")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return (rows[0].total if rows else 0), rows
+
+
+def plan_goals(*, access: Access) -> QuerySet:
+    """The school's goals by deadline, each with `linked_points`: its development points the
+    user may see, with their origins (one query for the goals, one for their points, one per
+    kind of origin)."""
+    points, origin_querysets = _visible(access)
+    linked = points.prefetch_related(GenericPrefetch("origin", origin_querysets)).order_by(
+        "created_at", "pk"
+    )
+    return (
+        Goal.objects.filter(organisation=access.organisation)
+        .prefetch_related(Prefetch("points", queryset=linked, to_attr="linked_points"))
+        .order_by("deadline", "pk")
+    )
