@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Event
 
 from . import selectors
-from .schoolyear import open_planned
+from .schoolyear import holidays_between, open_planned
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,12 @@ def entries(*, organisation, first: datetime.date, last: datetime.date) -> list[
     by_body: dict[int, list] = {body.pk: [] for body in bodies}
     for meeting in selectors.year_meetings(organisation=organisation, first=first, last=last):
         by_body[meeting.body_id].append(meeting)
-    result = []
+    result, skip = [], holidays_between(first, last)
     for body in bodies:
         for meeting in by_body[body.pk]:
             meeting.body = body
             result.append(_entry(meeting.starts_at, body, meeting))
-        for start in open_planned(body, by_body[body.pk], first, last):
+        for start in open_planned(body, by_body[body.pk], first, last, skip=skip):
             result.append(_entry(start, body))
     return sorted(result, key=lambda e: (e.starts_at, e.body.position, e.body.pk))
 

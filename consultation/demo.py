@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from communities.models import AgendaItem, Decision, Meeting
 
 from .models import Body
-from .schoolyear import planned_starts, school_year_of
+from .schoolyear import holidays_between, planned_starts, school_year_of
 from .services import starter_bodies
 
 BATCH = 1000
@@ -78,6 +78,7 @@ def build(ctx) -> None:
         for school in ctx.schools:
             starter_bodies(organisation=school)
     bodies = list(Body.objects.filter(organisation__in=ctx.schools).order_by("pk"))
+    skip = holidays_between(first, last)
     seats, meetings = [], []
     Seat = Body.members.through
     for body in bodies:
@@ -94,7 +95,7 @@ def build(ctx) -> None:
             if person.pk not in seen:
                 seen.add(person.pk)
                 seats.append(Seat(body_id=body.pk, membership_id=person.pk))
-        starts = planned_starts(body, first, last) or _fixed_starts(body.kind, first)
+        starts = planned_starts(body, first, last, skip=skip) or _fixed_starts(body.kind, first)
         for start in starts:
             if body.rule and start > now + AHEAD:
                 break

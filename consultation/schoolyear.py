@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from core.series import school_holidays
+
 
 def school_year_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     """First and last day of the school year `day` lies in."""
@@ -21,10 +23,13 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date
     return first + datetime.timedelta(weeks=nth - 1)
 
 
-def planned_starts(body, first: datetime.date, last: datetime.date) -> list[datetime.datetime]:
+def planned_starts(
+    body, first: datetime.date, last: datetime.date, *, skip=()
+) -> list[datetime.datetime]:
     """The local start times the body's rule plans from `first` to `last` (both included),
-    never before the rule's start. Monthly rules keep the start's weekday and its week of the
-    month (the 2nd Tuesday stays the 2nd Tuesday; a 5th becomes the 4th)."""
+    never before the rule's start, leaving out the days in `skip` (say, the school holidays
+    of `core.series.school_holidays`). Monthly rules keep the start's weekday and its week of
+    the month (the 2nd Tuesday stays the 2nd Tuesday; a 5th becomes the 4th)."""
     if not body.rule or body.rule_start is None:
         return []
     start = timezone.localtime(body.rule_start)
@@ -46,16 +51,23 @@ def planned_starts(body, first: datetime.date, last: datetime.date) -> list[date
             if begin <= day <= last:
                 days.append(day)
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return [timezone.make_aware(datetime.datetime.combine(day, time)) for day in days]
+    return [
+        timezone.make_aware(datetime.datetime.combine(day, time)) for day in days if day not in skip
+    ]
 
 
-def open_planned(body, meetings, first: datetime.date, last: datetime.date):
-    """The rule's dates from today (or `first`) to `last` on which the body has no meeting yet:
-    a meeting planned on the day takes the rule's place."""
+def open_planned(body, meetings, first: datetime.date, last: datetime.date, *, skip=()):
+    """The rule's dates from today (or `first`) to `last` on which the body has no meeting yet
+    (a meeting planned on the day takes the rule's place), leaving out the days in `skip`."""
     taken = {timezone.localtime(m.starts_at).date() for m in meetings}
     begin = max(first, timezone.localdate())
     return [
         start
-        for start in planned_starts(body, begin, last)
+        for start in planned_starts(body, begin, last, skip=skip)
         if timezone.localtime(start).date() not in taken
     ]
+
+
+def holidays_between(first: datetime.date, last: datetime.date) -> dict[datetime.date, str]:
+    """Belgium's public holidays and the Flemish school holidays: no body meets on them."""
+    return school_holidays(first, last, language="nl")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from consultation.models import Body
-from consultation.schoolyear import planned_starts, school_year_of
+from consultation.schoolyear import holidays_between, planned_starts, school_year_of
 from organisations.tests.factories import SchoolFactory
 
 from .factories import BodyFactory, BodyMeetingFactory
@@ -130,3 +130,15 @@ def test_the_navigation_links_to_the_consultation_structure(login, school, staff
     teams_url = reverse("organisations:team_list", kwargs={"slug": school.slug})
     html = login(staff_member).get(teams_url).content.decode()
     assert f'<a href="{url}">Overleg</a>' in html
+
+
+def test_the_rhythm_leaves_out_school_holidays_and_public_holidays():
+    first, last = datetime.date(2026, 9, 1), datetime.date(2027, 8, 31)
+    body = Body(rule="weeks", rule_weeks=1, rule_start=_aware(2026, 9, 2, 13, 30))
+    days = [
+        timezone.localtime(s).date()
+        for s in planned_starts(body, first, last, skip=holidays_between(first, last))
+    ]
+    assert datetime.date(2026, 12, 16) in days and datetime.date(2027, 1, 6) in days
+    assert datetime.date(2026, 12, 23) not in days and datetime.date(2026, 12, 30) not in days
+    assert not [day for day in days if day.month in (7, 8)]  # the summer holiday

@@ -12,7 +12,7 @@ from organisations.access import organisation_view
 from .. import selectors, services
 from ..access import can_edit_bodies, can_read_minutes, get_body_for_access
 from ..forms import BodyForm
-from ..schoolyear import open_planned, school_year_of
+from ..schoolyear import holidays_between, open_planned, school_year_of
 
 
 def school_of(request):
@@ -106,7 +106,7 @@ def body_detail(request, pk):
         "can_edit": can_edit,
         "can_read_minutes": can_read_minutes(request.access, body, member_ids),
         "meetings": meetings,
-        "planned": open_planned(body, meetings, first, last),
+        "planned": open_planned(body, meetings, first, last, skip=holidays_between(first, last)),
         "year_first": first,
         "year_last": last,
     }
