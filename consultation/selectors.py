@@ -1,5 +1,7 @@
 """Reads of the consultation structure, each in a fixed number of queries."""
 
+import datetime
+
 from django.db.models import Count
 from django.utils import timezone
 
@@ -7,6 +9,11 @@ from communities.models import Meeting
 from organisations.models import Membership
 
 from .models import Body
+
+
+def _from(day):
+    """The start of a local day, so that a date range uses the (body, starts_at) index."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def bodies_of(*, organisation):
@@ -37,7 +44,11 @@ def body_meetings(*, body, first, last):
     """The body's meetings from `first` to `last` (dates, included), oldest first, with their
     number of agenda items and decisions."""
     return list(
-        Meeting.objects.filter(body=body, starts_at__date__gte=first, starts_at__date__lte=last)
+        Meeting.objects.filter(
+            body=body,
+            starts_at__gte=_from(first),
+            starts_at__lt=_from(last + datetime.timedelta(days=1)),
+        )
         .annotate(
             agenda_count=Count("agenda", distinct=True),
             decision_count=Count("decisions", distinct=True),
@@ -60,8 +71,8 @@ def year_meetings(*, organisation, first, last):
     return list(
         Meeting.objects.filter(
             body__organisation=organisation,
-            starts_at__date__gte=first,
-            starts_at__date__lte=last,
+            starts_at__gte=_from(first),
+            starts_at__lt=_from(last + datetime.timedelta(days=1)),
         )
         .select_related("body")
         .order_by("starts_at", "pk")
@@ -74,7 +85,7 @@ def meetings_without_minutes(*, organisation, since):
     return list(
         Meeting.objects.filter(
             body__organisation=organisation,
-            starts_at__date__gte=since,
+            starts_at__gte=_from(since),
             starts_at__lt=timezone.now(),
             minutes="",
         )
