@@ -47,6 +47,8 @@ PROJECT_APPS = [
     "teams",
     # After the apps whose development points it receives.
     "development",
+    "vision",
+    "growth",
     "consultation",
     "dashboard",
 ]

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("teams.urls")),
     path("", include("development.urls")),
+    path("", include("vision.urls")),
+    path("", include("growth.urls")),
     path("", include("consultation.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

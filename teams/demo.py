@@ -5,17 +5,33 @@ pupils, a meeting rhythm, roles, two earlier mission texts) and the matrix is fi
 moved to the teams over the last three school years, teams that differ, one row without an
 owner and one conflict, so that the "still unclear" list shows both kinds. One team of the
 main school, "Derde graad", works on its own: the one island team of the collaboration page.
+
+Every team of the main school has goals with monthly measurements since September; the demo
+teacher's home team has one goal off track (the overview's "team goals off track" names it), and
+the school's last team has many goals with a year of weekly measurements. Colleagues have left
+notes of appreciation for the teacher's team and for some of its members.
 """
 
 import datetime
 import random
+from decimal import Decimal
 
 from django.utils import timezone, translation
 
 from communities.models import PLG, PLGMember
 from organisations.models import Membership, TeamMembership
 
-from .models import Charter, Decision, MissionVersion, Owner, TeamDecision, TeamRole
+from .models import (
+    Appreciation,
+    Charter,
+    Decision,
+    GoalMeasurement,
+    MissionVersion,
+    Owner,
+    TeamDecision,
+    TeamGoal,
+    TeamRole,
+)
 from .starter import STARTER
 
 BATCH = 1000
@@ -94,6 +110,9 @@ def build(ctx) -> None:
     TeamDecision.objects.bulk_create(choices, batch_size=BATCH)
     _island(ctx, school, teams)
     _charters(ctx, rng, teams)
+    home = _teacher_home(ctx, school)
+    _goals(ctx, rng, teams, home, today)
+    _appreciation(ctx, school, home)
 
 
 def _charters(ctx, rng, teams):
@@ -125,6 +144,140 @@ def _charters(ctx, rng, teams):
         if position < len(ROLES):
             roles.append(TeamRole(team_membership=link, role=ROLES[position]))
     TeamRole.objects.bulk_create(roles, batch_size=BATCH)
+
+
+# (title, kind, scale max, unit, baseline, target, direction)
+GOALS = [
+    ("Meer kinderen lezen elke dag graag", "percentage", None, "%", 45, 75, "higher"),
+    ("Minder laatkomers per week", "number", None, "laatkomers", 14, 5, "lower"),
+    ("Welbevinden in de klas", "scale", 5, "", 3, 4, "higher"),
+    ("Elk gezin komt naar het oudercontact", "percentage", None, "%", 60, 95, "higher"),
+    ("Minder kinderen met een leesachterstand", "number", None, "kinderen", 12, 4, "lower"),
+]
+MANY_GOALS = 12  # for the school's last team (the bench's "many goals" charter)
+OFF_TRACK_TITLE = "Minder laatkomers per week"
+
+
+def _teacher_home(ctx, school):
+    link = (
+        TeamMembership.objects.filter(
+            membership__organisation=school, membership__user=ctx.users.get("staff"), is_home=True
+        )
+        .select_related("team")
+        .first()
+    )
+    return link.team if link else None
+
+
+def _school_year_start(today):
+    year = today.year if today.month >= 9 else today.year - 1
+    return datetime.date(year, 9, 1)
+
+
+def _value(kind, baseline, target, share, rng):
+    """A value a little ahead of the straight line from baseline to target."""
+    value = baseline + (target - baseline) * min(1.0, share * 1.25 + rng.uniform(0, 0.05))
+    return Decimal(str(round(value, 1 if kind == "scale" else 0)))
+
+
+def _goals(ctx, rng, teams, home, today):
+    # Since September, with at least a few measurements and a deadline still ahead whatever
+    # the day the demo is built.
+    start = min(_school_year_start(today), today - datetime.timedelta(days=75))
+    deadline = max(datetime.date(start.year + 1, 6, 30), today + datetime.timedelta(days=90))
+    plans = []  # (goal, start, step in days, off track)
+    for index, team in enumerate(teams):
+        many = index == len(teams) - 1 and len(teams) > 1
+        count = MANY_GOALS if many else 2 + index % 2
+        goal_start = datetime.date(start.year - 1, 9, 1) if many else start
+        for number in range(count):
+            title, kind, scale_max, unit, baseline, target, direction = GOALS[
+                (index + number) % len(GOALS)
+            ]
+            if team == home and number == 0:
+                title, kind, scale_max, unit, baseline, target, direction = next(
+                    goal for goal in GOALS if goal[0] == OFF_TRACK_TITLE
+                )
+            if many:
+                title = f"{title} ({number + 1})"
+            goal = TeamGoal(
+                team=team,
+                title=title,
+                kind=kind,
+                scale_max=scale_max,
+                unit=unit,
+                baseline=Decimal(baseline),
+                target=Decimal(target),
+                direction=direction,
+                deadline=deadline,
+            )
+            off = team == home and number == 0
+            plans.append((goal, goal_start, 7 if many else 30, off))
+    TeamGoal.objects.bulk_create([plan[0] for plan in plans], batch_size=BATCH)
+    measurements = []
+    for goal, goal_start, step, off in plans:
+        goal.created_at = datetime.datetime.combine(
+            goal_start, datetime.time(9), tzinfo=datetime.UTC
+        )
+        span = (deadline - goal_start).days
+        day = goal_start + datetime.timedelta(days=14)
+        while day <= today:
+            share = (day - goal_start).days / span
+            if off:  # going the wrong way: more late-comers than at the start
+                value = Decimal(int(goal.baseline) + 1 + len(measurements) % 3)
+            else:
+                value = _value(goal.kind, float(goal.baseline), float(goal.target), share, rng)
+            measurements.append(
+                GoalMeasurement(
+                    goal=goal, date=day, value=value, note="Telling in de klas" if off else ""
+                )
+            )
+            day += datetime.timedelta(days=step)
+    TeamGoal.objects.bulk_update([plan[0] for plan in plans], ["created_at"], batch_size=BATCH)
+    GoalMeasurement.objects.bulk_create(measurements, batch_size=BATCH)
+
+
+def _appreciation(ctx, school, home):
+    """Notes for the teacher's team (from the leader) and between the teacher and a teammate."""
+    leader = ctx.leaders_by_school.get(school.pk)
+    if home is None or leader is None:
+        return
+    links = TeamMembership.objects.filter(team=home).select_related("membership").order_by("pk")
+    teacher = next(
+        (link.membership for link in links if link.membership.user_id == ctx.users["staff"].pk),
+        None,
+    )
+    colleague = next((link.membership for link in links if link.membership != teacher), None)
+    team_notes = [
+        ("school", "Bedankt voor het mooie leesproject: de kinderen genieten ervan!"),
+        ("recipient", "Knap hoe jullie elkaar deze drukke weken opvingen. Dank je wel!"),
+    ]
+    notes = [
+        Appreciation(
+            organisation=school, team=home, visibility=visibility, text=text, author=leader.user
+        )
+        for visibility, text in team_notes
+    ]
+    if teacher is not None and colleague is not None:
+        notes.append(
+            Appreciation(
+                organisation=school,
+                membership=teacher,
+                visibility="recipient",
+                text="Dank je om mijn klas over te nemen toen ik ziek was.",
+                author=colleague.user,
+            )
+        )
+        notes.append(
+            Appreciation(
+                organisation=school,
+                membership=colleague,
+                visibility="school",
+                text="Je onthaal van de nieuwe collega's was warm en helder. Chapeau!",
+                author=teacher.user,
+            )
+        )
+    Appreciation.objects.bulk_create(notes, batch_size=BATCH)
 
 
 ISLAND_TEAM = "Derde graad"

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Charter, Decision, Owner, TeamRole
+from .models import Appreciation, Charter, Decision, GoalMeasurement, Owner, TeamGoal, TeamRole
 
 NO_OWNER = [("", _("— nobody yet —"))]
 SCHOOL_DEFAULT = [("", _("as the school"))]
@@ -122,3 +122,109 @@ class MatrixRowForm(forms.Form):
             "moved_on": data["moved_on"],
             "teams": {team.pk: data[f"team_{team.pk}"] for team in self.teams},
         }
+
+
+def _decimal(label, **kwargs):
+    field = forms.DecimalField(
+        label=label,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+        error_messages={"required": _("Fill in a value.")},
+        **kwargs,
+    )
+    field.widget.attrs["inputmode"] = "decimal"
+    return field
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Goal"),
+        max_length=200,
+        error_messages={"required": _("Give the goal a name.")},
+    )
+    kind = forms.ChoiceField(
+        label=TeamGoal._meta.get_field("kind").verbose_name,
+        choices=TeamGoal.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=TeamGoal.Kind.NUMBER,
+    )
+    scale_max = forms.IntegerField(
+        label=TeamGoal._meta.get_field("scale_max").verbose_name,
+        help_text=TeamGoal._meta.get_field("scale_max").help_text,
+        min_value=2,
+        max_value=100,
+        required=False,
+    )
+    unit = forms.CharField(
+        label=TeamGoal._meta.get_field("unit").verbose_name,
+        help_text=TeamGoal._meta.get_field("unit").help_text,
+        max_length=40,
+        required=False,
+    )
+    baseline = _decimal(_("Baseline (where we start)"))
+    target = _decimal(_("Target (where we want to be)"))
+    direction = forms.ChoiceField(
+        label=_("Which way is better?"),
+        choices=TeamGoal.Direction.choices,
+        widget=forms.RadioSelect,
+        initial=TeamGoal.Direction.HIGHER,
+    )
+    deadline = forms.DateField(
+        label=_("Deadline (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    @classmethod
+    def initial_for(cls, goal: TeamGoal) -> dict:
+        return {name: getattr(goal, name) for name in cls.base_fields}
+
+
+class MeasurementForm(forms.Form):
+    date = forms.DateField(
+        label=_("Date of the measurement"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Fill in the date of the measurement.")},
+    )
+    value = _decimal(_("Value"))
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=GoalMeasurement._meta.get_field("note").max_length,
+        required=False,
+    )
+
+
+class AppreciationForm(forms.Form):
+    """A note for the team or one of its members (`recipient`: "team" or "m<membership pk>")."""
+
+    recipient = forms.ChoiceField(label=_("For"))
+    text = forms.CharField(
+        label=_("Your note"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write a few words of appreciation.")},
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it?"),
+        choices=Appreciation.Visibility.choices,
+        widget=forms.RadioSelect,
+        initial=Appreciation.Visibility.SCHOOL,
+    )
+
+    def __init__(self, *args, team, members, viewer=None, **kwargs):
+        kwargs.setdefault("prefix", "appreciation")
+        super().__init__(*args, **kwargs)
+        self.people = {
+            link.membership_id: link.membership
+            for link in members
+            if viewer is None or link.membership_id != viewer.pk
+        }
+        choices = [("team", _("the team %(team)s") % {"team": team.name})]
+        choices += [(f"m{pk}", str(membership.user)) for pk, membership in self.people.items()]
+        self.fields["recipient"].choices = choices
+
+    def person(self):
+        """The member the note is for, or None for the team."""
+        value = self.cleaned_data["recipient"]
+        return None if value == "team" else self.people[int(value[1:])]

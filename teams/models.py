@@ -158,3 +158,183 @@ class TeamDecision(models.Model):
 
     def __str__(self):
         return f"{self.decision} / {self.team}"
+
+
+# Team goals ------------------------------------------------------------------------------------
+
+
+class TeamGoal(models.Model):
+    """Something a team wants to achieve, with an indicator: where it started (the baseline)
+    and where it wants to be (the target). Its GoalMeasurements show how it goes."""
+
+    class Kind(models.TextChoices):
+        NUMBER = "number", _("number")
+        PERCENTAGE = "percentage", _("percentage")
+        SCALE = "scale", _("scale")
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("higher is better")
+        LOWER = "lower", _("lower is better")
+
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="goals", verbose_name=_("team")
+    )
+    title = models.CharField(_("goal"), max_length=200)
+    kind = models.CharField(
+        _("kind of indicator"), max_length=20, choices=Kind.choices, default=Kind.NUMBER
+    )
+    scale_max = models.PositiveSmallIntegerField(
+        _("highest point of the scale"),
+        null=True,
+        blank=True,
+        help_text=_("Only for a scale, which runs from 1 to this point, e.g. 5 or 10."),
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example: pupils, reports, points."),
+    )
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    class Meta:
+        verbose_name = _("team goal")
+        verbose_name_plural = _("team goals")
+        ordering = ["team", "deadline", "title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(target=models.F("baseline")), name="team_goal_target_not_baseline"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["number", "percentage", "scale"]), name="team_goal_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(direction__in=["higher", "lower"]), name="team_goal_direction_valid"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="scale") & Q(scale_max__gte=2))
+                | (~Q(kind="scale") & Q(scale_max__isnull=True)),
+                name="team_goal_scale_max_for_scales",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class GoalMeasurement(models.Model):
+    """One value of a goal's indicator, on a date."""
+
+    goal = models.ForeignKey(
+        TeamGoal, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("goal")
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["goal", "date", "pk"]
+        indexes = [
+            models.Index(fields=["goal", "-date", "-id"], name="goal_measurement_latest_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.goal}: {self.value} ({self.date:%Y-%m-%d})"
+
+
+# Appreciation ----------------------------------------------------------------------------------
+
+
+class Appreciation(models.Model):
+    """A note of appreciation a colleague leaves for a team or for a person (a membership) of
+    the same school. The author chooses who may read it: the whole school, or only the team
+    (its members) or the person; the author always sees their own notes."""
+
+    class Visibility(models.TextChoices):
+        SCHOOL = "school", _("the whole school")
+        RECIPIENT = "recipient", _("only the team or the person")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="appreciations",
+        verbose_name=_("school"),
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appreciations",
+        verbose_name=_("for the team"),
+    )
+    membership = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appreciations_received",
+        verbose_name=_("for the person"),
+    )
+    text = models.TextField(_("note"), max_length=1000)
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.SCHOOL,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="appreciations_written",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appreciation note")
+        verbose_name_plural = _("appreciation notes")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(team__isnull=False, membership__isnull=True)
+                | Q(team__isnull=True, membership__isnull=False),
+                name="appreciation_for_a_team_or_a_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=["school", "recipient"]),
+                name="appreciation_visibility_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["team", "-created_at"], name="appreciation_team_idx"),
+            models.Index(fields=["membership", "-created_at"], name="appreciation_person_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} → {self.team or self.membership}"

@@ -1,4 +1,5 @@
-"""Writes for charters and the decision matrix. Every write checks who may make it."""
+"""Writes for charters, the decision matrix, team goals and appreciation notes. Every write
+checks who may make it."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,10 +11,20 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.validation import validate
 from organisations.access import Access
-from organisations.models import Organisation, Team
+from organisations.models import Membership, Organisation, Team
 
-from .access import can_edit_charter, can_edit_matrix
-from .models import MOVED_OWNERS, Charter, Decision, MissionVersion, TeamDecision, TeamRole
+from .access import can_edit_charter, can_edit_goals, can_edit_matrix, can_leave_appreciation
+from .models import (
+    MOVED_OWNERS,
+    Appreciation,
+    Charter,
+    Decision,
+    GoalMeasurement,
+    MissionVersion,
+    TeamDecision,
+    TeamGoal,
+    TeamRole,
+)
 from .starter import STARTER
 
 # Charters ------------------------------------------------------------------------------------
@@ -228,3 +239,193 @@ def matrix_save(*, organisation: Organisation, access: Access, changes: list[dic
             organisation=organisation,
         )
     return count
+
+
+# Team goals ------------------------------------------------------------------------------------
+
+PERCENTAGE_MAX = 100
+
+
+def _check_value(goal: TeamGoal, value, field: str) -> None:
+    """A value fits the goal's indicator: a percentage within 0–100, a scale within 1..max."""
+    if value is None:
+        raise LeerkringError(_("Fill in a value."), field=field)
+    if goal.kind == TeamGoal.Kind.PERCENTAGE and not 0 <= value <= PERCENTAGE_MAX:
+        raise LeerkringError(_("A percentage lies between 0 and 100."), field=field)
+    if goal.kind == TeamGoal.Kind.SCALE and goal.scale_max and not 1 <= value <= goal.scale_max:
+        raise LeerkringError(
+            _("On this scale a value lies between 1 and %(max)s.") % {"max": goal.scale_max},
+            field=field,
+        )
+
+
+@transaction.atomic
+def goal_save(
+    *,
+    team: Team,
+    access: Access,
+    title: str,
+    kind: str,
+    unit: str,
+    baseline,
+    target,
+    direction: str,
+    actor,
+    scale_max: int | None = None,
+    deadline=None,
+    goal: TeamGoal | None = None,
+) -> TeamGoal:
+    """Create a goal for the team, or change `goal` (one of the team's). Checks the indicator:
+    a percentage's baseline and target within 0–100, a scale's within 1..its highest point
+    (at least 2), a target other than the baseline; and every measurement already recorded
+    still fits."""
+    if not can_edit_goals(access, team) or team.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    if goal is not None and goal.team_id != team.pk:
+        raise PermissionDenied
+    title = title.strip()
+    if not title:
+        raise LeerkringError(_("Give the goal a name."), field="title")
+    if kind not in TeamGoal.Kind.values:
+        raise LeerkringError(_("Choose the kind of indicator."), field="kind")
+    if direction not in TeamGoal.Direction.values:
+        raise LeerkringError(_("Choose whether higher or lower is better."), field="direction")
+    if kind == TeamGoal.Kind.SCALE:
+        if scale_max is None or scale_max < 2:
+            raise LeerkringError(
+                _("A scale needs a highest point of at least 2."), field="scale_max"
+            )
+    else:
+        scale_max = None
+    creating = goal is None
+    goal = goal or TeamGoal(team=team, created_by=actor)
+    goal.title, goal.kind, goal.scale_max = title, kind, scale_max
+    goal.unit = "%" if kind == TeamGoal.Kind.PERCENTAGE and not unit.strip() else unit.strip()
+    goal.baseline, goal.target, goal.direction, goal.deadline = (
+        baseline,
+        target,
+        direction,
+        deadline,
+    )
+    _check_value(goal, baseline, "baseline")
+    _check_value(goal, target, "target")
+    if baseline == target:
+        raise LeerkringError(_("The target must differ from the baseline."), field="target")
+    if (direction == TeamGoal.Direction.HIGHER) != (target > baseline):
+        raise LeerkringError(
+            _(
+                "With higher is better the target lies above the baseline; "
+                "with lower is better, below it."
+            ),
+            field="target",
+        )
+    if not creating:
+        for value in goal.measurements.values_list("value", flat=True):
+            try:
+                _check_value(goal, value, "kind")
+            except LeerkringError:
+                raise LeerkringError(
+                    _("A measurement already recorded does not fit this indicator."), field="kind"
+                ) from None
+    validate(goal)
+    goal.save()
+    action = AuditEvent.Action.CREATE if creating else AuditEvent.Action.UPDATE
+    audit_log(actor=actor, action=action, obj=goal, organisation=team.organisation)
+    return goal
+
+
+@transaction.atomic
+def goal_delete(*, goal: TeamGoal, access: Access, actor) -> None:
+    if not can_edit_goals(access, goal.team) or goal.team.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    audit_log(
+        actor=actor, action=AuditEvent.Action.DELETE, obj=goal, organisation=goal.team.organisation
+    )
+    goal.delete()
+
+
+@transaction.atomic
+def measurement_add(
+    *, goal: TeamGoal, access: Access, date, value, actor, note: str = ""
+) -> GoalMeasurement:
+    """Record a value of the goal's indicator on a date (today or earlier)."""
+    if not can_edit_goals(access, goal.team) or goal.team.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    if date is None:
+        raise LeerkringError(_("Fill in the date of the measurement."), field="date")
+    if date > timezone.localdate():
+        raise LeerkringError(_("A measurement cannot lie in the future."), field="date")
+    _check_value(goal, value, "value")
+    measurement = GoalMeasurement(
+        goal=goal, date=date, value=value, note=note.strip(), recorded_by=actor
+    )
+    validate(measurement)
+    measurement.save()
+    return measurement
+
+
+@transaction.atomic
+def measurement_delete(*, measurement: GoalMeasurement, access: Access) -> None:
+    goal = measurement.goal
+    if not can_edit_goals(access, goal.team) or goal.team.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    measurement.delete()
+
+
+# Appreciation ----------------------------------------------------------------------------------
+
+APPRECIATION_MAX = 1000
+
+
+@transaction.atomic
+def appreciation_add(
+    *,
+    access: Access,
+    author,
+    text: str,
+    visibility: str,
+    team: Team | None = None,
+    membership: Membership | None = None,
+) -> Appreciation:
+    """Leave a note for a team or for a person of the access's school (not for oneself)."""
+    school = access.organisation
+    if not can_leave_appreciation(access) or access.membership.user_id != author.pk:
+        raise PermissionDenied
+    if (team is None) == (membership is None):
+        raise LeerkringError(_("Choose a team or a person for the note."), field="recipient")
+    if team is not None and team.organisation_id != school.pk:
+        raise PermissionDenied
+    if membership is not None:
+        if membership.organisation_id != school.pk or not membership.is_active:
+            raise PermissionDenied
+        if membership.pk == access.membership.pk:
+            raise LeerkringError(_("You cannot leave a note for yourself."), field="recipient")
+    text = text.strip()
+    if not text:
+        raise LeerkringError(_("Write a few words of appreciation."), field="text")
+    if len(text) > APPRECIATION_MAX:
+        raise LeerkringError(
+            _("Keep the note under %(max)s characters.") % {"max": APPRECIATION_MAX},
+            field="text",
+        )
+    if visibility not in Appreciation.Visibility.values:
+        raise LeerkringError(_("Choose who may read the note."), field="visibility")
+    note = Appreciation(
+        organisation=school,
+        team=team,
+        membership=membership,
+        text=text,
+        visibility=visibility,
+        author=author,
+    )
+    validate(note)
+    note.save()
+    return note
+
+
+@transaction.atomic
+def appreciation_delete(*, note: Appreciation, user) -> None:
+    """Only its author deletes a note."""
+    if note.author_id != user.pk:
+        raise PermissionDenied
+    note.delete()

@@ -39,6 +39,31 @@ def test_the_demo_teacher_sees_her_teams_charter_and_may_edit_it(client, demo):
     assert Charter.objects.get(team=team).meeting_rhythm in response.content.decode()
 
 
+def test_the_demo_teachers_team_has_goals_one_off_track_and_notes_of_appreciation(client, demo):
+    teacher = Membership.objects.get(
+        organisation__slug=MAIN_SCHOOL_SLUG, user__email=LOGIN_EMAILS["staff"]
+    )
+    team = teacher.team_memberships.get(is_home=True).team
+    client.force_login(teacher.user)
+    response = client.get(
+        reverse("teams:charter", kwargs={"slug": MAIN_SCHOOL_SLUG, "pk": team.pk})
+    )
+    cards = response.context["goal_cards"]
+    assert len(cards) >= 2 and all(card.measurements for card in cards)
+    assert [card.standing.off_track for card in cards].count(True) == 1
+    notes = list(response.context["appreciations"])
+    assert any(note.membership_id == teacher.pk for note in notes)  # only for her
+    assert any(note.team_id == team.pk for note in notes)
+    client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
+    overview = client.get(
+        reverse(
+            "organisations:overview_sections", kwargs={"slug": MAIN_SCHOOL_SLUG, "app": "teams"}
+        )
+    )
+    section = next(s for s in overview.context["sections"] if s["title"] == "Teamdoelen")
+    assert section["figure"] == 1 and team.name in section["items"][0][0]
+
+
 def test_the_main_school_has_one_island_team_that_the_leader_finds(client, demo):
     client.force_login(User.objects.get(email=LOGIN_EMAILS["leader"]))
     kwargs = {"slug": MAIN_SCHOOL_SLUG, "app": "teams"}

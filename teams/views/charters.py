@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
 from organisations.access import get_team_for_access, organisation_view
 
 from .. import selectors, services
-from ..access import can_edit_charter
-from ..forms import CharterForm
+from ..access import can_edit_charter, can_leave_appreciation
+from ..forms import AppreciationForm, CharterForm
 
 
-def _team(request, pk):
+def charter_team(request, pk):
     team, _can_manage = get_team_for_access(request.access, pk)
     members = list(selectors.charter_members(team=team))
     can_edit = can_edit_charter(request.access, team, {link.membership_id for link in members})
@@ -20,7 +21,12 @@ def _team(request, pk):
 
 @organisation_view()
 def charter(request, pk):
-    team, members, can_edit = _team(request, pk)
+    team, members, can_edit = charter_team(request, pk)
+    member_ids = {link.membership_id for link in members}
+    access = request.access
+    appreciation_form = None
+    if can_leave_appreciation(access):
+        appreciation_form = AppreciationForm(team=team, members=members, viewer=access.membership)
     context = {
         "team": team,
         "charter": selectors.charter_of(team),
@@ -28,13 +34,18 @@ def charter(request, pk):
         "history": selectors.mission_history(team=team),
         "decisions": selectors.team_decisions(team=team),
         "can_edit": can_edit,
+        "goal_cards": selectors.goal_cards(team=team, today=timezone.localdate()),
+        "appreciations": selectors.team_appreciations(
+            team=team, access=access, member_ids=member_ids
+        ),
+        "appreciation_form": appreciation_form,
     }
     return render(request, "teams/charter.html", context)
 
 
 @organisation_view()
 def charter_edit(request, pk):
-    team, members, can_edit = _team(request, pk)
+    team, members, can_edit = charter_team(request, pk)
     if not can_edit:
         raise PermissionDenied
     charter = selectors.charter_of(team)

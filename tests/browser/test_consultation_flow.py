@@ -11,11 +11,12 @@ from consultation.models import Body
 
 
 def test_leader_plans_a_meeting_and_a_member_records_a_decision(
-    page, phone_page, login_as, leader, staff_member, check_accessibility, tab_to
+    page, phone_page, login_as, leader, staff_member, check_accessibility, tab_to, dutch
 ):
     slug = leader.organisation.slug
     login_as(page, leader)
     page.goto(f"/o/{slug}/")
+    page.locator(".main-nav summary", has_text=dutch("Team work")).click()
     page.locator(f".main-nav a[href='/o/{slug}/consultation/']").click()
     expect(page.locator("h1")).to_have_text("Overlegstructuur")
     check_accessibility(page)

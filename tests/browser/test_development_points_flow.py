@@ -42,6 +42,7 @@ def test_leader_accepts_declines_and_plans_a_point(
     slug = leader.organisation.slug
     language, care = points
     login_as(page, leader, f"/o/{slug}/")
+    page.locator(".main-nav summary", has_text=dutch("School development")).click()
     page.locator(".main-nav").get_by_role("link", name=dutch("Development points")).click()
     expect(page).to_have_url(f"/o/{slug}/ontwikkeling/punten/")
     check_accessibility(page)

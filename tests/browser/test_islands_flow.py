@@ -13,7 +13,7 @@ from organisations.tests.factories import (
 
 
 def test_a_leader_finds_the_island_team(
-    page, phone_page, login_as, check_accessibility, school, team, leader, staff_member
+    page, phone_page, login_as, check_accessibility, school, team, leader, staff_member, dutch
 ):
     slug = school.slug
     lower = TeamFactory(organisation=school, name="Lagere school")
@@ -30,6 +30,7 @@ def test_a_leader_finds_the_island_team(
 
     login_as(page, leader)
     page.goto(f"/o/{slug}/")
+    page.locator(".main-nav summary", has_text=dutch("Team work")).click()
     page.locator(f".main-nav a[href='{url}']").click()
     expect(page).to_have_url(url)
     expect(page.locator("h1")).to_have_text("Samenwerking tussen teams")
