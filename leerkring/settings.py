@@ -50,6 +50,7 @@ PROJECT_APPS = [
     "development",
     "vision",
     "growth",
+    "consultation",
     "dashboard",
 ]
 INSTALLED_APPS = [

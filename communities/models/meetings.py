@@ -1,4 +1,5 @@
-"""Meetings of a PLG: agenda, rotating roles, attendance, minutes, decisions, actions."""
+"""Meetings of a PLG or of a school's consultation body: agenda, minutes and decisions; for a
+PLG also rotating roles, attendance and actions (they refer to its members)."""
 
 from django.conf import settings
 from django.db import models
@@ -9,12 +10,23 @@ from .plgs import PLG, PLGMember, Role
 
 
 class Meeting(models.Model):
-    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="meetings")
+    """A meeting of exactly one owner: a PLG or a consultation body."""
+
+    plg = models.ForeignKey(
+        PLG, on_delete=models.CASCADE, null=True, blank=True, related_name="meetings"
+    )
+    body = models.ForeignKey(
+        "consultation.Body",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="meetings",
+    )
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
     place = models.CharField(_("place"), max_length=150, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
-    phase = models.CharField(_("phase"), max_length=30)
+    phase = models.CharField(_("phase"), max_length=30, blank=True)
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown is allowed."))
     minutes_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -30,15 +42,28 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["plg", "starts_at"])]
+        indexes = [
+            models.Index(fields=["plg", "starts_at"]),
+            models.Index(fields=["body", "starts_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(place="") | ~Q(online_url=""), name="meeting_has_place_or_link"
             ),
+            models.CheckConstraint(
+                condition=Q(plg__isnull=False, body__isnull=True)
+                | Q(plg__isnull=True, body__isnull=False),
+                name="meeting_has_one_owner",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.plg} {self.starts_at:%Y-%m-%d}"
+        return f"{self.owner} {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def owner(self):
+        """The PLG or the consultation body; both have an `organisation` and a `name`."""
+        return self.plg if self.plg_id is not None else self.body
 
 
 class MeetingRole(models.Model):

@@ -1,5 +1,6 @@
 """Meetings of a PLG: planning with an agenda, rotating roles, attendance, minutes, decisions
-and action items."""
+and action items. A school's consultation bodies plan their meetings here too (`body=`); their
+agenda, minutes and decisions use the same services, roles, attendance and actions do not."""
 
 import datetime
 
@@ -45,14 +46,18 @@ __all__ = [
 ]
 
 
-def _own_member(plg: PLG, member: PLGMember | None) -> None:
-    if member is not None and member.plg_id != plg.pk:
+def _own_member(plg: PLG | None, member: PLGMember | None) -> None:
+    if member is not None and (plg is None or member.plg_id != plg.pk):
         raise LeerkringError(_("This person is not a member of the PLG."))
 
 
 def _audit_meeting(meeting: Meeting, actor, summary: str) -> None:
     audit(
-        actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg, summary=summary
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=meeting,
+        plg=meeting.owner,
+        summary=summary,
     )
 
 
@@ -69,7 +74,8 @@ def _fill_agenda_item(item: AgendaItem, *, time, title: str, owner: PLGMember | 
 @transaction.atomic
 def meeting_create(
     *,
-    plg: PLG,
+    plg: PLG | None = None,
+    body=None,
     starts_at: datetime.datetime,
     duration_minutes: int = 90,
     place: str = "",
@@ -77,8 +83,11 @@ def meeting_create(
     agenda=(),
     actor,
 ) -> Meeting:
-    """Plan a meeting. `agenda` is a list of (time, title, owner member or None)."""
-    if plg.status != PLG.Status.ACTIVE:
+    """Plan a meeting of a PLG or of a consultation body (`body`). `agenda` is a list of
+    (time, title, owner member or None; always None for a body)."""
+    if (plg is None) == (body is None):
+        raise ValueError("A meeting has one owner: a PLG or a consultation body.")
+    if plg is not None and plg.status != PLG.Status.ACTIVE:
         raise LeerkringError(_("Only an active PLG plans meetings."))
     if starts_at < timezone.now():
         raise LeerkringError(
@@ -88,11 +97,12 @@ def meeting_create(
         raise LeerkringError(_("Give a place or an online link."), field="place")
     meeting = Meeting(
         plg=plg,
+        body=body,
         starts_at=starts_at,
         duration_minutes=duration_minutes,
         place=place.strip(),
         online_url=online_url.strip(),
-        phase=plg.current_phase,
+        phase=plg.current_phase if plg is not None else "",
     )
     validate(meeting)
     meeting.save()
@@ -100,7 +110,7 @@ def meeting_create(
         item = AgendaItem(meeting=meeting)
         _fill_agenda_item(item, time=time, title=title, owner=owner)
         item.save()
-    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=meeting, plg=plg)
+    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=meeting, plg=meeting.owner)
     return meeting
 
 
@@ -145,7 +155,7 @@ def meeting_update(
     meeting.online_url = online_url.strip()
     validate(meeting)
     meeting.save()
-    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.plg)
+    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, plg=meeting.owner)
     return meeting
 
 
@@ -222,7 +232,7 @@ def decision_add(*, meeting: Meeting, text: str, actor) -> Decision:
     decision = Decision(meeting=meeting)
     _fill_decision(decision, text=text)
     decision.save()
-    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=decision, plg=meeting.plg)
+    audit(actor=actor, action=AuditEvent.Action.CREATE, obj=decision, plg=meeting.owner)
     return decision
 
 
@@ -230,14 +240,13 @@ def decision_add(*, meeting: Meeting, text: str, actor) -> Decision:
 def decision_update(*, decision: Decision, text: str, actor) -> Decision:
     _fill_decision(decision, text=text)
     decision.save(update_fields=["text"])
-    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=decision, plg=decision.meeting.plg)
+    audit(actor=actor, action=AuditEvent.Action.UPDATE, obj=decision, plg=decision.meeting.owner)
     return decision
 
 
 @transaction.atomic
 def decision_delete(*, decision: Decision, actor) -> None:
-    plg = decision.meeting.plg
-    audit(actor=actor, action=AuditEvent.Action.DELETE, obj=decision, plg=plg)
+    audit(actor=actor, action=AuditEvent.Action.DELETE, obj=decision, plg=decision.meeting.owner)
     decision.delete()
 
 

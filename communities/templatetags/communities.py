@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from ..markdown import render_markdown
@@ -12,6 +13,17 @@ def phase_name(plg, code):
     """The name of one of this PLG's phases, in the active language."""
     phase = plg.cycle.phase(code)
     return phase.name if phase else code
+
+
+@register.simple_tag(takes_context=True)
+def meeting_url(context, name, **kwargs):
+    """A URL of the context's meeting in its owner's app: `communities` for a PLG's meeting,
+    `consultation` for a consultation body's. Both name their meeting URLs alike, so the
+    meeting sections serve either."""
+    meeting = context["meeting"]
+    owner = meeting.owner
+    kwargs = {"slug": owner.organisation.slug, "pk": owner.pk, "meeting_pk": meeting.pk, **kwargs}
+    return reverse(f"{owner._meta.app_label}:{name}", kwargs=kwargs)
 
 
 @register.filter
