@@ -75,12 +75,12 @@ class Instrument(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return self.code
+
     @property
     def is_shipped(self) -> bool:
         return self.owner_id is None
-
-    def __str__(self):
-        return self.code
 
 
 class InstrumentVersion(models.Model):
