@@ -184,3 +184,32 @@ class ScaleForm(forms.Form):
 
 class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+
+class ImportForm(forms.Form):
+    upload = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "YAML as Leerkring's own instruments are written, or XLSX with a sheet “items” "
+            "(one row per item) as the export makes it."
+        ),
+    )
+    title = forms.CharField(
+        label=_("Title (Dutch)"),
+        max_length=200,
+        required=False,
+        help_text=_("For an XLSX file; a YAML file has its own title."),
+    )
+    team = forms.ModelChoiceField(
+        label=_("For a team"),
+        queryset=None,
+        required=False,
+        empty_label=_("The whole organisation"),
+    )
+
+    def __init__(self, *args, teams, team_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.fields["team"].required = team_required
+        if not teams.exists():
+            del self.fields["team"]

@@ -327,17 +327,17 @@ def version_data(version: InstrumentVersion) -> dict:
     aspects = {item.scale_id: item.aspect for item in items}
     data = {
         "code": version.instrument.code,
-        "kind": version.instrument.kind,
+        "kind": str(version.instrument.kind),
         "title": {"nl": version.title_nl, "en": version.title_en},
         "intro": {"nl": version.intro_nl, "en": version.intro_en},
-        "rater_groups": list(version.rater_groups),
+        "rater_groups": [str(kind) for kind in version.rater_groups],
         "scales": [
             {
                 "code": scale.code,
                 "min": scale.minimum,
                 "max": scale.maximum,
                 "unknown": scale.allow_unknown,
-                "aspect": aspects.get(scale.pk, Item.Aspect.QUALITY),
+                "aspect": str(aspects.get(scale.pk, Item.Aspect.QUALITY)),
                 "labels": {key: dict(label) for key, label in scale.labels.items()},
                 "question": {"nl": scale.question_nl, "en": scale.question_en},
             }

@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,10 +19,11 @@ from django.views.decorators.vary import vary_on_headers
 from core.errors import LeerkringError
 from organisations.access import organisation_view
 
-from .. import builder, instrument_selectors
+from .. import builder, instrument_files, instrument_selectors
 from ..access import builder_teams, can_use_builder, get_instrument_for_access
 from ..builder_forms import (
     DimensionForm,
+    ImportForm,
     InstrumentCreateForm,
     ItemForm,
     MoveForm,
@@ -72,7 +73,66 @@ def instrument_list(request):
             "own": instrument_selectors.own_instruments(access=request.access),
             "copyable": instrument_selectors.copyable_versions(organisation=request.organisation),
             "form": form,
+            "import_form": ImportForm(teams=teams, team_required=not request.access.can_manage),
         },
+    )
+
+
+@organisation_view()
+def instrument_import(request):
+    """A new own instrument from a YAML or XLSX file; a bad file changes nothing."""
+    _check_builder(request)
+    teams = builder_teams(request.access)
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        teams=teams,
+        team_required=not request.access.can_manage,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            instrument = instrument_files.instrument_import(
+                organisation=request.organisation,
+                upload=form.cleaned_data["upload"],
+                title=form.cleaned_data["title"],
+                team=form.cleaned_data.get("team"),
+                actor=request.user,
+            )
+        except LeerkringError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request, _("The instrument was imported. Check it before you send it.")
+            )
+            return redirect(_detail_url(request, instrument))
+    return _form_page(request, form, title=_("Import an instrument"), instrument=None)
+
+
+def _download(content, *, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@organisation_view()
+def instrument_yaml(request, pk):
+    instrument = get_instrument_for_access(request.access, pk)
+    version = builder.latest_version(instrument)
+    return _download(
+        instrument_files.instrument_yaml(version),
+        filename=f"{instrument.code}-v{version.number}.yaml",
+        content_type="application/yaml; charset=utf-8",
+    )
+
+
+@organisation_view()
+def instrument_xlsx(request, pk):
+    instrument = get_instrument_for_access(request.access, pk)
+    version = builder.latest_version(instrument)
+    return _download(
+        instrument_files.instrument_xlsx(version),
+        filename=f"{instrument.code}-v{version.number}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 
