@@ -3,6 +3,8 @@ items, open questions and scales, moved by buttons, and a preview of the answer 
 
 import datetime
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -446,6 +448,8 @@ def instrument_preview(request, pk):
     )
 
 
+# The one page Leerkring lets itself frame: the builder's preview at phone width.
+@csp_replace({"frame-ancestors": [SELF]})
 @xframe_options_sameorigin
 @organisation_view()
 def instrument_preview_frame(request, pk):
