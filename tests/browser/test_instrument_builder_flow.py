@@ -69,7 +69,8 @@ def test_leader_builds_a_five_item_pulse_by_keyboard_and_sends_it(
     page.keyboard.press("Enter")
     expect(page.locator(".builder-items li").nth(3)).to_contain_text(ITEMS[4][1])
     expect(page.locator(f"#move-item-{rust.pk}-up")).to_be_focused()
-    codes = list(instrument.versions.get().items.order_by("position").values_list("code", flat=True))
+    items = instrument.versions.get().items.order_by("position")
+    codes = list(items.values_list("code", flat=True))
     assert codes == ["doelen", "overleg", "steun", "rust", "kinderen"]
 
     page.get_by_role("link", name=dutch("Preview on a phone")).click()
