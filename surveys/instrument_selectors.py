@@ -115,3 +115,13 @@ def builder_version(*, instrument: Instrument) -> InstrumentVersion:
         )
         .first()
     )
+
+
+def previous_items(*, instrument: Instrument, number: int) -> list[Item]:
+    """The items (with their scales) of the version before `number`, to say what a pre/post
+    across the two versions compares."""
+    return list(
+        Item.objects.filter(version__instrument=instrument, version__number=number - 1)
+        .select_related("scale")
+        .order_by("position")
+    )

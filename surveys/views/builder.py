@@ -35,6 +35,7 @@ from ..builder_forms import (
     VersionForm,
 )
 from ..models import Dimension, InstrumentVersion, Item, OpenQuestion, RaterGroup, Scale
+from ..version_pairs import pair_items
 from .answer import _sections
 
 
@@ -200,6 +201,12 @@ def instrument_detail(request, pk):
         ),
         "group_labels": [RaterGroup.Kind(kind).label for kind in version.rater_groups],
     }
+    if version.number > 1 and not request.htmx:
+        current = [item for d in version.ordered_dimensions for item in d.ordered_items]
+        context["pairing"] = pair_items(
+            instrument_selectors.previous_items(instrument=instrument, number=version.number),
+            current,
+        )
     if request.htmx:
         return render(request, "surveys/instrument_detail.html#builder_list", context)
     return render(request, "surveys/instrument_detail.html", context)
