@@ -189,3 +189,32 @@ def test_a_leader_shares_with_the_school_community(login, school, leader, pulse_
     )
     pulse_own.refresh_from_db()
     assert pulse_own.shared_with == "community"
+
+
+def test_a_move_in_a_sent_version_reloads_the_page_to_say_a_new_version_began(
+    login, school, leader, pulse_own, today
+):
+    from surveys import services
+
+    services.survey_create(
+        organisation=school,
+        version=builder.latest_version(pulse_own),
+        title="Pols",
+        subject=None,
+        opens_on=today,
+        closes_on=today,
+        actor=leader.user,
+    )
+    steun = builder.latest_version(pulse_own).items.get(code="steun")
+    response = login(leader).post(
+        _part(school, pulse_own, "item", steun, "move"),
+        {"direction": "up"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith(_url("instrument_detail", school, pk=pulse_own.pk))
+    assert pulse_own.versions.count() == 2
+    assert list(steun.version.items.order_by("position").values_list("code", flat=True)) == [
+        "rust",
+        "steun",
+    ]

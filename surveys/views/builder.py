@@ -410,13 +410,23 @@ def part_move(request, pk, part, row):
         )
     except LeerkringError as error:
         messages.error(request, error.message)
-        return redirect(_detail_url(request, instrument))
+        return _back(request, _detail_url(request, instrument))
     if request.htmx and not edit.new_version:
         version = instrument_selectors.builder_version(instrument=instrument)
         context = {"instrument": instrument, "version": version, "moved": edit.row}
         return render(request, "surveys/instrument_detail.html#builder_list", context)
     _edited(request, edit, _("Moved."))
-    return redirect(_detail_url(request, instrument, f"{part}-{edit.row.pk}"))
+    return _back(request, _detail_url(request, instrument, f"{part}-{edit.row.pk}"))
+
+
+def _back(request, url: str):
+    """Back to the builder page: a redirect, or for HTMX a full page load (the list alone
+    cannot show the message that a new version was started)."""
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
 
 
 def _form_page(request, form, *, title, instrument, row=None, part=None):
