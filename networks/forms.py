@@ -3,7 +3,7 @@ from functools import partial
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Max, Q, Value, When
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -114,12 +114,16 @@ class DeadlineForm(forms.Form):
 class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
-        fields = ["text", "kind", "choices", "required", "position"]
+        fields = ["text", "kind", "choices", "required"]
         widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
+        if self.instance.pk is None:
+            # A new question comes last; "move up" and "move down" order them afterwards.
+            top = programme.questions.aggregate(top=Max("position"))["top"]
+            self.instance.position = 0 if top is None else top + 1
 
     def clean(self):
         data = super().clean()

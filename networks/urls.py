@@ -85,6 +85,7 @@ urlpatterns = [
     path(f"{M}programmas/<id:pk>/bewerken/", manage.programme_edit, name="programme_edit"),
     path(f"{M}programmas/<id:pk>/vragen/nieuw/", manage.question_create, name="question_create"),
     path(f"{M}vragen/<id:pk>/verwijderen/", manage.question_delete, name="question_delete"),
+    path(f"{M}vragen/<id:pk>/verplaatsen/", manage.question_move, name="question_move"),
     path(f"{M}programmas/<id:pk>/edities/nieuw/", manage.edition_create, name="edition_create"),
     path(f"{M}edities/<id:pk>/", editions.edition_overview, name="edition_overview"),
     path(f"{M}edities/<id:pk>/bewerken/", manage.edition_edit, name="edition_edit"),

@@ -6,8 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from organisations.access import Access
+from organisations.models import Team
 
-from .models import Invitation, Survey
+from .models import Instrument, Invitation, Survey
 
 
 def _is_involved(access: Access, survey: Survey) -> bool:
@@ -108,3 +109,41 @@ def can_propose_points(access: Access, survey: Survey) -> bool:
         return False
     is_subject = access.membership is not None and survey.subject_id == access.membership.pk
     return access.can_manage or is_subject
+
+
+def builder_teams(access: Access):
+    """The teams the user may compose a team instrument for: every team of the school for
+    its leaders and administrators, their own teams for everyone else."""
+    teams = Team.objects.filter(organisation=access.organisation).order_by("name")
+    if access.can_manage:
+        return teams
+    if access.membership is None:
+        return teams.none()
+    return teams.filter(team_memberships__membership=access.membership)
+
+
+def can_use_builder(access: Access) -> bool:
+    """Leaders and administrators of any organisation compose instruments; a staff member of a
+    school does so for their teams."""
+    return access.can_manage or (access.organisation.is_school and builder_teams(access).exists())
+
+
+def get_instrument_for_access(access: Access, pk: int) -> Instrument:
+    """An own instrument of the access's organisation (with its team) that the user may edit:
+    leaders and administrators every one, a team's members their team's. A 404 for anything
+    else, another organisation's instrument and the shipped ones included."""
+    instrument = (
+        Instrument.objects.filter(owner=access.organisation, pk=pk).select_related("team").first()
+    )
+    if instrument is None:
+        raise Http404
+    if access.can_manage:
+        return instrument
+    in_team = (
+        instrument.team_id is not None
+        and access.membership is not None
+        and instrument.team.team_memberships.filter(membership=access.membership).exists()
+    )
+    if not in_team:
+        raise Http404
+    return instrument

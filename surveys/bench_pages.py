@@ -1,4 +1,5 @@
-"""Bench pages of surveys: the list, the progress page, the 360° report with its pre/post
+"""Bench pages of surveys: the own instruments, the builder of a 60-item one and its preview,
+the list, the progress page, the 360° report with its pre/post
 comparison (as most views see it, and the first view that computes its results), the answer
 page behind a token link, and the two posts of that page — submitting all answers, and
 saving them to come back later — all in the main demo school."""
@@ -13,7 +14,7 @@ from core.bench import BenchPage
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
 
 from .answering import questions_for
-from .models import Invitation, Survey
+from .models import Instrument, Invitation, Survey
 
 
 def _answers(invitation: Invitation, *, action: str) -> dict:
@@ -64,7 +65,20 @@ def pages() -> list[BenchPage]:
     answer_url = reverse("surveys:answer", args=[open_link.token])
     save_url = reverse("surveys:answer", args=[saving.token])
     saved = _answers(saving, action="save")
+    voice = Instrument.objects.get(owner__slug=MAIN_SCHOOL_SLUG, code__endswith="leerlingenstem")
+    own = {**school, "pk": voice.pk}
     return [
+        BenchPage("own instruments", reverse("surveys:instrument_list", kwargs=school), leader),
+        BenchPage(
+            "instrument builder (60 items)",
+            reverse("surveys:instrument_detail", kwargs=own),
+            leader,
+        ),
+        BenchPage(
+            "instrument preview (60 items)",
+            reverse("surveys:instrument_preview_frame", kwargs=own),
+            leader,
+        ),
         BenchPage("survey list", reverse("surveys:survey_list", kwargs=school), leader),
         BenchPage("survey progress", reverse("surveys:survey_detail", kwargs=survey), leader),
         BenchPage("360° report", report_url, leader),

@@ -15,10 +15,12 @@ import secrets
 
 from django.utils import timezone
 
-from .loader import load_all
+from . import builder
+from .loader import load_all, write_version
 from .models import (
     Answer,
     Comment,
+    Instrument,
     InstrumentVersion,
     Invitation,
     Item,
@@ -338,6 +340,98 @@ def _build_open_evaluation(versions, school, members, leader, today):
     return survey
 
 
+DEMO_DIMENSIONS = [
+    ("klas", "In de klas", "In class"),
+    ("speelplaats", "Op de speelplaats", "On the playground"),
+    ("leren", "Leren", "Learning"),
+    ("samen", "Samen", "Together"),
+    ("thuis", "Thuis en school", "Home and school"),
+    ("stem", "Mijn stem", "My voice"),
+]
+
+
+def _build_own_instruments(school, leader) -> None:
+    """A school's own voice survey (60 items, shared in its community) and a team's own
+    five-item pulse, composed in the builder."""
+    dimensions = [
+        {
+            "code": code,
+            "title": {"nl": nl, "en": en},
+            "items": [
+                {
+                    "code": f"{code}-{n}",
+                    "statement": f"{code}-{n}",
+                    "scale": "akkoord",
+                    "aspect": "quality",
+                    "text": {
+                        "nl": f"{nl}: stelling {n} over hoe het voor mij loopt.",
+                        "en": f"{en}: statement {n} about how it goes for me.",
+                    },
+                    "reverse": n == 10,
+                    "required": True,
+                    "audience": [],
+                }
+                for n in range(1, 11)
+            ],
+        }
+        for code, nl, en in DEMO_DIMENSIONS
+    ]
+    voice = Instrument.objects.create(
+        code=f"{school.slug}-leerlingenstem",
+        kind=Instrument.Kind.SCAN,
+        owner=school,
+        shared_with=Instrument.Sharing.COMMUNITY,
+    )
+    write_version(
+        voice,
+        {
+            "title": {"nl": "Leerlingenstem", "en": "Pupils' voice"},
+            "intro": {
+                "nl": "Hoe gaat het met jou op school? Er zijn geen foute antwoorden.",
+                "en": "How are you doing at school? There are no wrong answers.",
+            },
+            "rater_groups": ["pupils"],
+            "scales": [{**builder.DEFAULT_SCALE, "unknown": True}],
+            "dimensions": dimensions,
+            "open_questions": [
+                {
+                    "code": "wens",
+                    "text": {"nl": "Wat zou je willen veranderen?", "en": "What would you change?"},
+                    "audience": [],
+                }
+            ],
+        },
+        number=1,
+        digest=f"demo-{school.slug}-voice",
+    )
+    team = school.teams.order_by("name").first()
+    if team is None:
+        return
+    pulse = builder.instrument_create(
+        organisation=school, title_nl=f"Pols {team.name}", title_en=f"Pulse {team.name}", team=team
+    )
+    dimension = builder.dimension_save(
+        instrument=pulse, title_nl="Ons team", title_en="Our team"
+    ).row
+    scale = builder.latest_version(pulse).scales.get()
+    for code, nl, en in (
+        ("doelen", "We werken aan onze eigen teamdoelen.", "We work on our own team goals."),
+        ("overleg", "Ons overleg levert iets op.", "Our meetings lead somewhere."),
+        ("steun", "Ik kan op mijn collega's rekenen.", "I can count on my colleagues."),
+        ("kinderen", "We bespreken wat elk kind nodig heeft.", "We discuss what each child needs."),
+        ("rust", "Ik ervaar werkdruk die ik niet aankan.", "I feel pressure I cannot handle."),
+    ):
+        builder.item_save(
+            instrument=pulse,
+            dimension=dimension,
+            scale=scale,
+            code=code,
+            text_nl=nl,
+            text_en=en,
+            reverse=code == "rust",
+        )
+
+
 def build(ctx) -> None:
     load_all()
     rng = random.Random(2026_360)
@@ -356,5 +450,6 @@ def build(ctx) -> None:
         _build_school_wide(rng, versions, school, members, leader, today, large=ctx.is_large)
         if school is ctx.schools[0]:
             _build_open_evaluation(versions, school, members, leader, today)
+            _build_own_instruments(school, leader)
         if ctx.is_large:
             _build_large_extras(rng, versions, school, members, leader, today)

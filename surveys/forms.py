@@ -44,9 +44,21 @@ class InstrumentChoiceForm(forms.Form):
 
     version = forms.ChoiceField(label=_("Instrument"))
 
-    def __init__(self, *args, versions: list, **kwargs):
+    def __init__(self, *args, versions: list, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(v.pk, str(v)) for v in versions]  # the versions are read already
+        # The versions are read already, with their instrument's owner: shipped ones, then
+        # the organisation's own, then those others shared with it.
+        groups = {"shipped": [], "own": [], "shared": []}
+        for v in versions:
+            owner = v.instrument.owner_id
+            key = "shipped" if owner is None else "own" if owner == organisation.pk else "shared"
+            groups[key].append((v.pk, str(v)))
+        labels = {
+            "shipped": _("Shipped with Leerkring"),
+            "own": _("Own instruments"),
+            "shared": _("Shared with you"),
+        }
+        choices = [(labels[key], rows) for key, rows in groups.items() if rows]
         if self.initial.get("version") is None:
             choices.insert(0, ("", _("Choose an instrument")))
         self.fields["version"].choices = choices

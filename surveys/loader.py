@@ -237,6 +237,14 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
     if existing is not None:
         return LoadResult(existing, False)
     number = (instrument.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    version = write_version(instrument, data, number=number, digest=digest, source=source)
+    return LoadResult(version, True)
+
+
+def write_version(
+    instrument: Instrument, data: dict, *, number: int, digest: str, source: str = ""
+) -> InstrumentVersion:
+    """Write the rows of one version from validated data (parse_instrument's form)."""
     version = InstrumentVersion.objects.create(
         instrument=instrument,
         number=number,
@@ -307,7 +315,76 @@ def load_instrument(data: dict, *, source: str = "") -> LoadResult:
         )
         for qposition, question in enumerate(data["open_questions"], start=1)
     )
-    return LoadResult(version, True)
+    return version
+
+
+def version_data(version: InstrumentVersion) -> dict:
+    """A stored version in parse_instrument's canonical form: what a copy, an export and the
+    checksum are made from."""
+    scales = list(version.scales.order_by("pk"))
+    items = list(version.items.select_related("scale", "dimension").order_by("position"))
+    dimensions = list(version.dimensions.order_by("position"))
+    aspects = {item.scale_id: item.aspect for item in items}
+    data = {
+        "code": version.instrument.code,
+        "kind": str(version.instrument.kind),
+        "title": {"nl": version.title_nl, "en": version.title_en},
+        "intro": {"nl": version.intro_nl, "en": version.intro_en},
+        "rater_groups": [str(kind) for kind in version.rater_groups],
+        "scales": [
+            {
+                "code": scale.code,
+                "min": scale.minimum,
+                "max": scale.maximum,
+                "unknown": scale.allow_unknown,
+                "aspect": str(aspects.get(scale.pk, Item.Aspect.QUALITY)),
+                "labels": {key: dict(label) for key, label in scale.labels.items()},
+                "question": {"nl": scale.question_nl, "en": scale.question_en},
+            }
+            for scale in scales
+        ],
+        "dimensions": [],
+        "open_questions": [],
+    }
+    if version.self_intro_nl:
+        data["self_intro"] = {"nl": version.self_intro_nl, "en": version.self_intro_en}
+    if version.group_functions:
+        data["rater_group_functions"] = dict(version.group_functions)
+    for dimension in dimensions:
+        entries = []
+        for item in items:
+            if item.dimension_id != dimension.pk:
+                continue
+            entry = {
+                "code": item.code,
+                "statement": item.statement,
+                "scale": item.scale.code,
+                "aspect": item.aspect,
+                "text": {"nl": item.text_nl, "en": item.text_en},
+                "reverse": item.reverse,
+                "required": item.required,
+                "audience": list(item.audience),
+            }
+            if item.self_text_nl:
+                entry["self_text"] = {"nl": item.self_text_nl, "en": item.self_text_en}
+            entries.append(entry)
+        data["dimensions"].append(
+            {
+                "code": dimension.code,
+                "title": {"nl": dimension.title_nl, "en": dimension.title_en},
+                "items": entries,
+            }
+        )
+    for question in version.open_questions.order_by("position"):
+        entry = {
+            "code": question.code,
+            "text": {"nl": question.text_nl, "en": question.text_en},
+            "audience": list(question.audience),
+        }
+        if question.self_text_nl:
+            entry["self_text"] = {"nl": question.self_text_nl, "en": question.self_text_en}
+        data["open_questions"].append(entry)
+    return data
 
 
 def load_all(directory: Path = INSTRUMENT_DIR) -> list[LoadResult]:
@@ -317,10 +394,12 @@ def load_all(directory: Path = INSTRUMENT_DIR) -> list[LoadResult]:
 
 
 def latest_versions():
-    """The newest version of each instrument, for choosing when creating a survey."""
+    """The newest version of each shipped instrument, for choosing when creating a survey."""
     newest = {}
-    for version in InstrumentVersion.objects.select_related("instrument").order_by(
-        "instrument__code", "-number"
+    for version in (
+        InstrumentVersion.objects.filter(instrument__owner__isnull=True)
+        .select_related("instrument")
+        .order_by("instrument__code", "-number")
     ):
         newest.setdefault(version.instrument_id, version)
     return list(newest.values())

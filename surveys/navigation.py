@@ -1,4 +1,5 @@
-"""Main navigation: "Surveys" on school pages, "Reports shared with us" for a provider."""
+"""Main navigation: "Surveys" on school pages, "Reports shared with us" for a provider, and
+"Own instruments" for the leaders of a provider or school community."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,10 +16,17 @@ def items(request) -> list[NavItem]:
         return []
     match = getattr(request, "resolver_match", None)
     current = bool(match and match.namespace == "surveys")
+    building = current and match.url_name.startswith(("instrument_", "part_"))
     if organisation.is_school:
         url = reverse("surveys:survey_list", kwargs={"slug": organisation.slug})
         return [NavItem(label=_("Surveys"), url=url, current=current)]
+    found = []
     if reads_shared_reports(access):
         url = reverse("surveys:shared_list", kwargs={"slug": organisation.slug})
-        return [NavItem(label=_("Reports shared with us"), url=url, current=current)]
-    return []
+        found.append(
+            NavItem(label=_("Reports shared with us"), url=url, current=current and not building)
+        )
+    if access.can_manage:
+        url = reverse("surveys:instrument_list", kwargs={"slug": organisation.slug})
+        found.append(NavItem(label=_("Own instruments"), url=url, current=building))
+    return found

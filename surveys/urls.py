@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import answer, manage, points, report, shared
+from .views import answer, builder, manage, points, report, shared
 
 app_name = "surveys"
 
 base = "o/<slug:slug>/surveys/"
+instruments = f"{base}instruments/"
 
 urlpatterns = [
     path(base, manage.survey_list, name="survey_list"),
@@ -37,5 +38,28 @@ urlpatterns = [
     path(f"{base}development-points/", points.point_list, name="point_list"),
     path(f"{base}<id:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path(f"{base}<id:pk>/report.xlsx", report.report_xlsx, name="report_xlsx"),
+    path(instruments, builder.instrument_list, name="instrument_list"),
+    path(f"{instruments}new/", builder.instrument_create, name="instrument_create"),
+    path(f"{instruments}import/", builder.instrument_import, name="instrument_import"),
+    path(f"{instruments}<id:pk>.yaml", builder.instrument_yaml, name="instrument_yaml"),
+    path(f"{instruments}<id:pk>.xlsx", builder.instrument_xlsx, name="instrument_xlsx"),
+    path(f"{instruments}copy/<id:pk>/", builder.instrument_copy, name="instrument_copy"),
+    path(f"{instruments}<id:pk>/", builder.instrument_detail, name="instrument_detail"),
+    path(f"{instruments}<id:pk>/edit/", builder.instrument_edit, name="instrument_edit"),
+    path(f"{instruments}<id:pk>/share/", builder.instrument_share, name="instrument_share"),
+    path(f"{instruments}<id:pk>/preview/", builder.instrument_preview, name="instrument_preview"),
+    path(
+        f"{instruments}<id:pk>/preview/frame/",
+        builder.instrument_preview_frame,
+        name="instrument_preview_frame",
+    ),
+    path(f"{instruments}<id:pk>/<slug:part>/new/", builder.part_edit, name="part_create"),
+    path(f"{instruments}<id:pk>/<slug:part>/<id:row>/", builder.part_edit, name="part_edit"),
+    path(
+        f"{instruments}<id:pk>/<slug:part>/<id:row>/delete/",
+        builder.part_delete,
+        name="part_delete",
+    ),
+    path(f"{instruments}<id:pk>/<slug:part>/<id:row>/move/", builder.part_move, name="part_move"),
     path("s/<str:token>/", answer.answer, name="answer"),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
+from core import ordering
 from core.errors import LeerkringError
 from core.validation import validate
 from organisations.models import Membership
@@ -58,6 +59,14 @@ def question_delete(*, question, actor) -> None:
             )
         )
     object_delete(instance=question, provider=question.programme.provider, actor=actor)
+
+
+@transaction.atomic
+def question_move(*, question, direction: str, actor) -> bool:
+    """Move a question of the application form up or down (core.ordering, as the survey
+    builder's items)."""
+    siblings = list(question.programme.questions.order_by("position", "pk"))
+    return ordering.move(siblings, question, direction)
 
 
 @transaction.atomic

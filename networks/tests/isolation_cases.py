@@ -139,6 +139,7 @@ PROVIDER_URLS = {
     "programme_edit": _programme,
     "question_create": _programme,
     "question_delete": _question,
+    "question_move": _question,
     "edition_create": _programme,
     "edition_overview": _edition,
     "edition_edit": _edition,

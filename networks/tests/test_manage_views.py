@@ -191,3 +191,27 @@ def test_refusing_asks_for_confirmation_first(login, trainer, provider, edition)
     client.post(url, {"decision": "refuse", "confirm": "yes"})
     application.refresh_from_db()
     assert application.status == Application.Status.REFUSED
+
+
+def test_a_trainer_moves_an_application_question_up(login, trainer, provider):
+    programme = Programme.objects.create(
+        provider=provider, code="MV-1", title="Volgorde", kind="course", audience="leaders", fee=0
+    )
+    client = login(trainer)
+    for text in ("Eerste", "Tweede", "Derde"):
+        client.post(
+            _url("question_create", provider, pk=programme.pk), {"text": text, "kind": "text"}
+        )
+    texts = lambda: list(programme.questions.values_list("text", flat=True))  # noqa: E731
+    assert texts() == ["Eerste", "Tweede", "Derde"]
+    third = programme.questions.get(text="Derde")
+    response = client.post(_url("question_move", provider, pk=third.pk), {"direction": "up"})
+    assert response.status_code == 302
+    assert texts() == ["Eerste", "Derde", "Tweede"]
+    response = client.post(
+        _url("question_move", provider, pk=third.pk),
+        {"direction": "up"},
+        headers={"HX-Request": "true"},
+    )
+    assert 'id="question-list"' in response.content.decode()
+    assert texts() == ["Derde", "Eerste", "Tweede"]

@@ -1,11 +1,13 @@
 """Provider staff manage their catalogue: programmes, their questions, editions."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import ordering
 from core.errors import LeerkringError
 
 from .. import selectors
@@ -125,6 +127,25 @@ def question_delete(request, pk):
     else:
         messages.success(request, _("The question was removed."))
     return redirect(programme_url(request, question.programme))
+
+
+@require_POST
+@provider_view
+def question_move(request, pk):
+    """Move a question up or down; HTMX swaps the list, without JavaScript the page reloads."""
+    question = get_question_for_access(request.access, pk)
+    direction = request.POST.get("direction")
+    if direction not in (ordering.UP, ordering.DOWN):
+        raise Http404
+    services.question_move(question=question, direction=direction, actor=request.user)
+    programme = question.programme
+    if request.htmx:
+        return render(
+            request,
+            "networks/manage/programme_detail.html#question_list",
+            {"programme": programme, "questions": programme.questions.all(), "moved": question},
+        )
+    return redirect(f"{programme_url(request, programme)}#question-{question.pk}")
 
 
 def page_url(request, obj):

@@ -1,4 +1,5 @@
-"""Instruments: versioned questionnaires loaded from surveys/instruments/*.yaml."""
+"""Instruments: versioned questionnaires, shipped as surveys/instruments/*.yaml or composed in
+the browser by a school, a school community, a provider or a team (see surveys/builder.py)."""
 
 from django.db import models
 from django.db.models import Q
@@ -22,16 +23,64 @@ class Instrument(models.Model):
         EVALUATION = "evaluation", _("session evaluation")
         SELF = "self", _("self-assessment")
 
+    class Sharing(models.TextChoices):
+        NONE = "none", _("not shared")
+        COMMUNITY = "community", _("the school community")
+        NETWORK = "network", _("the provider's network")
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # Empty: shipped with Leerkring. Else the school, community or provider that composed it,
+    # and for a team's own instrument also that team (of the owner school).
+    owner = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        verbose_name=_("owner"),
+    )
+    team = models.ForeignKey(
+        "organisations.Team",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        verbose_name=_("team"),
+    )
+    shared_with = models.CharField(
+        _("shared with"), max_length=20, choices=Sharing.choices, default=Sharing.NONE
+    )
+    copied_from = models.ForeignKey(
+        "InstrumentVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copied from"),
+    )
 
     class Meta:
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
         ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(team__isnull=True) | Q(owner__isnull=False),
+                name="instrument_team_has_owner",
+            ),
+            models.CheckConstraint(
+                condition=Q(owner__isnull=False) | Q(shared_with="none"),
+                name="instrument_shipped_not_shared",
+            ),
+        ]
 
     def __str__(self):
         return self.code
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.owner_id is None
 
 
 class InstrumentVersion(models.Model):

@@ -26,6 +26,19 @@ def build(w):
     w.survey_group = w.survey.rater_groups.get(kind="teachers")
     # Shared with the world's provider, whose trainer owns the provider-side pages.
     w.survey.shared_with_providers.add(w.provider)
+    # The team's own pulse: the team's and its school's, nobody else's.
+    from surveys import builder
+
+    w.instrument = builder.instrument_create(organisation=w.school, title_nl="Pols", team=w.team)
+    w.instrument_dimension = builder.dimension_save(instrument=w.instrument, title_nl="Welzijn").row
+    w.instrument_item = builder.item_save(
+        instrument=w.instrument,
+        dimension=w.instrument_dimension,
+        scale=builder.latest_version(w.instrument).scales.get(),
+        code="rust",
+        text_nl="Ik ervaar rust.",
+    ).row
+    w.shipped_version = InstrumentVersion.objects.get(instrument__code="teampols")
     owners = w.__dict__.setdefault("owner_for", {})
     owners["surveys:shared_list"] = w.trainer.user
     owners["surveys:shared_report"] = w.trainer.user
@@ -45,6 +58,22 @@ def _provider(w):
 
 def _shared(w):
     return {"slug": w.provider.slug, "pk": w.survey.pk}
+
+
+def _instrument(w):
+    return {"slug": w.school.slug, "pk": w.instrument.pk}
+
+
+def _shipped(w):
+    return {"slug": w.school.slug, "pk": w.shipped_version.pk}
+
+
+def _new_part(w):
+    return {"slug": w.school.slug, "pk": w.instrument.pk, "part": "item"}
+
+
+def _part(w):
+    return {**_new_part(w), "row": w.instrument_item.pk}
 
 
 def _group(w):
@@ -70,6 +99,21 @@ URLS = {
     "surveys:point_list": _school,
     "surveys:report_pdf": _survey,
     "surveys:report_xlsx": _survey,
+    "surveys:instrument_list": _school,
+    "surveys:instrument_create": _school,
+    "surveys:instrument_copy": _shipped,
+    "surveys:instrument_import": _school,
+    "surveys:instrument_yaml": _instrument,
+    "surveys:instrument_xlsx": _instrument,
+    "surveys:instrument_detail": _instrument,
+    "surveys:instrument_edit": _instrument,
+    "surveys:instrument_share": _instrument,
+    "surveys:instrument_preview": _instrument,
+    "surveys:instrument_preview_frame": _instrument,
+    "surveys:part_create": _new_part,
+    "surveys:part_edit": _part,
+    "surveys:part_delete": _part,
+    "surveys:part_move": _part,
 }
 
 OPEN = {

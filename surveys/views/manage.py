@@ -32,7 +32,7 @@ from ..forms import (
     ThresholdForm,
     chosen_version,
 )
-from ..loader import latest_versions
+from ..instrument_selectors import sendable_versions
 
 
 def _link_for(request):
@@ -65,10 +65,14 @@ def survey_create(request):
     instrument has. HTMX swaps the second step in when the instrument changes."""
     if not request.organisation.is_school:
         raise Http404
-    versions = latest_versions()
+    versions = sendable_versions(organisation=request.organisation)
     source = request.POST if request.method == "POST" else request.GET
     version = chosen_version(versions, source.get("version"))
-    chooser = InstrumentChoiceForm(versions=versions, initial={"version": version and version.pk})
+    chooser = InstrumentChoiceForm(
+        versions=versions,
+        organisation=request.organisation,
+        initial={"version": version and version.pk},
+    )
     form = None
     if version is not None:
         form = SurveyCreateForm(
