@@ -16,9 +16,16 @@ from surveys.models import Survey
 from surveys.points import proposals
 from surveys.reports import report_context
 
-from .models import DevelopmentPoint
-from .services import goal_create, point_decide, point_propose
+from .models import DevelopmentPoint, QualityExpectation
+from .services import core_task_add, goal_create, point_decide, point_propose
 
+# The four core tasks of the learning-network programme.
+CORE_TASKS = [
+    "Leerlingen kwalificeren",
+    "Talenten ontwikkelen",
+    "Leerbelemmeringen wegwerken",
+    "Alle betrokkenen laten participeren aan welbevinden en betrokkenheid",
+]
 PER_ROUND = 4  # a leader sends a few points of a report, not every one it offers
 TEAM_POINTS = [
     (
@@ -83,6 +90,9 @@ def build(ctx) -> None:
             team=team,
             anchor=reverse("teams:charter", kwargs={"slug": school.slug, "pk": team.pk}),
         )
+    tasks = [
+        core_task_add(organisation=school, name=name, actor=leader.user) for name in CORE_TASKS
+    ]
     # One accepted point of the 360° is already a goal of the plan.
     accepted = (
         DevelopmentPoint.objects.filter(
@@ -102,6 +112,10 @@ def build(ctx) -> None:
             deadline=datetime.date(timezone.localdate().year + 1, 6, 30),
             actor=leader.user,
             points=[accepted],
+            expectations=QualityExpectation.objects.filter(
+                framework__organisation=None, code__in=["K2", "K3"]
+            ),
+            core_tasks=tasks[:1],
         )
     # Spread the points over the last weeks, newest last, as they were sent over time.
     now = timezone.now()

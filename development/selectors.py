@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from core.discovery import app_modules
 from organisations.access import Access
 
-from .models import DevelopmentPoint, Goal
+from .models import CoreTask, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 
 
 def points_from(model) -> QuerySet[DevelopmentPoint]:
@@ -78,6 +78,46 @@ def plan_goals(*, access: Access) -> QuerySet:
     )
     return (
         Goal.objects.filter(organisation=access.organisation)
-        .prefetch_related(Prefetch("points", queryset=linked, to_attr="linked_points"))
+        .prefetch_related(
+            Prefetch("points", queryset=linked, to_attr="linked_points"),
+            Prefetch(
+                "expectations",
+                queryset=QualityExpectation.objects.select_related("framework"),
+                to_attr="linked_expectations",
+            ),
+            Prefetch("core_tasks", queryset=CoreTask.objects.all(), to_attr="linked_core_tasks"),
+        )
         .order_by("deadline", "pk")
+    )
+
+
+def frameworks(*, access: Access) -> QuerySet[QualityFramework]:
+    """The frameworks a school may use: those shipped with Leerkring and its own, each with
+    `expectation_count`."""
+    return (
+        QualityFramework.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation=access.organisation)
+        )
+        .annotate(expectation_count=Count("expectations"))
+        .order_by("organisation_id", "name", "pk")
+    )
+
+
+def expectation_choices(*, access: Access) -> QuerySet[QualityExpectation]:
+    """Every expectation of the frameworks the school may use, with its framework."""
+    return (
+        QualityExpectation.objects.filter(
+            Q(framework__organisation__isnull=True) | Q(framework__organisation=access.organisation)
+        )
+        .select_related("framework")
+        .order_by("framework__name", "framework_id", "position", "pk")
+    )
+
+
+def core_tasks(*, access: Access) -> QuerySet[CoreTask]:
+    """The school's core tasks in order, each with `goal_count`."""
+    return (
+        CoreTask.objects.filter(organisation=access.organisation)
+        .annotate(goal_count=Count("goals"))
+        .order_by("position", "pk")
     )

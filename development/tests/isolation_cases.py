@@ -4,7 +4,7 @@ import datetime
 
 
 def build(w):
-    from development.models import Goal
+    from development.models import CoreTask, Goal, QualityFramework
     from development.services import point_propose
 
     w.point, _ = point_propose(
@@ -23,6 +23,10 @@ def build(w):
         deadline=datetime.date(2027, 6, 30),
     )
     w.goal.points.add(w.point)
+    w.framework = QualityFramework.objects.create(
+        organisation=w.school, name="Eigen kader", rubrics=["Aanbod"], levels=["laag", "hoog"]
+    )
+    w.core_task = CoreTask.objects.create(organisation=w.school, name="Talenten ontwikkelen")
 
 
 def _school(w):
@@ -37,10 +41,24 @@ def _goal(w):
     return {"slug": w.school.slug, "pk": w.goal.pk}
 
 
+def _framework(w):
+    return {"slug": w.school.slug, "pk": w.framework.pk}
+
+
+def _core_task(w):
+    return {"slug": w.school.slug, "pk": w.core_task.pk}
+
+
 URLS = {
     "development:point_list": _school,
     "development:point_decide": _point,
     "development:plan": _school,
     "development:goal_create": _school,
     "development:goal_status": _goal,
+    "development:framework_list": _school,
+    "development:framework_import": _school,
+    "development:framework_detail": _framework,
+    "development:framework_xlsx": _framework,
+    "development:core_tasks": _school,
+    "development:core_task_delete": _core_task,
 }
