@@ -21,6 +21,9 @@ def pages() -> list[BenchPage]:
         BenchPage("development points", url, leader),
         BenchPage("development points (proposed)", f"{url}?status=proposed", leader),
         BenchPage("action plan", _url("plan"), leader),
+        BenchPage("action list", _url("action_list"), leader),
+        BenchPage("action board", _url("action_board"), leader),
+        BenchPage("action timeline", _url("action_timeline"), leader),
         BenchPage("quality frameworks", _url("framework_list"), leader),
         BenchPage("core tasks", _url("core_tasks"), leader),
     ]

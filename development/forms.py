@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .models import CoreTask, DevelopmentPoint, QualityExpectation
+from .models import Action, CoreTask, DevelopmentPoint, QualityExpectation
 
 MAX_FRAMEWORK_BYTES = 2 * 1024 * 1024
 
@@ -84,3 +84,38 @@ class FrameworkImportForm(forms.Form):
 
 class CoreTaskForm(forms.Form):
     name = forms.CharField(label=_("Core task"), max_length=200)
+
+
+class OwnerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj.user)
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    owner = OwnerField(
+        label=_("Owner"),
+        queryset=None,
+        required=False,
+        empty_label=_("— choose who carries it —"),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence = forms.FileField(
+        label=_("Evidence (file)"),
+        required=False,
+        help_text=_("A report, photo or minutes; at most 10 MB."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = selectors.owners(access=access)
+
+
+class ActionMoveForm(forms.Form):
+    status = forms.ChoiceField(choices=Action.Status.choices)
+    version = forms.IntegerField(min_value=1)

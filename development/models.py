@@ -300,6 +300,114 @@ class CoreTask(models.Model):
         return self.name
 
 
+class Action(models.Model):
+    """An action under a goal of the plan: who carries it, by when, and where it stands in the
+    plan-do-check-act cycle. `version` goes up with every save, so two people editing the same
+    action never overwrite one another unnoticed."""
+
+    class Status(models.TextChoices):
+        PLAN = "plan", _("plan")
+        DO = "do", _("do")
+        CHECK = "check", _("check")
+        ACT = "act", _("act")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="development_actions",
+        verbose_name=_("school"),
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="actions", verbose_name=_("goal")
+    )
+    title = models.CharField(_("action"), max_length=200)
+    owner = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.PROTECT,
+        related_name="development_actions",
+        verbose_name=_("owner"),
+    )
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLAN
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["deadline", "pk"]
+        indexes = [
+            models.Index(fields=["organisation", "deadline"], name="development_action_plan"),
+            # "My overdue actions" on the owner's home page and in the weekly digest.
+            models.Index(fields=["owner", "status", "deadline"], name="development_action_owner"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_symbol(self) -> str:
+        return ACTION_SYMBOLS.get(self.status, "○")
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status != self.Status.ACT and self.deadline < timezone.localdate()
+
+
+def _evidence_path(instance, filename):
+    return f"development/evidence/{instance.action.organisation_id}/{instance.action_id}/{filename}"
+
+
+class ActionEvidence(models.Model):
+    """A file that shows what an action did (a report, a photo, minutes)."""
+
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("action")
+    )
+    file = models.FileField(_("file"), upload_to=_evidence_path, max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
 POINT_SYMBOLS = {
     DevelopmentPoint.Status.PROPOSED: "?",
     DevelopmentPoint.Status.ACCEPTED: "✓",
@@ -311,4 +419,10 @@ GOAL_SYMBOLS = {
     Goal.Status.IN_PROGRESS: "▸",
     Goal.Status.ACHIEVED: "✓",
     Goal.Status.STOPPED: "✗",
+}
+ACTION_SYMBOLS = {
+    Action.Status.PLAN: "○",
+    Action.Status.DO: "▸",
+    Action.Status.CHECK: "◐",
+    Action.Status.ACT: "✓",
 }

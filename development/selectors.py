@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from core.discovery import app_modules
 from organisations.access import Access
 
-from .models import CoreTask, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
+from .models import Action, CoreTask, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 
 
 def points_from(model) -> QuerySet[DevelopmentPoint]:
@@ -86,6 +86,11 @@ def plan_goals(*, access: Access) -> QuerySet:
                 to_attr="linked_expectations",
             ),
             Prefetch("core_tasks", queryset=CoreTask.objects.all(), to_attr="linked_core_tasks"),
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("owner__user").order_by("deadline", "pk"),
+                to_attr="plan_actions",
+            ),
         )
         .order_by("deadline", "pk")
     )
@@ -120,4 +125,36 @@ def core_tasks(*, access: Access) -> QuerySet[CoreTask]:
         CoreTask.objects.filter(organisation=access.organisation)
         .annotate(goal_count=Count("goals"))
         .order_by("position", "pk")
+    )
+
+
+def school_actions(*, access: Access) -> QuerySet[Action]:
+    """The actions of the school's plan by deadline, each with its goal, its owner's user and
+    `evidence_count`."""
+    return (
+        Action.objects.filter(organisation=access.organisation)
+        .select_related("goal", "owner__user")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("deadline", "pk")
+    )
+
+
+def action_detail(*, access: Access, pk: int) -> Action | None:
+    """One action of the school with its goal, owner, last editor and evidence files."""
+    return (
+        Action.objects.filter(organisation=access.organisation, pk=pk)
+        .select_related("goal", "owner__user", "updated_by")
+        .prefetch_related("evidence")
+        .first()
+    )
+
+
+def owners(*, access: Access):
+    """Who may carry an action: the school's active members, by name."""
+    from organisations.models import Membership
+
+    return (
+        Membership.objects.filter(organisation=access.organisation, is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
     )
