@@ -17,6 +17,7 @@ from organisations.access import organisation_view
 from . import selectors, services
 from .access import can_decide, get_goal_for_access, get_point_for_access
 from .forms import GoalForm, PointFilterForm
+from .measures import attach_measures
 from .models import DevelopmentPoint, Goal
 
 _DECISIONS = {
@@ -82,8 +83,10 @@ def point_decide(request, pk):
 def plan(request):
     _school(request)
     tasks = list(selectors.core_tasks(access=request.access))
+    goals = list(selectors.plan_goals(access=request.access))
+    attach_measures(goals)
     context = {
-        "goals": selectors.plan_goals(access=request.access),
+        "goals": goals,
         "can_edit": can_decide(request.access),
         "statuses": Goal.Status.choices,
         "core_tasks": tasks,
