@@ -158,3 +158,21 @@ def owners(*, access: Access):
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
     )
+
+
+def overdue_actions(*, today=None) -> QuerySet[Action]:
+    """Every action past its deadline and not yet in its last step (act), with its goal,
+    school and owner's user; the owner's membership must still be active."""
+    from django.utils import timezone
+
+    return (
+        Action.objects.filter(deadline__lt=today or timezone.localdate(), owner__is_active=True)
+        .exclude(status=Action.Status.ACT)
+        .select_related("goal", "organisation", "owner__user")
+        .order_by("deadline", "pk")
+    )
+
+
+def overdue_actions_for_user(user, *, limit: int = 10) -> list[Action]:
+    """The user's own overdue actions in every school, oldest deadline first."""
+    return list(overdue_actions().filter(owner__user=user)[:limit])
