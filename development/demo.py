@@ -16,7 +16,8 @@ from surveys.models import Survey
 from surveys.points import proposals
 from surveys.reports import report_context
 
-from .models import Action, DevelopmentPoint, Goal, QualityExpectation
+from .models import Action, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
+from .reference import ship_reference_framework
 from .services import core_task_add, goal_create, point_decide, point_propose
 
 # The four core tasks of the learning-network programme.
@@ -59,6 +60,8 @@ def _send_survey_points(survey, actor) -> list[DevelopmentPoint]:
 
 
 def build(ctx) -> None:
+    # A reset empties every table, the framework shipped by a migration as well.
+    ship_reference_framework(QualityFramework, QualityExpectation)
     surveys = Survey.objects.filter(organisation__in=ctx.schools).select_related(
         "organisation", "version__instrument"
     )

@@ -5,75 +5,14 @@ scale. A school adds the rest of the framework itself; no other code is invented
 
 from django.db import migrations
 
-NAME = "Referentiekader voor onderwijskwaliteit (OK)"
-RUBRICS = [
-    "Ontwikkeling van lerenden",
-    "Kwaliteitsontwikkeling",
-    "Beleid",
-    "Resultaten en effecten",
-]
-LEVELS = [
-    "onder de verwachting",
-    "benadert de verwachting",
-    "volgens de verwachting",
-    "overstijgt de verwachting",
-]
-QUALITY = "Kwaliteitsontwikkeling"
-POLICY = "Beleid"
-POLICY_NOTE = (
-    "Een verwachting uit de rubriek beleid. Vul de precieze omschrijving aan vanuit de "
-    "officiële tekst van het referentiekader."
-)
-EXPECTATIONS = [
-    (
-        "K1",
-        "Visie en beleid op kwaliteit",
-        "De school werkt vanuit een gedeelde visie op haar eigen kwaliteit en een beleid om "
-        "die te ontwikkelen.",
-        QUALITY,
-    ),
-    (
-        "K2",
-        "Kwaliteit systematisch opvolgen",
-        "De school gaat geregeld en doelgericht na hoe het met haar kwaliteit staat.",
-        QUALITY,
-    ),
-    (
-        "K3",
-        "Kwaliteit verder ontwikkelen",
-        "De school stuurt bij en ontwikkelt haar kwaliteit op basis van wat ze vaststelt.",
-        QUALITY,
-    ),
-    *[(f"BL{n}", f"Verwachting over beleid {n}", POLICY_NOTE, POLICY) for n in range(1, 8)],
-]
+from development.reference import NAME, ship_reference_framework
 
 
 def ship(apps, schema_editor):
-    Framework = apps.get_model("development", "QualityFramework")
-    Expectation = apps.get_model("development", "QualityExpectation")
-    framework, _created = Framework.objects.get_or_create(
-        organisation=None,
-        name=NAME,
-        defaults={
-            "description": (
-                "Het Vlaamse referentiekader voor onderwijskwaliteit, voor zover publiek en "
-                "zeker. Vul aan wat je school nodig heeft."
-            ),
-            "rubrics": RUBRICS,
-            "levels": LEVELS,
-        },
+    ship_reference_framework(
+        apps.get_model("development", "QualityFramework"),
+        apps.get_model("development", "QualityExpectation"),
     )
-    for position, (code, title, description, rubric) in enumerate(EXPECTATIONS):
-        Expectation.objects.get_or_create(
-            framework=framework,
-            code=code,
-            defaults={
-                "title": title,
-                "description": description,
-                "rubric": rubric,
-                "position": position,
-            },
-        )
 
 
 def unship(apps, schema_editor):
