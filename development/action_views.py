@@ -112,8 +112,14 @@ def action_move(request, pk):
                 status=form.cleaned_data["status"],
                 actor=request.user,
             )
-        except action_services.StaleAction as conflict:
-            messages.error(request, conflict.message)
+        except action_services.StaleAction:
+            messages.error(
+                request,
+                _(
+                    "Someone changed this action in the meantime, so it was not moved. Here "
+                    "it is as it is now; move it again if that is still right."
+                ),
+            )
             return redirect("development:action_edit", slug=school.slug, pk=action.pk)
         except LeerkringError as error:
             messages.error(request, error.message)

@@ -178,3 +178,12 @@ def test_action_pages_keep_their_query_count(
     client.get(url)
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def test_a_move_from_an_old_board_page_says_so_and_shows_the_action(school, action, leader, login):
+    action_move(action=action, version=1, status="check", actor=leader.user)
+    move = reverse("development:action_move", kwargs={"slug": school.slug, "pk": action.pk})
+    response = login(leader).post(move, {"status": "do", "version": 1}, follow=True)
+    assert "niet verplaatst" in response.content.decode()
+    action.refresh_from_db()
+    assert action.status == "check" and action.version == 2
