@@ -63,3 +63,27 @@ def test_leader_plans_a_point_with_two_actions_and_moves_one_by_keyboard(
     page.get_by_role("link", name=dutch("Timeline")).click()
     expect(page.locator(".action-timeline")).to_contain_text("Werkvormen uitproberen")
     check_accessibility(page)
+
+
+def test_the_board_works_at_phone_width(phone_page, login_as, leader, check_accessibility):
+    school = leader.organisation
+    goal = Goal.objects.create(
+        organisation=school,
+        title="Taal",
+        description="Meetbaar",
+        deadline=timezone.localdate() + datetime.timedelta(days=90),
+    )
+    action = Action.objects.create(
+        organisation=school,
+        goal=goal,
+        title="Werkvormen kiezen",
+        owner=leader,
+        deadline=timezone.localdate() - datetime.timedelta(days=2),
+    )
+    login_as(phone_page, leader, f"/o/{school.slug}/ontwikkeling/plan/acties/bord/")
+    expect(phone_page.locator(f"#action-{action.pk} .overdue")).to_be_visible()
+    overflow = phone_page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    check_accessibility(phone_page)
