@@ -38,7 +38,7 @@ def framework_detail(request, pk):
         (rubric, [e for e in expectations if e.rubric == rubric])
         for rubric in [
             *framework.rubrics,
-            *{e.rubric for e in expectations} - set(framework.rubrics),
+            *sorted({e.rubric for e in expectations} - set(framework.rubrics)),
         ]
     ]
     return render(
