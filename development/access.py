@@ -5,7 +5,7 @@ from django.http import Http404
 from organisations.access import Access
 
 from . import selectors
-from .models import DevelopmentPoint, Goal
+from .models import Action, ActionEvidence, CoreTask, DevelopmentPoint, Goal, QualityFramework
 
 
 def can_decide(access: Access) -> bool:
@@ -28,3 +28,45 @@ def get_goal_for_access(access: Access, pk: int) -> tuple[Goal, bool]:
     if goal is None:
         raise Http404
     return goal, can_decide(access)
+
+
+def get_framework_for_access(access: Access, pk: int) -> tuple[QualityFramework, bool]:
+    """A framework the school may use (shipped or its own) and whether the user may edit it
+    (only the school's own, by its leaders)."""
+    framework = selectors.frameworks(access=access).filter(pk=pk).first()
+    if framework is None:
+        raise Http404
+    return framework, (not framework.is_shipped) and can_decide(access)
+
+
+def get_core_task_for_access(access: Access, pk: int) -> tuple[CoreTask, bool]:
+    task = CoreTask.objects.filter(organisation=access.organisation, pk=pk).first()
+    if task is None:
+        raise Http404
+    return task, can_decide(access)
+
+
+def may_edit_action(access: Access, action: Action) -> bool:
+    """The school's leaders edit every action; its owner edits their own."""
+    own = access.membership is not None and action.owner_id == access.membership.pk
+    return can_decide(access) or own
+
+
+def get_action_for_access(access: Access, pk: int) -> tuple[Action, bool]:
+    """An action of the school that the user may see (leaders: all; others: their own) and
+    whether they may edit it."""
+    action = selectors.action_detail(access=access, pk=pk)
+    if action is None or not may_edit_action(access, action):
+        raise Http404
+    return action, True
+
+
+def get_evidence_for_access(access: Access, pk: int) -> ActionEvidence:
+    evidence = (
+        ActionEvidence.objects.filter(action__organisation=access.organisation, pk=pk)
+        .select_related("action")
+        .first()
+    )
+    if evidence is None or not may_edit_action(access, evidence.action):
+        raise Http404
+    return evidence

@@ -16,9 +16,17 @@ from surveys.models import Survey
 from surveys.points import proposals
 from surveys.reports import report_context
 
-from .models import DevelopmentPoint
-from .services import goal_create, point_decide, point_propose
+from .models import Action, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
+from .reference import ship_reference_framework
+from .services import core_task_add, goal_create, point_decide, point_propose
 
+# The four core tasks of the learning-network programme.
+CORE_TASKS = [
+    "Leerlingen kwalificeren",
+    "Talenten ontwikkelen",
+    "Leerbelemmeringen wegwerken",
+    "Alle betrokkenen laten participeren aan welbevinden en betrokkenheid",
+]
 PER_ROUND = 4  # a leader sends a few points of a report, not every one it offers
 TEAM_POINTS = [
     (
@@ -52,6 +60,8 @@ def _send_survey_points(survey, actor) -> list[DevelopmentPoint]:
 
 
 def build(ctx) -> None:
+    # A reset empties every table, the framework shipped by a migration as well.
+    ship_reference_framework(QualityFramework, QualityExpectation)
     surveys = Survey.objects.filter(organisation__in=ctx.schools).select_related(
         "organisation", "version__instrument"
     )
@@ -83,6 +93,9 @@ def build(ctx) -> None:
             team=team,
             anchor=reverse("teams:charter", kwargs={"slug": school.slug, "pk": team.pk}),
         )
+    tasks = [
+        core_task_add(organisation=school, name=name, actor=leader.user) for name in CORE_TASKS
+    ]
     # One accepted point of the 360° is already a goal of the plan.
     accepted = (
         DevelopmentPoint.objects.filter(
@@ -102,7 +115,12 @@ def build(ctx) -> None:
             deadline=datetime.date(timezone.localdate().year + 1, 6, 30),
             actor=leader.user,
             points=[accepted],
+            expectations=QualityExpectation.objects.filter(
+                framework__organisation=None, code__in=["K2", "K3"]
+            ),
+            core_tasks=tasks[:1],
         )
+    _build_actions(ctx, school, leader, tasks)
     # Spread the points over the last weeks, newest last, as they were sent over time.
     now = timezone.now()
     points = list(DevelopmentPoint.objects.filter(organisation=school).order_by("pk"))
@@ -110,3 +128,49 @@ def build(ctx) -> None:
         DevelopmentPoint.objects.filter(pk=point.pk).update(
             created_at=now - datetime.timedelta(days=2 * age, hours=age)
         )
+
+
+ACTIONS = [
+    ("Afspraken over de teamvergadering vastleggen", Action.Status.ACT),
+    ("Leerlingresultaten per trimester klaarzetten", Action.Status.CHECK),
+    ("Teams oefenen het bespreken van gegevens", Action.Status.DO),
+    ("Verslagsjabloon aanpassen", Action.Status.PLAN),
+]
+
+
+def _build_actions(ctx, school, leader, tasks) -> None:
+    """Actions under the plan's goals: a few in every status, one overdue; `large` gives the
+    main school 200, to show the board and the timeline at scale."""
+    today = timezone.localdate()
+    goal = Goal.objects.filter(organisation=school).order_by("pk").first()
+    if goal is None:
+        return
+    second = goal_create(
+        organisation=school,
+        title="Talenten zichtbaar maken",
+        description="Tegen mei heeft elke klas een talentenkaart die ouders en kinderen kennen.",
+        deadline=datetime.date(today.year + 1, 5, 31),
+        actor=leader.user,
+        expectations=QualityExpectation.objects.filter(framework__organisation=None, code="K1"),
+        core_tasks=tasks[1:2],
+    )
+    members = [leader, *ctx.members_by_school.get(school.pk, [])[:11]]
+    count = 200 if ctx.is_large else len(ACTIONS) * 2
+    step = 2 if ctx.is_large else 12
+    rows = []
+    for index in range(count):
+        title, status = ACTIONS[index % len(ACTIONS)]
+        rows.append(
+            Action(
+                organisation=school,
+                goal=(goal, second)[index % 2],
+                title=title if index < len(ACTIONS) * 2 else f"{title} ({index + 1})",
+                owner=members[index % len(members)],
+                # The first one is overdue; the rest spread over the coming months.
+                deadline=today + datetime.timedelta(days=-7 if index == 0 else step * index),
+                status=Action.Status.DO if index == 0 else status,
+                created_by=leader.user,
+                updated_by=leader.user,
+            )
+        )
+    Action.objects.bulk_create(rows)

@@ -5,7 +5,9 @@ the school's decision on it."""
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -160,12 +162,22 @@ class Goal(models.Model):
         _("what we will see when it is reached"),
         help_text=_("Make it measurable: who, what, how much, by when."),
     )
+    starts_on = models.DateField(_("start"), default=timezone.localdate)
     deadline = models.DateField(_("deadline"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     points = models.ManyToManyField(
         DevelopmentPoint, related_name="goals", blank=True, verbose_name=_("development points")
+    )
+    expectations = models.ManyToManyField(
+        "development.QualityExpectation",
+        related_name="goals",
+        blank=True,
+        verbose_name=_("quality expectations"),
+    )
+    core_tasks = models.ManyToManyField(
+        "development.CoreTask", related_name="goals", blank=True, verbose_name=_("core tasks")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -193,6 +205,209 @@ class Goal(models.Model):
         return GOAL_SYMBOLS.get(self.status, "○")
 
 
+class QualityFramework(models.Model):
+    """A framework of quality expectations a goal can answer: the shipped Flemish reference
+    framework (no organisation) or one a school or provider loaded. Its rubrics and its scale
+    are lists of names, in order."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quality_frameworks",
+        verbose_name=_("owner"),
+        help_text=_("Empty for a framework shipped with Leerkring."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    rubrics = models.JSONField(_("rubrics"), default=list)
+    levels = models.JSONField(_("scale"), default=list)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quality framework")
+        verbose_name_plural = _("quality frameworks")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="quality_framework_name_per_owner"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.organisation_id is None
+
+
+class QualityExpectation(models.Model):
+    """One expectation of a framework: its code (unique in the framework), a title, a short
+    description and the rubric it belongs to."""
+
+    framework = models.ForeignKey(
+        QualityFramework,
+        on_delete=models.CASCADE,
+        related_name="expectations",
+        verbose_name=_("framework"),
+    )
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("short description"), blank=True)
+    rubric = models.CharField(_("rubric"), max_length=200)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("quality expectation")
+        verbose_name_plural = _("quality expectations")
+        ordering = ["framework", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "code"], name="quality_expectation_code_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class CoreTask(models.Model):
+    """A core task the school names for itself; goals are tagged with them, so the plan shows
+    which core task has no goal yet."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="core_tasks",
+        verbose_name=_("school"),
+    )
+    name = models.CharField(_("core task"), max_length=200)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        verbose_name = _("core task")
+        verbose_name_plural = _("core tasks")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="core_task_name_once"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Action(models.Model):
+    """An action under a goal of the plan: who carries it, by when, and where it stands in the
+    plan-do-check-act cycle. `version` goes up with every save, so two people editing the same
+    action never overwrite one another unnoticed."""
+
+    class Status(models.TextChoices):
+        PLAN = "plan", _("plan")
+        DO = "do", _("do")
+        CHECK = "check", _("check")
+        ACT = "act", _("act")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="development_actions",
+        verbose_name=_("school"),
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="actions", verbose_name=_("goal")
+    )
+    title = models.CharField(_("action"), max_length=200)
+    owner = models.ForeignKey(
+        "organisations.Membership",
+        on_delete=models.PROTECT,
+        related_name="development_actions",
+        verbose_name=_("owner"),
+    )
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLAN
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["deadline", "pk"]
+        indexes = [
+            models.Index(fields=["organisation", "deadline"], name="development_action_plan"),
+            # "My overdue actions" on the owner's home page and in the weekly digest.
+            models.Index(fields=["owner", "status", "deadline"], name="development_action_owner"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_symbol(self) -> str:
+        return ACTION_SYMBOLS.get(self.status, "○")
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status != self.Status.ACT and self.deadline < timezone.localdate()
+
+
+def _evidence_path(instance, filename):
+    return f"development/evidence/{instance.action.organisation_id}/{instance.action_id}/{filename}"
+
+
+class ActionEvidence(models.Model):
+    """A file that shows what an action did (a report, a photo, minutes)."""
+
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("action")
+    )
+    file = models.FileField(_("file"), upload_to=_evidence_path, max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
 POINT_SYMBOLS = {
     DevelopmentPoint.Status.PROPOSED: "?",
     DevelopmentPoint.Status.ACCEPTED: "✓",
@@ -204,4 +419,10 @@ GOAL_SYMBOLS = {
     Goal.Status.IN_PROGRESS: "▸",
     Goal.Status.ACHIEVED: "✓",
     Goal.Status.STOPPED: "✗",
+}
+ACTION_SYMBOLS = {
+    Action.Status.PLAN: "○",
+    Action.Status.DO: "▸",
+    Action.Status.CHECK: "◐",
+    Action.Status.ACT: "✓",
 }

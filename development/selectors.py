@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from core.discovery import app_modules
 from organisations.access import Access
 
-from .models import DevelopmentPoint, Goal
+from .models import Action, CoreTask, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 
 
 def points_from(model) -> QuerySet[DevelopmentPoint]:
@@ -78,6 +78,101 @@ def plan_goals(*, access: Access) -> QuerySet:
     )
     return (
         Goal.objects.filter(organisation=access.organisation)
-        .prefetch_related(Prefetch("points", queryset=linked, to_attr="linked_points"))
+        .prefetch_related(
+            Prefetch("points", queryset=linked, to_attr="linked_points"),
+            Prefetch(
+                "expectations",
+                queryset=QualityExpectation.objects.select_related("framework"),
+                to_attr="linked_expectations",
+            ),
+            Prefetch("core_tasks", queryset=CoreTask.objects.all(), to_attr="linked_core_tasks"),
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("owner__user").order_by("deadline", "pk"),
+                to_attr="plan_actions",
+            ),
+        )
         .order_by("deadline", "pk")
     )
+
+
+def frameworks(*, access: Access) -> QuerySet[QualityFramework]:
+    """The frameworks a school may use: those shipped with Leerkring and its own, each with
+    `expectation_count`."""
+    return (
+        QualityFramework.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation=access.organisation)
+        )
+        .annotate(expectation_count=Count("expectations"))
+        .order_by("organisation_id", "name", "pk")
+    )
+
+
+def expectation_choices(*, access: Access) -> QuerySet[QualityExpectation]:
+    """Every expectation of the frameworks the school may use, with its framework."""
+    return (
+        QualityExpectation.objects.filter(
+            Q(framework__organisation__isnull=True) | Q(framework__organisation=access.organisation)
+        )
+        .select_related("framework")
+        .order_by("framework__name", "framework_id", "position", "pk")
+    )
+
+
+def core_tasks(*, access: Access) -> QuerySet[CoreTask]:
+    """The school's core tasks in order, each with `goal_count`."""
+    return (
+        CoreTask.objects.filter(organisation=access.organisation)
+        .annotate(goal_count=Count("goals"))
+        .order_by("position", "pk")
+    )
+
+
+def school_actions(*, access: Access) -> QuerySet[Action]:
+    """The actions of the school's plan by deadline, each with its goal, its owner's user and
+    `evidence_count`."""
+    return (
+        Action.objects.filter(organisation=access.organisation)
+        .select_related("goal", "owner__user")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("deadline", "pk")
+    )
+
+
+def action_detail(*, access: Access, pk: int) -> Action | None:
+    """One action of the school with its goal, owner, last editor and evidence files."""
+    return (
+        Action.objects.filter(organisation=access.organisation, pk=pk)
+        .select_related("goal", "owner__user", "updated_by")
+        .prefetch_related("evidence")
+        .first()
+    )
+
+
+def owners(*, access: Access):
+    """Who may carry an action: the school's active members, by name."""
+    from organisations.models import Membership
+
+    return (
+        Membership.objects.filter(organisation=access.organisation, is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def overdue_actions(*, today=None) -> QuerySet[Action]:
+    """Every action past its deadline and not yet in its last step (act), with its goal,
+    school and owner's user; the owner's membership must still be active."""
+    from django.utils import timezone
+
+    return (
+        Action.objects.filter(deadline__lt=today or timezone.localdate(), owner__is_active=True)
+        .exclude(status=Action.Status.ACT)
+        .select_related("goal", "organisation", "owner__user")
+        .order_by("deadline", "pk")
+    )
+
+
+def overdue_actions_for_user(user, *, limit: int = 10) -> list[Action]:
+    """The user's own overdue actions in every school, oldest deadline first."""
+    return list(overdue_actions().filter(owner__user=user)[:limit])

@@ -11,7 +11,8 @@ from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 
-from .models import DevelopmentPoint, Goal
+from .frameworks import parse_framework
+from .models import CoreTask, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 
 
 def point_propose(
@@ -104,7 +105,18 @@ def point_decide(*, point: DevelopmentPoint, status: str, actor) -> DevelopmentP
     return point
 
 
-def goal_create(*, organisation, title: str, description: str, deadline, actor, points=()) -> Goal:
+def goal_create(
+    *,
+    organisation,
+    title: str,
+    description: str,
+    deadline,
+    actor,
+    points=(),
+    expectations=(),
+    core_tasks=(),
+    starts_on=None,
+) -> Goal:
     """Add a goal to the school's plan, linked to accepted development points, which become
     planned. A title, a measurable description and a deadline are required; a point must be
     of the same school and accepted (or already planned for another goal)."""
@@ -119,6 +131,14 @@ def goal_create(*, organisation, title: str, description: str, deadline, actor, 
         raise LeerkringError(_("Give the goal a deadline."), field="deadline")
     if deadline < timezone.localdate():
         raise LeerkringError(_("The deadline cannot be in the past."), field="deadline")
+    starts_on = starts_on or timezone.localdate()
+    if starts_on > deadline:
+        raise LeerkringError(_("A goal cannot start after its deadline."), field="starts_on")
+    expectations, core_tasks = list(expectations), list(core_tasks)
+    if any(e.framework.organisation_id not in (None, organisation.pk) for e in expectations) or any(
+        task.organisation_id != organisation.pk for task in core_tasks
+    ):
+        raise LeerkringError(_("This choice does not belong to the school."))
     points = list(points)
     linkable = (DevelopmentPoint.Status.ACCEPTED, DevelopmentPoint.Status.PLANNED)
     for point in points:
@@ -130,6 +150,7 @@ def goal_create(*, organisation, title: str, description: str, deadline, actor, 
         organisation=organisation,
         title=title,
         description=description,
+        starts_on=starts_on,
         deadline=deadline,
         created_by=actor,
     )
@@ -146,6 +167,8 @@ def goal_create(*, organisation, title: str, description: str, deadline, actor, 
             raise LeerkringError(_("Only an accepted development point can become a goal."))
         goal.save()
         goal.points.set(locked)
+        goal.expectations.set(expectations)
+        goal.core_tasks.set(core_tasks)
         DevelopmentPoint.objects.filter(pk__in=[p.pk for p in locked]).update(
             status=DevelopmentPoint.Status.PLANNED
         )
@@ -178,3 +201,68 @@ def goal_set_status(*, goal: Goal, status: str, actor) -> Goal:
         )
     goal.status = status
     return goal
+
+
+def framework_import(*, organisation, name: str, upload, actor) -> QualityFramework:
+    """Load a quality framework from a spreadsheet as the organisation's own. A file with a
+    duplicate code, a row without code, title or rubric, or a name the organisation already
+    uses writes nothing."""
+    name = (name or "").strip()
+    if not name:
+        raise LeerkringError(_("Give the framework a name."), field="name")
+    if QualityFramework.objects.filter(organisation=organisation, name=name).exists():
+        raise LeerkringError(_("Your school already has a framework with this name."), field="name")
+    parsed = parse_framework(upload)
+    with transaction.atomic():
+        framework = QualityFramework.objects.create(
+            organisation=organisation, name=name, rubrics=parsed.rubrics, levels=parsed.levels
+        )
+        QualityExpectation.objects.bulk_create(
+            QualityExpectation(framework=framework, position=position, **row)
+            for position, row in enumerate(parsed.expectations)
+        )
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=framework,
+            organisation=organisation,
+            summary=f"quality framework with {len(parsed.expectations)} expectation(s)",
+        )
+    return framework
+
+
+def core_task_add(*, organisation, name: str, actor) -> CoreTask:
+    """Name a core task of the school; the same name twice is refused."""
+    name = (name or "").strip()
+    if not name:
+        raise LeerkringError(_("Name the core task."), field="name")
+    if len(name) > 200:
+        raise LeerkringError(_("A core task has at most 200 characters."), field="name")
+    if CoreTask.objects.filter(organisation=organisation, name__iexact=name).exists():
+        raise LeerkringError(_("The school already has this core task."), field="name")
+    last = CoreTask.objects.filter(organisation=organisation).order_by("-position").first()
+    with transaction.atomic():
+        task = CoreTask.objects.create(
+            organisation=organisation, name=name, position=(last.position + 1) if last else 0
+        )
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=task,
+            organisation=organisation,
+            summary="core task",
+        )
+    return task
+
+
+def core_task_delete(*, task: CoreTask, actor) -> None:
+    """Remove a core task; the goals tagged with it keep their other tags."""
+    with transaction.atomic():
+        audit_log(
+            actor=actor,
+            action=AuditEvent.Action.DELETE,
+            obj=task,
+            organisation=task.organisation,
+            summary="core task",
+        )
+        task.delete()

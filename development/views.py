@@ -17,6 +17,7 @@ from organisations.access import organisation_view
 from . import selectors, services
 from .access import can_decide, get_goal_for_access, get_point_for_access
 from .forms import GoalForm, PointFilterForm
+from .measures import attach_measures
 from .models import DevelopmentPoint, Goal
 
 _DECISIONS = {
@@ -81,10 +82,15 @@ def point_decide(request, pk):
 @organisation_view(manage=True)
 def plan(request):
     _school(request)
+    tasks = list(selectors.core_tasks(access=request.access))
+    goals = list(selectors.plan_goals(access=request.access))
+    attach_measures(goals)
     context = {
-        "goals": selectors.plan_goals(access=request.access),
+        "goals": goals,
         "can_edit": can_decide(request.access),
         "statuses": Goal.Status.choices,
+        "core_tasks": tasks,
+        "tasks_without_goal": [task for task in tasks if not task.goal_count],
     }
     return render(request, "development/plan.html", context)
 
@@ -107,7 +113,7 @@ def goal_create(request):
         raise PermissionDenied
     point = _point_to_plan(request)
     initial = {"title": point.description[:200]} if point else None
-    form = GoalForm(request.POST or None, initial=initial)
+    form = GoalForm(request.POST or None, initial=initial, access=request.access)
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.goal_create(

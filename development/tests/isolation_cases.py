@@ -4,7 +4,9 @@ import datetime
 
 
 def build(w):
-    from development.models import Goal
+    from django.core.files.base import ContentFile
+
+    from development.models import Action, ActionEvidence, CoreTask, Goal, QualityFramework
     from development.services import point_propose
 
     w.point, _ = point_propose(
@@ -23,6 +25,19 @@ def build(w):
         deadline=datetime.date(2027, 6, 30),
     )
     w.goal.points.add(w.point)
+    w.framework = QualityFramework.objects.create(
+        organisation=w.school, name="Eigen kader", rubrics=["Aanbod"], levels=["laag", "hoog"]
+    )
+    w.action = Action.objects.create(
+        organisation=w.school,
+        goal=w.goal,
+        title="Werkvormen kiezen",
+        owner=w.leader,
+        deadline=datetime.date(2027, 3, 1),
+    )
+    w.evidence = ActionEvidence(action=w.action)
+    w.evidence.file.save("verslag.txt", ContentFile(b"verslag"), save=True)
+    w.core_task = CoreTask.objects.create(organisation=w.school, name="Talenten ontwikkelen")
 
 
 def _school(w):
@@ -37,10 +52,39 @@ def _goal(w):
     return {"slug": w.school.slug, "pk": w.goal.pk}
 
 
+def _framework(w):
+    return {"slug": w.school.slug, "pk": w.framework.pk}
+
+
+def _core_task(w):
+    return {"slug": w.school.slug, "pk": w.core_task.pk}
+
+
+def _action(w):
+    return {"slug": w.school.slug, "pk": w.action.pk}
+
+
+def _evidence(w):
+    return {"slug": w.school.slug, "pk": w.evidence.pk}
+
+
 URLS = {
     "development:point_list": _school,
     "development:point_decide": _point,
     "development:plan": _school,
     "development:goal_create": _school,
     "development:goal_status": _goal,
+    "development:action_create": _goal,
+    "development:action_list": _school,
+    "development:action_board": _school,
+    "development:action_timeline": _school,
+    "development:action_edit": _action,
+    "development:action_move": _action,
+    "development:evidence_file": _evidence,
+    "development:framework_list": _school,
+    "development:framework_import": _school,
+    "development:framework_detail": _framework,
+    "development:framework_xlsx": _framework,
+    "development:core_tasks": _school,
+    "development:core_task_delete": _core_task,
 }
