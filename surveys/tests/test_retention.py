@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import AuditEvent
-from surveys import charts, services
+from surveys import charts, selectors, services
 from surveys.models import Invitation, Response
 from surveys.retention import (
     PURGED_TOKEN_PREFIX,
@@ -131,6 +131,8 @@ def test_purge_removes_links_addresses_and_keys_and_keeps_the_report(
     assert AuditEvent.objects.filter(
         object_type="surveys.survey", object_id=str(finished.pk), action="delete"
     ).exists()
+    # The managers' list of invitees no longer shows the removed addresses.
+    assert all(selectors.round_invitees(round_=r) == [] for r in finished.rounds.all())
     # Running again changes nothing.
     assert purge_expired(today=later(today, 24)).surveys == 0
     assert _report_html(client, finished) == before
