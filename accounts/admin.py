@@ -29,3 +29,14 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_display = ["created_at", "actor", "action", "object_type", "object_id", "organisation"]
     list_filter = ["action", "object_type"]
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
+    search_fields = ["actor__email", "object_type", "object_id", "summary"]
+
+    # The audit trail is append-only: the admin shows it and nothing more.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

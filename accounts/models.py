@@ -98,8 +98,24 @@ class ApiToken(models.Model):
         return "lk_" + secrets.token_urlsafe(32)
 
 
+class AuditEventQuerySet(models.QuerySet):
+    """Audit events are written once and never changed or deleted by the application: a bulk
+    update or delete raises. (Deleting an organisation still removes its events through the
+    database's cascade, and deleting a user keeps their events with no actor.)"""
+
+    def update(self, **kwargs):
+        raise AuditEventImmutable("Audit events cannot be changed.")
+
+    def delete(self):
+        raise AuditEventImmutable("Audit events cannot be deleted.")
+
+
+class AuditEventImmutable(Exception):
+    """An attempt to change or delete an audit event."""
+
+
 class AuditEvent(models.Model):
-    """Who did or saw what, for sensitive data (reports, imports, exports)."""
+    """Who did or saw what, for sensitive data (reports, imports, exports). Append-only."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("viewed")
@@ -131,6 +147,8 @@ class AuditEvent(models.Model):
     summary = models.CharField(_("summary"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
@@ -139,3 +157,11 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.actor} {self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditEventImmutable("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditEventImmutable("Audit events cannot be deleted.")

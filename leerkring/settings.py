@@ -177,6 +177,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# How long after a survey's last round closed its token links, invitee addresses and
+# pseudonymous pairing keys are kept (surveys/retention.py, docs/privacy.md).
+SURVEY_RETENTION_MONTHS = int(os.environ.get("SURVEY_RETENTION_MONTHS", "12"))
+# Where `manage.py backup` writes its time-stamped archives (docs/deployment.md).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

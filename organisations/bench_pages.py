@@ -70,6 +70,18 @@ def pages() -> list[BenchPage]:
             leader,
         ),
         BenchPage("staff import", reverse("organisations:staff_import", kwargs=school), leader),
+        BenchPage(
+            "audit trail", reverse("organisations:audit_list", kwargs=school), users["admin"]
+        ),
+        BenchPage(
+            "audit trail filtered",
+            reverse("organisations:audit_list", kwargs=school)
+            + "?object_type=surveys.survey&date_from=2020-01-01",
+            users["admin"],
+        ),
+        BenchPage(
+            "audit trail csv", reverse("organisations:audit_export", kwargs=school), users["admin"]
+        ),
         BenchPage("API team list", reverse("api:team_list", kwargs=school), leader),
         BenchPage("API people list", reverse("api:people_list", kwargs=school), leader),
     ]

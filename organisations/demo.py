@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from accounts.models import User
+from accounts.models import AuditEvent, User
 from core.demo import (
     FIRST_NAMES,
     LAST_NAMES,
@@ -335,3 +335,28 @@ def build(ctx) -> None:
     ctx.add_login(
         f"trainer (pedagogisch begeleider) — {ctx.provider.name}", LOGIN_EMAILS["trainer"]
     )
+    _audit_trail(ctx)
+
+
+def _audit_trail(ctx) -> None:
+    """A few audit events per school, so the administrators' audit trail is not empty: the
+    school leader downloaded the staff list and imported staff."""
+    events = []
+    for school in ctx.schools:
+        leader = ctx.leaders_by_school[school.pk].user
+        for action, object_type, summary in (
+            (AuditEvent.Action.IMPORT, "organisations.staffimport", "personeel.csv"),
+            (AuditEvent.Action.EXPORT, "organisations.staff", "xlsx q="),
+            (AuditEvent.Action.EXPORT, "organisations.staff", "csv q=leerkracht"),
+        ):
+            events.append(
+                AuditEvent(
+                    actor=leader,
+                    organisation=school,
+                    action=action,
+                    object_type=object_type,
+                    object_id=str(school.pk),
+                    summary=summary,
+                )
+            )
+    AuditEvent.objects.bulk_create(events, batch_size=BATCH)

@@ -3,6 +3,7 @@ person. Every cell goes through core.exports, so a name such as `=SUM(A1)` stays
 
 import io
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -34,4 +35,39 @@ def staff_xlsx(rows: list[dict]) -> bytes:
         xlsx_stream_append(sheet, [row[column] for column in COLUMNS])
     out = io.BytesIO()
     book.save(out)
+    return out.getvalue()
+
+
+def audit_header() -> list[str]:
+    return [
+        _("Time"),
+        _("Person"),
+        _("E-mail address"),
+        _("Action"),
+        _("Object type"),
+        _("Object id"),
+        _("Organisation"),
+        _("Details"),
+    ]
+
+
+def audit_csv(events) -> str:
+    """Audit events (from `selectors.audit_events`) as CSV with semicolons; every cell goes
+    through core.exports, so a summary such as `=HYPERLINK(…)` stays text."""
+    out = io.StringIO()
+    writer = SafeCsvWriter(out, delimiter=";")
+    writer.writerow(audit_header())
+    for event in events:
+        writer.writerow(
+            [
+                timezone.localtime(event.created_at).isoformat(timespec="seconds"),
+                str(event.actor) if event.actor else _("(deleted account)"),
+                event.actor.email if event.actor else "",
+                event.get_action_display(),
+                event.object_type,
+                event.object_id,
+                event.organisation.name if event.organisation else "",
+                event.summary,
+            ]
+        )
     return out.getvalue()

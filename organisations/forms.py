@@ -115,3 +115,38 @@ class OrganisationForm(forms.ModelForm):
             (kind.value, kind.label.capitalize())
             for kind in (Organisation.Kind.COMMUNITY, Organisation.Kind.PROVIDER)
         ]
+
+
+class AuditFilterForm(forms.Form):
+    """The audit trail's filters: who (name or e-mail address), what kind of object, when."""
+
+    person = forms.CharField(
+        label=_("Person (name or e-mail address)"), required=False, max_length=100
+    )
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, object_types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["object_type"].choices = [("", _("All object types"))] + [
+            (value, value) for value in object_types
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start of the period lies after its end."))
+        return cleaned
+
+    def filters(self) -> dict:
+        """The valid filters, or none at all when the form is not valid (bad input shows
+        every event rather than a wrong selection)."""
+        if not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value}

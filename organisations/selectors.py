@@ -14,7 +14,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from accounts.models import User
+from accounts.models import AuditEvent, User
 from accounts.models import not_activated as accounts_not_activated
 
 from .models import Membership, Organisation, Team, TeamMembership
@@ -210,3 +210,40 @@ def installation_organisations() -> QuerySet[Organisation]:
         .annotate(school_count=Count("children"))
         .order_by("name", "pk")
     )
+
+
+def audit_scope(organisation: Organisation) -> Q:
+    """The audit events an organisation's administrators see: its own and, for a school
+    community, those of its schools."""
+    return Q(organisation=organisation) | Q(organisation__parent=organisation)
+
+
+def audit_object_types(*, organisation: Organisation) -> list[str]:
+    return list(
+        AuditEvent.objects.filter(audit_scope(organisation))
+        .order_by("object_type")
+        .values_list("object_type", flat=True)
+        .distinct()
+    )
+
+
+def audit_events(*, organisation: Organisation, filters: dict) -> QuerySet:
+    """The organisation's audit events, newest first, with their actor and organisation in
+    the same query; `filters` from `AuditFilterForm.filters()`."""
+    events = AuditEvent.objects.filter(audit_scope(organisation)).select_related(
+        "actor", "organisation"
+    )
+    person = filters.get("person")
+    if person:
+        events = events.filter(
+            Q(actor__email__icontains=person)
+            | Q(actor__first_name__icontains=person)
+            | Q(actor__last_name__icontains=person)
+        )
+    if filters.get("object_type"):
+        events = events.filter(object_type=filters["object_type"])
+    if filters.get("date_from"):
+        events = events.filter(created_at__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        events = events.filter(created_at__date__lte=filters["date_to"])
+    return events.order_by("-created_at", "-pk")

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import admin, exports, imports, invitations, overview, people, teams
+from .views import admin, audit, exports, imports, invitations, overview, people, teams
 
 app_name = "organisations"
 
@@ -35,4 +35,6 @@ urlpatterns = [
     path("import/<id:pk>/", imports.staff_import_detail, name="staff_import_detail"),
     path("schools/new/", admin.school_create, name="school_create"),
     path("import/<id:pk>/check/", imports.staff_import_check, name="staff_import_check"),
+    path("audit/", audit.audit_list, name="audit_list"),
+    path("audit/export.csv", audit.audit_export, name="audit_export"),
 ]

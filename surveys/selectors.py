@@ -33,6 +33,7 @@ from .models import (
     Round,
     Survey,
 )
+from .retention import PURGED_TOKEN_PREFIX
 
 
 def _count(queryset) -> Subquery:
@@ -280,13 +281,16 @@ def providers_for_sharing(*, survey: Survey) -> list[Organisation]:
 
 def round_invitees(*, round_: Round) -> list[dict]:
     """The invitees of a round: email, rater group (its label) and whether the invitation
-    was sent (shown to the survey's managers only). Plain values, one row per invitee."""
+    was sent (shown to the survey's managers only). Plain values, one row per invitee;
+    invitations whose address the retention purge removed are no longer listed."""
     labels = {kind: str(label) for kind, label in RaterGroup.Kind.choices}
     return [
         {"email": email, "rater_group": labels.get(kind, kind), "sent": sent_at is not None}
-        for email, kind, sent_at in round_.invitations.order_by(
-            "rater_group__position", "email"
-        ).values_list("email", "rater_group__kind", "sent_at")
+        for email, kind, sent_at in round_.invitations.exclude(
+            token__startswith=PURGED_TOKEN_PREFIX
+        )
+        .order_by("rater_group__position", "email")
+        .values_list("email", "rater_group__kind", "sent_at")
     ]
 
 

@@ -228,6 +228,13 @@ def test_the_yearly_report_shows_question_meetings_and_products_as_page_and_pdf(
     assert "Bevindingen tellen" in page and "concreet materiaal" in page
     pdf = client.get(_url("plg_report_pdf", plg))
     assert pdf.content.startswith(b"%PDF")
+    from accounts.models import AuditEvent
+
+    assert AuditEvent.objects.filter(
+        actor=coach.person.user,
+        action=AuditEvent.Action.EXPORT,
+        object_id=str(plg.pk),
+    ).exists()
 
 
 def test_a_provider_reads_the_report_of_a_shared_plg_but_nothing_else(client, plg):

@@ -214,7 +214,14 @@ def plg_report(request, plg):
 
 @plg_view(provider_ok=True)
 def plg_report_pdf(request, plg):
-    _audit_provider_read(request, plg)
+    # A PDF leaves the platform: every download is logged, by whoever makes it.
+    audit_log(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        obj=plg,
+        organisation=plg.organisation,
+        summary="yearly report pdf" + (" by provider" if request.plg_access.via_provider else ""),
+    )
     context = _report_context(request, plg)
     pdf = render_pdf(request, "communities/plg_report_pdf.html", context)
     return pdf_response(pdf, filename=f"jaarverslag-plg-{plg.pk}.pdf", inline=True)

@@ -36,8 +36,12 @@ def build(w):
     from organisations.tests.factories import MembershipFactory
 
     community_admin = MembershipFactory(organisation=w.community, role=Membership.Role.ADMIN)
+    school_admin = MembershipFactory(organisation=w.school, role=Membership.Role.ADMIN)
     w.owner_for = {
         **getattr(w, "owner_for", {}),
+        # The audit trail is for the organisation's administrators only.
+        "organisations:audit_list": school_admin.user,
+        "organisations:audit_export": school_admin.user,
         "organisations:school_create": community_admin.user,
         "installation:organisation_create": UserFactory(is_superuser=True, is_staff=True),
     }
@@ -75,6 +79,8 @@ URLS = {
     # The installation's administrator only: every member of any organisation gets a 403.
     "installation:organisation_create": lambda w: {},
     "organisations:staff_import_check": _staff_import,
+    "organisations:audit_list": _school,
+    "organisations:audit_export": _school,
     # The JSON API: another tenant's organisation is a 404 JSON, anonymous is a 401, POST 405.
     "api:organisation_detail": _school,
     "api:team_list": _school,

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from accounts.models import AuditEvent
 from organisations.tests.factories import TeamFactory, TeamMembershipFactory
 from teams.models import Decision, MissionVersion, TeamDecision
 
@@ -173,4 +174,7 @@ def test_the_pdf_export_is_a_pdf(login, school, team, leader):
     url = reverse("teams:decision_matrix_pdf", kwargs={"slug": school.slug})
     response = login(leader).get(url)
     assert response["Content-Type"] == "application/pdf"
+    assert AuditEvent.objects.filter(
+        actor=leader.user, action=AuditEvent.Action.EXPORT, object_type="teams.decisionmatrix"
+    ).exists()
     assert response.content.startswith(b"%PDF")

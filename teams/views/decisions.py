@@ -5,6 +5,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import AuditEvent
+from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.pdf import pdf_response, render_pdf
 from organisations.access import organisation_view
@@ -20,6 +22,17 @@ def _school(request):
     if not request.organisation.is_school:
         raise Http404
     return request.organisation
+
+
+def _audit_export(request, school, file_format):
+    audit_log(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        object_type="teams.decisionmatrix",
+        object_id=school.pk,
+        organisation=school,
+        summary=f"decision matrix {file_format}",
+    )
 
 
 def _rows(request, school):
@@ -142,6 +155,7 @@ def decision_delete(request, pk):
 @organisation_view()
 def decision_matrix_xlsx(request):
     school = _school(request)
+    _audit_export(request, school, "xlsx")
     response = HttpResponse(
         matrix_xlsx(school=school, rows=_rows(request, school)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -153,6 +167,7 @@ def decision_matrix_xlsx(request):
 @organisation_view()
 def decision_matrix_pdf(request):
     school = _school(request)
+    _audit_export(request, school, "pdf")
     context = {
         **_overview(_rows(request, school)),
         "school": school,

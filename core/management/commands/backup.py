@@ -1,0 +1,45 @@
+"""`manage.py backup [--output FILE | --dir DIR] [--keep N]`: one archive with the database and
+the uploaded files (see core/backups.py and docs/deployment.md)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.backups import BackupError, default_backup_path, make_backup
+
+
+class Command(BaseCommand):
+    help = "Back up the database and the uploaded files (MEDIA_ROOT) into one .tar.gz archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", "-o", type=Path, help="The archive to write.")
+        parser.add_argument(
+            "--dir",
+            type=Path,
+            help="Folder for a time-stamped archive (default: BACKUP_DIR, or backups/).",
+        )
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=0,
+            help="After a successful backup, keep only the newest N archives in the folder.",
+        )
+        parser.add_argument("--database", default="default")
+
+    def handle(self, *args, output, dir, keep, database, **options):
+        path = output or default_backup_path(dir)
+        try:
+            info = make_backup(path, alias=database)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backup written: {info.path} ({info.engine}, {info.media_files} media files, "
+                f"{info.size} bytes)."
+            )
+        )
+        if keep > 0:
+            archives = sorted(info.path.parent.glob("leerkring-*.tar.gz"))
+            for old in archives[:-keep]:
+                old.unlink()
+                self.stdout.write(f"Removed old backup {old}.")
