@@ -191,3 +191,13 @@ def test_a_plgs_meeting_is_not_cancelled_as_a_bodys(leader):
     with pytest.raises(PermissionDenied):
         services.body_meeting_delete(access=access, meeting=plg_meeting, actor=leader.user)
     assert Meeting.objects.filter(pk=plg_meeting.pk).exists()
+
+
+def test_a_bodys_agenda_has_no_owner_column(login, leader, body):
+    meeting = BodyMeetingFactory(body=body)
+    AgendaItem.objects.create(meeting=meeting, time=datetime.time(12, 30), title="Actieplan lezen")
+    html = login(leader).get(_url("meeting_detail", meeting)).content.decode()
+    agenda = html[html.index('id="meeting-agenda"') :]
+    agenda = agenda[: agenda.index("</table>")]
+    assert "Actieplan lezen" in agenda
+    assert agenda.count("<th scope") == 2 and "Eigenaar" not in agenda and "Owner" not in agenda

@@ -75,6 +75,8 @@ def meeting_context(request, body, meeting, member_ids) -> dict:
         "can_keep": can_keep,
         "can_edit": request.access.can_manage,
         "can_read_minutes": can_read_minutes(request.access, body, member_ids),
+        # A body's agenda items have no owner: the shared agenda section leaves that column out.
+        "show_owner": False,
         "decision_form": DecisionForm() if can_keep else None,
         "agenda_form": agenda_item_form(prefix=AGENDA_PREFIX) if can_keep else None,
     }
