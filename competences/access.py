@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from organisations.access import Access
-from organisations.models import Membership, Team
+from organisations.models import Membership, Organisation, Team
 
 from .models import Competence, Framework
 
@@ -22,8 +22,19 @@ def can_edit_frameworks(access: Access) -> bool:
     return access.can_manage
 
 
+def is_community(organisation: Organisation) -> bool:
+    return organisation.kind == Organisation.Kind.COMMUNITY
+
+
+def can_edit_framework(access: Access, framework: Framework) -> bool:
+    """A framework is changed only on the pages of its owner: a school's leaders do not change
+    their community's framework."""
+    return can_edit_frameworks(access) and framework.organisation_id == access.organisation.pk
+
+
 def frameworks_for(school) -> Q:
-    """The frameworks a school may use: its own and its school community's."""
+    """The frameworks a school may use: its own and its school community's. A school
+    community's are only its own."""
     condition = Q(organisation=school)
     if school.parent_id:
         condition |= Q(organisation_id=school.parent_id)
@@ -31,9 +42,10 @@ def frameworks_for(school) -> Q:
 
 
 def get_framework_for_access(access: Access, pk: int) -> Framework:
-    """The framework with this pk of the school or of its community, else a 404."""
+    """The framework with this pk of the school or of its community (on a community's pages:
+    of the community itself), else a 404."""
     school = access.organisation
-    if not school.is_school:
+    if not (school.is_school or is_community(school)):
         raise Http404
     framework = (
         Framework.objects.filter(frameworks_for(school), pk=pk)

@@ -1,11 +1,12 @@
 """Bench pages of competences, on the demo's main school: a team's matrix, everyone's levels
-(the whole school), the coverage across teams and "if this person leaves"."""
+(the whole school), the coverage across teams and "if this person leaves", and the school
+community's frameworks."""
 
 from django.urls import reverse
 
 from accounts.models import User
 from core.bench import BenchPage
-from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
+from core.demo import LOGIN_EMAILS, MAIN_COMMUNITY_SLUG, MAIN_SCHOOL_SLUG
 from organisations.models import Membership
 
 from .models import Framework
@@ -26,6 +27,9 @@ def pages() -> list[BenchPage]:
         .first()
     )
     school = reverse("competences:school", kwargs=base)
+    admin = User.objects.get(email=LOGIN_EMAILS["admin"])
+    shared = Framework.objects.filter(organisation__slug=MAIN_COMMUNITY_SLUG).order_by("pk")[0]
+    community = {"slug": MAIN_COMMUNITY_SLUG}
     return [
         BenchPage("competence framework", reverse("competences:framework", kwargs=base), staff),
         BenchPage("my competences", reverse("competences:mine", kwargs=base), staff),
@@ -49,4 +53,14 @@ def pages() -> list[BenchPage]:
             "competence coverage if a person leaves", f"{school}?leaves={colleague.pk}", leader
         ),
         BenchPage("coverage rules", reverse("competences:rules", kwargs=base), leader),
+        BenchPage(
+            "competence frameworks of the school community",
+            reverse("competences:community", kwargs=community),
+            admin,
+        ),
+        BenchPage(
+            "competence framework of the school community",
+            reverse("competences:community_framework", kwargs={**community, "fw": shared.pk}),
+            admin,
+        ),
     ]

@@ -5,7 +5,8 @@ level 3 or higher) and an agreed level for every person on every competence. In 
 school every team holds every competence, except two cells a newcomer finds at once: in the
 demo teacher's home team "Datageletterdheid" rests on one colleague (fragile), and in another
 team nobody holds "Digitale didactiek" (missing). The demo teacher has rated herself twice
-(her history) and the demo coach added a view.
+(her history) and the demo coach added a view. The main school community keeps a shared
+framework of its own, which its schools see next to theirs.
 """
 
 import datetime
@@ -13,6 +14,7 @@ import random
 
 from django.utils import timezone, translation
 
+from core.demo import MAIN_COMMUNITY_SLUG
 from organisations.models import TeamMembership
 
 from .models import LEVELS, Competence, CoverageRule, Framework, Rating
@@ -92,6 +94,35 @@ def build(ctx) -> None:
     Rating.objects.bulk_create(ratings, batch_size=BATCH)
     if ctx.main_school is not None:
         _demo_teacher(ctx, rng, by_framework[frameworks[0].pk], today)
+    _community_framework(ctx, starter)
+
+
+COMMUNITY_CODES = ("ZORG", "DIFF", "DATA", "DIGI")
+
+
+def _community_framework(ctx, starter) -> None:
+    """A shared framework of the main school community: four of the starter's competences."""
+    community = next((c for c in ctx.communities if c.slug == MAIN_COMMUNITY_SLUG), None)
+    if community is None:
+        return
+    framework = Framework.objects.create(
+        organisation=community,
+        name=f"Gedeeld kader {community.name}",
+        description="Het kader dat de scholen van de scholengemeenschap samen opstelden.",
+    )
+    Competence.objects.bulk_create(
+        Competence(
+            framework=framework,
+            code=code,
+            name=name,
+            description=description,
+            order=order,
+            **{f"level_{n}": text for n, text in zip(LEVELS, levels, strict=True)},
+        )
+        for order, (code, name, description, levels) in enumerate(
+            row for row in starter if row[0] in COMMUNITY_CODES
+        )
+    )
 
 
 def _shape_main(ctx, rng, competences, teams, homes, levels) -> None:

@@ -4,7 +4,7 @@ computed over those rows (competences/coverage.py)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from organisations.models import Membership, Organisation, Team, TeamMembership
 from organisations.selectors import MEMBER_ORDER, person_name
@@ -27,6 +27,16 @@ def frameworks(*, school: Organisation) -> list[Framework]:
             )
         )
         .order_by("own", "pk")
+    )
+
+
+def owned_frameworks(*, owner: Organisation) -> list[Framework]:
+    """The frameworks a school or school community keeps itself, with their number of
+    competences."""
+    return list(
+        Framework.objects.filter(organisation=owner)
+        .annotate(competence_count=Count("competences"))
+        .order_by("name", "pk")
     )
 
 

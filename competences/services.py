@@ -208,28 +208,35 @@ def rule_delete(*, rule: CoverageRule, access: Access, actor) -> None:
 
 
 @transaction.atomic
-def framework_import(*, school: Organisation, access: Access, name: str, upload, actor):
-    """A new framework of the school from a spreadsheet (see exports.read_framework). A
-    wrong file or a missing text raises a LeerkringError and writes nothing."""
+def framework_import(*, owner: Organisation, access: Access, name: str, upload, actor):
+    """A new framework of its owner (a school or a school community) from a spreadsheet (see
+    exports.read_framework). A wrong file or a missing text raises a LeerkringError and
+    writes nothing."""
     from .exports import ReadError, read_framework
 
-    _check_manager(access, school)
+    _check_manager(access, owner)
+    if not (owner.is_school or owner.kind == Organisation.Kind.COMMUNITY):
+        raise PermissionDenied
     name = name.strip()
     if not name:
         raise LeerkringError(_("Give the framework a name."), field="name")
-    if school.competence_frameworks.filter(name__iexact=name).exists():
-        raise LeerkringError(_("The school already has a framework with this name."), field="name")
+    if owner.competence_frameworks.filter(name__iexact=name).exists():
+        if owner.is_school:
+            message = _("The school already has a framework with this name.")
+        else:
+            message = _("The school community already has a framework with this name.")
+        raise LeerkringError(message, field="name")
     try:
         rows = read_framework(upload)
     except ReadError as error:
         raise LeerkringError(error.message, field="file") from None
-    framework = Framework.objects.create(organisation=school, name=name)
+    framework = Framework.objects.create(organisation=owner, name=name)
     Competence.objects.bulk_create(Competence(framework=framework, **row) for row in rows)
     audit_log(
         actor=actor,
         action=AuditEvent.Action.IMPORT,
         obj=framework,
-        organisation=school,
+        organisation=owner,
         summary=f"{len(rows)} competences",
     )
     return framework

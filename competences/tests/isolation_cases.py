@@ -1,15 +1,27 @@
-"""Isolation cases for the competences of the world's school."""
+"""Isolation cases for the competences of the world's school and of its school community."""
+
+COMMUNITY_URLS = ("community", "community_import", "community_framework", "community_export")
 
 
 def build(w):
     from competences import services
-    from competences.models import CoverageRule, Rating
+    from competences.models import CoverageRule, Framework, Rating
+    from organisations.models import Membership
+    from organisations.tests.factories import MembershipFactory
 
     w.framework = services.starter_framework(school=w.school)
     w.competence = w.framework.competences.first()
     Rating.objects.create(
         membership=w.staff, competence=w.competence, kind=Rating.Kind.AGREED, level=3
     )
+    w.community_framework = Framework.objects.create(organisation=w.community, name="Kader SG")
+    w.community_framework.competences.create(
+        code="TAAL", name="Taalbeleid", level_1="a", level_2="b", level_3="c", level_4="d"
+    )
+    community_leader = MembershipFactory(organisation=w.community, role=Membership.Role.LEADER)
+    owners = w.__dict__.setdefault("owner_for", {})
+    for name in COMMUNITY_URLS:
+        owners[f"competences:{name}"] = community_leader.user
     w.coverage_rule = CoverageRule.objects.create(
         organisation=w.school, team=w.team, competence=w.competence, min_people=1, min_level=2
     )
@@ -39,7 +51,19 @@ def _cell(w):
     return {**_framework(w), "team": w.team.pk, "competence": w.competence.pk}
 
 
+def _community(w):
+    return {"slug": w.community.slug}
+
+
+def _community_framework(w):
+    return {"slug": w.community.slug, "fw": w.community_framework.pk}
+
+
 URLS = {
+    "competences:community": _community,
+    "competences:community_import": _community,
+    "competences:community_framework": _community_framework,
+    "competences:community_export": _community_framework,
     "competences:index": _org,
     "competences:framework": _framework,
     "competences:import": _org,

@@ -47,3 +47,14 @@ def test_the_leader_finds_the_fragile_competence_first_on_the_overview(client, d
     assert "Datageletterdheid (kwetsbaar)" in card["items"][0][0]
     assert "Digitale didactiek (ontbreekt)" in card["items"][1][0]
     assert Framework.objects.exclude(organisation__slug=MAIN_SCHOOL_SLUG).exists()
+
+
+def test_the_main_school_sees_the_shared_framework_of_its_community(client, demo):
+    from core.demo import MAIN_COMMUNITY_SLUG
+
+    shared = Framework.objects.get(organisation__slug=MAIN_COMMUNITY_SLUG)
+    own = Framework.objects.get(organisation__slug=MAIN_SCHOOL_SLUG)
+    client.force_login(User.objects.get(email=LOGIN_EMAILS["staff"]))
+    url = reverse("competences:framework", kwargs={"slug": MAIN_SCHOOL_SLUG, "fw": own.pk})
+    assert shared.name in client.get(url).content.decode()
+    assert shared.competences.count() == 4

@@ -2,13 +2,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
 from organisations.access import organisation_view
 
 from .. import selectors, services
-from ..access import can_edit_frameworks, can_guide, get_framework_for_access
+from ..access import (
+    can_edit_framework,
+    can_edit_frameworks,
+    can_guide,
+    get_framework_for_access,
+    is_community,
+)
 from ..exports import framework_xlsx
 from ..forms import ImportForm
 
@@ -16,6 +23,15 @@ from ..forms import ImportForm
 def school_of(request):
     if not request.organisation.is_school or request.access.is_trainer:
         raise Http404
+    return request.organisation
+
+
+def community_of(request):
+    """A school community, on the pages of its leaders and administrators."""
+    if not is_community(request.organisation):
+        raise Http404
+    if not request.access.can_manage:
+        raise PermissionDenied
     return request.organisation
 
 
@@ -44,15 +60,12 @@ def framework(request, fw):
         "my_teams": selectors.my_teams(access=access),
         "can_guide": can_guide(access),
         "can_edit": can_edit_frameworks(access),
+        "owns": can_edit_framework(access, current),
     }
     return render(request, "competences/framework.html", context)
 
 
-@organisation_view()
-def export(request, fw):
-    school_of(request)
-    if not can_guide(request.access):
-        raise PermissionDenied
+def _export(request, fw):
     current = get_framework_for_access(request.access, fw)
     response = HttpResponse(
         framework_xlsx(framework=current, competences=selectors.competences(framework=current)),
@@ -62,14 +75,22 @@ def export(request, fw):
     return response
 
 
-@organisation_view(manage=True)
-def import_framework(request):
-    school = school_of(request)
+@organisation_view()
+def export(request, fw):
+    school_of(request)
+    if not can_guide(request.access):
+        raise PermissionDenied
+    return _export(request, fw)
+
+
+def _import(request, owner, *, done, back):
+    """The import page of a school or of a school community: `done` names the framework page
+    to go to afterwards, `back` the competences page of the breadcrumb."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.framework_import(
-                school=school,
+                owner=owner,
                 access=request.access,
                 name=form.cleaned_data["name"],
                 upload=form.cleaned_data["file"],
@@ -79,7 +100,54 @@ def import_framework(request):
             form.add_error(error.field, error.message)
         else:
             messages.success(request, _("The framework was imported."))
-            return redirect("competences:framework", slug=school.slug, fw=created.pk)
+            return redirect(done, slug=owner.slug, fw=created.pk)
+    return render(request, "competences/import.html", {"form": form, "back": back})
+
+
+@organisation_view(manage=True)
+def import_framework(request):
+    school = school_of(request)
     frameworks = selectors.frameworks(school=school)
-    context = {"form": form, "framework": frameworks[0] if frameworks else None}
-    return render(request, "competences/import.html", context)
+    back = (
+        reverse("competences:framework", kwargs={"slug": school.slug, "fw": frameworks[0].pk})
+        if frameworks
+        else None
+    )
+    return _import(request, school, done="competences:framework", back=back)
+
+
+# A school community's frameworks -------------------------------------------------------------
+
+
+@organisation_view()
+def community(request):
+    """The school community's frameworks, which every school of the community may use."""
+    owner = community_of(request)
+    context = {"frameworks": selectors.owned_frameworks(owner=owner)}
+    return render(request, "competences/community.html", context)
+
+
+@organisation_view()
+def community_framework(request, fw):
+    community_of(request)
+    current = get_framework_for_access(request.access, fw)
+    context = {
+        "framework": current,
+        "competences": selectors.competences(framework=current),
+        "community": True,
+        "owns": can_edit_framework(request.access, current),
+    }
+    return render(request, "competences/framework.html", context)
+
+
+@organisation_view()
+def community_export(request, fw):
+    community_of(request)
+    return _export(request, fw)
+
+
+@organisation_view()
+def community_import(request):
+    owner = community_of(request)
+    back = reverse("competences:community", kwargs={"slug": owner.slug})
+    return _import(request, owner, done="competences:community_framework", back=back)
