@@ -25,7 +25,7 @@ def build(w):
         deadline=datetime.date(2027, 6, 30),
     )
     w.goal.points.add(w.point)
-    w.framework = QualityFramework.objects.create(
+    w.quality_framework = QualityFramework.objects.create(
         organisation=w.school, name="Eigen kader", rubrics=["Aanbod"], levels=["laag", "hoog"]
     )
     w.action = Action.objects.create(
@@ -53,7 +53,7 @@ def _goal(w):
 
 
 def _framework(w):
-    return {"slug": w.school.slug, "pk": w.framework.pk}
+    return {"slug": w.school.slug, "pk": w.quality_framework.pk}
 
 
 def _core_task(w):
