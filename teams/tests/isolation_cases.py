@@ -8,10 +8,10 @@ def build(w):
         organisation=w.school, theme="Mensen", name="Aanwerving", owner="leadership"
     )
     TeamDecision.objects.create(decision=w.decision, team=w.team, owner="together")
-    w.goal = TeamGoal.objects.create(
+    w.team_goal = TeamGoal.objects.create(
         team=w.team, title="Leesplezier", kind="percentage", baseline=40, target=70
     )
-    w.measurement = GoalMeasurement.objects.create(goal=w.goal, date="2026-01-15", value=48)
+    w.measurement = GoalMeasurement.objects.create(goal=w.team_goal, date="2026-01-15", value=48)
     w.appreciation = Appreciation.objects.create(
         organisation=w.school, team=w.team, text="Dank je!", author=w.leader.user
     )
@@ -26,7 +26,7 @@ def _team(w):
 
 
 def _goal(w):
-    return {"slug": w.school.slug, "pk": w.goal.pk}
+    return {"slug": w.school.slug, "pk": w.team_goal.pk}
 
 
 def _measurement(w):
