@@ -167,3 +167,13 @@ def team_appreciations(*, team: Team, access, member_ids) -> QuerySet[Appreciati
         .select_related("author", "membership__user")
         .order_by("-created_at", "-pk")[:APPRECIATION_SHOWN]
     )
+
+
+def sent_goal_ids(*, organisation: Organisation) -> set:
+    """The ids of the school's team goals already sent to the development points: one
+    query."""
+    from development.selectors import points_from
+
+    return set(
+        points_from(TeamGoal).filter(organisation=organisation).values_list("object_id", flat=True)
+    )
