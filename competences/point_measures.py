@@ -3,7 +3,7 @@
 
 "Then" needs nothing stored: a point is only sent from a fragile (one holder) or missing (no
 holder) cell, and its source says which. "Now" is recomputed with competences/coverage.py over
-the team's current members and agreed levels, read for all points at once (three queries,
+the team's current members and agreed levels, read for all points at once (two queries,
 whatever the number of goals)."""
 
 from django.utils.translation import gettext as _
@@ -43,22 +43,21 @@ def measures(points) -> dict:
     if not mine:
         return {}
     team_ids = {_team_id(p) for p in mine}
-    members = {}
-    for team_id, membership_id in TeamMembership.objects.filter(team_id__in=team_ids).values_list(
-        "team_id", "membership_id"
+    # Only members with an agreed level can hold a competence: one query over the team links
+    # joined to those levels.
+    levels = {}
+    for team_id, member, competence, level in TeamMembership.objects.filter(
+        team_id__in=team_ids,
+        membership__competence_ratings__competence_id__in={p.object_id for p in mine},
+        membership__competence_ratings__kind=Rating.Kind.AGREED,
+        membership__competence_ratings__is_current=True,
+    ).values_list(
+        "team_id",
+        "membership_id",
+        "membership__competence_ratings__competence_id",
+        "membership__competence_ratings__level",
     ):
-        members.setdefault(team_id, set()).add(membership_id)
-    levels = {
-        (member, competence): level
-        for member, competence, level in Rating.objects.filter(
-            competence_id__in={p.object_id for p in mine},
-            kind=Rating.Kind.AGREED,
-            is_current=True,
-            membership__team_memberships__team_id__in=team_ids,
-        )
-        .values_list("membership_id", "competence_id", "level")
-        .distinct()
-    }
+        levels.setdefault((team_id, competence), {})[member] = level
     rules = {}
     for row in CoverageRule.objects.filter(organisation_id__in={p.organisation_id for p in mine}):
         rules.setdefault(row.organisation_id, []).append(row)
@@ -71,8 +70,8 @@ def measures(points) -> dict:
         )
         holders = sum(
             1
-            for member in members.get(team_id, ())
-            if levels.get((member, competence.pk), 0) >= rule.min_level
+            for level in levels.get((team_id, competence.pk), {}).values()
+            if level >= rule.min_level
         )
         now = status(holders, rule)
         then, then_holders = THEN[point.source]

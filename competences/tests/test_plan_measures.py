@@ -100,4 +100,21 @@ def test_the_reads_do_not_grow_with_the_number_of_points(leader, school, framewo
     with CaptureQueriesContext(connection) as queries:
         found = point_measures.measures(points)
     assert len(found) == 3
-    assert len(queries) == 3
+    assert len(queries) == 2
+
+
+def test_the_plan_page_does_not_grow_with_competence_goals(
+    login, leader, school, framework, team, staff_member
+):
+    client = login(leader)
+    url = reverse("development:plan", kwargs={"slug": school.slug})
+    competences = list(framework.competences.all()[:3])
+    _goal_from(team, competences[0], leader, "competence_missing")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for competence in competences[1:]:
+        _goal_from(team, competence, leader, "competence_missing")
+    with CaptureQueriesContext(connection) as three:
+        assert "Nog niet" in client.get(url).content.decode()
+    assert len(three) == len(one) <= 12

@@ -108,3 +108,48 @@ def test_the_plan_shows_the_target_reached(login, leader, school, team):
     GoalMeasurement.objects.create(goal=goal, date=datetime.date.today(), value=72)
     html = login(leader).get(page.request["PATH_INFO"]).content.decode()
     assert "Verbeterd" in html and "nu 72%" in html and "streefwaarde 70%: bereikt" in html
+
+
+def _plan_queries(client, school):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("development:plan", kwargs={"slug": school.slug}))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_plan_reads_team_goals_in_queries_that_do_not_grow(login, leader, school, team):
+    from development.services import point_propose
+
+    def add_goal(title):
+        goal = _goal(team, title=title)
+        GoalMeasurement.objects.create(goal=goal, date=YESTERDAY, value=45)
+        point, _created = point_propose(
+            organisation=school,
+            origin=goal,
+            source="team_goal_off_track",
+            key="",
+            description=title,
+            actor=leader.user,
+            team=team,
+        )
+        DevelopmentPoint.objects.filter(pk=point.pk).update(status="accepted")
+        point.refresh_from_db()
+        goal_create(
+            organisation=school,
+            title=f"Plan: {title}",
+            description="Bereikt.",
+            deadline=datetime.date.today() + datetime.timedelta(days=90),
+            actor=leader.user,
+            points=[point],
+        )
+
+    client = login(leader)
+    add_goal("Een")
+    client.get(reverse("development:plan", kwargs={"slug": school.slug}))
+    one = _plan_queries(client, school)
+    add_goal("Twee")
+    add_goal("Drie")
+    assert _plan_queries(client, school) == one
