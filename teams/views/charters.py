@@ -31,7 +31,6 @@ def charter(request, pk):
     can_send = can_decide(access)
     context = {
         "can_send": can_send,
-        "sent_goals": selectors.sent_goal_ids(organisation=team.organisation) if can_send else (),
         "team": team,
         "charter": selectors.charter_of(team),
         "members": members,

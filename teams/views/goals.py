@@ -92,14 +92,11 @@ def measurement_add(request, pk):
                 messages.success(request, _("The measurement was recorded."))
                 return _charter(request, goal.team_id, goal.pk)
             card = selectors.goal_card(selectors.goal_with_measurements(goal=goal), today)
-            can_send = can_decide(request.access)
-            sent = selectors.sent_goal_ids(organisation=request.organisation) if can_send else ()
             context = {
                 "card": card,
                 "can_edit": True,
                 "just_recorded": True,
-                "can_send": can_send,
-                "sent_goals": sent,
+                "can_send": can_decide(request.access),
             }
             response = render(request, "teams/_goal.html", context)
             return retarget(reswap(response, "outerHTML"), f"#goal-{goal.pk}")
@@ -117,9 +114,7 @@ def school_goals(request):
         (goal, goals.standing(goal, goal.latest_value, goal.latest_date, today))
         for goal in selectors.school_goals_latest(organisation=request.organisation)
     ]
-    can_send = can_decide(request.access)
-    sent = selectors.sent_goal_ids(organisation=request.organisation) if can_send else set()
-    context = {"rows": rows, "can_send": can_send, "sent_goals": sent}
+    context = {"rows": rows, "can_send": can_decide(request.access)}
     return render(request, "teams/school_goals.html", context)
 
 
