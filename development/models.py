@@ -24,6 +24,7 @@ class DevelopmentPoint(models.Model):
         COMPETENCE_MISSING = "competence_missing", _("competence missing in a team")
         COMPETENCE_FRAGILE = "competence_fragile", _("competence resting on one person")
         VALUE_STREAM_PAIN = "value_stream_pain", _("pain point in a value stream")
+        TEAM_GOAL_OFF_TRACK = "team_goal_off_track", _("team goal off track")
         OTHER = "other", _("other")
 
     class Status(models.TextChoices):

@@ -73,8 +73,10 @@ def plan_goals(*, access: Access) -> QuerySet:
     user may see, with their origins (one query for the goals, one for their points, one per
     kind of origin)."""
     points, origin_querysets = _visible(access)
-    linked = points.prefetch_related(GenericPrefetch("origin", origin_querysets)).order_by(
-        "created_at", "pk"
+    linked = (
+        points.select_related("team")
+        .prefetch_related(GenericPrefetch("origin", origin_querysets))
+        .order_by("created_at", "pk")
     )
     return (
         Goal.objects.filter(organisation=access.organisation)

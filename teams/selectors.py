@@ -3,7 +3,7 @@ number of teams, members and rows."""
 
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
@@ -110,6 +110,20 @@ def goal_card(goal: TeamGoal, today) -> GoalCard:
     return GoalCard(goal, measurements, standing, chart)
 
 
+def _sent_to_points():
+    """Whether the goal was sent to the development points, as a subquery (no query of its
+    own: the content type is matched by its name)."""
+    from development.models import DevelopmentPoint
+
+    return Exists(
+        DevelopmentPoint.objects.filter(
+            content_type__app_label="teams",
+            content_type__model="teamgoal",
+            object_id=OuterRef("pk"),
+        )
+    )
+
+
 def team_goals(*, team_ids) -> QuerySet[TeamGoal]:
     """The goals of these teams, each with its latest CHART_POINTS measurements (newest first)
     in `recent_measurements`: two queries, however many goals and measurements."""
@@ -117,6 +131,7 @@ def team_goals(*, team_ids) -> QuerySet[TeamGoal]:
     return (
         TeamGoal.objects.filter(team_id__in=team_ids)
         .prefetch_related(Prefetch("measurements", recent, to_attr="recent_measurements"))
+        .annotate(sent_to_points=_sent_to_points())
         .order_by("deadline", "title", "pk")
     )
 
@@ -140,6 +155,7 @@ def school_goals_latest(*, organisation: Organisation) -> QuerySet[TeamGoal]:
         .annotate(
             latest_value=Subquery(latest.values("value")[:1]),
             latest_date=Subquery(latest.values("date")[:1]),
+            sent_to_points=_sent_to_points(),
         )
         .order_by("team__name", "deadline", "title", "pk")
     )

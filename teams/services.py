@@ -429,3 +429,44 @@ def appreciation_delete(*, note: Appreciation, user) -> None:
     if note.author_id != user.pk:
         raise PermissionDenied
     note.delete()
+
+
+# Development points --------------------------------------------------------------------------
+
+
+def goal_point_propose(*, goal: TeamGoal, access: Access, actor, url: str = "", today=None):
+    """Send an off-track team goal to the school's development points, linked back to the
+    goal on its team's charter. Only the school's leaders send; a goal that is not off track
+    (as the server computes it from its latest measurement) is refused. Sending the same goal
+    twice gives the same point. Returns (point, created)."""
+    from development.access import can_decide
+    from development.models import DevelopmentPoint
+    from development.services import point_propose
+
+    from . import goals
+
+    if not can_decide(access) or goal.team.organisation_id != access.organisation.pk:
+        raise PermissionDenied
+    latest = goal.measurements.order_by("-date", "-pk").first()
+    standing = goals.standing(
+        goal,
+        latest and latest.value,
+        latest and latest.date,
+        today=today or timezone.localdate(),
+    )
+    if not standing.off_track:
+        raise LeerkringError(_("This goal is not off track (any more)."))
+    description = _("%(team)s: the team goal “%(goal)s” is off track.") % {
+        "team": goal.team.name,
+        "goal": goal.title,
+    }
+    return point_propose(
+        organisation=access.organisation,
+        origin=goal,
+        source=DevelopmentPoint.Source.TEAM_GOAL_OFF_TRACK,
+        key="",
+        description=description,
+        actor=actor,
+        team=goal.team,
+        anchor=url,
+    )

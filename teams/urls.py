@@ -14,6 +14,11 @@ urlpatterns = [
     path("o/<slug:slug>/goals/<id:pk>/edit/", goals.goal_edit, name="goal_edit"),
     path("o/<slug:slug>/goals/<id:pk>/delete/", goals.goal_delete, name="goal_delete"),
     path(
+        "o/<slug:slug>/goals/<id:pk>/point/",
+        goals.goal_point_propose,
+        name="goal_point_propose",
+    ),
+    path(
         "o/<slug:slug>/goals/<id:pk>/measurements/new/",
         goals.measurement_add,
         name="measurement_add",

@@ -48,6 +48,7 @@ URLS = {
     "teams:goal_add": _team,
     "teams:goal_edit": _goal,
     "teams:goal_delete": _goal,
+    "teams:goal_point_propose": _goal,
     "teams:measurement_add": _goal,
     "teams:measurement_delete": _measurement,
     "teams:appreciation_add": _team,

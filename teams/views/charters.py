@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
+from development.access import can_decide
 from organisations.access import get_team_for_access, organisation_view
 
 from .. import selectors, services
@@ -27,7 +28,9 @@ def charter(request, pk):
     appreciation_form = None
     if can_leave_appreciation(access):
         appreciation_form = AppreciationForm(team=team, members=members, viewer=access.membership)
+    can_send = can_decide(access)
     context = {
+        "can_send": can_send,
         "team": team,
         "charter": selectors.charter_of(team),
         "members": members,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from core.errors import LeerkringError
+from development.access import can_decide
 from organisations.access import get_team_for_access, organisation_view
 
 from .. import goals, selectors, services
@@ -91,7 +92,12 @@ def measurement_add(request, pk):
                 messages.success(request, _("The measurement was recorded."))
                 return _charter(request, goal.team_id, goal.pk)
             card = selectors.goal_card(selectors.goal_with_measurements(goal=goal), today)
-            context = {"card": card, "can_edit": True, "just_recorded": True}
+            context = {
+                "card": card,
+                "can_edit": True,
+                "just_recorded": True,
+                "can_send": can_decide(request.access),
+            }
             response = render(request, "teams/_goal.html", context)
             return retarget(reswap(response, "outerHTML"), f"#goal-{goal.pk}")
     template = "teams/measurement_form.html"
@@ -108,7 +114,8 @@ def school_goals(request):
         (goal, goals.standing(goal, goal.latest_value, goal.latest_date, today))
         for goal in selectors.school_goals_latest(organisation=request.organisation)
     ]
-    return render(request, "teams/school_goals.html", {"rows": rows})
+    context = {"rows": rows, "can_send": can_decide(request.access)}
+    return render(request, "teams/school_goals.html", context)
 
 
 @require_POST
@@ -120,3 +127,27 @@ def measurement_delete(request, pk):
     services.measurement_delete(measurement=measurement, access=request.access)
     messages.success(request, _("The measurement was deleted."))
     return _charter(request, measurement.goal.team_id, measurement.goal_id)
+
+
+@require_POST
+@organisation_view(manage=True)
+def goal_point_propose(request, pk):
+    """A leader sends an off-track goal to the school's development points, from its card on
+    the charter or from the school's goals page (`back=school`)."""
+    goal, _can_edit = get_goal_for_access(request.access, pk)
+    slug = request.organisation.slug
+    url = reverse("teams:charter", kwargs={"slug": slug, "pk": goal.team_id}) + f"#goal-{goal.pk}"
+    try:
+        _point, created = services.goal_point_propose(
+            goal=goal, access=request.access, actor=request.user, url=url
+        )
+    except LeerkringError as error:
+        messages.error(request, error.message)
+    else:
+        if created:
+            messages.success(request, _("The goal was sent to the development points."))
+        else:
+            messages.info(request, _("This goal was already sent to the development points."))
+    if request.POST.get("back") == "school":
+        return redirect(reverse("teams:school_goals", kwargs={"slug": slug}) + f"#goal-{goal.pk}")
+    return redirect(url)
