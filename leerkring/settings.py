@@ -45,6 +45,7 @@ PROJECT_APPS = [
     "communities",
     "networks",
     "teams",
+    "valuestreams",
     # After the apps whose development points it receives.
     "development",
     "dashboard",
