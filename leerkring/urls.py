@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("communities.urls")),
     path("", include("networks.urls")),
     path("", include("teams.urls")),
+    path("", include("valuestreams.urls")),
     path("", include("development.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -33,8 +33,9 @@ def to_minutes(value, unit: str) -> int:
 
 
 def in_unit(minutes: int, unit: str) -> Decimal:
-    """Minutes in `unit`, to one decimal."""
-    return (Decimal(minutes) / MINUTES_PER[unit]).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    """Minutes in `unit`, to one decimal (two below one, so a short step does not read 0)."""
+    value = Decimal(minutes) / MINUTES_PER[unit]
+    return value.quantize(Decimal("0.1") if value >= 1 else Decimal("0.01"), ROUND_HALF_UP)
 
 
 def lead_time(steps) -> int:
@@ -77,13 +78,13 @@ def longest_wait(steps):
 
 def display_unit(minutes) -> str:
     """The one unit a map is shown in: the largest in which the largest time is at least one,
-    as long as no time above zero shows as 0,0 in it."""
+    as long as no time above zero shows as 0,00 in it."""
     values = [value for value in minutes if value]
     if not values:
         return "minutes"
     for unit in UNITS:
         size = MINUTES_PER[unit]
-        if max(values) >= size and min(values) * 20 >= size:
+        if max(values) >= size and min(values) * 100 >= size:
             return unit
     return "minutes"
 

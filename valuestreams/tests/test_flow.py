@@ -55,9 +55,11 @@ def test_the_longest_wait_is_the_first_of_equals_and_none_when_nothing_waits():
         ([5, 20, 45], "minutes"),
         ([30, 90, 240], "hours"),
         ([3 * DAY, 2 * DAY, 4 * HOUR], "days"),
-        # 5 minutes would read 0,0 days: hours keep it readable.
+        ([20, 7 * DAY], "days"),
+        # 5 minutes would read 0,00 days: hours keep it readable.
         ([5, 30 * DAY], "hours"),
-        ([2, 3 * DAY], "minutes"),
+        ([2, 3 * DAY], "hours"),
+        ([1, 50], "minutes"),
     ],
 )
 def test_the_display_unit_is_the_largest_that_keeps_numbers_readable(minutes, unit):
@@ -65,7 +67,8 @@ def test_the_display_unit_is_the_largest_that_keeps_numbers_readable(minutes, un
 
 
 def test_a_map_is_shown_in_one_unit_for_its_steps_and_lead_time():
-    assert flow.map_unit(INTAKE) == "hours"  # 30 minutes is 0,02 days
+    assert flow.map_unit(INTAKE) == "days"
+    assert flow.map_unit([_step(5, 2 * DAY)]) == "hours"
     assert flow.map_unit([_step(3 * HOUR, 2 * DAY), _step(DAY, DAY)]) == "days"
 
 
@@ -107,7 +110,8 @@ def test_an_unknown_unit_is_refused():
 
 def test_in_unit_gives_one_decimal():
     assert flow.in_unit(90, "hours") == Decimal("1.5")
-    assert flow.in_unit(5, "hours") == Decimal("0.1")
+    assert flow.in_unit(5, "hours") == Decimal("0.08")
+    assert flow.in_unit(20, "days") == Decimal("0.01")
 
 
 def test_the_change_in_lead_time_is_in_minutes_and_percent():
