@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from core.errors import LeerkringError
 from core.validation import validate
 from development.models import DevelopmentPoint
+from development.selectors import points_from
 from development.services import point_propose
 
 from .models import PainPoint, Step, ValueStreamMap
@@ -97,10 +98,18 @@ def step_move(*, step: Step, direction: str) -> bool:
     return True
 
 
+def _sent(pain_points) -> bool:
+    return points_from(PainPoint).filter(object_id__in=pain_points.values("pk")).exists()
+
+
 @transaction.atomic
 def step_delete(*, step: Step) -> None:
-    """Remove the step with its pain points; a development point sent from one of them stays
-    in the inbox, without its link back."""
+    """Remove the step with its pain points. A step whose pain point went to the development
+    points stays: the point links back to it."""
+    if _sent(step.pain_points.all()):
+        raise LeerkringError(
+            _("A pain point of this step is in the development points: change the step instead.")
+        )
     value_stream = step.map
     step.delete()
     _renumber(value_stream)
@@ -114,6 +123,8 @@ def pain_point_add(*, step: Step, description: str, actor) -> PainPoint:
 
 
 def pain_point_delete(*, pain_point: PainPoint) -> None:
+    if _sent(PainPoint.objects.filter(pk=pain_point.pk)):
+        raise LeerkringError(_("This pain point is in the development points; it stays here."))
     pain_point.delete()
 
 

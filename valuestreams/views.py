@@ -91,6 +91,14 @@ def _answer(request, value_stream, can_edit, *, status="", anchor="", focus=None
     return redirect(_map_url(value_stream, anchor))
 
 
+def _refused(request, value_stream, can_edit, error, anchor):
+    if request.htmx:
+        context = _body(request, value_stream, can_edit, status=error.message)
+        return render(request, "valuestreams/map_detail.html#map_body", context)
+    messages.error(request, error.message)
+    return redirect(_map_url(value_stream, anchor))
+
+
 @organisation_view()
 def map_list(request):
     school = _school(request)
@@ -235,7 +243,10 @@ def step_delete(request, pk, step):
     value_stream, can_edit = _map(request, pk, edit=True)
     step = get_step_for_access(request.access, value_stream, step)
     name = step.name
-    services.step_delete(step=step)
+    try:
+        services.step_delete(step=step)
+    except LeerkringError as error:
+        return _refused(request, value_stream, can_edit, error, f"step-{step.pk}")
     status = _("Step “%(step)s” was removed.") % {"step": name}
     return _answer(request, value_stream, can_edit, status=status, anchor="steps")
 
@@ -268,7 +279,10 @@ def pain_point_add(request, pk, step):
 def pain_point_delete(request, pk, pain):
     value_stream, can_edit = _map(request, pk, edit=True)
     pain_point = get_pain_point_for_access(request.access, value_stream, pain)
-    services.pain_point_delete(pain_point=pain_point)
+    try:
+        services.pain_point_delete(pain_point=pain_point)
+    except LeerkringError as error:
+        return _refused(request, value_stream, can_edit, error, f"pain-{pain_point.pk}")
     status = _("The pain point was removed.")
     return _answer(
         request, value_stream, can_edit, status=status, anchor=f"step-{pain_point.step_id}"
