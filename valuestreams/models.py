@@ -6,12 +6,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Unit(models.TextChoices):
-    MINUTES = "minutes", _("minutes")
-    HOURS = "hours", _("hours")
-    DAYS = "days", _("days")
+    # "minutes" alone is a meeting's minutes elsewhere in Leerkring.
+    MINUTES = "minutes", pgettext_lazy("time unit", "minutes")
+    HOURS = "hours", pgettext_lazy("time unit", "hours")
+    DAYS = "days", pgettext_lazy("time unit", "days")
 
 
 class ValueStreamMap(models.Model):
