@@ -46,6 +46,7 @@ PROJECT_APPS = [
     "networks",
     "teams",
     "competences",
+    "valuestreams",
     # After the apps whose development points it receives.
     "development",
     "vision",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("teams.urls")),
     path("", include("competences.urls")),
+    path("", include("valuestreams.urls")),
     path("", include("development.urls")),
     path("", include("vision.urls")),
     path("", include("growth.urls")),
