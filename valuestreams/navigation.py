@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.context_processors import NavItem
+from core.context_processors import SCHOOL_DEVELOPMENT, NavItem
 
 
 def items(request) -> list[NavItem]:
@@ -16,4 +16,4 @@ def items(request) -> list[NavItem]:
     match = getattr(request, "resolver_match", None)
     current = bool(match and match.namespace == "valuestreams")
     url = reverse("valuestreams:map_list", kwargs={"slug": organisation.slug})
-    return [NavItem(label=_("Value streams"), url=url, current=current)]
+    return [NavItem(label=_("Value streams"), url=url, current=current, group=SCHOOL_DEVELOPMENT)]

@@ -40,6 +40,7 @@ def test_leader_maps_the_pupil_intake_and_sends_a_pain_point(
     slug = school.slug
     login_as(page, leader)
     page.goto(f"/o/{slug}/")
+    page.locator(".main-nav summary", has_text=dutch("School development")).click()
     page.locator(f".main-nav a[href='/o/{slug}/value-streams/']").click()
     expect(page.locator("h1")).to_have_text(dutch("Value stream maps"))
     check_accessibility(page)
@@ -108,6 +109,7 @@ def test_leader_maps_the_pupil_intake_and_sends_a_pain_point(
     assert (point.origin, point.source) == (pain_point, "value_stream_pain")
 
     # The development points show it, with the way back to the map.
+    page.locator(".main-nav summary", has_text=dutch("School development")).click()
     page.locator(
         f".main-nav a[href='{reverse('development:point_list', kwargs={'slug': slug})}']"
     ).click()
