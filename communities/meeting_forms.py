@@ -72,9 +72,32 @@ class MeetingForm(MeetingDetailsForm):
     time = forms.TimeField(label=_("Start time"), widget=_time_input())
     field_order = ["date", "time", "duration_minutes", "place", "online_url"]
 
+    @classmethod
+    def editing(cls, meeting, data=None) -> "MeetingForm":
+        """The form filled in with a planned meeting's own date, time and place."""
+        local = timezone.localtime(meeting.starts_at)
+        initial = {
+            "date": local.date(),
+            "time": local.time().replace(second=0, microsecond=0),
+            "duration_minutes": meeting.duration_minutes,
+            "place": meeting.place,
+            "online_url": meeting.online_url,
+        }
+        return cls(data, initial=initial)
+
     def starts_at(self) -> datetime.datetime:
         naive = datetime.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
         return timezone.make_aware(naive)
+
+    def changes(self) -> dict:
+        """What `services.meeting_update` takes from a valid form."""
+        return {
+            "starts_at": self.starts_at(),
+            **{
+                name: self.cleaned_data[name]
+                for name in ("duration_minutes", "place", "online_url")
+            },
+        }
 
 
 class AgendaItemForm(forms.Form):

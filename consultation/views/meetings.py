@@ -134,25 +134,10 @@ def meeting_create(request, pk):
 def meeting_edit(request, pk, meeting_pk):
     body, _can_edit, _ids = _body(request, pk)
     meeting = get_meeting_for_body(body, meeting_pk)
-    local = timezone.localtime(meeting.starts_at)
-    initial = {
-        "date": local.date(),
-        "time": local.time().replace(second=0, microsecond=0),
-        "duration_minutes": meeting.duration_minutes,
-        "place": meeting.place,
-        "online_url": meeting.online_url,
-    }
-    form = MeetingForm(request.POST or None, initial=initial)
+    form = MeetingForm.editing(meeting, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting_services.meeting_update(
-                meeting=meeting,
-                starts_at=form.starts_at(),
-                duration_minutes=form.cleaned_data["duration_minutes"],
-                place=form.cleaned_data["place"],
-                online_url=form.cleaned_data["online_url"],
-                actor=request.user,
-            )
+            meeting_services.meeting_update(meeting=meeting, **form.changes(), actor=request.user)
         except LeerkringError as error:
             apply_error(form, error)
         else:
