@@ -46,18 +46,22 @@ def test_leader_builds_a_five_item_pulse_by_keyboard_and_sends_it(
     tab_to(page, add_dimension, max_tabs=80)
     page.keyboard.press("Enter")
     _type_into(page, "#id_title_nl", "Ons team")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
     for code, text in ITEMS:
+        # Each Enter below loads a page: wait for it, or the next step acts on the last one.
         page.get_by_role("link", name=dutch("Add an item")).first.focus()
-        page.keyboard.press("Enter")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         _type_into(page, "#id_text_nl", text)
         _type_into(page, "#id_code", code)
         if code == "rust":
             page.locator("#id_reverse").focus()
             page.keyboard.press("Space")
         page.locator("#id_code").focus()
-        page.keyboard.press("Enter")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         expect(page.locator(".builder-items")).to_contain_text(text)
     check_accessibility(page)
 
