@@ -19,14 +19,18 @@ class PersonPicker:
     matches: list
     more: bool  # more people match than are listed
     field: str = "person"  # the name of the radio buttons the form reads
+    show_organisation: bool = False  # for choices across a school community's schools
 
 
-def person_picker(request, candidates, *, id="person-picker", field="person") -> PersonPicker:
+def person_picker(
+    request, candidates, *, id="person-picker", field="person", show_organisation=False
+) -> PersonPicker:
     """The people among `candidates` (a queryset of memberships) matching the request's `q`."""
     query = request.GET.get("q", "").strip()[:100]
     found = list(matching(candidates, query)[: PICKER_LIMIT + 1]) if query else []
+    more = len(found) > PICKER_LIMIT
     return PersonPicker(
-        id, request.path, query, found[:PICKER_LIMIT], len(found) > PICKER_LIMIT, field
+        id, request.path, query, found[:PICKER_LIMIT], more, field, show_organisation
     )
 
 
