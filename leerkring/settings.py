@@ -231,6 +231,9 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+    # Sessions are read from the shared cache and written through to the database, so that
+    # every web process knows a login and a restarted Redis signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -111,6 +111,50 @@ def _stop(process: subprocess.Popen | None) -> None:
         pass
 
 
+def _server_processes(server: subprocess.Popen, database: str) -> list:
+    """gunicorn's master and workers, and the PostgreSQL backends connected to the database."""
+    import psutil
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+        backends = [pid for (pid,) in cursor.fetchall()]
+    master = psutil.Process(server.pid)
+    found = [("web", master), *(("web", child) for child in master.children(recursive=True))]
+    for pid in backends:
+        try:
+            found.append(("database", psutil.Process(pid)))
+        except psutil.Error:  # a backend of another machine or one that just ended
+            continue
+    return found
+
+
+def _cpu(processes: list) -> dict:
+    """CPU seconds (user + system) used so far, per kind, by process id."""
+    import psutil
+
+    used = {}
+    for kind, process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        used[(kind, process.pid)] = times.user + times.system
+    return used
+
+
+def _cpu_used(before: dict, after: dict) -> dict:
+    """What the server's processes used during the run: a process that began during it
+    counts from zero (a backend that ended during it is missed, hence a lower bound)."""
+    totals = {"web": 0.0, "database": 0.0}
+    for (kind, pid), seconds in after.items():
+        totals[kind] += seconds - before.get((kind, pid), 0.0)
+    return {kind: round(value, 1) for kind, value in totals.items()}
+
+
 def _rows(stats_csv: Path, seconds: float) -> list[dict]:
     rows = []
     with stats_csv.open(encoding="utf-8") as handle:
@@ -190,6 +234,7 @@ def main() -> int:
                 start_new_session=True,
             )
             _wait_until_served(host + plan["anonymous"]["public catalogue"], server)
+            cpu_before = _cpu(_server_processes(server, name))
             load_before = os.getloadavg()
             print(f"Locust: {users} users for {seconds} s (load average {load_before[0]:.2f})")
             started = time.monotonic()
@@ -223,6 +268,7 @@ def main() -> int:
             )
             locust.wait()
             elapsed = time.monotonic() - started
+            cpu = _cpu_used(cpu_before, _cpu(_server_processes(server, name)))
         finally:
             _stop(locust)
             _stop(server)
@@ -246,6 +292,13 @@ def main() -> int:
         f"{checked['answers']} answers; lost {checked['lost']}, duplicated {checked['duplicated']}."
     )
     print(f"Load average after the run: {' '.join(f'{x:.2f}' for x in load_after)}")
+    served = next(row["requests"] for row in rows if row["page"] == "all")
+    per_request = 1000 * (cpu["web"] + cpu["database"]) / max(1, served)
+    print(
+        f"Server CPU during the run: web {cpu['web']} s, PostgreSQL {cpu['database']} s for "
+        f"{served} requests = {per_request:.1f} ms a request, about "
+        f"{1000 / per_request if per_request else 0:.0f} requests a second per core."
+    )
     result = {
         "users": users,
         "seconds": seconds,
@@ -256,6 +309,8 @@ def main() -> int:
         "load_average_after": load_after,
         "cpus": os.cpu_count(),
         "pages": rows,
+        "server_cpu_seconds": cpu,
+        "cpu_ms_per_request": round(per_request, 1),
         "completions": len(completed),
         "completions_per_s": completions,
         "verification": checked,
