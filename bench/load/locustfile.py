@@ -7,8 +7,8 @@
 - trainers their home and an edition overview;
 - anonymous visitors the public catalogue.
 
-The tokens completed (thank-you page received) are written to LOAD_COMPLETED when the test
-stops, so that run.py can count them against what was stored.
+The tokens completed (thank-you page received) and those whose submit was sent are written
+to LOAD_COMPLETED when Locust exits, so that run.py can count them against what was stored.
 """
 
 import json
@@ -17,21 +17,24 @@ import random
 import re
 from pathlib import Path
 
-from locust import FastHttpUser, between, events, task
+from locust import FastHttpUser, between, constant, events, task
 
 PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text(encoding="utf-8"))
 TOKENS = list(reversed(PLAN["tokens"]))
-COMPLETED: list[str] = []
+COMPLETED: list[str] = []  # tokens whose thank-you page came back
+SENT: list[str] = []  # tokens whose submit was sent (it may have been cut off at the end)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RADIO = re.compile(r'name="(i\d+)" id="[^"]*"\s+value="([^"]+)"')
 TEXT = re.compile(r'<textarea name="(q\d+)"')
 DONE_MARK = 'name="round"'  # only the answer form has it; the thank-you page does not
 
 
-@events.test_stop.add_listener
+@events.quitting.add_listener
 def _write_completed(environment, **kwargs):
-    with open(os.environ["LOAD_COMPLETED"], "w", encoding="utf-8") as out:
-        json.dump(COMPLETED, out)
+    """When Locust exits, after the last user stopped."""
+    Path(os.environ["LOAD_COMPLETED"]).write_text(
+        json.dumps({"completed": COMPLETED, "sent": SENT}), encoding="utf-8"
+    )
 
 
 def answers_from(page: str) -> dict:
@@ -45,10 +48,11 @@ def answers_from(page: str) -> dict:
 
 
 class Respondent(FastHttpUser):
-    """Someone who opens the link from the invitation mail, reads, and submits."""
+    """The people who open the link from their invitation mail and submit, one after another:
+    no pause between them, so that the completions a second show what the server manages."""
 
     weight = 6
-    wait_time = between(0.5, 1.5)
+    wait_time = constant(0)
 
     @task
     def answer_survey(self):
@@ -73,6 +77,8 @@ class Respondent(FastHttpUser):
         twice = random.random() < 0.05
         for attempt in range(2 if twice else 1):
             name = "survey submit" if attempt == 0 else "survey submit again"
+            if attempt == 0:
+                SENT.append(token)
             with self.client.post(url, data=data, name=name, catch_response=True) as sent:
                 if sent.status_code != 200 or DONE_MARK in (sent.text or ""):
                     sent.failure(f"submit {sent.status_code}")

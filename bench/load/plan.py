@@ -130,11 +130,13 @@ def prepare(respondents: int) -> dict:
     }
 
 
-def verify(plan: dict, completed: list[str]) -> dict:
-    """Stored responses of the load round against the tokens the harness completed."""
+def verify(plan: dict, completed: list[str], sent: list[str]) -> dict:
+    """Stored responses of the load round against the tokens the harness completed (its
+    thank-you page came back) and sent (the submit went out; the run may have ended before
+    its answer came back)."""
     round_id = plan["round"]
     responses = Response.objects.filter(round_id=round_id)
-    per_response = (
+    answers = list(
         Answer.objects.filter(response__round_id=round_id)
         .values("response")
         .annotate(n=Count("pk"))
@@ -145,22 +147,26 @@ def verify(plan: dict, completed: list[str]) -> dict:
             round_id=round_id, status=Invitation.Status.COMPLETED
         ).values_list("token", flat=True)
     )
-    harness = set(completed)
+    harness, went_out = set(completed), set(sent)
     stored = responses.count()
     submitted = responses.filter(status=Response.Status.SUBMITTED).count()
-    answers = list(per_response)
     return {
         "harness_completed": len(harness),
         "stored_responses": stored,
         "stored_submitted": submitted,
         "invitations_completed": len(done),
-        # Completed for the harness, but no completed invitation or no stored response.
-        "lost": len(harness - done) + max(0, len(harness) - submitted),
-        # More responses than links completed, a link completed twice by the harness, or a
-        # response with more or fewer answers than the form has items.
-        "duplicated": max(0, stored - len(harness))
-        + (len(completed) - len(harness))
-        + sum(1 for n in answers if n != plan["items"]),
+        # Completed for the harness, but no completed invitation or no submitted response.
+        "lost": len(harness - done) + max(0, len(done) - submitted),
+        # A link stored twice (more responses than completed links), a response with more or
+        # fewer answers than the form has items, a link completed that was never submitted
+        # by the harness, or a thank-you page twice for one link.
+        "duplicated": max(0, stored - len(done))
+        + sum(1 for n in answers if n != plan["items"])
+        + len(done - went_out)
+        + (len(completed) - len(harness)),
+        # Submits that were stored but whose answer the harness did not see: cut off when the
+        # run ended (at most one for each respondent user).
+        "unconfirmed": len((done & went_out) - harness),
         "answers": sum(answers),
         "items_per_response": plan["items"],
     }

@@ -4,7 +4,7 @@ and check that every survey submission was stored exactly once. See bench/load/R
 
 Environment: DATABASE_URL (a PostgreSQL database whose name contains "bench"; default
 bench_load on 127.0.0.1, created if missing), LOAD_SECONDS (60), LOAD_USERS (50),
-LOAD_SPAWN_RATE (10 a second), LOAD_PORT (8765), LOAD_WORKERS (4), LOAD_THREADS (1),
+LOAD_SPAWN_RATE (10 a second), LOAD_PORT (a free one), LOAD_WORKERS (4), LOAD_THREADS (1),
 LOAD_DB (persistent or pool: how the web processes hold their database connections),
 LOAD_OUTPUT (bench/load.json).
 """
@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,9 @@ def _env() -> dict:
     if mode not in {"persistent", "pool"}:
         raise SystemExit(f"LOAD_DB must be 'persistent' or 'pool', not {mode!r}.")
     env["DATABASE_POOL"] = "1" if mode == "pool" else "0"
+    if mode == "persistent":
+        # Longer than a run, so that no backend's CPU time ends uncounted with a reconnect.
+        env["DATABASE_CONN_MAX_AGE"] = "3600"
     return env
 
 
@@ -81,6 +85,17 @@ def _django(env: dict) -> None:
     import django
 
     django.setup()
+
+
+def _port(wanted: str | None) -> int:
+    """LOAD_PORT if it is free, else refuse; without it, a free port chosen by the system."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", int(wanted or 0)))
+        except OSError as error:
+            message = f"Port {wanted} on 127.0.0.1 is in use; choose another LOAD_PORT."
+            raise SystemExit(message) from error
+        return probe.getsockname()[1]
 
 
 def _wait_until_served(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
@@ -188,7 +203,7 @@ def main() -> int:
     seconds = int(env.get("LOAD_SECONDS", "60"))
     users = int(env.get("LOAD_USERS", "50"))
     spawn = env.get("LOAD_SPAWN_RATE", "10")
-    port = env.get("LOAD_PORT", "8765")
+    port = str(_port(env.get("LOAD_PORT")))
     workers = env.get("LOAD_WORKERS", "4")
     threads = env.get("LOAD_THREADS", "1")
     output = Path(env.get("LOAD_OUTPUT", ROOT / "bench" / "load.json"))
@@ -258,7 +273,7 @@ def main() -> int:
                     "--loglevel",
                     "WARNING",
                     "--stop-timeout",
-                    "10",
+                    "30",
                 ],
                 cwd=ROOT,
                 env={**env, "LOAD_PLAN": str(plan_file), "LOAD_COMPLETED": str(completed_file)},
@@ -276,9 +291,10 @@ def main() -> int:
             print(locust_log.read_text(encoding="utf-8")[-3000:])
             raise SystemExit("Locust wrote no statistics; its log is above.")
         rows = _rows(Path(tmp) / "load_stats.csv", seconds)
-        completed = json.loads(completed_file.read_text(encoding="utf-8"))
+        harness = json.loads(completed_file.read_text(encoding="utf-8"))
+        completed = harness["completed"]
 
-    checked = load_plan.verify(plan, completed)
+    checked = load_plan.verify(plan, completed, harness["sent"])
     connections.close_all()
     completions = round(len(completed) / seconds, 1)
     _print_table(rows)
@@ -289,7 +305,8 @@ def main() -> int:
     )
     print(
         f"Stored: {checked['stored_submitted']} submitted responses, "
-        f"{checked['answers']} answers; lost {checked['lost']}, duplicated {checked['duplicated']}."
+        f"{checked['answers']} answers; lost {checked['lost']}, duplicated "
+        f"{checked['duplicated']}, stored as the run ended {checked['unconfirmed']}."
     )
     print(f"Load average after the run: {' '.join(f'{x:.2f}' for x in load_after)}")
     served = next(row["requests"] for row in rows if row["page"] == "all")
@@ -336,7 +353,12 @@ def main() -> int:
     return 1 if checked["lost"] or checked["duplicated"] or any(r["errors"] for r in pages) else 0
 
 
+def _terminated(signum, frame):
+    raise SystemExit(143)  # runs the clean-up in main's finally, as Ctrl-C does
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         sys.exit(main())
     except KeyboardInterrupt:
