@@ -114,6 +114,12 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections (one per web process or thread, kept DATABASE_CONN_MAX_AGE seconds)
+# rather than psycopg's pool: gunicorn's sync workers serve one request at a time, so a pool
+# has nothing to share and only adds a checkout and a return to every request. Under the load
+# test (bench/load/README.md) the web processes used more CPU per request with the pool in
+# each pair of runs (23.4 vs 19.3 ms, 19.0 vs 17.3 ms) and served fewer survey completions.
+# DATABASE_POOL=1 switches to the pool, for threaded workers or a small max_connections.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -123,8 +129,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_POOL", False
 ):
-    # psycopg's pool in each process instead of one persistent connection per thread
-    # (bench/load/README.md compares the two; pooling forbids CONN_MAX_AGE).
+    # psycopg's pool in each process instead (pooling forbids CONN_MAX_AGE).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
