@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from locust import FastHttpUser, between, constant, events, task
+from locust.exception import StopUser
 
 PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text(encoding="utf-8"))
 TOKENS = list(reversed(PLAN["tokens"]))
@@ -57,23 +58,24 @@ class Respondent(FastHttpUser):
     @task
     def answer_survey(self):
         if not TOKENS:
-            return
+            raise StopUser()  # every link was used: this respondent stream ends
         token = TOKENS.pop()
         url = PLAN["answer_url"].replace("TOKEN", token)
         with self.client.get(url, name="survey answer page", catch_response=True) as page:
             found = CSRF.search(page.text or "")
+            answers = answers_from(page.text or "")
             if page.status_code != 200 or not found:
                 page.failure(f"answer page {page.status_code}")
+                return
+            if len([name for name in answers if name.startswith("i")]) != PLAN["items"]:
+                page.failure("answer page without the expected items")
                 return
         data = {
             "csrfmiddlewaretoken": found.group(1),
             "round": str(PLAN["round"]),
             "action": "submit",
-            **answers_from(page.text),
+            **answers,
         }
-        if len([k for k in data if k.startswith("i")]) != PLAN["items"]:
-            page.failure("answer page without the expected items")
-            return
         twice = random.random() < 0.05
         for attempt in range(2 if twice else 1):
             name = "survey submit" if attempt == 0 else "survey submit again"
