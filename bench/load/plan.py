@@ -155,13 +155,16 @@ def verify(plan: dict, completed: list[str], sent: list[str]) -> dict:
         "stored_responses": stored,
         "stored_submitted": submitted,
         "invitations_completed": len(done),
-        # Completed for the harness, but no completed invitation or no submitted response.
-        "lost": len(harness - done) + max(0, len(done) - submitted),
-        # A link stored twice (more responses than completed links), a response with more or
-        # fewer answers than the form has items, a link completed that was never submitted
-        # by the harness, or a thank-you page twice for one link.
+        # Completed for the harness, but no completed invitation, no submitted response or
+        # fewer answers than the form has items.
+        "lost": len(harness - done)
+        + max(0, len(done) - submitted)
+        + sum(1 for n in answers if n < plan["items"]),
+        # A link stored twice (more responses than completed links), a response with more
+        # answers than the form has items, a link completed that was never submitted by the
+        # harness, or a thank-you page twice for one link.
         "duplicated": max(0, stored - len(done))
-        + sum(1 for n in answers if n != plan["items"])
+        + sum(1 for n in answers if n > plan["items"])
         + len(done - went_out)
         + (len(completed) - len(harness)),
         # Submits that were stored but whose answer the harness did not see: cut off when the
