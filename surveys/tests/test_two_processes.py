@@ -171,15 +171,20 @@ def two_processes(redis_db):
 
 
 @pytest.fixture
-def finished_360(survey_360, leader):
+def signs_in(leader):
+    """The leader's password hashed as the processes check it (the tests use a fast hasher)."""
+    hasher = Argon2PasswordHasher()
+    leader.user.password = hasher.encode(PASSWORD, hasher.salt())
+    leader.user.save(update_fields=["password"])
+    return leader
+
+
+@pytest.fixture
+def finished_360(survey_360):
     round_ = survey_360.rounds.get()
     add_responses(survey_360, round_, "self", 1, value=4)
     add_responses(survey_360, round_, "teachers", 4, value=lambda index, item: 1 + index % 5)
     close(round_)
-    # The processes check passwords with the deployment's hashers, not the tests' fast one.
-    hasher = Argon2PasswordHasher()
-    leader.user.password = hasher.encode(PASSWORD, hasher.salt())
-    leader.user.save(update_fields=["password"])
     return survey_360
 
 
@@ -198,11 +203,9 @@ def _log_in(browser: Browser, server: Served, email: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_login_on_one_process_is_valid_on_the_other(two_processes, leader):
+def test_a_login_on_one_process_is_valid_on_the_other(two_processes, signs_in):
     first, second = two_processes
-    hasher = Argon2PasswordHasher()
-    leader.user.password = hasher.encode(PASSWORD, hasher.salt())
-    leader.user.save(update_fields=["password"])
+    leader = signs_in
     browser = Browser()
     home = reverse("dashboard")
     assert browser.get(second.base + home)[0] == 302  # not signed in yet
@@ -214,9 +217,10 @@ def test_a_login_on_one_process_is_valid_on_the_other(two_processes, leader):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_report_rendered_by_one_process_is_served_from_the_shared_cache_by_the_other(
-    two_processes, finished_360, leader, redis_db
+    two_processes, finished_360, signs_in, redis_db
 ):
     first, second = two_processes
+    leader = signs_in
     browser = Browser()
     _log_in(browser, first, leader.user.email)
     url = reverse(
