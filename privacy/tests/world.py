@@ -105,6 +105,7 @@ def build_person_world(*, school, team):
         level=3,
     )
     member = PLGMemberFactory(plg=PLGFactory(organisation=school, name="Rekenen"), person=person)
+    PLGMemberFactory(plg=member.plg, person=admin)  # a colleague in the group reads the minutes
     meeting = MeetingFactory(plg=member.plg, minutes=MINUTES, minutes_by=person.user)
     product = Product.objects.create(
         plg=member.plg,
