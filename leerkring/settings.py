@@ -53,6 +53,8 @@ PROJECT_APPS = [
     "growth",
     "consultation",
     "dashboard",
+    # Sessions, personal data export and erasure: after every app whose data it gathers.
+    "privacy",
 ]
 INSTALLED_APPS = [
     *PROJECT_APPS,
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "privacy.middleware.SessionActivityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -254,6 +257,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this many seconds without a request (privacy/sessions.py; 0 = never),
+# and in any case SESSION_COOKIE_AGE (two weeks) after sign-in. Thirty minutes: the people who
+# sign in see appraisals and private journals, often on shared staff-room computers.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
