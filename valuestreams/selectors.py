@@ -8,7 +8,7 @@ from development.selectors import points_from
 from .models import PainPoint, Step, ValueStreamMap
 
 
-def _with_totals(maps: QuerySet) -> QuerySet:
+def with_totals(maps: QuerySet) -> QuerySet:
     zero = 0
     return maps.annotate(
         step_count=Count("steps"),
@@ -24,7 +24,7 @@ def _with_totals(maps: QuerySet) -> QuerySet:
 def school_maps(*, organisation) -> QuerySet[ValueStreamMap]:
     """The school's maps with their number of steps, process time and lead time (summed in
     SQL), a future map after the current one it is based on."""
-    return _with_totals(ValueStreamMap.objects.filter(organisation=organisation)).order_by(
+    return with_totals(ValueStreamMap.objects.filter(organisation=organisation)).order_by(
         "process", Coalesce("based_on_id", "pk"), "version", "pk"
     )
 
