@@ -166,3 +166,31 @@ def test_other_staff_and_submissions_without_a_map_get_404(
     valuestreams_map.organisation = SchoolFactory()
     valuestreams_map.save()
     assert login(trainer).get(map_url).status_code == 404
+
+
+def test_the_map_page_and_the_hand_in_page_stay_within_their_queries(
+    login,
+    participant,
+    assignment,
+    intake_map,
+    trainer,
+    provider,
+    school_leader,
+    django_assert_max_num_queries,
+):
+    for index in range(4):
+        valuestreams.step_add(
+            value_stream=intake_map, name=f"Stap {index}", process_minutes=5, waiting_minutes=60
+        )
+    submission = learning.submission_save(
+        assignment=assignment, participant=participant, text="", value_stream=intake_map
+    )
+    client = login(trainer)
+    map_url = _urls(provider, submission)[1]
+    client.get(map_url)
+    with django_assert_max_num_queries(12):
+        assert client.get(map_url).status_code == 200
+    client = login(school_leader)
+    client.get(_submit_url(participant, assignment))
+    with django_assert_max_num_queries(12):
+        assert client.get(_submit_url(participant, assignment)).status_code == 200
