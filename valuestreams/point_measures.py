@@ -3,18 +3,16 @@ the lead time of the map the pain point is on (the current situation, as mapped 
 point was found) and of the future map based on it (the way of working after the change, where
 the school records the new lead time). A shorter lead time is an improvement.
 
-The pain points come with their step and map (point_origins.py prefetches them); the lead times
-of those maps and of their future maps are summed in SQL in one query, whatever the number of
-goals."""
+The pain points come with their step and map and both lead times, summed in SQL in the query
+that reads them (point_origins.py): no query of its own, whatever the number of goals."""
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from development.measures import IMPROVED, NO_NEW, NOT_YET, Measure
 
 from . import flow
 from .models import PainPoint, ValueStreamMap
-from .selectors import with_totals
+from .selectors import with_lead_times
 from .templatetags.valuestreams import duration, signed_percent
 
 
@@ -31,32 +29,25 @@ def _change(before: int, after: int, unit: str) -> str:
 
 def measures(points) -> dict:
     mine = [p for p in points if isinstance(p.origin, PainPoint)]
-    if not mine:
-        return {}
-    map_ids = {p.origin.step.map_id for p in mine}
-    current, future = {}, {}
-    for value_stream in with_totals(
-        ValueStreamMap.objects.filter(Q(pk__in=map_ids) | Q(based_on_id__in=map_ids))
-    ).order_by("pk"):
-        if value_stream.pk in map_ids:
-            current[value_stream.pk] = value_stream
-        if value_stream.based_on_id in map_ids:
-            future[value_stream.based_on_id] = value_stream
+    # Origins read through point_origins.py carry their lead times; others are read again.
+    bare = {p.origin.pk for p in mine if not hasattr(p.origin, "map_lead")}
+    read = {}
+    if bare:
+        pain_points = PainPoint.objects.filter(pk__in=bare).select_related("step__map")
+        read = {pain.pk: pain for pain in with_lead_times(pain_points)}
     found = {}
     for point in mine:
-        value_stream = current.get(point.origin.step.map_id)
-        if value_stream is None:
-            continue
+        pain = read.get(point.origin.pk, point.origin)
+        value_stream = pain.step.map
         label = _("lead time of “%(process)s”") % {"process": value_stream.process}
-        newer = future.get(value_stream.pk)
-        if newer is None or value_stream.version != ValueStreamMap.Version.CURRENT:
+        if not pain.has_future or value_stream.version != ValueStreamMap.Version.CURRENT:
             found[point.pk] = Measure(
                 label=label,
                 outcome=NO_NEW,
                 detail=_("record the new lead time in a future map of this process"),
             )
             continue
-        before, after = value_stream.lead_total, newer.lead_total
+        before, after = pain.map_lead or 0, pain.future_lead or 0
         unit = flow.display_unit([before, after])
         found[point.pk] = Measure(
             label=label,

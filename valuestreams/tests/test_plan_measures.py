@@ -89,7 +89,7 @@ def _second_map(school, leader, index):
 
 
 @pytest.mark.parametrize("maps", [1, 4])
-def test_the_plan_reads_the_lead_times_in_one_query(
+def test_the_plan_reads_the_lead_times_with_the_pain_points(
     school, leader, login, maps, django_assert_num_queries
 ):
     for index in range(maps):
@@ -99,7 +99,26 @@ def test_the_plan_reads_the_lead_times_in_one_query(
     url = reverse("development:plan", kwargs={"slug": school.slug})
     client.get(url)
     # The plan's own reads (see development/tests/test_goals.py), the pain points with their
-    # steps and maps, and one query for the lead times of all maps.
-    with django_assert_num_queries(11):
+    # steps, maps and lead times (read in one query, see point_origins.py).
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count("in de gewenste situatie") == maps
+
+
+def test_points_read_without_their_lead_times_get_them_in_one_query(
+    intake, leader, django_assert_num_queries
+):
+    from valuestreams import point_measures
+
+    goal = _goal_from(intake, leader)
+    future, _created = services.future_map_make(current=intake, actor=leader.user)
+    _shorten_wait(future, 2)
+    points = list(goal.points.all())
+    assert isinstance(points[0].origin, PainPoint)  # read plainly, as any caller might
+    with django_assert_num_queries(1):
+        [measure] = point_measures.measures(points).values()
+    assert measure.outcome == "improved"
+    assert (measure.before, measure.after) == (
+        "10,1 dagen in de huidige situatie",
+        "5,1 dagen in de gewenste situatie",
+    )
