@@ -161,15 +161,25 @@ def get_submission_map_for_trainer(access: Access, pk: int):
 
 
 def can_see_submission_map(access: Access, submission: Submission) -> bool:
-    """Whether the submission links a map of the participant's school and the user trains its
+    """Whether the submission links a map of the school of the participant who handed it in
+    (for a group submission: of an active member of the group) and the user trains its
     edition."""
     value_stream = submission.value_stream
-    if value_stream is None or value_stream.organisation_id != submission.participant.school_id:
+    if value_stream is None or access.membership is None:
         return False
     edition = submission.assignment.edition
-    return access.membership is not None and (
+    if not (
         edition.programme.trainer_id == access.membership.pk
         or edition.groups.filter(trainer=access.membership).exists()
+    ):
+        return False
+    if value_stream.organisation_id == submission.participant.school_id:
+        return True
+    return (
+        submission.group_id is not None
+        and submission.group.participants.filter(
+            is_active=True, school_id=value_stream.organisation_id
+        ).exists()
     )
 
 

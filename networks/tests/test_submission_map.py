@@ -194,3 +194,33 @@ def test_the_map_page_and_the_hand_in_page_stay_within_their_queries(
     client.get(_submit_url(participant, assignment))
     with django_assert_max_num_queries(12):
         assert client.get(_submit_url(participant, assignment)).status_code == 200
+
+
+def test_a_group_member_of_another_school_links_her_own_map(
+    login, participant, intake_map, trainer, provider, edition
+):
+    group = LearningGroupFactory(edition=edition)
+    colleague_school = MembershipFactory(organisation=SchoolFactory(), role="leader")
+    colleague = registration.application_submit(
+        edition_id=edition.pk,
+        applicant=colleague_school.user,
+        people=[colleague_school.user],
+        school=colleague_school.organisation,
+    ).participants.get()
+    for member in (participant, colleague):
+        member.group = group
+        member.save(update_fields=["group"])
+    task = Assignment.objects.create(
+        edition=edition, title="Samen in kaart", is_group=True, due_on=timezone.localdate()
+    )
+    learning.submission_save(assignment=task, participant=participant, text="Eerste versie")
+    their_map = _map(colleague_school.organisation, colleague_school.user, process="Aankoop")
+    submission = learning.submission_save(
+        assignment=task, participant=colleague, text="", value_stream=their_map
+    )
+    assert submission.participant == participant  # the group's one submission
+    assert login(trainer).get(_urls(provider, submission)[1]).status_code == 200
+    # Once that member leaves the group, the map is no longer shown.
+    colleague.group = None
+    colleague.save(update_fields=["group"])
+    assert login(trainer).get(_urls(provider, submission)[1]).status_code == 404
