@@ -6,6 +6,7 @@ from .api import api
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("accounts.urls_allauth")),
     path("o/<slug:slug>/", include("organisations.urls")),
     path("installation/", include("organisations.site_urls")),
     # These apps define their full paths: some are tenant pages under /o/<slug>/, some are
