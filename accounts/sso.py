@@ -1,8 +1,13 @@
 """Single sign-on with a school's own accounts (Microsoft Entra ID, Google Workspace, OpenID
 Connect) through allauth: who may sign in that way and what a failure shows."""
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.account.models import EmailAddress
+from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib import messages
@@ -18,6 +23,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Accounts are imported or invited by a school; nobody creates one themselves.
         return False
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # Someone who logged in a few minutes ago is not asked for their password again
+        # before setting up two-step login; later they are.
+        request = context.request
+        if request is not None and request.user.is_authenticated:
+            records = get_authentication_records(request, request.user)
+            if (
+                records
+                and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
+            ):
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
