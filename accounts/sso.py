@@ -2,6 +2,7 @@
 Connect) through allauth: who may sign in that way and what a failure shows."""
 
 import time
+from urllib.parse import urlsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -91,3 +92,21 @@ def _is_own_microsoft_tenant(sociallogin) -> bool:
     app = sociallogin.provider.app
     tenant = (app.settings.get("tenant") if app else None) or "common"
     return tenant.lower() not in MICROSOFT_SHARED_TENANTS
+
+
+def sign_in_origins(providers) -> list[str]:
+    """Where the login page's SSO forms lead (through Leerkring's redirect), for the page's
+    Content-Security-Policy form-action."""
+    origins = []
+    for provider in providers:
+        app = provider.app
+        if app.provider == "microsoft":
+            url = app.settings.get("login_url", "https://login.microsoftonline.com")
+        elif app.provider == "google":
+            url = "https://accounts.google.com"
+        else:
+            url = app.settings.get("server_url", "")
+        parts = urlsplit(url)
+        if parts.scheme and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return origins

@@ -8,11 +8,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from core.discovery import app_modules
 
 from .forms import EmailAuthenticationForm, MailedPasswordResetForm, ProfileForm
+from .sso import sign_in_origins
 from .tokens import invitation_token_generator
 
 
@@ -30,10 +32,19 @@ class LoginView(auth_views.LoginView):
         return perform_password_login(self.request, {"email": user.email}, login)
 
     def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "sso_providers": get_social_adapter(self.request).list_providers(self.request),
-        }
+        return {**super().get_context_data(**kwargs), "sso_providers": self.sso_providers}
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        origins = sign_in_origins(self.sso_providers)
+        if origins:
+            # The SSO buttons' forms end at the provider's sign-in page.
+            response._csp_update = {"form-action": origins}
+        return response
+
+    @cached_property
+    def sso_providers(self):
+        return get_social_adapter(self.request).list_providers(self.request)
 
 
 # Password reset by mail: Django's views in the site's layout. The request page answers the

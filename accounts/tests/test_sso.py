@@ -54,7 +54,7 @@ def test_it_shows_no_school_account_button_without_a_provider(client, db):
 
 def test_it_shows_the_configured_provider_on_the_login_page(client, db, oidc_provider):
     response = client.get(LOGIN_URL)
-    assert "Inloggen met Schoolaccount" in response.text
+    assert "Aanmelden met Schoolaccount" in response.text
     assert f'action="{SSO_LOGIN_URL}' in response.text
 
 
@@ -127,7 +127,7 @@ def test_a_forged_state_changes_nothing_and_says_so(client, person, oidc_provide
 
     assert not response.wsgi_request.user.is_authenticated
     assert response.redirect_chain[-1][0] == LOGIN_URL
-    assert "Inloggen met je schoolaccount is niet gelukt" in response.text
+    assert "Aanmelden met je schoolaccount is niet gelukt" in response.text
     assert not SocialAccount.objects.exists()
     assert not EmailAddress.objects.exists()
 
@@ -137,8 +137,20 @@ def test_a_callback_without_a_started_login_changes_nothing(client, person, oidc
         "/accounts/sso/oidc/school/login/callback/?code=made-up&state=made-up", follow=True
     )
     assert not response.wsgi_request.user.is_authenticated
-    assert "Inloggen met je schoolaccount is niet gelukt" in response.text
+    assert "Aanmelden met je schoolaccount is niet gelukt" in response.text
 
 
 def test_an_unconfigured_provider_is_not_found(client, db):
     assert client.post(SSO_LOGIN_URL).status_code == 404
+
+
+def test_the_login_page_lets_its_forms_reach_the_provider(client, db, oidc_provider):
+    policy = client.get(LOGIN_URL)["Content-Security-Policy"]
+    form_action = next(d for d in policy.split(";") if "form-action" in d)
+    assert oidc_provider.issuer in form_action
+
+
+def test_without_a_provider_forms_stay_on_leerkring(client, db):
+    policy = client.get(LOGIN_URL)["Content-Security-Policy"]
+    assert "form-action 'self'" in policy
+    assert "http" not in next(d for d in policy.split(";") if "form-action" in d)

@@ -70,7 +70,7 @@ class TestSettingItUp:
     def test_the_profile_offers_it_to_everyone(self, client, staff_member):
         client.force_login(staff_member.user)
         response = client.get("/accounts/profile/")
-        assert "Inloggen in twee stappen" in response.text
+        assert "Aanmelden in twee stappen" in response.text
         assert 'href="/accounts/2fa/"' in response.text
 
     def test_an_administrator_without_it_is_sent_to_set_it_up_first(
@@ -119,7 +119,7 @@ class TestSettingItUp:
 
         response = client.post("/accounts/2fa/totp/deactivate/")
 
-        assert "inloggen in twee stappen verplicht" in response.text
+        assert "aanmelden in twee stappen verplicht" in response.text
         assert Authenticator.objects.filter(user=administrator, type="totp").exists()
 
     def test_a_staff_member_may_switch_it_off(self, client, with_totp):
@@ -175,3 +175,25 @@ class TestLoggingInWithIt:
 
         assert response.status_code == 302
         assert client.get("/").wsgi_request.user == with_totp
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/2fa/",
+        ACTIVATE_URL,
+        "/accounts/2fa/recovery-codes/",
+        "/accounts/2fa/recovery-codes/download/",
+        "/accounts/2fa/totp/deactivate/",
+    ],
+)
+def test_anonymous_visitors_are_sent_to_the_login(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN_URL)
+
+
+def test_the_second_step_without_a_started_login_goes_back_to_the_login(client, db):
+    response = client.post(AUTHENTICATE_URL, {"code": "123456"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN_URL)
