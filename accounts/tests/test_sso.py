@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 import pytest
 import requests
 from allauth.account.models import EmailAddress
+from allauth.core import context
+from allauth.socialaccount.adapter import get_adapter as get_social_adapter
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 
@@ -154,3 +156,21 @@ def test_without_a_provider_forms_stay_on_leerkring(client, db):
     policy = client.get(LOGIN_URL)["Content-Security-Policy"]
     assert "form-action 'self'" in policy
     assert "http" not in next(d for d in policy.split(";") if "form-action" in d)
+
+
+@pytest.mark.parametrize("tenant,matched", [("3f2c1e7a-school", True), ("organizations", False)])
+def test_microsoft_addresses_count_as_verified_only_in_the_schools_own_tenant(
+    rf, settings, person, tenant, matched
+):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "microsoft": {"APPS": [{"client_id": "id", "secret": "s", "settings": {"tenant": tenant}}]}
+    }
+    request = rf.get("/")
+    with context.request_context(request):
+        adapter = get_social_adapter(request)
+        provider = adapter.get_provider(request, "microsoft")
+        sociallogin = provider.sociallogin_from_response(
+            request, {"id": "ms-1", "mail": person.email, "givenName": "An"}
+        )
+        found = adapter.authenticate_by_email(sociallogin)
+    assert (found == (person, person.email)) is matched
