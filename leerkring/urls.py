@@ -1,7 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from .api import api
+
+# The admin's own login form would skip the second step: it sends people to Leerkring's.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("dashboard.urls")),

@@ -197,3 +197,11 @@ def test_the_second_step_without_a_started_login_goes_back_to_the_login(client, 
     response = client.post(AUTHENTICATE_URL, {"code": "123456"})
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN_URL)
+
+
+def test_the_admin_login_sends_people_to_leerkrings_login(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"
+    response = client.post("/admin/login/", {"username": "x@y.be", "password": PASSWORD})
+    assert response["Location"].startswith(LOGIN_URL)
