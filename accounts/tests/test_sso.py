@@ -174,3 +174,13 @@ def test_microsoft_addresses_count_as_verified_only_in_the_schools_own_tenant(
         )
         found = adapter.authenticate_by_email(sociallogin)
     assert (found == (person, person.email)) is matched
+
+
+def test_single_sign_on_still_asks_for_the_second_step(client, person, oidc_provider):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(person, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    _, response = sign_in_at_provider(client, verified(person.email), oidc_provider)
+
+    assert response.redirect_chain[-1][0] == "/accounts/2fa/authenticate/"
+    assert not response.wsgi_request.user.is_authenticated
