@@ -95,9 +95,8 @@ def open_link_renew(*, round_: Round, group: RaterGroup, actor) -> OpenLink:
 def device_state(request) -> dict:
     """What this browser's signed cookie says; an absent or tampered cookie is a new
     device."""
-    try:
-        value = request.get_signed_cookie(COOKIE, salt=COOKIE_SALT)
-    except (KeyError, ValueError):
+    value = request.get_signed_cookie(COOKIE, default=None, salt=COOKIE_SALT)
+    if value is None:
         return {"done": [], "drafts": {}}
     try:
         data = json.loads(value)
