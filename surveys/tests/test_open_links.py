@@ -316,3 +316,17 @@ def test_the_report_hides_parents_who_are_too_few(link, round_, leader, login):
     assert {c.key for c in response.context["current"].cells} <= {TOTAL}
     assert len(response.context["current"].hidden) == 1
     assert "Heel persoonlijk" not in response.content.decode()
+
+
+def test_the_survey_page_with_open_links_stays_within_twelve_queries(
+    link, parents_survey, leader, login, django_assert_max_num_queries
+):
+    client = login(leader)
+    url = reverse(
+        "surveys:survey_detail",
+        kwargs={"slug": parents_survey.organisation.slug, "pk": parents_survey.pk},
+    )
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        page = client.get(url)
+    assert reverse("surveys:open_answer", args=[link.token]) in page.content.decode()
