@@ -1,9 +1,13 @@
 """A school leader drags an item of their own instrument to the top of its dimension, and a
-dimension above another; the order the server keeps is the one shown. Runs with the harness
-of tests/browser/conftest.py."""
+dimension above another; the order the server keeps is the one shown. The action board drags
+its cards with the same script. Runs with the harness of tests/browser/conftest.py."""
 
+import datetime
+
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from development.models import Action, Goal
 from surveys import builder
 
 
@@ -55,3 +59,27 @@ def test_leader_drags_an_item_and_a_dimension_in_the_builder(
     )
     assert _codes(version) == ["kind", "steun", "doelen", "overleg"]
     check_accessibility(page)
+
+
+def test_the_action_board_drags_a_card_with_the_same_script(page, login_as, leader):
+    school = leader.organisation
+    goal = Goal.objects.create(
+        organisation=school,
+        title="Taal",
+        description="Meetbaar",
+        deadline=timezone.localdate() + datetime.timedelta(days=90),
+    )
+    action = Action.objects.create(
+        organisation=school,
+        goal=goal,
+        title="Werkvormen kiezen",
+        owner=leader,
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    page.set_viewport_size({"width": 1280, "height": 1200})
+    login_as(page, leader, f"/o/{school.slug}/ontwikkeling/plan/acties/bord/")
+    page.locator(f"#action-{action.pk}").drag_to(page.locator(".board-column[data-status=check]"))
+    expect(page.locator(f".board-column[data-status=check] #action-{action.pk}")).to_be_visible()
+    action.refresh_from_db()
+    # The drag sent the card's version with it, as the buttons do.
+    assert (action.status, action.version) == ("check", 2)
