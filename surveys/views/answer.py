@@ -62,7 +62,11 @@ def _as_field(value) -> str:
 
 def _saved_values(invitation) -> dict:
     """What this invitee saved earlier, by field name."""
-    response, answers = stored_answers(invitation)
+    return saved_fields(*stored_answers(invitation))
+
+
+def saved_fields(response, answers: dict) -> dict:
+    """A stored response's answers and comments by field name, to fill the form with."""
     if response is None:
         return {}
     current = {f"i{item_id}": _as_field(value) for item_id, value in answers.items()}

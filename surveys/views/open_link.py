@@ -19,7 +19,7 @@ from organisations.access import organisation_view
 from .. import open_links, selectors
 from ..access import get_open_link_by_token, get_survey_for_access
 from ..answering import parse_post, questions_for_kind
-from .answer import _as_field, _sections
+from .answer import _as_field, _sections, saved_fields
 
 # Posts per link and address per minute: a class of pupils behind one school router answers
 # at once, a script does not get far.
@@ -75,14 +75,7 @@ def open_answer(request, token):
 
 
 def _saved_values(link, key) -> dict:
-    response, answers = open_links.draft_answers(link=link, key=key)
-    if response is None:
-        return {}
-    current = {f"i{item_id}": _as_field(value) for item_id, value in answers.items()}
-    current.update(
-        {f"q{pk}": text for pk, text in response.comments.values_list("question_id", "text")}
-    )
-    return current
+    return saved_fields(*open_links.draft_answers(link=link, key=key))
 
 
 def _done(request, context, state, *, notice="", status=200):
