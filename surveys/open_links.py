@@ -1,6 +1,7 @@
 """Open links: one shared address per stakeholder group and round, answered without an
-account (a parents' questionnaire behind a QR code). A browser answers once per round: a
-signed cookie holds which rounds it submitted and, for a draft, a random key; the response's
+account (a parents' questionnaire behind a QR code). A browser answers once per round and
+group (a family's tablet may answer as a parent and as a pupil): a signed cookie holds which
+it submitted and, for a draft, a random key; the response's
 pseudonym is a keyed hash of that key, so nothing about the person or the device is stored
 with the answers."""
 
@@ -89,7 +90,13 @@ def open_link_renew(*, round_: Round, group: RaterGroup, actor) -> OpenLink:
     return open_link_open(round_=round_, group=group, actor=actor)
 
 
-# The device's cookie: {"done": [round ids], "drafts": {round id: draft key}}
+# The device's cookie: {"done": ["round-group", …], "drafts": {"round-group": draft key}}
+
+
+def _slot(link: OpenLink) -> str:
+    """The round and group a link answers for: what a browser answers once. A renewed link
+    answers for the same, so a draft outlives the renewal."""
+    return f"{link.round_id}-{link.rater_group_id}"
 
 
 def device_state(request) -> dict:
@@ -100,7 +107,7 @@ def device_state(request) -> dict:
         return {"done": [], "drafts": {}}
     try:
         data = json.loads(value)
-        done = [int(pk) for pk in data.get("done", [])][-200:]
+        done = [str(slot)[:40] for slot in data.get("done", [])][-200:]
         drafts = {str(k): str(v)[:64] for k, v in dict(data.get("drafts", {})).items()}
     except (ValueError, TypeError, AttributeError):
         return {"done": [], "drafts": {}}
@@ -119,16 +126,21 @@ def device_store(response, state: dict) -> None:
     )
 
 
-def answered(state: dict, round_: Round) -> bool:
-    return round_.pk in state["done"]
+def answered(state: dict, link: OpenLink) -> bool:
+    return _slot(link) in state["done"]
 
 
-def draft_key(state: dict, round_: Round) -> str:
-    """This browser's draft key for `round_`, made (and kept in `state`) when it has none."""
-    key = state["drafts"].get(str(round_.pk))
+def saved_key(state: dict, link: OpenLink) -> str | None:
+    """This browser's draft key for what `link` answers for, if it saved a draft."""
+    return state["drafts"].get(_slot(link))
+
+
+def draft_key(state: dict, link: OpenLink) -> str:
+    """This browser's draft key for `link`, made (and kept in `state`) when it has none."""
+    key = saved_key(state, link)
     if not key:
         key = secrets.token_urlsafe(24)
-        state["drafts"][str(round_.pk)] = key
+        state["drafts"][_slot(link)] = key
     return key
 
 
@@ -139,10 +151,10 @@ def pseudonym_for_draft(*, round_: Round, key: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
-def mark_answered(state: dict, round_: Round) -> None:
-    state["drafts"].pop(str(round_.pk), None)
-    if round_.pk not in state["done"]:
-        state["done"].append(round_.pk)
+def mark_answered(state: dict, link: OpenLink) -> None:
+    state["drafts"].pop(_slot(link), None)
+    if _slot(link) not in state["done"]:
+        state["done"].append(_slot(link))
 
 
 def draft_answers(*, link: OpenLink, key: str | None) -> tuple[Response | None, dict]:

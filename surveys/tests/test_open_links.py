@@ -330,3 +330,17 @@ def test_the_survey_page_with_open_links_stays_within_twelve_queries(
     with django_assert_max_num_queries(12):
         page = client.get(url)
     assert reverse("surveys:open_answer", args=[link.token]) in page.content.decode()
+
+
+def test_one_tablet_answers_as_a_parent_and_as_a_pupil(link, round_, parents_survey, leader):
+    pupils = parents_survey.rater_groups.get(kind="pupils")
+    pupils_link = open_links.open_link_open(round_=round_, group=pupils, actor=leader.user)
+    tablet = Client()
+    tablet.post(_url(link), _answers(link, action="save", comment="Als ouder"))
+    page = tablet.get(_url(pupils_link)).content.decode()
+    assert "Als ouder" not in page
+    assert tablet.post(_url(pupils_link), _answers(pupils_link)).status_code == 200
+    assert tablet.post(_url(link), _answers(link)).status_code == 200
+    groups = sorted(Response.objects.values_list("rater_group__kind", "status"))
+    assert groups == [("parents", "submitted"), ("pupils", "submitted")]
+    assert tablet.post(_url(pupils_link), _answers(pupils_link)).status_code == 409

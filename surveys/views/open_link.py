@@ -98,7 +98,7 @@ def _open_answer(request, link):
     if not link.active:
         return render(request, "surveys/open_link_closed.html", context, status=410)
     state = open_links.device_state(request)
-    if open_links.answered(state, round_):
+    if open_links.answered(state, link):
         notice = _("This device already answered this survey. Nothing was stored.")
         return _done(request, context, state, notice=notice, status=409 if posted else 200)
     if not round_.is_open():
@@ -108,7 +108,7 @@ def _open_answer(request, link):
     items, questions = questions_for_kind(round_.survey.version, kind)
     errors, status = {}, 200
     if not posted:
-        current = _saved_values(link, state["drafts"].get(str(round_.pk)))
+        current = _saved_values(link, open_links.saved_key(state, link))
     elif request.POST.get("round") != str(round_.pk):
         current = parse_post(request.POST, items, questions, submit=False).raw
         errors = {"__all__": _("This form belongs to another survey. Open the link again.")}
@@ -124,7 +124,7 @@ def _open_answer(request, link):
         }
         status = 429
     else:
-        key = open_links.draft_key(state, round_)
+        key = open_links.draft_key(state, link)
         submit = request.POST.get("action") == "submit"
         try:
             stored = open_links.open_answers_post(
@@ -136,7 +136,7 @@ def _open_answer(request, link):
                 submit=submit,
             )
         except open_links.AlreadySubmitted:
-            open_links.mark_answered(state, round_)
+            open_links.mark_answered(state, link)
             notice = _("Your answers were already submitted. Nothing was changed.")
             return _done(request, context, state, notice=notice, status=409)
         except LeerkringError as error:
@@ -152,7 +152,7 @@ def _open_answer(request, link):
             if errors:
                 errors["__all__"] = _("Some answers need your attention.")
             elif submit:
-                open_links.mark_answered(state, round_)
+                open_links.mark_answered(state, link)
                 return _done(request, context, state)
             else:
                 context["saved"] = True
