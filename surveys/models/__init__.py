@@ -2,7 +2,7 @@
 rounds, answered anonymously)."""
 
 from .instruments import Dimension, Instrument, InstrumentVersion, Item, OpenQuestion, Scale, pick
-from .surveys import Answer, Comment, Invitation, RaterGroup, Response, Round, Survey
+from .surveys import Answer, Comment, Invitation, OpenLink, RaterGroup, Response, Round, Survey
 
 __all__ = [
     "Answer",
@@ -12,6 +12,7 @@ __all__ = [
     "InstrumentVersion",
     "Invitation",
     "Item",
+    "OpenLink",
     "OpenQuestion",
     "RaterGroup",
     "Response",
