@@ -63,8 +63,10 @@ format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# `make bench SIZE=region BENCH_ARGS=--explain` measures the region data set (PostgreSQL).
+SIZE ?= large
 bench: install
-	$(PY) manage.py bench
+	$(PY) manage.py bench --size $(SIZE) $(BENCH_ARGS)
 
 messages: install
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=staticfiles
