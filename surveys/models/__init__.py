@@ -2,7 +2,16 @@
 rounds, answered anonymously)."""
 
 from .instruments import Dimension, Instrument, InstrumentVersion, Item, OpenQuestion, Scale, pick
-from .surveys import Answer, Comment, Invitation, RaterGroup, Response, Round, Survey
+from .surveys import (
+    Answer,
+    Comment,
+    Invitation,
+    RaterGroup,
+    Response,
+    Round,
+    RoundSummary,
+    Survey,
+)
 
 __all__ = [
     "Answer",
@@ -16,6 +25,7 @@ __all__ = [
     "RaterGroup",
     "Response",
     "Round",
+    "RoundSummary",
     "Scale",
     "Survey",
     "pick",
