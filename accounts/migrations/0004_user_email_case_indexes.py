@@ -20,4 +20,7 @@ class Migration(migrations.Migration):
             model_name='user',
             index=models.Index(django.db.models.functions.text.Lower('email'), name='user_email_lower_idx'),
         ),
+        # PostgreSQL keeps statistics of an expression index only after an ANALYZE; without
+        # them it keeps scanning the table until autovacuum comes by.
+        migrations.RunSQL("ANALYZE accounts_user", migrations.RunSQL.noop),
     ]
