@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0011_instrument_owners_and_sharing'),
+        ('surveys', '0012_drop_indexes_covered_by_constraints'),
     ]
 
     operations = [
