@@ -2,7 +2,17 @@
 rounds, answered anonymously)."""
 
 from .instruments import Dimension, Instrument, InstrumentVersion, Item, OpenQuestion, Scale, pick
-from .surveys import Answer, Comment, Invitation, OpenLink, RaterGroup, Response, Round, Survey
+from .surveys import (
+    Answer,
+    Comment,
+    Invitation,
+    OpenLink,
+    RaterGroup,
+    Response,
+    Round,
+    RoundSummary,
+    Survey,
+)
 
 __all__ = [
     "Answer",
@@ -17,6 +27,7 @@ __all__ = [
     "RaterGroup",
     "Response",
     "Round",
+    "RoundSummary",
     "Scale",
     "Survey",
     "pick",

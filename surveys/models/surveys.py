@@ -377,3 +377,24 @@ class OpenLink(models.Model):
 
     def __str__(self):
         return f"{self.round} · {self.rater_group}"
+class RoundSummary(models.Model):
+    """What a finished round's report publishes, in brief, for figures across many surveys
+    (a learning group's combined 360° profile): the total of each dimension and the
+    development points the report offers. Written when the round closes (summaries.py),
+    never on a view; it holds nothing the report itself does not show."""
+
+    round = models.OneToOneField(
+        Round, on_delete=models.CASCADE, related_name="summary", verbose_name=_("round")
+    )
+    # [[code, title_nl, title_en, mean or None], …] in the report's order.
+    totals = models.JSONField(_("dimension totals"), default=list)
+    # [[source, code], …]: the development points the report offers.
+    points = models.JSONField(_("development points offered"), default=list)
+    written_at = models.DateTimeField(_("written at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("round summary")
+        verbose_name_plural = _("round summaries")
+
+    def __str__(self):
+        return f"{self.round}"
