@@ -377,6 +377,8 @@ class OpenLink(models.Model):
 
     def __str__(self):
         return f"{self.round} · {self.rater_group}"
+
+
 class RoundSummary(models.Model):
     """What a finished round's report publishes, in brief, for figures across many surveys
     (a learning group's combined 360° profile): the total of each dimension and the
