@@ -14,6 +14,7 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.uploads import validate_upload
 
+from .history import record_action
 from .models import Action, ActionEvidence, Goal
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -81,7 +82,7 @@ def action_create(
     title = _check(goal=goal, title=title, owner=owner, deadline=deadline, status=status)
     _validate_evidence(evidence)
     with transaction.atomic():
-        action = Action.objects.create(
+        action = Action(
             organisation_id=goal.organisation_id,
             goal=goal,
             title=title,
@@ -92,6 +93,8 @@ def action_create(
             created_by=actor,
             updated_by=actor,
         )
+        action._history_user = actor
+        action.save()
         if evidence is not None:
             ActionEvidence.objects.create(action=action, file=evidence, uploaded_by=actor)
         audit_log(
@@ -113,6 +116,7 @@ def _save_if_current(action: Action, version: int, actor, **fields) -> Action:
         if not written:
             current = Action.objects.select_related("owner__user", "updated_by").get(pk=action.pk)
             raise StaleAction(current)
+        record_action(action, actor=actor)
         audit_log(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
