@@ -66,11 +66,11 @@ def record_action(action: Action, *, actor) -> None:
 
 
 def _goal_records(scope: PlanScope):
-    return HistoricalGoal.objects.filter(**scope.goals)
+    return Goal.history.filter(**scope.goals)
 
 
 def _action_records(scope: PlanScope):
-    return HistoricalAction.objects.filter(goal_id__in=_goal_records(scope).values("id"))
+    return Action.history.filter(goal_id__in=_goal_records(scope).values("id"))
 
 
 def plan_versions(scope: PlanScope):
@@ -86,8 +86,9 @@ def plan_versions(scope: PlanScope):
         kind=Value("a", output_field=CharField()), key=F("history_id")
     )
     return (
-        goals.values_list(*columns)
-        .union(actions.values_list(*columns), all=True)
+        goals.order_by()
+        .values_list(*columns)
+        .union(actions.order_by().values_list(*columns), all=True)
         .order_by("-history_date", "-key")
     )
 
@@ -106,6 +107,8 @@ def version_rows(rows) -> list[dict]:
         row["key"] = f"{row['kind']}{row['id']}"
         row["user"] = people.get(row["user_id"])
         row["what"] = _what(row["kind"], row["type"])
+    for row, earlier in zip(rows, rows[1:], strict=False):
+        row["previous"] = earlier["key"]
     return rows
 
 

@@ -106,10 +106,11 @@ def point_decide(*, point: DevelopmentPoint, status: str, actor) -> DevelopmentP
     return point
 
 
-def goal_check(*, title: str, description: str, deadline, starts_on=None):
+def goal_check(*, title: str, description: str, deadline, starts_on=None, kept_deadline=None):
     """The checks every goal passes, of a school's plan or a person's own: a title, a
     measurable description, a deadline not in the past and a start not after it. Returns the
-    cleaned title, description and start (today when empty)."""
+    cleaned title, description and start (today when empty). `kept_deadline`, the deadline a
+    goal has now, may stay even once it has passed."""
     title, description = (title or "").strip(), (description or "").strip()
     if not title:
         raise LeerkringError(_("Give the goal a title."), field="title")
@@ -121,7 +122,7 @@ def goal_check(*, title: str, description: str, deadline, starts_on=None):
         )
     if deadline is None:
         raise LeerkringError(_("Give the goal a deadline."), field="deadline")
-    if deadline < timezone.localdate():
+    if deadline < timezone.localdate() and deadline != kept_deadline:
         raise LeerkringError(_("The deadline cannot be in the past."), field="deadline")
     starts_on = starts_on or timezone.localdate()
     if starts_on > deadline:
