@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import CharField, F, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,11 +17,15 @@ from .models import GOAL_HISTORY, Action, Goal
 HistoricalGoal = Goal.history.model
 HistoricalAction = Action.history.model
 
-# The goal's links, kept with each of its versions, and how a linked object is named.
+# The goal's links, kept with each of its versions: the linked object's column in the link's
+# history table, and how it is named.
 GOAL_LINKS = {
-    "points": ("developmentpoint", lambda point: point.description),
-    "expectations": ("qualityexpectation", lambda item: f"{item.code} {item.title}"),
-    "core_tasks": ("coretask", lambda task: task.name),
+    "points": ("developmentpoint", F("developmentpoint__description")),
+    "expectations": (
+        "qualityexpectation",
+        Concat("qualityexpectation__code", Value(" "), "qualityexpectation__title"),
+    ),
+    "core_tasks": ("coretask", F("coretask__name")),
 }
 GOAL_FIELDS = ["title", "description", "starts_on", "deadline", "status"]
 ACTION_FIELDS = ["title", "owner", "deadline", "status", "notes"]
@@ -131,6 +136,26 @@ def version_at(scope: PlanScope, key: str):
     return record, kind
 
 
+def _links(record_ids) -> list[tuple[int, str, str]]:
+    """(goal version, link field, name) of every link kept with these versions of goals, in
+    one query over the three link tables."""
+    parts = []
+    for name, (column, label) in GOAL_LINKS.items():
+        link_model = GOAL_HISTORY.m2m_models[getattr(Goal, name).field]
+        parts.append(
+            link_model.objects.filter(history_id__in=record_ids)
+            .order_by()
+            .annotate(
+                link=Value(name, output_field=CharField()),
+                label=Concat(label, Value(""), output_field=CharField()),
+                linked=F(f"{column}_id"),
+            )
+            .values_list("history_id", "link", "label", "linked")
+        )
+    rows = parts[0].union(*parts[1:], all=True).order_by("history_id", "link", "linked")
+    return [(record_id, name, label) for record_id, name, label, _linked in rows]
+
+
 @dataclass
 class PlanSnapshot:
     """The plan at a moment: its goals (historical records) in order, each with `links`
@@ -146,7 +171,7 @@ class PlanSnapshot:
 
 def plan_as_of(scope: PlanScope, when: datetime) -> PlanSnapshot:
     """The plan as it was at `when`: the last version of each goal and action saved by then,
-    without those removed by then. Five queries: goals, three kinds of links, actions."""
+    without those removed by then. Three queries: goals, their links, actions."""
     goals = list(
         _goal_records(scope)
         .filter(history_date__lte=when)
@@ -158,11 +183,8 @@ def plan_as_of(scope: PlanScope, when: datetime) -> PlanSnapshot:
     for goal in goals:
         goal.links = {name: [] for name in GOAL_LINKS}
         goal.plan_actions = []
-    for name, (column, label) in GOAL_LINKS.items():
-        link_model = GOAL_HISTORY.m2m_models[getattr(Goal, name).field]
-        rows = link_model.objects.filter(history_id__in=by_record).select_related(column)
-        for row in rows.order_by(f"{column}_id"):
-            by_record[row.history_id].links[name].append(label(getattr(row, column)))
+    for record_id, name, label in _links(by_record):
+        by_record[record_id].links[name].append(label)
     by_goal = {goal.id: goal for goal in goals}
     actions = (
         _action_records(scope)
@@ -193,6 +215,15 @@ class ItemDiff:
     state: str  # "added", "removed" or "changed"
     changes: list[Change] = field(default_factory=list)
     goal_title: str = ""
+
+    @property
+    def label(self) -> str:
+        kind = "g" if self.kind == "goal" else "a"
+        return _what(kind, {"added": "+", "removed": "-"}.get(self.state, "~"))
+
+    @property
+    def symbol(self) -> str:
+        return {"added": "+", "removed": "−"}.get(self.state, "~")
 
 
 def _shown(record, name: str, value) -> str:
