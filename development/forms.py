@@ -121,6 +121,10 @@ class ActionMoveForm(forms.Form):
     version = forms.IntegerField(min_value=1)
 
 
+# A date field's value as <input type="date"> needs it, whatever the language's date format.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class PersonalGoalForm(forms.Form):
     """A goal of one's own plan; `status` only when it is changed later."""
 
@@ -130,7 +134,7 @@ class PersonalGoalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Make it measurable: who, what, how much, by when."),
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Deadline"), widget=ISO_DATE)
     status = forms.ChoiceField(label=_("Status"), choices=Goal.Status.choices)
 
     def __init__(self, *args, with_status: bool = False, **kwargs):
@@ -141,7 +145,7 @@ class PersonalGoalForm(forms.Form):
 
 class PersonalActionForm(forms.Form):
     title = forms.CharField(label=_("Action"), max_length=200)
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Deadline"), widget=ISO_DATE)
 
 
 class CompareForm(forms.Form):
