@@ -34,16 +34,14 @@ class StaleAction(LeerkringError):
         self.current = current
 
 
-def _check(*, goal: Goal, title: str, owner, deadline, status: str) -> str:
+def action_check(*, goal: Goal, title: str, deadline) -> str:
+    """What every action needs, in a school's plan or a person's own: a description of at
+    most 200 characters and a deadline not before the goal's start. Returns the title."""
     title = (title or "").strip()
     if not title:
         raise LeerkringError(_("Describe the action."), field="title")
     if len(title) > 200:
         raise LeerkringError(_("An action has at most 200 characters."), field="title")
-    if owner is None:
-        raise LeerkringError(_("Choose who carries the action."), field="owner")
-    if owner.organisation_id != goal.organisation_id or not owner.is_active:
-        raise LeerkringError(_("The owner must be a member of the school."), field="owner")
     if deadline is None:
         raise LeerkringError(_("Give the action a deadline."), field="deadline")
     if deadline < goal.starts_on:
@@ -52,6 +50,15 @@ def _check(*, goal: Goal, title: str, owner, deadline, status: str) -> str:
             % {"date": date_format(goal.starts_on, "j F Y")},
             field="deadline",
         )
+    return title
+
+
+def _check(*, goal: Goal, title: str, owner, deadline, status: str) -> str:
+    if owner is None:
+        raise LeerkringError(_("Choose who carries the action."), field="owner")
+    if owner.organisation_id != goal.organisation_id or not owner.is_active:
+        raise LeerkringError(_("The owner must be a member of the school."), field="owner")
+    title = action_check(goal=goal, title=title, deadline=deadline)
     if status not in Action.Status.values:
         raise LeerkringError(_("Choose one of the statuses."), field="status")
     return title

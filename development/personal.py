@@ -3,13 +3,13 @@ a school's plan, owned by the person and kept in versions, so that day two of a 
 compared with day one."""
 
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
 
+from .action_services import action_check
 from .history import record_goal
 from .models import Action, Goal
 from .services import goal_check
@@ -85,19 +85,7 @@ def personal_action_add(*, goal: Goal, title: str, deadline, actor) -> Action:
     """Add an action under a goal of one's own plan; the person carries it."""
     if actor.pk != goal.person_id:
         raise LeerkringError(_("Only the participant changes their own plan."))
-    title = (title or "").strip()
-    if not title:
-        raise LeerkringError(_("Describe the action."), field="title")
-    if len(title) > 200:
-        raise LeerkringError(_("An action has at most 200 characters."), field="title")
-    if deadline is None:
-        raise LeerkringError(_("Give the action a deadline."), field="deadline")
-    if deadline < goal.starts_on:
-        raise LeerkringError(
-            _("The deadline cannot be before the start of the goal (%(date)s).")
-            % {"date": date_format(goal.starts_on, "j F Y")},
-            field="deadline",
-        )
+    title = action_check(goal=goal, title=title, deadline=deadline)
     with transaction.atomic():
         action = Action(
             organisation_id=goal.organisation_id,
