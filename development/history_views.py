@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.pagination import paginate
@@ -23,8 +24,13 @@ class PlanPages:
     title: str  # the plan's name in headings and breadcrumbs
     crumbs: list  # [(label, url)] before the plan
     plan_url: str
-    history_url: str  # a version's page is history_url + key + "/"
+    history_url: str
     compare_url: str
+    version_name: str  # the URL name of a version's page
+    url_kwargs: dict
+
+    def version_url(self, key: str) -> str:
+        return reverse(self.version_name, kwargs={**self.url_kwargs, "key": key})
 
     def context(self, **extra) -> dict:
         return {"plans": self, **extra}
@@ -33,6 +39,11 @@ class PlanPages:
 def history_page(request, pages: PlanPages):
     page = paginate(request, history.plan_versions(pages.scope))
     rows = history.version_rows(page.object_list)
+    for row in rows:
+        row["url"] = pages.version_url(row["key"])
+        if "previous" in row:
+            query = urlencode({"van": row["previous"], "tot": row["key"]})
+            row["compare_url"] = f"{pages.compare_url}?{query}"
     return render(request, "development/plan_history.html", pages.context(page=page, versions=rows))
 
 
@@ -76,6 +87,8 @@ def _school_pages(request) -> PlanPages:
         plan_url=reverse("development:plan", kwargs=slug),
         history_url=reverse("development:plan_history", kwargs=slug),
         compare_url=reverse("development:plan_compare", kwargs=slug),
+        version_name="development:plan_version",
+        url_kwargs=slug,
     )
 
 

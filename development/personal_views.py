@@ -29,6 +29,8 @@ def _pages(participant) -> PlanPages:
         plan_url=reverse("development:personal_plan", kwargs=pk),
         history_url=reverse("development:personal_history", kwargs=pk),
         compare_url=reverse("development:personal_compare", kwargs=pk),
+        version_name="development:personal_version",
+        url_kwargs=pk,
     )
 
 

@@ -7,11 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from development import history
 from development.action_services import StaleAction, action_create, action_move
-from development.models import CoreTask, DevelopmentPoint, Goal, QualityExpectation
+from development.models import Action, CoreTask, DevelopmentPoint, Goal, QualityExpectation
 from development.services import goal_create, goal_set_status, point_decide
 
 
@@ -100,7 +100,9 @@ def test_the_plan_as_it_was_and_two_versions_compared(school, leader, staff_memb
     page = compare.content.decode()
     assert "Doel toegevoegd:</span> Ouders betrekken" in page
     assert "Actie gewijzigd:</span> Werkvormen kiezen" in page
-    assert "<del>plannen</del>" in page and "<ins>checken</ins>" in page
+    with translation.override("nl-be"):
+        before, after = str(Action.Status.PLAN.label), str(Action.Status.CHECK.label)
+    assert f"<del>{before}</del>" in page and f"<ins>{after}</ins>" in page
     assert "<del>gepland</del>" in page and "<ins>bereikt</ins>" in page
     # The order of the two does not matter.
     swapped = client.get(_url("plan_compare", school), {"van": _key(newest), "tot": _key(first)})
