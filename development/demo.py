@@ -245,6 +245,9 @@ def _build_personal_plan(ctx, leader) -> None:
                 actor=leader.user,
             )
     _date_versions(participant, day_one)
+    # The goals of the first day started that day.
+    Goal.objects.filter(participant=participant).update(starts_on=day_one.date())
+    Goal.history.filter(participant_id=participant.pk).update(starts_on=day_one.date())
     goal = goals[0]
     personal.personal_goal_update(
         goal=goal,
