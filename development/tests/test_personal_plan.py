@@ -229,3 +229,11 @@ def test_my_action_plans_lists_my_courses(participant, goal, login):
     page = login(participant.user).get(reverse("development:personal_plans")).content.decode()
     assert participant.edition.programme.title in page
     assert _url("personal_plan", participant) in page
+
+
+def test_the_course_page_and_my_growth_lead_to_the_plan(participant, school, login):
+    client = login(participant.user)
+    course = client.get(reverse("networks:participation", kwargs={"pk": participant.pk}))
+    assert _url("personal_plan", participant) in course.content.decode()
+    overview = client.get(reverse("organisations:overview", kwargs={"slug": school.slug}))
+    assert reverse("development:personal_plans") in overview.content.decode()
