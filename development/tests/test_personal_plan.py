@@ -237,3 +237,31 @@ def test_the_course_page_and_my_growth_lead_to_the_plan(participant, school, log
     assert _url("personal_plan", participant) in course.content.decode()
     overview = client.get(reverse("organisations:overview", kwargs={"slug": school.slug}))
     assert reverse("development:personal_plans") in overview.content.decode()
+
+
+def test_erasure_takes_the_plan_and_all_its_versions_and_the_export_holds_them(
+    participant, goal, school, leader
+):
+    from development import personal_data
+    from development.models import Action
+    from development.services import goal_create
+
+    personal.personal_action_add(
+        goal=goal, title="Collega's bevragen", deadline=_day(20), actor=goal.person
+    )
+    school_goal = goal_create(
+        organisation=school,
+        title="Schooldoel",
+        description="Meetbaar.",
+        deadline=_day(50),
+        actor=leader.user,
+    )
+    parts = {part.kind: part.records for part in personal_data.export(participant.user)}
+    assert [g["title"] for g in parts["personal_plan_goals"]] == ["Een PLG starten"]
+    assert [a["title"] for a in parts["personal_plan_actions"]] == ["Collega's bevragen"]
+    assert len(parts["personal_plan_versions"]) == 2
+    personal_data.erase(participant.user)
+    assert not Goal.objects.filter(person=participant.user).exists()
+    assert not Goal.history.filter(person_id=participant.user.pk).exists()
+    assert not Action.history.filter(goal_id=goal.pk).exists()
+    assert school_goal.history.count() == 1
