@@ -68,20 +68,31 @@ def waiting_points(*, access: Access, limit: int = 5) -> tuple[int, list[Develop
     return (rows[0].total if rows else 0), rows
 
 
-def plan_goals(*, access: Access) -> QuerySet:
-    """The school's goals by deadline, each with `linked_points`: its development points the
-    user may see, with their origins (one query for the goals, one for their points, one per
-    kind of origin)."""
+def _linked_points(access: Access) -> Prefetch:
+    """A goal's development points the user may see as `linked_points`, with their origins
+    (one query for the points, one per kind of origin)."""
     points, origin_querysets = _visible(access)
     linked = (
         points.select_related("team")
         .prefetch_related(GenericPrefetch("origin", origin_querysets))
         .order_by("created_at", "pk")
     )
+    return Prefetch("points", queryset=linked, to_attr="linked_points")
+
+
+def goal_with_points(*, access: Access, pk: int) -> Goal | None:
+    """One goal of the school's plan with its `linked_points`: what its measures rest on."""
+    goals = Goal.objects.filter(organisation=access.organisation, person__isnull=True, pk=pk)
+    return goals.prefetch_related(_linked_points(access)).first()
+
+
+def plan_goals(*, access: Access) -> QuerySet:
+    """The school's goals by deadline, each with `linked_points` (see `_linked_points`), its
+    quality expectations, core tasks and actions."""
     return (
         Goal.objects.filter(organisation=access.organisation, person__isnull=True)
         .prefetch_related(
-            Prefetch("points", queryset=linked, to_attr="linked_points"),
+            _linked_points(access),
             Prefetch(
                 "expectations",
                 queryset=QualityExpectation.objects.select_related("framework"),

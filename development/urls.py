@@ -19,6 +19,7 @@ urlpatterns = [
     path(PLAN + "vergelijken/", history_views.plan_compare, name="plan_compare"),
     path(PLAN + "doelen/nieuw/", views.goal_create, name="goal_create"),
     path(PLAN + "doelen/<id:pk>/status/", views.goal_status, name="goal_status"),
+    path(PLAN + "doelen/<id:pk>/gewerkt/", views.goal_measures, name="goal_measures"),
     path(PLAN + "doelen/<id:pk>/acties/nieuw/", action_views.action_create, name="action_create"),
     path(PLAN + "acties/", action_views.action_list, name="action_list"),
     path(PLAN + "acties/bord/", action_views.action_board, name="action_board"),

@@ -84,7 +84,6 @@ def plan(request):
     _school(request)
     tasks = list(selectors.core_tasks(access=request.access))
     goals = list(selectors.plan_goals(access=request.access))
-    attach_measures(goals)
     context = {
         "goals": goals,
         "can_edit": can_decide(request.access),
@@ -93,6 +92,21 @@ def plan(request):
         "tasks_without_goal": [task for task in tasks if not task.goal_count],
     }
     return render(request, "development/plan.html", context)
+
+
+@organisation_view(manage=True)
+def goal_measures(request, pk):
+    """A goal's "did it work?": the latest measurement of each of its sources. The plan page
+    loads it per goal, as every source costs queries of its own."""
+    _school(request)
+    goal = selectors.goal_with_points(access=request.access, pk=pk)
+    if goal is None:
+        raise Http404
+    attach_measures([goal])
+    context = {"goal": goal, "measured": True, "slug": request.organisation.slug}
+    if request.htmx:
+        return render(request, "development/plan.html#measures", context)
+    return render(request, "development/goal_measures.html", context)
 
 
 def _point_to_plan(request):

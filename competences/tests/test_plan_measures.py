@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from competences import point_measures
 from competences.coverage import team_cells
@@ -15,6 +14,7 @@ from competences.selectors import coverage_rules
 from development.models import DevelopmentPoint
 from development.services import goal_create
 from development.services import point_propose as development_point_propose
+from development.tests.plan_pages import measure_urls, plan_as_seen, plan_url
 from organisations.tests.factories import TeamMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,7 @@ def _goal_from(team, competence, leader, source):
 
 
 def _plan(school, leader, login):
-    url = reverse("development:plan", kwargs={"slug": school.slug})
-    return login(leader).get(url).content.decode()
+    return plan_as_seen(login(leader), school)
 
 
 def _agree(person, competence, level):
@@ -107,14 +106,20 @@ def test_the_plan_page_does_not_grow_with_competence_goals(
     login, leader, school, framework, team, staff_member
 ):
     client = login(leader)
-    url = reverse("development:plan", kwargs={"slug": school.slug})
     competences = list(framework.competences.all()[:3])
     _goal_from(team, competences[0], leader, "competence_missing")
-    client.get(url)
+    [first] = measure_urls(client.get(plan_url(school)).content.decode())
     with CaptureQueriesContext(connection) as one:
-        client.get(url)
+        client.get(plan_url(school))
+    with CaptureQueriesContext(connection) as one_goal:
+        client.get(first, headers={"HX-Request": "true"})
     for competence in competences[1:]:
         _goal_from(team, competence, leader, "competence_missing")
     with CaptureQueriesContext(connection) as three:
-        assert "Nog niet" in client.get(url).content.decode()
+        urls = measure_urls(client.get(plan_url(school)).content.decode())
+    assert len(urls) == 3
     assert len(three) == len(one) <= 12
+    for url in urls:
+        with CaptureQueriesContext(connection) as each_goal:
+            assert "Nog niet" in client.get(url, headers={"HX-Request": "true"}).content.decode()
+        assert len(each_goal) == len(one_goal) <= 12

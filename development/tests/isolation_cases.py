@@ -113,6 +113,7 @@ URLS = {
     "development:plan": _school,
     "development:goal_create": _school,
     "development:goal_status": _goal,
+    "development:goal_measures": _goal,
     "development:action_create": _goal,
     "development:action_list": _school,
     "development:action_board": _school,

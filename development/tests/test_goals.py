@@ -181,3 +181,33 @@ def test_a_goal_of_another_school_is_404(school, leader, outsider, login):
     assert login(leader).post(url, {"status": "achieved"}).status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == Goal.Status.PLANNED
+
+
+def test_a_goals_measures_open_as_a_page_of_their_own_without_javascript(login, leader, school):
+    goal = goal_create(
+        organisation=school,
+        title="Leesplezier",
+        description="70% leest graag.",
+        deadline=datetime.date.today() + datetime.timedelta(days=90),
+        actor=leader.user,
+    )
+    client = login(leader)
+    plan = client.get(reverse("development:plan", kwargs={"slug": school.slug})).content.decode()
+    url = reverse("development:goal_measures", kwargs={"slug": school.slug, "pk": goal.pk})
+    assert f'<a href="{url}">' in plan  # the link the page offers without JavaScript
+    page = client.get(url).content.decode()
+    assert "<h1>Leesplezier</h1>" in page and "Nog geen nieuwe meting" in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith(f'<div class="goal-measures" id="goal-{goal.pk}-measures">')
+
+
+def test_staff_do_not_read_a_goals_measures(login, staff_member, leader, school):
+    goal = goal_create(
+        organisation=school,
+        title="Leesplezier",
+        description="70% leest graag.",
+        deadline=datetime.date.today() + datetime.timedelta(days=90),
+        actor=leader.user,
+    )
+    url = reverse("development:goal_measures", kwargs={"slug": school.slug, "pk": goal.pk})
+    assert login(staff_member).get(url).status_code == 403

@@ -4,10 +4,10 @@ current map and of its future map, and whether the lead time got shorter."""
 import datetime
 
 import pytest
-from django.urls import reverse
 
 from development.models import DevelopmentPoint
 from development.services import goal_create
+from development.tests.plan_pages import measure_urls, plan_as_seen, plan_url
 from valuestreams import services
 from valuestreams.models import PainPoint, ValueStreamMap
 
@@ -30,8 +30,7 @@ def _goal_from(value_stream, leader, title="Sneller een intakegesprek"):
 
 
 def _plan(school, leader, login):
-    url = reverse("development:plan", kwargs={"slug": school.slug})
-    return " ".join(login(leader).get(url).content.decode().split())
+    return " ".join(plan_as_seen(login(leader), school).split())
 
 
 def _shorten_wait(future, days):
@@ -96,13 +95,14 @@ def test_the_plan_reads_the_lead_times_with_the_pain_points(
         _goal_from(_second_map(school, leader, index), leader, title=f"Doel {index}")
     assert ValueStreamMap.objects.filter(version="future").count() == maps
     client = login(leader)
-    url = reverse("development:plan", kwargs={"slug": school.slug})
-    client.get(url)
-    # The plan's own reads (see development/tests/test_goals.py), the pain points with their
-    # steps, maps and lead times (read in one query, see point_origins.py).
-    with django_assert_num_queries(10):
-        response = client.get(url)
-    assert response.content.decode().count("in de gewenste situatie") == maps
+    # Each goal's "did it work?" reads its goal, then the pain points with their steps, maps
+    # and lead times (in one query, see point_origins.py).
+    urls = measure_urls(client.get(plan_url(school)).content.decode())
+    assert len(urls) == maps
+    for url in urls:
+        with django_assert_num_queries(6):
+            response = client.get(url, headers={"HX-Request": "true"})
+        assert "in de gewenste situatie" in response.content.decode()
 
 
 def test_points_read_without_their_lead_times_get_them_in_one_query(
