@@ -127,6 +127,29 @@ def build(ctx) -> None:
             ),
             core_tasks=tasks[:1],
         )
+    # The pain point of the pupil intake's map (valuestreams' demo) is a goal too: its future
+    # map shows the lead time the plan compares with.
+    pain = (
+        DevelopmentPoint.objects.filter(
+            organisation=school, source=DevelopmentPoint.Source.VALUE_STREAM_PAIN
+        )
+        .order_by("pk")
+        .first()
+    )
+    if pain is not None:
+        point_decide(point=pain, status=DevelopmentPoint.Status.ACCEPTED, actor=leader.user)
+        goal_create(
+            organisation=school,
+            title="Een nieuwe leerling sneller in de klas",
+            description=(
+                "Tegen de krokusvakantie zit een nieuwe leerling binnen vijf schooldagen na de "
+                "eerste vraag van de ouders in de klas, met het dossier van de vorige school."
+            ),
+            deadline=datetime.date(timezone.localdate().year + 1, 2, 13),
+            actor=leader.user,
+            points=[pain],
+            core_tasks=tasks[2:3],
+        )
     _build_actions(ctx, school, leader, tasks)
     # Spread the points over the last weeks, newest last, as they were sent over time.
     now = timezone.now()
