@@ -27,7 +27,7 @@ class Parsed:
 
 def questions_for(invitation: Invitation) -> tuple[list[Item], list[OpenQuestion]]:
     """The items and open questions this invitee's rater group answers."""
-    items, questions = version_questions(invitation.round.survey.version)
+    items, questions = version_questions(invitation.round.version)
     kind = invitation.rater_group.kind
     return [i for i in items if i.is_for(kind)], [q for q in questions if q.is_for(kind)]
 

@@ -78,14 +78,17 @@ def survey_rounds(*, survey: Survey) -> list[Round]:
 
 
 def report_rounds(*, survey: Survey) -> list[Round]:
-    """The survey's rounds in order, each with `submitted` (its number of submitted
-    responses) and `points` (the development points sent from it)."""
+    """The survey's rounds in order with the version each was answered with, `submitted`
+    (its number of submitted responses) and `points` (the development points sent from
+    it)."""
     submitted = Response.objects.filter(round=OuterRef("pk"), status=Response.Status.SUBMITTED)
     rounds = list(
-        survey.rounds.annotate(
+        survey.rounds.select_related("version")
+        .annotate(
             submitted=_count(submitted),
             points=_count(points_from(Round).filter(object_id=OuterRef("pk"))),
-        ).order_by("number")
+        )
+        .order_by("number")
     )
     for round_ in rounds:
         round_.survey = survey
@@ -165,11 +168,13 @@ def report_histograms(rounds) -> list[tuple]:
     )
 
 
-def report_respondent_scores(rounds) -> list[tuple]:
+def report_respondent_scores(rounds, items=None) -> list[tuple]:
     """(round id, group id, pseudonym, dimension id, mean score): every submitted rater's
-    mean score per dimension on the quality items."""
+    mean score per dimension on the quality items (of `items` only, when given: the ids of
+    the items a comparison across versions pairs)."""
     if not rounds:
         return []
+    only = Q() if items is None else Q(item_id__in=items)
     columns = (
         "response__round_id",
         "response__rater_group_id",
@@ -178,6 +183,7 @@ def report_respondent_scores(rounds) -> list[tuple]:
     )
     return list(
         Answer.objects.filter(
+            only,
             _submitted(rounds, "response__"),
             score__isnull=False,
             item__aspect=Item.Aspect.QUALITY,
