@@ -236,7 +236,20 @@ class RoundForm(forms.Form):
         if len(versions) > 1:
             self.fields["version"] = forms.TypedChoiceField(
                 label=_("Version of the instrument"),
-                choices=[(v.pk, _("version %(number)s") % {"number": v.number}) for v in versions],
+                choices=[
+                    (
+                        versions[0].pk,
+                        _("Version %(number)s, the newest") % {"number": versions[0].number},
+                    ),
+                    *(
+                        (
+                            v.pk,
+                            _("Version %(number)s, as in the pre-measurement")
+                            % {"number": v.number},
+                        )
+                        for v in versions[1:]
+                    ),
+                ],
                 coerce=int,
                 initial=versions[0].pk,
                 widget=forms.RadioSelect,
