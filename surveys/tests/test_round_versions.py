@@ -262,3 +262,28 @@ def test_a_comparison_never_stands_next_to_a_round_it_differs_from_by_one_rater(
     assert row["pre"] is None and row["post"] is None
     # Each round's own dimension (five raters) is still shown.
     assert context["rows"][0]["total"].n == 5
+
+
+def test_the_raw_data_shares_a_column_only_for_unchanged_items(school, leader, today):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from surveys.exports import report_xlsx_bytes
+
+    instrument = _pulse(school)
+    survey = _survey(school, leader, instrument, today)
+    pre = survey.rounds.get()
+    add_responses(survey, pre, "staff", 3, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
+    close(pre)
+    _old, new = _adapt(instrument)
+    post = _post(survey, leader, today, version=new)
+    add_responses(survey, post, "staff", 3, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
+    close(post)
+    sheet = load_workbook(BytesIO(report_xlsx_bytes(survey))).worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][2:] == ["rust", "steun", "tijd", "steun (v2)", "plezier (v2)"]
+    assert sorted(tuple(row) for row in rows[1:]) == [
+        *[(1, rows[1][1], 2, 2, 5, None, None)] * 3,
+        *[(2, rows[1][1], 4, None, None, 5, 1)] * 3,
+    ]
