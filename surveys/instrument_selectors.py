@@ -48,12 +48,12 @@ def _newest(instruments: QuerySet) -> QuerySet[InstrumentVersion]:
 
 def sendable_versions(*, organisation: Organisation) -> list[InstrumentVersion]:
     """The newest version of each instrument this organisation may send, shipped ones first,
-    then its own and those shared with it; only versions with items."""
-    versions = (
-        _newest(Instrument.objects.filter(_visible_q(organisation)))
-        .annotate(item_count=Count("items"))
-        .filter(item_count__gt=0)
-    )
+    then its own and those shared with it; only versions with items. A provider sends
+    evaluations only."""
+    instruments = Instrument.objects.filter(_visible_q(organisation))
+    if organisation.is_provider:
+        instruments = instruments.filter(kind=Instrument.Kind.EVALUATION)
+    versions = _newest(instruments).annotate(item_count=Count("items")).filter(item_count__gt=0)
     return sorted(
         versions,
         key=lambda v: (

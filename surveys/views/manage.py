@@ -51,9 +51,15 @@ def _managed_survey(request, pk):
     return survey
 
 
+def _sends_surveys(organisation) -> bool:
+    """Schools send surveys of every kind; a provider sends evaluations (see
+    `sendable_versions`), such as a course evaluation with its own questions."""
+    return organisation.is_school or organisation.is_provider
+
+
 @organisation_view()
 def survey_list(request):
-    if not request.organisation.is_school:
+    if not _sends_surveys(request.organisation):
         raise Http404
     page = paginate(request, selectors.survey_list(access=request.access))
     return render(request, "surveys/survey_list.html", {"page": page})
@@ -64,7 +70,7 @@ def survey_list(request):
 def survey_create(request):
     """A new survey in two steps: the instrument (`?version=`), then the fields that
     instrument has. HTMX swaps the second step in when the instrument changes."""
-    if not request.organisation.is_school:
+    if not _sends_surveys(request.organisation):
         raise Http404
     versions = sendable_versions(organisation=request.organisation)
     source = request.POST if request.method == "POST" else request.GET
