@@ -165,13 +165,14 @@ def _check_against(post: RoundData, pre: RoundData) -> None:
         post.withheld.append(str(drop.label))
 
 
-def round_cells(rounds: list[Round]) -> dict:
+def round_cells(rounds: list[Round], responses=None) -> dict:
     """Per round: the anonymity release and its published cells, from one query listing the
-    submitted responses' groups and keys. Rounds are checked against the round before."""
+    submitted responses' groups and keys (or its rows, `responses`, read already). Rounds
+    are checked against the round before."""
     groups, members = {}, defaultdict(lambda: defaultdict(set))
-    for round_id, group_id, kind, threshold, position, pseudonym in selectors.report_responses(
-        rounds
-    ):
+    if responses is None:
+        responses = selectors.report_responses(rounds)
+    for round_id, group_id, kind, threshold, position, pseudonym in responses:
         if group_id not in groups:
             groups[group_id] = RaterGroup(
                 pk=group_id, kind=kind, threshold=threshold, position=position
@@ -195,22 +196,31 @@ def round_cells(rounds: list[Round]) -> dict:
 
 
 def load_rounds(
-    rounds: list[Round], items, *, only_items: bool = False, against: list[RoundData] = ()
+    rounds: list[Round],
+    items,
+    *,
+    only_items: bool = False,
+    against: list[RoundData] = (),
+    reads: dict | None = None,
 ) -> list[RoundData]:
     """Aggregate the given rounds of one survey: every number of the report, in a fixed
     handful of queries. `items` are the items of every round, or a dict round id -> the
     items of that round (rounds answered with different versions). With `only_items` a
     dimension's score is the mean of the given items only (a comparison across versions);
     every number is then also checked against the results in `against`, which are
-    published too."""
+    published too. `reads` keeps the rows read for the same rounds, for a second call."""
     items_of = items if isinstance(items, dict) else {r.pk: items for r in rounds}
-    data = round_cells(rounds)
+    reads = {} if reads is None else reads
+    if "responses" not in reads:
+        reads["responses"] = selectors.report_responses(rounds)
+        reads["histograms"] = selectors.report_histograms(rounds)
+    data = round_cells(rounds, reads["responses"])
     # (round, group) -> item -> {score: n}
     histograms = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
     # The same query as the histograms: an unknown answer is counted per rater key.
     without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
-    for round_id, group_id, item_id, score, unknown, n in selectors.report_histograms(rounds):
+    for round_id, group_id, item_id, score, unknown, n in reads["histograms"]:
         if score is None:
             without_value[(round_id, group_id, item_id)].add(unknown)
         else:

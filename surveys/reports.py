@@ -249,12 +249,13 @@ def _dimensions_of(items) -> list:
     return list({item.dimension_id: item.dimension for item in items}.values())
 
 
-def comparison(finished: list, datas: list[RoundData], items_of: dict) -> dict:
+def comparison(finished: list, datas: list[RoundData], items_of: dict, reads=None) -> dict:
     """The pre/post comparison of two finished rounds. Answered with one version, it
     compares every dimension; with two, only the items the versions share unchanged
     (version_pairs.py), each dimension as the mean of its paired items, and it says which
     items it left out and why. Those numbers are checked against both rounds' own results
-    too, so no difference between them singles anyone out."""
+    too, so no difference between them singles anyone out. `reads`: the rows `datas` were
+    aggregated from (aggregation.load_rounds)."""
     pre, post = finished
     pre_items, post_items = items_of[pre.pk], items_of[post.pk]
     if pre.version_id == post.version_id:
@@ -266,7 +267,7 @@ def comparison(finished: list, datas: list[RoundData], items_of: dict) -> dict:
         pre.pk: [before for before, _after in pairing.pairs],
         post.pk: [after for _before, after in pairing.pairs],
     }
-    compared = load_rounds(finished, paired, only_items=True, against=datas)
+    compared = load_rounds(finished, paired, only_items=True, against=datas, reads=reads)
     dimensions = [(d, pre_of[d.pk], d.pk) for d in _dimensions_of(paired[post.pk])]
     result = pre_post(compared[0], compared[1], dimensions)
     for data in compared:
@@ -295,7 +296,8 @@ def report_context(survey: Survey, round_number=None, rounds=None) -> dict:
     if not finished:
         return context
     items_of = {r.pk: version_questions(r.version)[0] for r in finished}
-    datas = load_rounds(finished, items_of)
+    reads = {}
+    datas = load_rounds(finished, items_of, reads=reads)
     chosen = chosen_round(finished, round_number)
     current = next(d for d in datas if d.round == chosen)
     items = items_of[chosen.pk]
@@ -332,7 +334,7 @@ def report_context(survey: Survey, round_number=None, rounds=None) -> dict:
     if context["kind"] == "dialogue":
         context["dialogue"] = dialogue(current, items)
     if len(datas) == 2:
-        result = comparison(finished, datas, items_of)
+        result = comparison(finished, datas, items_of, reads)
         result["chart"] = prepost_chart(
             [
                 (

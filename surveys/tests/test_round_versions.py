@@ -287,3 +287,43 @@ def test_the_raw_data_shares_a_column_only_for_unchanged_items(school, leader, t
         *[(1, rows[1][1], 2, 2, 5, None, None)] * 3,
         *[(2, rows[1][1], 4, None, None, 5, 1)] * 3,
     ]
+
+
+def _report_queries(client, url) -> int:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_a_report_across_two_versions_reads_as_many_queries_whatever_the_raters(
+    login, school, leader, today
+):
+    from core.bench import MAX_QUERIES
+
+    instrument = _pulse(school)
+    survey = _survey(school, leader, instrument, today)
+    pre = survey.rounds.get()
+    add_responses(survey, pre, "staff", 4, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
+    close(pre)
+    _old, new = _adapt(instrument)
+    post = _post(survey, leader, today, version=new)
+    add_responses(survey, post, "staff", 4, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
+    close(post)
+    client = login(leader)
+    url = reverse("surveys:report", kwargs={"slug": school.slug, "pk": survey.pk})
+    client.get(url)  # reads what Django keeps per process (content types)
+    few = _report_queries(client, url)
+    for round_, values in (
+        (pre, {"rust": 3, "steun": 2, "tijd": 4}),
+        (post, {"rust": 5, "steun": 3, "plezier": 2}),
+    ):
+        round_.closed = False
+        round_.save(update_fields=["closed"])
+        add_responses(survey, round_, "staff", 12, value=_by_code(values), prefix="more")
+        close(round_)
+    assert _report_queries(client, url) == few <= MAX_QUERIES
