@@ -327,3 +327,28 @@ def test_a_report_across_two_versions_reads_as_many_queries_whatever_the_raters(
         add_responses(survey, round_, "staff", 12, value=_by_code(values), prefix="more")
         close(round_)
     assert _report_queries(client, url) == few <= MAX_QUERIES
+
+
+def test_the_pdf_says_which_items_the_comparison_left_out(login, school, leader, today, tmp_path):
+    from django.utils import translation
+
+    from core.tests.pdf import assert_shown_within_the_pages, pdf_page_png, pdf_pages_text
+
+    instrument = _pulse(school)
+    survey = _survey(school, leader, instrument, today)
+    pre = survey.rounds.get()
+    add_responses(survey, pre, "staff", 5, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
+    close(pre)
+    _old, new = _adapt(instrument)
+    post = _post(survey, leader, today, version=new)
+    add_responses(survey, post, "staff", 5, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
+    close(post)
+    url = reverse("surveys:report_pdf", kwargs={"slug": school.slug, "pk": survey.pk})
+    with translation.override("nl"):
+        pdf = login(leader).get(url, HTTP_ACCEPT_LANGUAGE="nl").content
+    assert_shown_within_the_pages(pdf, ["Ik heb tijd.", "Ik werk hier graag.", "Voor", "Na"])
+    text = " ".join(" ".join(pdf_pages_text(pdf)).split())
+    assert "met versie 1 van het instrument, de nameting met versie 2" in text
+    page = next(n for n, t in enumerate(pdf_pages_text(pdf)) if "Ik heb tijd." in t)
+    pdf_page_png(pdf, tmp_path / "page.png", page=page)
+    assert (tmp_path / "page.png").stat().st_size > 0

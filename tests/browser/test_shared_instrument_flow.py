@@ -134,6 +134,7 @@ def test_provider_copies_a_shared_instrument_adapts_an_item_and_compares_pre_and
     expect(page.locator(".left-out")).to_contain_text(ADAPTED)
     expect(page.get_by_label(dutch("Version %(number)s, the newest", number=2))).to_be_checked()
     check_accessibility(page)
+    page.screenshot(path="test-artifacts/shared-instrument-post-round.png", full_page=True)
     page.locator("#id_opens_on").fill(today.isoformat())
     page.locator("#id_closes_on").fill((today + datetime.timedelta(days=14)).isoformat())
     with page.expect_navigation():
