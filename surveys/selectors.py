@@ -70,8 +70,9 @@ def survey_list(*, access: Access) -> QuerySet[Survey]:
 
 
 def survey_rounds(*, survey: Survey) -> list[Round]:
-    """The survey's rounds in order (the last is the current one)."""
-    rounds = list(survey.rounds.order_by("number"))
+    """The survey's rounds in order (the last is the current one), with the version each
+    is answered with."""
+    rounds = list(survey.rounds.select_related("version").order_by("number"))
     for round_ in rounds:
         round_.survey = survey
     return rounds

@@ -127,6 +127,8 @@ def test_the_post_round_page_offers_the_newer_version_and_says_what_changes(
     assert response.status_code == 302
     post = survey.rounds.get(number=2)
     assert post.version == new
+    detail = login(leader).get(response.url).content.decode()
+    assert "Pols (v2)" in detail
     invitation = Invitation.objects.create(
         round=post, rater_group=survey.rater_groups.get(), email="a@x.test", token="t-post"
     )
