@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-reset serve worker test test-fast lint format bench messages check clean
+.PHONY: install demo demo-reset serve worker test test-fast lint format bench load messages check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ format: install
 
 bench: install
 	$(PY) manage.py bench
+
+# Load test: gunicorn (4 workers) on PostgreSQL with the large demo, Locust for LOAD_SECONDS
+# (60) with LOAD_USERS (50); see bench/load/README.md. Writes bench/load.json.
+load: install
+	$(PY) -m bench.load.run
 
 messages: install
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=staticfiles

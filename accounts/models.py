@@ -7,6 +7,10 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The address an erased person's row gets (accounts/personal_data.py): a reserved domain
+# that no mail can reach.
+ERASED_EMAIL_DOMAIN = "erased.invalid"
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -54,6 +58,22 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def is_erased(self) -> bool:
+        """Whether an administrator erased this person: the row stays only so that what they
+        wrote in shared spaces keeps an author, shown as a former staff member."""
+        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
+
+    def get_full_name(self):
+        if self.is_erased:
+            return str(_("former staff member"))
+        return super().get_full_name()
+
+    def get_short_name(self):
+        if self.is_erased:
+            return str(_("former staff member"))
+        return super().get_short_name()
 
     @property
     def is_activated(self) -> bool:

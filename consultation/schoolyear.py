@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from core.series import school_holidays
+from core.series import same_weekday_of_month, school_holidays, series_dates
 
 
 def school_year_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -17,12 +17,6 @@ def first_weekday_from(day: datetime.date, weekday: int) -> datetime.date:
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
-    """The `nth` (1–4) such weekday of a month."""
-    first = first_weekday_from(datetime.date(year, month, 1), weekday)
-    return first + datetime.timedelta(weeks=nth - 1)
-
-
 def planned_starts(
     body, first: datetime.date, last: datetime.date, *, skip=()
 ) -> list[datetime.datetime]:
@@ -33,26 +27,19 @@ def planned_starts(
     if not body.rule or body.rule_start is None:
         return []
     start = timezone.localtime(body.rule_start)
-    time, begin = start.time(), max(first, start.date())
-    days: list[datetime.date] = []
+    day, begin = start.date(), max(first, start.date())
     if body.rule == "weeks":
-        step = datetime.timedelta(weeks=body.rule_weeks or 1)
-        day = start.date()
-        if day < begin:
-            day += step * -(-(begin - day).days // step.days)
-        while day <= last:
-            days.append(day)
-            day += step
-    elif body.rule == "monthly":
-        nth = min((start.day - 1) // 7 + 1, 4)
-        year, month = begin.year, begin.month
-        while (year, month) <= (last.year, last.month):
-            day = _nth_weekday(year, month, start.weekday(), nth)
-            if begin <= day <= last:
-                days.append(day)
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        every, interval = "weeks", body.rule_weeks or 1
+        # The rule's first date on or after `begin`: a series looks at a bounded number of
+        # dates, so it starts there rather than at a rule start years ago.
+        step = datetime.timedelta(weeks=interval)
+        day += step * -(-(begin - day).days // step.days)
+    else:
+        every, interval = "month_weekday", 1
+        day = same_weekday_of_month(day, (begin.year - day.year) * 12 + begin.month - day.month)
+    days = series_dates(day, every=every, interval=interval, until=last, skip=skip)
     return [
-        timezone.make_aware(datetime.datetime.combine(day, time)) for day in days if day not in skip
+        timezone.make_aware(datetime.datetime.combine(d, start.time())) for d in days if d >= begin
     ]
 
 

@@ -9,6 +9,9 @@ The archive is a gzipped tar with
   copied consistently) or `database.dump` (PostgreSQL, `pg_dump --format=custom`);
 - `media/...`: every uploaded file.
 
+With a key (`manage.py backup --encrypt`, key in LEERKRING_BACKUP_KEY) the whole archive is
+sealed by core/backup_encryption.py; restoring such a file decrypts and checks it first.
+
 Restoring checks everything before it changes anything: the manifest's marker and version, the
 engine, every member's hash and size, no member outside the archive, and (SQLite) the copy's
 integrity. Only then is the database replaced and MEDIA_ROOT swapped for the archive's files.
@@ -34,6 +37,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.utils.translation import gettext as _
 
+from core.backup_encryption import (
+    BackupKeyError,
+    decrypt_file,
+    encrypt_file,
+    is_encrypted,
+    key_from_environment,
+    validate_key,
+)
 from core.errors import LeerkringError
 
 FORMAT = "leerkring-backup"
@@ -187,16 +198,22 @@ def _load_database(alias: str, engine: str, source: Path) -> None:
 # --- making a backup ------------------------------------------------------------------------
 
 
-def default_backup_path(directory: Path | None = None) -> Path:
+def default_backup_path(directory: Path | None = None, *, encrypted: bool = False) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     folder = Path(directory or getattr(settings, "BACKUP_DIR", settings.BASE_DIR / "backups"))
-    return folder / f"leerkring-{stamp}.tar.gz"
+    return folder / f"leerkring-{stamp}.tar.gz{'.enc' if encrypted else ''}"
 
 
-def make_backup(path: Path, *, alias: str = "default") -> BackupInfo:
+def make_backup(path: Path, *, alias: str = "default", key: str | None = None) -> BackupInfo:
     """Write one archive with the database and MEDIA_ROOT to `path` (written to a temporary
-    name first and renamed, so a half-written file never carries the final name)."""
+    name first and renamed, so a half-written file never carries the final name); with a
+    `key`, the archive is encrypted with it."""
     engine = _engine(alias)
+    if key is not None:
+        try:
+            validate_key(key)
+        except BackupKeyError as error:
+            raise BackupError(str(error)) from error
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     media_root = Path(settings.MEDIA_ROOT)
@@ -229,6 +246,15 @@ def make_backup(path: Path, *, alias: str = "default") -> BackupInfo:
             archive.add(dump, arcname=member, recursive=False)
             for absolute, relative in media:
                 archive.add(absolute, arcname=MEDIA_PREFIX + relative, recursive=False)
+        if key is not None:
+            sealed = path.with_name(path.name + ".sealing")
+            try:
+                encrypt_file(partial, sealed, key)
+            except BackupKeyError as error:
+                raise BackupError(str(error)) from error
+            finally:
+                partial.unlink(missing_ok=True)
+            partial = sealed
         os.replace(partial, path)
     return BackupInfo(path, engine, created_at, len(media), path.stat().st_size)
 
@@ -311,16 +337,29 @@ def _extract_verified(path: Path, work: Path) -> dict:
     return manifest
 
 
-def inspect_backup(path: Path, *, alias: str = "default") -> dict:
-    """Check a backup completely without changing anything; returns its manifest."""
+def inspect_backup(path: Path, *, alias: str = "default", key: str | None = None) -> dict:
+    """Check a backup completely without changing anything; returns its manifest. An
+    encrypted backup is opened with `key`, or else with the key from the environment."""
     with tempfile.TemporaryDirectory(prefix="leerkring-restore-") as work:
-        return _verify(Path(path), Path(work), alias)
+        return _verify(Path(path), Path(work), alias, key)
 
 
-def _verify(path: Path, work: Path, alias: str) -> dict:
+def _extract_maybe_encrypted(path: Path, work: Path, key: str | None) -> dict:
+    if not is_encrypted(path):
+        return _extract_verified(path, work)
+    with tempfile.TemporaryDirectory(prefix="leerkring-decrypt-") as sealed:
+        plain = Path(sealed) / "archive.tar.gz"
+        try:
+            decrypt_file(path, plain, key if key is not None else key_from_environment())
+        except BackupKeyError as error:
+            raise BackupError(str(error)) from error
+        return _extract_verified(plain, work)
+
+
+def _verify(path: Path, work: Path, alias: str, key: str | None = None) -> dict:
     if not path.is_file():
         raise BackupError(_("There is no backup file at %(path)s.") % {"path": path})
-    manifest = _extract_verified(path, work)
+    manifest = _extract_maybe_encrypted(path, work, key)
     engine = _engine(alias)
     if manifest.get("engine") != engine:
         raise BackupError(
@@ -335,12 +374,13 @@ def _verify(path: Path, work: Path, alias: str) -> dict:
     return manifest
 
 
-def restore_backup(path: Path, *, alias: str = "default") -> dict:
+def restore_backup(path: Path, *, alias: str = "default", key: str | None = None) -> dict:
     """Replace the database and MEDIA_ROOT with the backup's. Nothing changes unless the
-    whole archive checks out first. Returns the manifest."""
+    whole archive checks out first (decrypted with `key` or the environment's when it is
+    encrypted). Returns the manifest."""
     with tempfile.TemporaryDirectory(prefix="leerkring-restore-") as work:
         work = Path(work)
-        manifest = _verify(Path(path), work, alias)
+        manifest = _verify(Path(path), work, alias, key)
         engine = manifest["engine"]
         member = SQLITE_MEMBER if engine == "sqlite" else POSTGRES_MEMBER
         media_root = Path(settings.MEDIA_ROOT)

@@ -6,7 +6,8 @@ school day. Plain functions over dates; no app imports.
 
 A skipped date does not count: a series of eight gives eight dates, the last one later. A
 monthly series keeps the first date's day of the month and uses a shorter month's last day
-(31 January, 28 February, 31 March, 30 April).
+(31 January, 28 February, 31 March, 30 April); a "month_weekday" series keeps its weekday and
+its week of the month instead (the 2nd Tuesday stays the 2nd Tuesday; a 5th becomes the 4th).
 """
 
 import calendar
@@ -23,7 +24,7 @@ _MAX_STEPS = 1000
 # A date moved out of a holiday lands within this many days (the summer holiday is ~62).
 _MAX_MOVE = 100
 
-Every = Literal["month", "weeks"]
+Every = Literal["month", "month_weekday", "weeks"]
 OnHoliday = Literal["skip", "move"]
 Skip = Collection[datetime.date] | Mapping[datetime.date, str] | Callable[[datetime.date], object]
 
@@ -73,9 +74,19 @@ def _add_months(start: datetime.date, months: int) -> datetime.date:
     )
 
 
+def same_weekday_of_month(start: datetime.date, months: int) -> datetime.date:
+    """The day `months` after `start` on the same weekday in the same week of the month."""
+    nth = min((start.day - 1) // 7 + 1, 4)
+    first = _add_months(start.replace(day=1), months)
+    return first + datetime.timedelta(days=(start.weekday() - first.weekday()) % 7 + 7 * (nth - 1))
+
+
 def _step(start: datetime.date, every: Every, interval: int, step: int) -> datetime.date:
     if every == "weeks":
         return start + datetime.timedelta(weeks=step * interval)
+    if every == "month_weekday":
+        # The first date stays itself, also when it is a 5th weekday.
+        return start if step == 0 else same_weekday_of_month(start, step * interval)
     return _add_months(start, step * interval)
 
 
@@ -104,8 +115,8 @@ def series_plan(
     to the next school day (Monday to Friday, not a holiday). The series ends after `count`
     dates or at `until`, whichever comes first; it never has more than MAX_COUNT dates.
     """
-    if every not in ("month", "weeks"):
-        raise ValueError(f"every must be 'month' or 'weeks', not {every!r}")
+    if every not in ("month", "month_weekday", "weeks"):
+        raise ValueError(f"every must be 'month', 'month_weekday' or 'weeks', not {every!r}")
     if on_holiday not in ("skip", "move"):
         raise ValueError(f"on_holiday must be 'skip' or 'move', not {on_holiday!r}")
     if interval < 1:

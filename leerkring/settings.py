@@ -53,6 +53,8 @@ PROJECT_APPS = [
     "growth",
     "consultation",
     "dashboard",
+    # Sessions, personal data export and erasure: after every app whose data it gathers.
+    "privacy",
 ]
 INSTALLED_APPS = [
     *PROJECT_APPS,
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "privacy.middleware.SessionActivityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -114,12 +117,28 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections (one per web process or thread, kept DATABASE_CONN_MAX_AGE seconds)
+# rather than psycopg's pool: gunicorn's sync workers serve one request at a time, so a pool
+# has nothing to share and only adds a checkout and a return to every request. Under the load
+# test (bench/load/README.md) the web processes used more CPU per request with the pool in
+# each pair of runs (23.4 vs 19.3 ms, 19.0 vs 17.3 ms) and served fewer survey completions.
+# DATABASE_POOL=1 switches to the pool, for threaded workers or a small max_connections.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", False
+):
+    # psycopg's pool in each process instead (pooling forbids CONN_MAX_AGE).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
+        "timeout": 10,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Write-ahead logging lets pages read while another request writes, and a commit syncs
     # one file instead of creating, syncing and deleting a journal. The default
@@ -220,6 +239,9 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+    # Sessions are read from the shared cache and written through to the database, so that
+    # every web process knows a login and a restarted Redis signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -235,6 +257,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this many seconds without a request (privacy/sessions.py; 0 = never),
+# and in any case SESSION_COOKIE_AGE (two weeks) after sign-in. Thirty minutes: the people who
+# sign in see appraisals and private journals, often on shared staff-room computers.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("vision.urls")),
     path("", include("growth.urls")),
     path("", include("consultation.urls")),
+    path("", include("privacy.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

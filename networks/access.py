@@ -140,7 +140,46 @@ def get_submission_for_access(access: Access, pk: int):
     return get_object_or_404(
         Submission.objects.filter(
             assignment__edition__programme__provider=access.organisation, pk=pk
-        ).select_related("assignment__edition__programme", "participant__user", "group")
+        ).select_related(
+            "assignment__edition__programme",
+            "participant__user",
+            "group",
+            "value_stream__organisation",
+        )
+    )
+
+
+def get_submission_map_for_trainer(access: Access, pk: int):
+    """(submission, value stream map) for a submission of one of the provider's editions that
+    links a map of the participant's school, when the user trains that edition (its
+    programme's trainer or a learning group's). The school shares this one map with them and
+    nothing else: any other user, submission or map is a 404."""
+    submission = get_submission_for_access(access, pk)
+    if not can_see_submission_map(access, submission):
+        raise Http404
+    return submission, submission.value_stream
+
+
+def can_see_submission_map(access: Access, submission: Submission) -> bool:
+    """Whether the submission links a map of the school of the participant who handed it in
+    (for a group submission: of an active member of the group) and the user trains its
+    edition."""
+    value_stream = submission.value_stream
+    if value_stream is None or access.membership is None:
+        return False
+    edition = submission.assignment.edition
+    if not (
+        edition.programme.trainer_id == access.membership.pk
+        or edition.groups.filter(trainer=access.membership).exists()
+    ):
+        return False
+    if value_stream.organisation_id == submission.participant.school_id:
+        return True
+    return (
+        submission.group_id is not None
+        and submission.group.participants.filter(
+            is_active=True, school_id=value_stream.organisation_id
+        ).exists()
     )
 
 

@@ -446,6 +446,23 @@ class SubmissionForm(forms.Form):
         required=False,
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG or text; at most 5 MB."),
     )
+    value_stream = forms.ModelChoiceField(
+        label=_("Value stream map of your school"),
+        queryset=None,
+        required=False,
+        empty_label=_("— no map —"),
+        help_text=_(
+            "Your trainer sees this map, without being able to change it, and nothing else "
+            "of your school."
+        ),
+    )
+
+    def __init__(self, *args, maps=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if maps is None:
+            del self.fields["value_stream"]
+        else:
+            self.fields["value_stream"].queryset = maps
 
 
 class FeedbackForm(forms.Form):

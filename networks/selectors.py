@@ -363,3 +363,17 @@ def coaching_groups(edition):
 
 def research_groups(edition):
     return _research(ResearchGroup.objects.filter(edition=edition))
+
+
+def submission_maps(participant):
+    """The value stream maps a participant may hand in: those of their school, while they are
+    an active member of it (none without a school)."""
+    from valuestreams.models import ValueStreamMap
+
+    if participant.school_id is None:
+        return ValueStreamMap.objects.none()
+    return ValueStreamMap.objects.filter(
+        organisation_id=participant.school_id,
+        organisation__memberships__user_id=participant.user_id,
+        organisation__memberships__is_active=True,
+    ).order_by("process", "version", "pk")

@@ -120,6 +120,7 @@ urlpatterns = [
     path(f"{M}opdrachten/<id:pk>/", learning.assignment_detail, name="assignment_detail"),
     path(f"{M}inzendingen/<id:pk>/", learning.submission_detail, name="submission_detail"),
     path(f"{M}inzendingen/<id:pk>/bestand/", learning.submission_file, name="submission_file"),
+    path(f"{M}inzendingen/<id:pk>/waardestroom/", learning.submission_map, name="submission_map"),
     path(
         f"{M}programmas/<id:pk>/literatuur/nieuw/",
         learning.literature_create,

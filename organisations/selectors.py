@@ -83,6 +83,17 @@ def people_list(
     people = organisation.memberships.filter(is_active=True)
     if not_activated:
         people = people.filter(accounts_not_activated("user__"))
+    return (
+        matching(people, query)
+        .select_related("user")
+        .prefetch_related(team_links())
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def matching(people: QuerySet[Membership], query: str) -> QuerySet[Membership]:
+    """The people whose name, email or function contains each of the query's first five
+    words, ignoring case."""
     for word in query.split()[:5]:
         people = people.filter(
             Q(user__first_name__icontains=word)
@@ -90,11 +101,7 @@ def people_list(
             | Q(user__email__icontains=word)
             | Q(function__icontains=word)
         )
-    return (
-        people.select_related("user")
-        .prefetch_related(team_links())
-        .order_by("user__last_name", "user__first_name", "pk")
-    )
+    return people
 
 
 def staff_export(

@@ -31,16 +31,16 @@ CACHE_SECONDS = 24 * 60 * 60
 _PAGE_KEYS = ("survey", "rounds", "pending", "finished")
 
 
-def _key(survey: Survey, finished: list, chosen) -> str:
+def _key(survey: Survey, finished: list, chosen, thresholds=None) -> str:
     """A digest of everything the results depend on. The rounds carry their number of
     submitted responses (a response cannot move to another rater group); one more query
-    reads the groups' thresholds."""
+    reads the groups' thresholds, unless the caller read them already."""
     state = (
         survey.pk,
         survey.created_at.isoformat(),  # a reused primary key is another survey
         [(r.pk, r.number, r.version_id, r.submitted) for r in finished],
         chosen.pk,
-        selectors.group_thresholds(survey=survey),
+        selectors.group_thresholds(survey=survey) if thresholds is None else thresholds,
         translation.get_language(),
     )
     digest = hashlib.sha256(repr(state).encode()).hexdigest()
@@ -56,10 +56,15 @@ def _results(survey: Survey, rounds: list, chosen) -> dict:
     return results
 
 
-def report_page(survey: Survey, round_number=None, *, can_propose: bool) -> dict:
+def report_page(
+    survey: Survey, round_number=None, *, can_propose: bool, rounds=None, thresholds=None
+) -> dict:
     """The context of the report page: its heading, the round switch and the results of the
-    chosen finished round (the latest by default), from the cache when possible."""
-    rounds = selectors.report_rounds(survey=survey)
+    chosen finished round (the latest by default), from the cache when possible. A caller
+    reading the reports of several surveys passes each one's `rounds` (from
+    `selectors.report_rounds_of`) and `thresholds` (`selectors.group_thresholds_of`)."""
+    if rounds is None:
+        rounds = selectors.report_rounds(survey=survey)
     finished = [r for r in rounds if r.is_finished()]
     page = {
         "survey": survey,
@@ -70,7 +75,7 @@ def report_page(survey: Survey, round_number=None, *, can_propose: bool) -> dict
     if not finished:
         return page
     chosen = page["chosen"] = chosen_round(finished, round_number)
-    key = _key(survey, finished, chosen)
+    key = _key(survey, finished, chosen, thresholds)
     results = cache.get(key)
     if results is None:
         results = _results(survey, rounds, chosen)

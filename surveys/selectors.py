@@ -82,23 +82,43 @@ def report_rounds(*, survey: Survey) -> list[Round]:
     """The survey's rounds in order with the version each was answered with, `submitted`
     (its number of submitted responses) and `points` (the development points sent from
     it)."""
+    return report_rounds_of(surveys=[survey])[survey.pk]
+
+
+def report_rounds_of(*, surveys) -> dict[int, list[Round]]:
+    """`report_rounds` of several surveys in one query: survey pk → its rounds in order."""
     submitted = Response.objects.filter(round=OuterRef("pk"), status=Response.Status.SUBMITTED)
-    rounds = list(
-        survey.rounds.select_related("version")
+    by_survey = {survey.pk: survey for survey in surveys}
+    found = {pk: [] for pk in by_survey}
+    for round_ in (
+        Round.objects.filter(survey_id__in=by_survey)
+        .select_related("version")
         .annotate(
             submitted=_count(submitted),
             points=_count(points_from(Round).filter(object_id=OuterRef("pk"))),
         )
-        .order_by("number")
-    )
-    for round_ in rounds:
-        round_.survey = survey
-    return rounds
+        .order_by("survey_id", "number")
+    ):
+        round_.survey = by_survey[round_.survey_id]
+        found[round_.survey_id].append(round_)
+    return found
 
 
 def group_thresholds(*, survey: Survey) -> list[tuple[int, int]]:
     """(rater group id, anonymity threshold) of every group of the survey."""
-    return list(survey.rater_groups.order_by("pk").values_list("pk", "threshold"))
+    return group_thresholds_of(surveys=[survey])[survey.pk]
+
+
+def group_thresholds_of(*, surveys) -> dict[int, list[tuple[int, int]]]:
+    """`group_thresholds` of several surveys in one query: survey pk → its (group, threshold)."""
+    found = {survey.pk: [] for survey in surveys}
+    for survey_id, pk, threshold in (
+        RaterGroup.objects.filter(survey_id__in=found)
+        .order_by("pk")
+        .values_list("survey_id", "pk", "threshold")
+    ):
+        found[survey_id].append((pk, threshold))
+    return found
 
 
 def round_progress(*, round_: Round) -> list[RaterGroup]:

@@ -1,6 +1,16 @@
 """Reads of value stream maps, each with its query shape."""
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, QuerySet, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 
 from development.selectors import points_from
@@ -49,3 +59,22 @@ def future_of(value_stream: ValueStreamMap) -> ValueStreamMap | None:
     if value_stream.version != ValueStreamMap.Version.CURRENT:
         return None
     return value_stream.futures.first()
+
+
+def _lead_of(steps: QuerySet, group: str) -> Subquery:
+    total = Sum(F("process_minutes") + F("waiting_minutes"))
+    return Subquery(
+        steps.order_by().values(group).annotate(total=total).values("total")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def with_lead_times(pain_points: QuerySet) -> QuerySet[PainPoint]:
+    """Pain points with the lead time of their map (`map_lead`), whether that map has a future
+    map (`has_future`) and the future map's lead time (`future_lead`), in the same query."""
+    current = OuterRef("step__map_id")
+    return pain_points.annotate(
+        map_lead=_lead_of(Step.objects.filter(map_id=current), "map_id"),
+        has_future=Exists(ValueStreamMap.objects.filter(based_on_id=current)),
+        future_lead=_lead_of(Step.objects.filter(map__based_on_id=current), "map__based_on_id"),
+    )

@@ -96,6 +96,23 @@ def test_a_member_of_another_school_of_the_community_sees_the_plg(login, plg, co
     assert client.get(_url("plg_detail", plg)).status_code == 200
 
 
+def test_the_coach_finds_colleagues_of_the_whole_community_by_name(login, plg, coach, outsider):
+    from organisations.tests.factories import UserFactory
+
+    other_school = SchoolFactory(parent=plg.organisation.parent, name="De Linde")
+    sara = MembershipFactory(
+        organisation=other_school,
+        user=UserFactory(first_name="Sara", last_name="Wouters"),
+        function="zorgleerkracht",
+    )
+    outsider.user.first_name = "Sara"
+    outsider.user.save()
+    page = login(coach.person).get(_url("plg_members", plg), {"q": "sara"}).content.decode()
+    assert f'name="person" value="{sara.pk}"' in page
+    assert "Sara Wouters (zorgleerkracht), De Linde" in page
+    assert f'value="{outsider.pk}"' not in page  # another community's Sara
+
+
 def test_someone_of_another_community_cannot_be_added(login, plg, coach, outsider):
     response = login(coach.person).post(_url("plg_members", plg), {"person": outsider.pk})
     assert response.status_code == 200  # the form shows the choice as invalid

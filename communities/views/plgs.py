@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from core.errors import LeerkringError
 from core.pagination import paginate
 from organisations.access import organisation_view
+from organisations.picker import person_picker, picker_matches
 
 from .. import selectors, services
 from ..access import get_member_for_access, joinable_person, oversees_plgs, plg_view
@@ -163,11 +164,13 @@ def plg_leave(request, plg):
 @plg_view()
 def plg_members(request, plg):
     access = request.plg_access
-    add_form = None
+    add_form = picker = None
     if access.can_lead:
-        add_form = MemberAddForm(
-            request.POST or None, candidates=selectors.member_candidates(plg=plg)
-        )
+        candidates = selectors.member_candidates(plg=plg)
+        picker = person_picker(request, candidates, show_organisation=True)
+        if matches := picker_matches(request, picker):
+            return matches
+        add_form = MemberAddForm(request.POST or None, candidates=candidates)
         if request.method == "POST" and add_form.is_valid():
             try:
                 member = services.plg_member_add(
@@ -190,6 +193,7 @@ def plg_members(request, plg):
         "pa": access,
         "members": selectors.members_with_roles(plg=plg),
         "add_form": add_form,
+        "picker": picker,
         "role_choices": MemberRolesForm().fields["roles"].choices,
     }
     return render(request, "communities/plg_members.html", context)

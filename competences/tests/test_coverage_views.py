@@ -121,6 +121,16 @@ def test_the_school_view_and_what_changes_when_a_person_leaves(
     assert "Als " in response.content.decode()
 
 
+def test_the_person_who_leaves_is_found_by_typing(login, school, team, coach, framework, outsider):
+    colleague = TeamMembershipFactory(team=team).membership
+    client = login(coach)
+    page = client.get(_url("school", framework), {"q": colleague.user.last_name})
+    assert f'name="leaves" value="{colleague.pk}"' in page.content.decode()
+    # Only people of this school's teams: someone of another school never shows.
+    page = client.get(_url("school", framework), {"q": outsider.user.last_name}).content.decode()
+    assert f'value="{outsider.pk}"' not in page
+
+
 def test_a_person_of_another_school_cannot_be_chosen(login, coach, outsider, framework):
     response = login(coach).get(_url("school", framework) + f"?leaves={outsider.pk}")
     assert response.status_code == 404

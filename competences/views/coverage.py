@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from core.errors import LeerkringError
 from core.pagination import paginate
 from organisations.access import organisation_view
+from organisations.picker import person_picker, picker_matches
 from organisations.selectors import person_name
 
 from .. import coverage, selectors, services
@@ -198,6 +199,11 @@ def school(request, fw):
     school = school_of(request)
     _guide(request)
     framework = get_framework_for_access(request.access, fw)
+    # Anyone in a team can be chosen; the page lists only those matching what was typed.
+    candidates = school.memberships.filter(team_memberships__team__organisation=school).distinct()
+    picker = person_picker(request, candidates.select_related("user"), field="leaves")
+    if matches := picker_matches(request, picker):
+        return matches
     competences = selectors.competences(framework=framework)
     competence_ids = [c.pk for c in competences]
     teams = selectors.school_teams(school=school)
@@ -243,10 +249,7 @@ def school(request, fw):
         "competences": competences,
         "rows": rows,
         "counts": coverage.count_at_risk(cells),
-        "people": [
-            (link.membership_id, link.name)
-            for link in sorted(people.values(), key=lambda link: (link.last_name, link.first_name))
-        ],
+        "picker": picker,
         "leaving": leaving,
         "leaving_id": leaving.membership_id if leaving else None,
         "changes": changes,

@@ -142,3 +142,15 @@ def test_the_rhythm_leaves_out_school_holidays_and_public_holidays():
     assert datetime.date(2026, 12, 16) in days and datetime.date(2027, 1, 6) in days
     assert datetime.date(2026, 12, 23) not in days and datetime.date(2026, 12, 30) not in days
     assert not [day for day in days if day.month in (7, 8)]  # the summer holiday
+
+
+def test_a_rule_started_years_ago_still_plans_this_school_year():
+    body = Body(
+        rule="weeks",
+        rule_weeks=1,
+        rule_start=timezone.make_aware(datetime.datetime(2019, 9, 2, 16, 0)),
+    )
+    starts = planned_starts(body, datetime.date(2026, 9, 1), datetime.date(2027, 8, 31))
+    assert len(starts) == 52
+    assert {timezone.localtime(s).weekday() for s in starts} == {0}
+    assert timezone.localtime(starts[0]).date() == datetime.date(2026, 9, 7)

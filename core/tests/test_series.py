@@ -93,3 +93,16 @@ def test_a_series_that_only_meets_holidays_ends_instead_of_running_forever():
 
 def test_a_huge_interval_ends_the_series_at_the_end_of_the_calendar():
     assert series_dates(D(2026, 9, 1), every="weeks", interval=10**6, count=3) == [D(2026, 9, 1)]
+
+
+def test_a_month_weekday_series_keeps_the_weekday_and_its_week_of_the_month():
+    # 13 October 2026 is the 2nd Tuesday; 29 October (a 5th Thursday) becomes a 4th one.
+    assert series_dates(datetime.date(2026, 10, 13), every="month_weekday", count=3) == [
+        datetime.date(2026, 10, 13),
+        datetime.date(2026, 11, 10),
+        datetime.date(2026, 12, 8),
+    ]
+    assert series_dates(datetime.date(2026, 10, 29), every="month_weekday", count=2) == [
+        datetime.date(2026, 10, 29),
+        datetime.date(2026, 11, 26),
+    ]

@@ -58,6 +58,16 @@ class Submission(models.Model):
     )
     text = models.TextField(_("text"), blank=True)
     file = models.FileField(_("file"), upload_to=_submission_path, blank=True)
+    # A value stream assignment can be handed in as a link to the participant's school's map;
+    # the edition's trainers then read that map (and nothing else of the school).
+    value_stream = models.ForeignKey(
+        "valuestreams.ValueStreamMap",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network_submissions",
+        verbose_name=_("value stream map"),
+    )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now=True)
     feedback = models.TextField(_("feedback"), blank=True)
     feedback_by = models.ForeignKey(

@@ -45,13 +45,25 @@ def _provider(edition):
 
 
 @transaction.atomic
-def submission_save(*, assignment: Assignment, participant: Participant, text: str, upload=None):
-    """Hand in (or update) work for an assignment. A group assignment has one submission per
-    learning group, which any member may update."""
+def submission_save(
+    *,
+    assignment: Assignment,
+    participant: Participant,
+    text: str,
+    upload=None,
+    value_stream=None,
+):
+    """Hand in (or update) work for an assignment: a text, a file and/or a link to a value
+    stream map of the participant's school (None unlinks it). A group assignment has one
+    submission per learning group, which any member may update."""
     if assignment.edition_id != participant.edition_id:
         raise LeerkringError(_("This assignment is not part of your programme."))
-    if not text.strip() and upload is None:
-        raise LeerkringError(_("Write something or add a file."), field="text")
+    if value_stream is not None and value_stream.organisation_id != participant.school_id:
+        raise LeerkringError(
+            _("Choose a value stream map of your own school."), field="value_stream"
+        )
+    if not text.strip() and upload is None and value_stream is None:
+        raise LeerkringError(_("Write something, add a file or choose a map."), field="text")
     _check_upload(upload, field="file")
     if assignment.is_group and participant.group_id is None:
         raise LeerkringError(_("This is a group assignment and you are not in a group yet."))
@@ -61,6 +73,7 @@ def submission_save(*, assignment: Assignment, participant: Participant, text: s
         group_id=participant.group_id if assignment.is_group else None,
     )
     submission.text = text.strip()
+    submission.value_stream = value_stream
     if upload is not None:
         submission.file = upload
     submission.save()

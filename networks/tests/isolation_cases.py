@@ -96,6 +96,18 @@ def _build_learning(w):
     )
     w.submission.file.name = _stored("networks/isolation/overzicht.txt", b"Wie beslist wat?")
     w.submission.save(update_fields=["file"])
+    # A value stream assignment handed in as a link to the school's map, for the trainer.
+    from valuestreams.models import ValueStreamMap
+
+    w.submitted_map = ValueStreamMap.objects.create(
+        organisation=w.school, process="Aankoop van leermiddelen", kind="supporting"
+    )
+    w.map_assignment = Assignment.objects.create(
+        edition=w.edition, title="Waardestroomkaart", due_on=today
+    )
+    w.map_submission = Submission.objects.create(
+        assignment=w.map_assignment, participant=w.participant, value_stream=w.submitted_map
+    )
     w.coaching = CoachingGroup.objects.create(edition=w.edition)
     w.coaching.members.set([w.participant, w.colleague])
     w.research = ResearchGroup.objects.create(edition=w.edition, theme="Gedeeld leiderschap")
@@ -162,6 +174,7 @@ PROVIDER_URLS = {
     "assignment_detail": lambda w: {"slug": w.provider.slug, "pk": w.assignment.pk},
     "submission_detail": lambda w: {"slug": w.provider.slug, "pk": w.submission.pk},
     "submission_file": lambda w: {"slug": w.provider.slug, "pk": w.submission.pk},
+    "submission_map": lambda w: {"slug": w.provider.slug, "pk": w.map_submission.pk},
     "literature_create": _programme,
     "coaching": _edition,
     "research": _edition,

@@ -9,11 +9,13 @@ from core.errors import LeerkringError
 
 from .. import selectors
 from ..access import (
+    can_see_submission_map,
     get_assignment_for_access,
     get_edition_for_access,
     get_programme_for_access,
     get_research_group_for_access,
     get_submission_for_access,
+    get_submission_map_for_trainer,
     provider_view,
 )
 from ..forms import (
@@ -68,7 +70,12 @@ def submission_detail(request, pk):
     return render(
         request,
         "networks/manage/submission_detail.html",
-        {"submission": submission, "edition": submission.assignment.edition, "form": form},
+        {
+            "submission": submission,
+            "edition": submission.assignment.edition,
+            "form": form,
+            "can_see_map": can_see_submission_map(request.access, submission),
+        },
     )
 
 
@@ -78,6 +85,22 @@ def file_response(field):
     return FileResponse(
         field.open("rb"), as_attachment=True, filename=field.name.rsplit("/", 1)[-1]
     )
+
+
+@provider_view
+def submission_map(request, pk):
+    """The school's value stream map linked in a submission, read-only, for the edition's
+    trainers."""
+    from valuestreams.views import map_view
+
+    submission, value_stream = get_submission_map_for_trainer(request.access, pk)
+    context = {
+        **map_view(value_stream),
+        "can_edit": False,
+        "submission": submission,
+        "edition": submission.assignment.edition,
+    }
+    return render(request, "networks/manage/submission_map.html", context)
 
 
 @provider_view

@@ -39,10 +39,15 @@ def assignment(request, pk, assignment_pk):
     participant = get_participation_for_user(request.user, pk)
     task = get_assignment_for_participant(participant, assignment_pk)
     submission = own_submission(participant, task)
+    maps = selectors.submission_maps(participant)
     form = SubmissionForm(
         request.POST or None,
         request.FILES or None,
-        initial={"text": submission.text if submission else ""},
+        initial={
+            "text": submission.text if submission else "",
+            "value_stream": submission.value_stream_id if submission else None,
+        },
+        maps=maps if maps.exists() else None,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,6 +56,7 @@ def assignment(request, pk, assignment_pk):
                 participant=participant,
                 text=form.cleaned_data["text"],
                 upload=form.cleaned_data["file"],
+                value_stream=form.cleaned_data.get("value_stream"),
             )
         except LeerkringError as error:
             _show_error(form, error)

@@ -63,17 +63,53 @@ def test_team_page_buttons_name_the_person(login, leader, team, staff_member, wo
     assert rows == ["ja", "nee"]
 
 
-def test_team_page_offers_colleagues_by_name_and_function(login, leader, team, staff_member):
+def _matches(html):
+    fieldset = html[html.index('<fieldset id="person-picker-matches"') :]
+    return fieldset[: fieldset.index("</fieldset>")]
+
+
+def test_team_page_lists_no_one_until_a_name_is_typed(login, leader, team, staff_member):
+    html = login(leader).get(url("team_detail", team.organisation, pk=team.pk)).content.decode()
+    assert 'name="person"' not in html
+    assert "Typ een deel van een naam en kies dan de persoon." in _matches(html)
+    label = "Zoek een collega op naam, e-mail of functie"
+    assert f'<label for="person-picker-q">{label}</label>' in html
+
+
+def test_team_page_offers_matching_colleagues_by_name_and_function(
+    login, leader, team, staff_member
+):
     user = UserFactory(first_name="An", last_name="<i>Maes</i>")
     an = MembershipFactory(organisation=team.organisation, user=user, function="zorgleerkracht")
-    html = login(leader).get(url("team_detail", team.organisation, pk=team.pk)).content.decode()
-    select = html[html.index('<select name="person" required id="id_person">') :]
-    select = select[: select.index("</select>")]
-    assert '<option value="" selected>---------</option>' in select
-    assert f'<option value="{an.pk}">An &lt;i&gt;Maes&lt;/i&gt; (zorgleerkracht)</option>' in select
-    assert f'<option value="{leader.pk}">{leader.user} (directeur)</option>' in select
-    assert f'value="{staff_member.pk}"' not in select
-    assert '<label for="id_person">Persoon:</label>' in html
+    client = login(leader)
+    page = url("team_detail", team.organisation, pk=team.pk)
+    matches = _matches(client.get(page, {"q": "ZORG"}).content.decode())
+    assert f'value="{an.pk}"' in matches
+    assert "An &lt;i&gt;Maes&lt;/i&gt; (zorgleerkracht)" in matches
+    assert f'value="{leader.pk}"' not in matches
+    # A member of the team is never offered, however well the name matches.
+    staff_name = staff_member.user.last_name
+    assert f'value="{staff_member.pk}"' not in _matches(
+        client.get(page, {"q": staff_name}).content.decode()
+    )
+    assert "Niemand komt overeen met" in _matches(client.get(page, {"q": "xyz"}).content.decode())
+
+
+def test_typing_asks_only_for_the_matches(login, leader, team):
+    for number in range(17):
+        MembershipFactory(
+            organisation=team.organisation,
+            user=UserFactory(first_name=f"Sara{number}", last_name="Peeters"),
+        )
+    response = login(leader).get(
+        url("team_detail", team.organisation, pk=team.pk),
+        {"q": "peeters"},
+        headers={"HX-Request": "true", "HX-Target": "person-picker-matches"},
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<fieldset id="person-picker-matches"')
+    assert html.count('type="radio"') == 15
+    assert "Meer mensen komen overeen: typ meer van de naam." in html
 
 
 @pytest.mark.parametrize("who", ["member", "inactive", "unknown"])

@@ -10,6 +10,7 @@ from core.pagination import paginate
 from .. import selectors, services
 from ..access import get_team_for_access, organisation_view
 from ..forms import TeamForm, TeamMemberAddForm
+from ..picker import person_picker, picker_matches
 
 
 @organisation_view()
@@ -50,11 +51,15 @@ def team_create(request):
 @organisation_view()
 def team_detail(request, pk):
     team, can_edit = get_team_for_access(request.access, pk)
+    picker = person_picker(request, selectors.team_candidates(team=team)) if can_edit else None
+    if picker and (matches := picker_matches(request, picker)):
+        return matches
     context = {
         "team": team,
         "can_edit": can_edit,
         "members": selectors.team_members(team=team),
         "add_form": TeamMemberAddForm(team=team) if can_edit else None,
+        "picker": picker,
     }
     return render(request, "organisations/team_detail.html", context)
 

@@ -221,8 +221,13 @@ class Invitation(models.Model):
         STARTED = "started", _("started")
         COMPLETED = "completed", _("completed")
 
+    # No index of its own: invitation_one_per_email (round, email) serves lookups by round.
     round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("round")
+        Round,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("round"),
+        db_index=False,
     )
     rater_group = models.ForeignKey(
         RaterGroup,
@@ -259,8 +264,13 @@ class Response(models.Model):
         STARTED = "started", _("started")
         SUBMITTED = "submitted", _("submitted")
 
+    # No index of its own: response_one_per_rater (round, pseudonym) serves lookups by round.
     round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="responses", verbose_name=_("round")
+        Round,
+        on_delete=models.CASCADE,
+        related_name="responses",
+        verbose_name=_("round"),
+        db_index=False,
     )
     rater_group = models.ForeignKey(
         RaterGroup, on_delete=models.CASCADE, related_name="responses", verbose_name=_("group")
@@ -286,8 +296,14 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    # The most written table (a submit inserts one row per item): no index of its own on
+    # response, since answer_one_per_item (response, item) serves lookups by response.
     response = models.ForeignKey(
-        Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+        Response,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("response"),
+        db_index=False,
     )
     item = models.ForeignKey(
         Item, on_delete=models.CASCADE, related_name="answers", verbose_name=_("item")
@@ -309,8 +325,13 @@ class Answer(models.Model):
 class Comment(models.Model):
     """An answer to an open question."""
 
+    # Lookups by response use comment_one_per_question (response, question).
     response = models.ForeignKey(
-        Response, on_delete=models.CASCADE, related_name="comments", verbose_name=_("response")
+        Response,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("response"),
+        db_index=False,
     )
     question = models.ForeignKey(
         OpenQuestion, on_delete=models.CASCADE, related_name="comments", verbose_name=_("question")

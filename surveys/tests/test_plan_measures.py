@@ -3,6 +3,7 @@ dimension's score before and after."""
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from development.models import DevelopmentPoint
@@ -65,3 +66,43 @@ def test_a_goal_shows_pre_and_post_and_that_it_improved(survey_360, school, lead
     page = _plan(school, leader, login)
     assert "Verbeterd" in page and dimension.code in page
     assert "toen 2,50, nu 4,50" in page or "toen 2,5" in page
+
+
+def _another_360(instruments, school, leader, index):
+    today = datetime.date.today()
+    survey = services.survey_create(
+        organisation=school,
+        version=instruments["gedeeld-leiderschap-360"],
+        title=f"360° ronde {index}",
+        subject=leader,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=14),
+        actor=leader.user,
+    )
+    pre = survey.rounds.get()
+    add_responses(survey, pre, "self", 1, value=3)
+    add_responses(survey, pre, "teachers", 8, value=scored(lambda i: 2 + i % 2))
+    close(pre)
+    post = services.round_start_post(
+        survey=survey, opens_on=today, closes_on=today, actor=leader.user
+    )
+    add_responses(survey, post, "self", 1, value=4)
+    add_responses(survey, post, "teachers", 8, value=scored(lambda i: 4 + i % 2))
+    close(post)
+    _goal_from(survey, pre, leader)
+
+
+@pytest.mark.parametrize("surveys", [1, 3])
+def test_the_plan_reads_every_survey_behind_its_goals_in_two_queries(
+    instruments, school, leader, login, surveys, django_assert_num_queries
+):
+    for index in range(surveys):
+        _another_360(instruments, school, leader, index)
+    client = login(leader)
+    url = reverse("development:plan", kwargs={"slug": school.slug})
+    client.get(url)  # fills the report cache of each survey
+    # The plan's own reads (see development/tests/test_goals.py), the rounds with their
+    # surveys, then the rounds and the rater groups of all surveys at once.
+    with django_assert_num_queries(12):
+        response = client.get(url)
+    assert response.content.decode().count("Verbeterd") == surveys

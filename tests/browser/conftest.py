@@ -42,7 +42,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.utils import translation
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from accounts.tests.factories import PASSWORD
 
@@ -368,3 +368,50 @@ def tab_to():
         pytest.fail(f"{locator} was not reached with {max_tabs} presses of Tab", pytrace=False)
 
     return _tab_to
+
+
+@pytest.fixture
+def htmx_settled():
+    """`htmx_settled(page)` waits until HTMX has swapped and settled (the focus is placed after
+    the settle)."""
+
+    def _settled(page):
+        page.wait_for_function(
+            "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+        )
+
+    return _settled
+
+
+@pytest.fixture
+def add_map_step():
+    """`add_map_step(page, name, actor, process, process_unit, waiting, waiting_unit)` adds a
+    step with the form under a value stream map and waits until the table shows it."""
+
+    def _add_step(page, name, actor, process, process_unit, waiting, waiting_unit):
+        page.locator("#id_add-name").fill(name)
+        page.locator("#id_add-actor").fill(actor)
+        page.locator("#id_add-process_time").fill(process)
+        page.locator("#id_add-process_unit").select_option(process_unit)
+        page.locator("#id_add-waiting_time").fill(waiting)
+        page.locator("#id_add-waiting_unit").select_option(waiting_unit)
+        page.locator("#add-step ~ form button[type=submit]").click()
+        expect(page.locator("#map-body .vsm-table tbody")).to_contain_text(name)
+
+    return _add_step
+
+
+@pytest.fixture
+def add_plan_action(dutch):
+    """`add_plan_action(page, goal, title, owner, deadline)` adds an action under a goal from
+    the plan page and waits until the goal lists it (back on the plan page)."""
+
+    def _add_action(page, goal, title, owner, deadline):
+        page.locator(f"#goal-{goal.pk}").get_by_role("link", name=dutch("Add an action")).click()
+        page.locator("#id_title").fill(title)
+        page.locator("#id_owner").select_option(str(owner.pk))
+        page.locator("#id_deadline").fill(deadline.isoformat())
+        page.get_by_role("button", name=dutch("Add the action")).click()
+        expect(page.locator(f"#goal-{goal.pk} .goal-actions")).to_contain_text(title)
+
+    return _add_action

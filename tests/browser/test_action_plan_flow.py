@@ -11,7 +11,7 @@ from development.services import point_propose
 
 
 def test_leader_plans_a_point_with_two_actions_and_moves_one_by_keyboard(
-    page, login_as, leader, team, check_accessibility, dutch
+    page, login_as, leader, team, check_accessibility, dutch, add_plan_action
 ):
     school = leader.organisation
     point, _ = point_propose(
@@ -36,16 +36,12 @@ def test_leader_plans_a_point_with_two_actions_and_moves_one_by_keyboard(
     goal = Goal.objects.get()
     check_accessibility(page)
 
+    page.locator(f"#goal-{goal.pk}").get_by_role("link", name=dutch("Add an action")).click()
+    check_accessibility(page)
+    page.go_back()
     for index, title in enumerate(["Werkvormen kiezen", "Werkvormen uitproberen"]):
-        page.locator(f"#goal-{goal.pk}").get_by_role("link", name=dutch("Add an action")).click()
-        page.locator("#id_title").fill(title)
-        page.locator("#id_owner").select_option(str(leader.pk))
         day = timezone.localdate() + datetime.timedelta(days=30 + 30 * index)
-        page.locator("#id_deadline").fill(day.isoformat())
-        if index == 0:
-            check_accessibility(page)
-        page.get_by_role("button", name=dutch("Add the action")).click()
-        expect(page.locator(f"#goal-{goal.pk} .goal-actions")).to_contain_text(title)
+        add_plan_action(page, goal, title, leader, day)
     assert Action.objects.filter(goal=goal).count() == 2
 
     page.get_by_role("link", name=dutch("Action board")).first.click()

@@ -16,26 +16,8 @@ STEPS = [
 ]
 
 
-def _settled(page):
-    """Wait until HTMX has swapped and settled (the focus is placed after the settle)."""
-    page.wait_for_function(
-        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
-    )
-
-
-def _add_step(page, name, actor, process, process_unit, waiting, waiting_unit):
-    page.locator("#id_add-name").fill(name)
-    page.locator("#id_add-actor").fill(actor)
-    page.locator("#id_add-process_time").fill(process)
-    page.locator("#id_add-process_unit").select_option(process_unit)
-    page.locator("#id_add-waiting_time").fill(waiting)
-    page.locator("#id_add-waiting_unit").select_option(waiting_unit)
-    page.locator("#add-step ~ form button[type=submit]").click()
-    expect(page.locator("#map-body .vsm-table tbody")).to_contain_text(name)
-
-
 def test_leader_maps_the_pupil_intake_and_sends_a_pain_point(
-    page, login_as, leader, school, check_accessibility, dutch
+    page, login_as, leader, school, check_accessibility, dutch, add_map_step, htmx_settled
 ):
     slug = school.slug
     login_as(page, leader)
@@ -61,7 +43,7 @@ def test_leader_maps_the_pupil_intake_and_sends_a_pain_point(
     assert not ValueStreamMap.objects.get().steps.exists()
 
     for step in STEPS:
-        _add_step(page, *step)
+        add_map_step(page, *step)
     value_stream = ValueStreamMap.objects.get()
     assert list(value_stream.steps.order_by("position").values_list("name", flat=True)) == [
         s[0] for s in STEPS
@@ -77,7 +59,7 @@ def test_leader_maps_the_pupil_intake_and_sends_a_pain_point(
     page.keyboard.press("Enter")
     status = page.locator(".vsm-status")
     expect(status).to_have_text(dutch("“%(step)s” moved up.", step="Eerste schooldag"))
-    _settled(page)
+    htmx_settled(page)
     expect(page.locator(f"#move-up-{last.pk}")).to_be_focused()
     assert value_stream.steps.get(pk=last.pk).position == 2
     page.keyboard.press("Tab")
@@ -85,7 +67,7 @@ def test_leader_maps_the_pupil_intake_and_sends_a_pain_point(
     page.keyboard.press("Enter")
     # At the end there is no "down" any more: the focus goes to "up".
     expect(status).to_have_text(dutch("“%(step)s” moved down.", step="Eerste schooldag"))
-    _settled(page)
+    htmx_settled(page)
     expect(page.locator(f"#move-up-{last.pk}")).to_be_focused()
     assert value_stream.steps.get(pk=last.pk).position == 3
 

@@ -1,5 +1,6 @@
 """`manage.py restore FILE [--check] [--no-input]`: replace the database and the uploaded files
-with a backup's, after checking the whole archive (see core/backups.py)."""
+with a backup's, after checking the whole archive (see core/backups.py). An encrypted backup
+is opened with the key in LEERKRING_BACKUP_KEY."""
 
 from pathlib import Path
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects the login and logout receivers)
