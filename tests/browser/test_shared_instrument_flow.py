@@ -102,8 +102,12 @@ def test_provider_copies_a_shared_instrument_adapts_an_item_and_compares_pre_and
     check_accessibility(page)
 
     # The pre-measurement, sent with the copy's first version.
-    page.get_by_role("navigation").get_by_role("link", name=dutch("Surveys")).first.click()
-    page.get_by_role("link", name=dutch("New survey")).click()
+    with page.expect_navigation():
+        page.get_by_role("navigation").get_by_role("link", name=dutch("Surveys")).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=dutch("New survey")).click()
+    # Choosing the instrument swaps its fields in with HTMX, once the page's scripts run.
+    page.wait_for_load_state("load")
     page.locator("#id_version").select_option(str(builder.latest_version(copy).pk))
     page.locator("#id_title").fill("Cursusevaluatie najaar")
     page.locator("#id_opens_on").fill(today.isoformat())
