@@ -63,8 +63,10 @@ format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# `make bench SIZE=region BENCH_ARGS=--explain` measures the region data set (PostgreSQL).
+SIZE ?= large
 bench: install
-	$(PY) manage.py bench
+	$(PY) manage.py bench --size $(SIZE) $(BENCH_ARGS)
 
 # Load test: gunicorn (4 workers) on PostgreSQL with the large demo, Locust for LOAD_SECONDS
 # (60) with LOAD_USERS (50); see bench/load/README.md. Writes bench/load.json.

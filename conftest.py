@@ -25,6 +25,10 @@ def _plain_static_and_dutch(settings, tmp_path_factory):
     settings.LANGUAGE_CODE = "nl-be"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.AXES_ENABLED = False
+    # Administrators' second login step is switched on by the tests of two-step login.
+    settings.TWO_STEP_REQUIRED_FOR_ADMINISTRATORS = False
+    settings.TWO_STEP_REQUIRED_FOR_LEADERS = False
+    settings.SOCIALACCOUNT_PROVIDERS = {}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

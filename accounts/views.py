@@ -1,22 +1,50 @@
 from functools import cache
 
+from allauth.account.internal.flows.login import perform_password_login
+from allauth.account.models import Login
+from allauth.socialaccount.adapter import get_adapter as get_social_adapter
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from core.discovery import app_modules
 
 from .forms import EmailAuthenticationForm, MailedPasswordResetForm, ProfileForm
+from .sso import sign_in_origins
 from .tokens import invitation_token_generator
 
 
 class LoginView(auth_views.LoginView):
+    """Email and password (checked by Django with axes' lockout), then allauth's login steps:
+    the second step for those who set it up. The school's single sign-on buttons beside it."""
+
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        login = Login(user=user, redirect_url=self.get_success_url(), email=user.email)
+        return perform_password_login(self.request, {"email": user.email}, login)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "sso_providers": self.sso_providers}
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        origins = sign_in_origins(self.sso_providers)
+        if origins:
+            # The SSO buttons' forms end at the provider's sign-in page.
+            response._csp_update = {"form-action": origins}
+        return response
+
+    @cached_property
+    def sso_providers(self):
+        return get_social_adapter(self.request).list_providers(self.request)
 
 
 # Password reset by mail: Django's views in the site's layout. The request page answers the

@@ -5,12 +5,13 @@ calls `build(ctx)` in every other project app that has a `demo.py`, in INSTALLED
 Each builder must be deterministic (use `ctx.rng` or its own seeded Random), write Dutch
 content, use bulk_create for anything that grows with `large`, and may add demo logins.
 New users get `password=ctx.password_hash`: hashing once keeps `large` fast (Argon2 is slow).
+`region` (PostgreSQL only) is `large` plus the mass that core/region.py writes with COPY.
 """
 
 import random
 from dataclasses import dataclass, field
 
-SIZES = ("small", "large")
+SIZES = ("small", "large", "region")
 PASSWORD = "leerkring-demo"
 
 # Stable handles on the demo data, for bench pages and tests that need "the" school or login.

@@ -24,7 +24,7 @@ def get_point_for_access(access: Access, pk: int) -> tuple[DevelopmentPoint, boo
 
 def get_goal_for_access(access: Access, pk: int) -> tuple[Goal, bool]:
     """The goal with this pk of the access's organisation, and whether the user may edit it."""
-    goal = Goal.objects.filter(organisation=access.organisation, pk=pk).first()
+    goal = Goal.objects.filter(organisation=access.organisation, person__isnull=True, pk=pk).first()
     if goal is None:
         raise Http404
     return goal, can_decide(access)
@@ -70,3 +70,22 @@ def get_evidence_for_access(access: Access, pk: int) -> ActionEvidence:
     if evidence is None or not may_edit_action(access, evidence.action):
         raise Http404
     return evidence
+
+
+def get_personal_plan(user, pk: int):
+    """The user's own course participation `pk` whose personal plan they open; 404 for
+    anyone else's. A personal plan is private: not even the trainer or an administrator of
+    the provider or the school sees it."""
+    from networks.access import get_participation_for_user
+
+    return get_participation_for_user(user, pk)
+
+
+def get_personal_goal(participant, pk: int) -> Goal:
+    """A goal of this participant's own plan; 404 for any other goal."""
+    goal = Goal.objects.filter(
+        participant=participant, person_id=participant.user_id, pk=pk
+    ).first()
+    if goal is None:
+        raise Http404
+    return goal

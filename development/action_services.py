@@ -14,6 +14,7 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.uploads import validate_upload
 
+from .history import record_action
 from .models import Action, ActionEvidence, Goal
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -33,16 +34,14 @@ class StaleAction(LeerkringError):
         self.current = current
 
 
-def _check(*, goal: Goal, title: str, owner, deadline, status: str) -> str:
+def action_check(*, goal: Goal, title: str, deadline) -> str:
+    """What every action needs, in a school's plan or a person's own: a description of at
+    most 200 characters and a deadline not before the goal's start. Returns the title."""
     title = (title or "").strip()
     if not title:
         raise LeerkringError(_("Describe the action."), field="title")
     if len(title) > 200:
         raise LeerkringError(_("An action has at most 200 characters."), field="title")
-    if owner is None:
-        raise LeerkringError(_("Choose who carries the action."), field="owner")
-    if owner.organisation_id != goal.organisation_id or not owner.is_active:
-        raise LeerkringError(_("The owner must be a member of the school."), field="owner")
     if deadline is None:
         raise LeerkringError(_("Give the action a deadline."), field="deadline")
     if deadline < goal.starts_on:
@@ -51,6 +50,15 @@ def _check(*, goal: Goal, title: str, owner, deadline, status: str) -> str:
             % {"date": date_format(goal.starts_on, "j F Y")},
             field="deadline",
         )
+    return title
+
+
+def _check(*, goal: Goal, title: str, owner, deadline, status: str) -> str:
+    if owner is None:
+        raise LeerkringError(_("Choose who carries the action."), field="owner")
+    if owner.organisation_id != goal.organisation_id or not owner.is_active:
+        raise LeerkringError(_("The owner must be a member of the school."), field="owner")
+    title = action_check(goal=goal, title=title, deadline=deadline)
     if status not in Action.Status.values:
         raise LeerkringError(_("Choose one of the statuses."), field="status")
     return title
@@ -81,7 +89,7 @@ def action_create(
     title = _check(goal=goal, title=title, owner=owner, deadline=deadline, status=status)
     _validate_evidence(evidence)
     with transaction.atomic():
-        action = Action.objects.create(
+        action = Action(
             organisation_id=goal.organisation_id,
             goal=goal,
             title=title,
@@ -92,6 +100,8 @@ def action_create(
             created_by=actor,
             updated_by=actor,
         )
+        action._history_user = actor
+        action.save()
         if evidence is not None:
             ActionEvidence.objects.create(action=action, file=evidence, uploaded_by=actor)
         audit_log(
@@ -113,6 +123,7 @@ def _save_if_current(action: Action, version: int, actor, **fields) -> Action:
         if not written:
             current = Action.objects.select_related("owner__user", "updated_by").get(pk=action.pk)
             raise StaleAction(current)
+        record_action(action, actor=actor)
         audit_log(
             actor=actor,
             action=AuditEvent.Action.UPDATE,

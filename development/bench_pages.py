@@ -1,4 +1,6 @@
-"""Bench pages of development points and the action plan, on the demo's main school."""
+"""Bench pages of development points and the action plan, on the demo's main school, and of
+the demo leader's own plan in a course. The versions pages show a plan with many versions
+(`large`: every one of its 200 actions created and the first 40 moved twice)."""
 
 from django.urls import reverse
 
@@ -27,8 +29,40 @@ def pages() -> list[BenchPage]:
         BenchPage("quality frameworks", _url("framework_list"), leader),
         BenchPage("core tasks", _url("core_tasks"), leader),
     ]
+    pages.extend(_version_pages(leader))
     if shipped is not None:
         pages.append(
             BenchPage("quality framework", _url("framework_detail", pk=shipped.pk), leader)
         )
+    return pages
+
+
+def _version_pages(leader) -> list[BenchPage]:
+    from networks.models import Participant
+
+    from .history import PlanScope, plan_versions
+
+    school = leader.memberships.get(organisation__slug=MAIN_SCHOOL_SLUG).organisation
+    versions = list(plan_versions(PlanScope(organisation_id=school.pk)))
+    newest, oldest = (f"{row[1]}{row[0]}" for row in (versions[0], versions[-1]))
+    compare = f"{_url('plan_compare')}?van={oldest}&tot={newest}"
+    pages = [
+        BenchPage("action plan versions", _url("plan_history"), leader),
+        BenchPage("action plan version", _url("plan_version", key=newest), leader),
+        BenchPage("action plan versions compared", compare, leader),
+    ]
+    participant = (
+        Participant.objects.filter(user=leader, personal_goals__isnull=False).distinct().first()
+    )
+    if participant is not None:
+        mine = {"pk": participant.pk}
+        pages += [
+            BenchPage("my action plans", reverse("development:personal_plans"), leader),
+            BenchPage("my action plan", reverse("development:personal_plan", kwargs=mine), leader),
+            BenchPage(
+                "my action plan versions",
+                reverse("development:personal_history", kwargs=mine),
+                leader,
+            ),
+        ]
     return pages

@@ -4,18 +4,25 @@ From every finished round of the demo surveys, the points its report offers are 
 plan, as a leader would with one click in the report. In the main school two team points stand
 beside them (a competence missing in a team, one resting on one person), and some points are
 already decided, so the inbox shows every status and more than one source.
+
+The plan has versions (every action created, some moved on the board later), and the demo
+leader, a participant of the two-day course, has their own action plan with a version of the
+first day and one of the second.
 """
 
 import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from surveys import services as survey_services
 from surveys.models import Survey
 from surveys.points import proposals
 from surveys.reports import report_context
 
+from . import personal
+from .action_services import action_move
 from .models import Action, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 from .reference import ship_reference_framework
 from .services import core_task_add, goal_create, point_decide, point_propose
@@ -173,4 +180,106 @@ def _build_actions(ctx, school, leader, tasks) -> None:
                 updated_by=leader.user,
             )
         )
-    Action.objects.bulk_create(rows)
+    actions = bulk_create_with_history(rows, Action, default_user=leader.user)
+    # Work moved on: later versions of the first actions (a status on the board).
+    moves = [Action.Status.DO, Action.Status.CHECK]
+    for action in actions[: (40 if ctx.is_large else 4)]:
+        for status in moves:
+            if action.status != status:
+                action = action_move(
+                    action=action, version=action.version, status=status, actor=leader.user
+                )
+    _build_personal_plan(ctx, leader)
+
+
+PERSONAL_DAY_ONE = [
+    (
+        "Een PLG over begrijpend lezen starten",
+        "Tegen april komen vier leerkrachten van de lagere school maandelijks samen rond "
+        "één leerlingvraag over begrijpend lezen.",
+        ["Collega's bevragen over hun leesles", "De onderzoeksvraag kiezen"],
+    ),
+]
+PERSONAL_DAY_TWO_GOAL = (
+    "Een procescoach aanstellen",
+    "Tegen februari begeleidt een collega de PLG als procescoach, met een eerste "
+    "intervisie achter de rug.",
+    ["Het rolprofiel van de procescoach bespreken"],
+)
+
+
+def _build_personal_plan(ctx, leader) -> None:
+    """The demo leader's own plan in the two-day course: built on day one, extended and
+    sharpened on day two (two versions to compare)."""
+    from networks.models import Application, Participant, Programme
+
+    mine = Participant.objects.filter(
+        user=leader.user, is_active=True, application__status=Application.Status.ACCEPTED
+    ).select_related("edition__programme__provider")
+    # The two-day course where there is one (small); else the leader's first trajectory.
+    participant = (
+        mine.filter(edition__programme__kind=Programme.Kind.COURSE)
+        .order_by("edition__starts_on", "pk")
+        .first()
+    ) or mine.order_by("edition__starts_on", "pk").first()
+    if participant is None:
+        return
+    now = timezone.now()
+    day_one, day_two = now - datetime.timedelta(days=8), now - datetime.timedelta(days=1)
+    today = timezone.localdate()
+    goals = []
+    for title, description, actions in PERSONAL_DAY_ONE:
+        goal = personal.personal_goal_create(
+            participant=participant,
+            title=title,
+            description=description,
+            deadline=today + datetime.timedelta(days=150),
+            actor=leader.user,
+        )
+        goals.append(goal)
+        for n, action in enumerate(actions):
+            personal.personal_action_add(
+                goal=goal,
+                title=action,
+                deadline=today + datetime.timedelta(days=20 + 20 * n),
+                actor=leader.user,
+            )
+    _date_versions(participant, day_one)
+    # The goals of the first day started that day.
+    Goal.objects.filter(participant=participant).update(starts_on=day_one.date())
+    Goal.history.filter(participant_id=participant.pk).update(starts_on=day_one.date())
+    goal = goals[0]
+    personal.personal_goal_update(
+        goal=goal,
+        title=goal.title,
+        description=goal.description.replace("vier leerkrachten", "zes leerkrachten"),
+        deadline=goal.deadline,
+        status=Goal.Status.IN_PROGRESS,
+        actor=leader.user,
+    )
+    title, description, actions = PERSONAL_DAY_TWO_GOAL
+    second = personal.personal_goal_create(
+        participant=participant,
+        title=title,
+        description=description,
+        deadline=today + datetime.timedelta(days=90),
+        actor=leader.user,
+    )
+    for action in actions:
+        personal.personal_action_add(
+            goal=second,
+            title=action,
+            deadline=today + datetime.timedelta(days=30),
+            actor=leader.user,
+        )
+    _date_versions(participant, day_two, after=day_one)
+
+
+def _date_versions(participant, when, after=None) -> None:
+    """Give the versions of the participant's plan saved just now the date of a course day."""
+    goals = Goal.history.filter(participant_id=participant.pk)
+    actions = Action.history.filter(goal_id__in=goals.values("id"))
+    for records in (goals, actions):
+        if after is not None:
+            records = records.filter(history_date__gt=after)
+        records.update(history_date=when)

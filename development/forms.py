@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .models import Action, CoreTask, DevelopmentPoint, QualityExpectation
+from .models import Action, CoreTask, DevelopmentPoint, Goal, QualityExpectation
 
 MAX_FRAMEWORK_BYTES = 2 * 1024 * 1024
 
@@ -119,3 +119,37 @@ class ActionForm(forms.Form):
 class ActionMoveForm(forms.Form):
     status = forms.ChoiceField(choices=Action.Status.choices)
     version = forms.IntegerField(min_value=1)
+
+
+# A date field's value as <input type="date"> needs it, whatever the language's date format.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersonalGoalForm(forms.Form):
+    """A goal of one's own plan; `status` only when it is changed later."""
+
+    title = forms.CharField(label=_("Goal"), max_length=200)
+    description = forms.CharField(
+        label=_("What you will see when it is reached"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Make it measurable: who, what, how much, by when."),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=ISO_DATE)
+    status = forms.ChoiceField(label=_("Status"), choices=Goal.Status.choices)
+
+    def __init__(self, *args, with_status: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_status:
+            del self.fields["status"]
+
+
+class PersonalActionForm(forms.Form):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    deadline = forms.DateField(label=_("Deadline"), widget=ISO_DATE)
+
+
+class CompareForm(forms.Form):
+    """Two versions of a plan to compare (GET `van` and `tot`, keys as in the history)."""
+
+    van = forms.RegexField(regex=r"^[ga]\d{1,12}$")
+    tot = forms.RegexField(regex=r"^[ga]\d{1,12}$")

@@ -7,8 +7,10 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class DevelopmentPoint(models.Model):
@@ -142,9 +144,21 @@ class DevelopmentPoint(models.Model):
         return "" if link.startswith(("/", "http://", "https://")) else link
 
 
+# Kept by name so that a service can write one version for a save that also sets the goal's
+# links (`development.history.record`), instead of one version per link set.
+GOAL_HISTORY = HistoricalRecords(
+    m2m_fields=["points", "expectations", "core_tasks"],
+    excluded_fields=["created_at"],
+    verbose_name=_("version of a goal"),
+    verbose_name_plural=_("versions of goals"),
+)
+
+
 class Goal(models.Model):
-    """A goal of the school's action plan: specific and measurable, with a deadline, and
-    linked to the development points it answers."""
+    """A goal of an action plan: specific and measurable, with a deadline, and linked to the
+    development points it answers. It belongs to a school's plan, or, with a `person`, to
+    that person's own plan made during a course (`participant`); the organisation of a
+    personal goal is the course's provider. Every save keeps a version (`history`)."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -188,7 +202,25 @@ class Goal(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="personal_goals",
+        verbose_name=_("person"),
+        help_text=_("Empty for a goal of the school's plan."),
+    )
+    participant = models.ForeignKey(
+        "networks.Participant",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="personal_goals",
+        verbose_name=_("course participation"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = GOAL_HISTORY
 
     class Meta:
         verbose_name = _("goal")
@@ -196,10 +228,21 @@ class Goal(models.Model):
         ordering = ["deadline", "pk"]
         indexes = [
             models.Index(fields=["organisation", "deadline"], name="development_goal_plan"),
+            models.Index(fields=["participant", "deadline"], name="development_goal_personal"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(participant__isnull=True) | Q(person__isnull=False),
+                name="development_goal_participant_has_person",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_personal(self) -> bool:
+        return self.person_id is not None
 
     @property
     def status_symbol(self) -> str:
@@ -322,9 +365,12 @@ class Action(models.Model):
         Goal, on_delete=models.CASCADE, related_name="actions", verbose_name=_("goal")
     )
     title = models.CharField(_("action"), max_length=200)
+    # Empty only under a personal goal: its person carries every action of their own plan.
     owner = models.ForeignKey(
         "organisations.Membership",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="development_actions",
         verbose_name=_("owner"),
     )
@@ -352,6 +398,11 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "created_by", "updated_by"],
+        verbose_name=_("version of an action"),
+        verbose_name_plural=_("versions of actions"),
+    )
 
     class Meta:
         verbose_name = _("action")

@@ -79,7 +79,7 @@ def plan_goals(*, access: Access) -> QuerySet:
         .order_by("created_at", "pk")
     )
     return (
-        Goal.objects.filter(organisation=access.organisation)
+        Goal.objects.filter(organisation=access.organisation, person__isnull=True)
         .prefetch_related(
             Prefetch("points", queryset=linked, to_attr="linked_points"),
             Prefetch(
@@ -134,7 +134,7 @@ def school_actions(*, access: Access) -> QuerySet[Action]:
     """The actions of the school's plan by deadline, each with its goal, its owner's user and
     `evidence_count`."""
     return (
-        Action.objects.filter(organisation=access.organisation)
+        Action.objects.filter(organisation=access.organisation, goal__person__isnull=True)
         .select_related("goal", "owner__user")
         .annotate(evidence_count=Count("evidence"))
         .order_by("deadline", "pk")
@@ -144,7 +144,7 @@ def school_actions(*, access: Access) -> QuerySet[Action]:
 def action_detail(*, access: Access, pk: int) -> Action | None:
     """One action of the school with its goal, owner, last editor and evidence files."""
     return (
-        Action.objects.filter(organisation=access.organisation, pk=pk)
+        Action.objects.filter(organisation=access.organisation, goal__person__isnull=True, pk=pk)
         .select_related("goal", "owner__user", "updated_by")
         .prefetch_related("evidence")
         .first()
@@ -178,3 +178,33 @@ def overdue_actions(*, today=None) -> QuerySet[Action]:
 def overdue_actions_for_user(user, *, limit: int = 10) -> list[Action]:
     """The user's own overdue actions in every school, oldest deadline first."""
     return list(overdue_actions().filter(owner__user=user)[:limit])
+
+
+def personal_goals(participant) -> QuerySet[Goal]:
+    """The goals of a participant's own plan by deadline, each with `plan_actions`."""
+    return (
+        Goal.objects.filter(participant=participant, person_id=participant.user_id)
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.order_by("deadline", "pk"),
+                to_attr="plan_actions",
+            )
+        )
+        .order_by("deadline", "pk")
+    )
+
+
+def personal_plans(user) -> QuerySet:
+    """The user's active participations in accepted applications, newest edition first, each
+    with its edition and programme and `goal_count` (the goals of their own plan there)."""
+    from networks.models import Application, Participant
+
+    return (
+        Participant.objects.filter(
+            user=user, is_active=True, application__status=Application.Status.ACCEPTED
+        )
+        .select_related("edition__programme")
+        .annotate(goal_count=Count("personal_goals"))
+        .order_by("-edition__starts_on", "-pk")
+    )

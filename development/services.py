@@ -12,6 +12,7 @@ from accounts.services import audit_log
 from core.errors import LeerkringError
 
 from .frameworks import parse_framework
+from .history import record_goal
 from .models import CoreTask, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 
 
@@ -105,6 +106,30 @@ def point_decide(*, point: DevelopmentPoint, status: str, actor) -> DevelopmentP
     return point
 
 
+def goal_check(*, title: str, description: str, deadline, starts_on=None, kept_deadline=None):
+    """The checks every goal passes, of a school's plan or a person's own: a title, a
+    measurable description, a deadline not in the past and a start not after it. Returns the
+    cleaned title, description and start (today when empty). `kept_deadline`, the deadline a
+    goal has now, may stay even once it has passed."""
+    title, description = (title or "").strip(), (description or "").strip()
+    if not title:
+        raise LeerkringError(_("Give the goal a title."), field="title")
+    if len(title) > 200:
+        raise LeerkringError(_("A goal has at most 200 characters."), field="title")
+    if not description:
+        raise LeerkringError(
+            _("Describe what you will see when the goal is reached."), field="description"
+        )
+    if deadline is None:
+        raise LeerkringError(_("Give the goal a deadline."), field="deadline")
+    if deadline < timezone.localdate() and deadline != kept_deadline:
+        raise LeerkringError(_("The deadline cannot be in the past."), field="deadline")
+    starts_on = starts_on or timezone.localdate()
+    if starts_on > deadline:
+        raise LeerkringError(_("A goal cannot start after its deadline."), field="starts_on")
+    return title, description, starts_on
+
+
 def goal_create(
     *,
     organisation,
@@ -120,20 +145,9 @@ def goal_create(
     """Add a goal to the school's plan, linked to accepted development points, which become
     planned. A title, a measurable description and a deadline are required; a point must be
     of the same school and accepted (or already planned for another goal)."""
-    title, description = (title or "").strip(), (description or "").strip()
-    if not title:
-        raise LeerkringError(_("Give the goal a title."), field="title")
-    if not description:
-        raise LeerkringError(
-            _("Describe what you will see when the goal is reached."), field="description"
-        )
-    if deadline is None:
-        raise LeerkringError(_("Give the goal a deadline."), field="deadline")
-    if deadline < timezone.localdate():
-        raise LeerkringError(_("The deadline cannot be in the past."), field="deadline")
-    starts_on = starts_on or timezone.localdate()
-    if starts_on > deadline:
-        raise LeerkringError(_("A goal cannot start after its deadline."), field="starts_on")
+    title, description, starts_on = goal_check(
+        title=title, description=description, deadline=deadline, starts_on=starts_on
+    )
     expectations, core_tasks = list(expectations), list(core_tasks)
     if any(e.framework.organisation_id not in (None, organisation.pk) for e in expectations) or any(
         task.organisation_id != organisation.pk for task in core_tasks
@@ -165,10 +179,12 @@ def goal_create(
         )
         if any(point.status not in linkable for point in locked):
             raise LeerkringError(_("Only an accepted development point can become a goal."))
+        goal.skip_history_when_saving = True
         goal.save()
         goal.points.set(locked)
         goal.expectations.set(expectations)
         goal.core_tasks.set(core_tasks)
+        record_goal(goal, actor=actor, created=True)
         DevelopmentPoint.objects.filter(pk__in=[p.pk for p in locked]).update(
             status=DevelopmentPoint.Status.PLANNED
         )
@@ -192,14 +208,15 @@ def goal_set_status(*, goal: Goal, status: str, actor) -> Goal:
         return goal
     with transaction.atomic():
         Goal.objects.filter(pk=goal.pk).update(status=status)
+        before, goal.status = goal.status, status
+        record_goal(goal, actor=actor, created=False)
         audit_log(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
             obj=goal,
             organisation=goal.organisation,
-            summary=f"goal {goal.status} -> {status}",
+            summary=f"goal {before} -> {status}",
         )
-    goal.status = status
     return goal
 
 

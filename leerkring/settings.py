@@ -72,6 +72,14 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "simple_history",
     # Last, so that a project template (core/templates/django/forms/…) overrides Django's own.
     "django.forms",
 ]
@@ -84,12 +92,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who saved a version of a plan (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "privacy.middleware.SessionActivityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.two_step.TwoStepRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "leerkring.urls"
@@ -184,6 +196,71 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Sign-in goes through Leerkring's own login page (accounts.views.LoginView); allauth adds
+# single sign-on and two-step login behind it. Nobody signs up: accounts are imported or invited.
+ACCOUNT_ADAPTER = "accounts.sso.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
+SOCIALACCOUNT_ADAPTER = "accounts.sso.SocialAccountAdapter"
+# A school account is matched to the imported person by verified e-mail address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_PROVIDERS = {}
+# Microsoft Entra ID: an app registration of the school's own tenant.
+if os.environ.get("SSO_MICROSOFT_CLIENT_ID"):
+    SOCIALACCOUNT_PROVIDERS["microsoft"] = {
+        "APPS": [
+            {
+                "client_id": os.environ["SSO_MICROSOFT_CLIENT_ID"],
+                "secret": os.environ.get("SSO_MICROSOFT_SECRET", ""),
+                "settings": {"tenant": os.environ.get("SSO_MICROSOFT_TENANT", "organizations")},
+            }
+        ]
+    }
+# Google Workspace; SSO_GOOGLE_DOMAIN limits the account chooser to the school's domain.
+if os.environ.get("SSO_GOOGLE_CLIENT_ID"):
+    SOCIALACCOUNT_PROVIDERS["google"] = {
+        "APPS": [
+            {
+                "client_id": os.environ["SSO_GOOGLE_CLIENT_ID"],
+                "secret": os.environ.get("SSO_GOOGLE_SECRET", ""),
+            }
+        ],
+        "SCOPE": ["openid", "profile", "email"],
+        "AUTH_PARAMS": (
+            {"hd": os.environ["SSO_GOOGLE_DOMAIN"]} if os.environ.get("SSO_GOOGLE_DOMAIN") else {}
+        ),
+    }
+# Any other OpenID Connect provider (Keycloak, Smartschool through a broker, ...).
+if os.environ.get("SSO_OIDC_SERVER_URL"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "APPS": [
+            {
+                "provider_id": os.environ.get("SSO_OIDC_ID", "school"),
+                "name": os.environ.get("SSO_OIDC_NAME", "school account"),
+                "client_id": os.environ.get("SSO_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("SSO_OIDC_SECRET", ""),
+                "settings": {"server_url": os.environ["SSO_OIDC_SERVER_URL"]},
+            }
+        ]
+    }
+# Two-step login with an authenticator app, recovery codes as the fallback.
+MFA_ADAPTER = "accounts.two_step.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Leerkring"
+# A code of the previous or next half minute is accepted too: phone clocks drift.
+MFA_TOTP_TOLERANCE = 1
+# Administrators (superusers and organisation administrators) always need a second step;
+# a deployment can require it of school leaders too.
+TWO_STEP_REQUIRED_FOR_ADMINISTRATORS = True
+TWO_STEP_REQUIRED_FOR_LEADERS = env_bool("TWO_STEP_REQUIRED_FOR_LEADERS", False)
 
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", _("Dutch")), ("en", _("English"))]

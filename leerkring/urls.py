@@ -1,11 +1,16 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from .api import api
 
+# The admin's own login form would skip the second step: it sends people to Leerkring's.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("accounts.urls_allauth")),
     path("o/<slug:slug>/", include("organisations.urls")),
     path("installation/", include("organisations.site_urls")),
     # These apps define their full paths: some are tenant pages under /o/<slug>/, some are

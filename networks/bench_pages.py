@@ -1,14 +1,24 @@
 """Bench pages of networks: the catalogue of all providers and of one, a course page, the
-registration form, the trainer's edition overview and series planning, and a participant's
-pages, on the demo provider De Leerbrug."""
+registration form, the trainer's edition overview, series planning and a learning group's
+combined 360° profile (as most views see it, and with the report cache empty), and a
+participant's pages, on the demo provider De Leerbrug."""
 
+from django.core.cache import cache
 from django.urls import reverse
 
 from accounts.models import User
 from core.bench import BenchPage
 from core.demo import LOGIN_EMAILS, PROVIDER_SLUG
 
-from .models import Edition, Participant
+from .models import Edition, LearningGroup, Participant
+
+
+def _empty_cache(url: str):
+    def prepare():
+        cache.clear()
+        return url, {}
+
+    return prepare
 
 
 def pages() -> list[BenchPage]:
@@ -22,6 +32,18 @@ def pages() -> list[BenchPage]:
         .first()
     )
     public = {"provider_slug": PROVIDER_SLUG}
+    profiled = (
+        LearningGroup.objects.filter(
+            edition__in=editions,
+            trainer__user=trainer,
+            participants__profile_consent_at__isnull=False,
+        )
+        .order_by("pk")
+        .first()
+    )
+    profile_url = reverse(
+        "networks:group_profile", kwargs={"slug": PROVIDER_SLUG, "pk": profiled.pk}
+    )
     return [
         BenchPage("public catalogue", reverse("networks:public_catalogue"), leader),
         BenchPage("catalogue", reverse("networks:catalogue", kwargs=public), leader),
@@ -48,6 +70,13 @@ def pages() -> list[BenchPage]:
                 kwargs={"slug": PROVIDER_SLUG, "pk": participant.edition_id},
             ),
             trainer,
+        ),
+        BenchPage("group 360° profile", profile_url, trainer),
+        BenchPage(
+            "group 360° profile, first view",
+            profile_url,
+            trainer,
+            prepare=_empty_cache(profile_url),
         ),
         BenchPage("learning networks home", reverse("networks:home"), leader),
         BenchPage(

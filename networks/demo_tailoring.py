@@ -12,6 +12,9 @@ from organisations.models import Membership
 from surveys import services as survey_services
 from surveys.answering import Parsed, answers_store, questions_for
 from surveys.models import InstrumentVersion, Survey
+from surveys.summaries import round_summaries_write
+
+from .tailoring import closed_360s
 
 CONSENTING = 4
 COLLEAGUES = 5
@@ -48,6 +51,9 @@ def build_tailoring(group, today=None) -> int:
             continue
         _closed_360(version, membership, rng, shift=(index - 1) * 0.2, today=today)
         made += 1
+    # Rounds that closed by their date have no summary yet: the nightly command writes them.
+    surveys = closed_360s([p.user_id for p in participants]).values()
+    round_summaries_write(rounds=[r for s in surveys for r in s.rounds.all() if r.is_finished()])
     return made
 
 

@@ -288,8 +288,14 @@ def _people_choices(user, memberships):
         role__in=Membership.MANAGING_ROLES
     )
     leaders_first = Case(When(role__in=Membership.MANAGING_ROLES, then=Value(0)), default=Value(1))
+    # The same people, but PostgreSQL can only use the memberships' organisation index
+    # when a condition names their organisations (the OR above spans the joined table).
+    schools = Organisation.objects.filter(
+        Q(pk__in=school_ids) | Q(parent_id__in=community_ids) | Q(parent_id__in=led)
+    )
     return (
-        Membership.objects.filter(everyone_at | leaders_at, is_active=True)
+        Membership.objects.filter(organisation__in=schools)
+        .filter(everyone_at | leaders_at, is_active=True)
         .exclude(user=user)
         .select_related("user", "organisation")
         .order_by(leaders_first, "organisation__name", "user__last_name", "user__first_name")

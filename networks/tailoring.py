@@ -15,9 +15,10 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from surveys.anonymity import sets_pair_allowed
-from surveys.models import Instrument, Round, Survey
-from surveys.points import Source, proposals
+from surveys.models import Instrument, Round, RoundSummary, Survey, pick
+from surveys.points import Source
 from surveys.reports import report_context
+from surveys.summaries import summary_of
 
 from .models import Participant
 
@@ -129,17 +130,24 @@ def group_profile(group) -> GroupProfile:
         return profile
     values, titles, order = {}, {}, []
     weak, priority, either = {}, {}, {}  # dimension code -> leaders (index in qualifying)
-    for index, survey in enumerate(qualifying):
-        context = report_context(survey)
-        for row in context.get("rows", []):
-            dimension = row["dimension"]
-            if dimension.code not in titles:
-                titles[dimension.code] = str(dimension.title)
-                order.append(dimension.code)
+    latest = [_latest_finished(s, today) for s in qualifying]
+    stored = {s.round_id: s for s in RoundSummary.objects.filter(round__in=latest)}
+    for index, (survey, round_) in enumerate(zip(qualifying, latest, strict=True)):
+        # Written when the round closed; a round without one is summarised here, unsaved.
+        summary = stored.get(round_.pk)
+        totals, points = (
+            (summary.totals, summary.points)
+            if summary is not None
+            else summary_of(report_context(survey, round_.number))
+        )
+        for code, title_nl, title_en, mean in totals:
+            if code not in titles:
+                titles[code] = pick(title_nl, title_en)
+                order.append(code)
             # Only what the leader's own report publishes: the total of all raters but self.
-            if row["total"] is not None and row["total"].mean is not None:
-                values.setdefault(dimension.code, []).append(row["total"].mean)
-        for source, code in proposals(context):
+            if mean is not None:
+                values.setdefault(code, []).append(mean)
+        for source, code in points:
             by_source = {Source.WEAK_DIMENSION: weak, Source.PRIORITY: priority}.get(source)
             if by_source is not None:
                 by_source.setdefault(code, set()).add(index)

@@ -47,6 +47,11 @@ def pages() -> list[BenchPage]:
             reverse("organisations:team_detail", kwargs={**school, "pk": home_team}),
             leader,
         ),
+        BenchPage(
+            "team detail, finding a colleague to add",
+            reverse("organisations:team_detail", kwargs={**school, "pk": home_team}) + "?q=an",
+            leader,
+        ),
         BenchPage("staff list", people, leader),
         BenchPage("staff list search", f"{people}?q=leerkracht", leader),
         BenchPage(

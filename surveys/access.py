@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from organisations.access import Access
 from organisations.models import Team
 
-from .models import Instrument, Invitation, Survey
+from .models import Instrument, Invitation, OpenLink, Survey
 
 
 def _is_involved(access: Access, survey: Survey) -> bool:
@@ -148,3 +148,19 @@ def get_instrument_for_access(access: Access, pk: int) -> Instrument:
     if not in_team:
         raise Http404
     return instrument
+
+
+def get_open_link_by_token(token: str):
+    """The open link for a token with what its answer page shows (round, survey, instrument
+    version, school, subject, stakeholder group); 404 for an unknown token. A closed link is
+    returned too, so that its page can say it was closed."""
+    return get_object_or_404(
+        OpenLink.objects.select_related(
+            "round__version",
+            "round__survey__version",
+            "round__survey__organisation",
+            "round__survey__subject__user",
+            "rater_group",
+        ),
+        token=token,
+    )

@@ -27,8 +27,12 @@ class Parsed:
 
 def questions_for(invitation: Invitation) -> tuple[list[Item], list[OpenQuestion]]:
     """The items and open questions this invitee's rater group answers."""
-    items, questions = version_questions(invitation.round.version)
-    kind = invitation.rater_group.kind
+    return questions_for_kind(invitation.round.version, invitation.rater_group.kind)
+
+
+def questions_for_kind(version, kind: str) -> tuple[list[Item], list[OpenQuestion]]:
+    """The items and open questions of `version` that raters of the group `kind` answer."""
+    items, questions = version_questions(version)
     return [i for i in items if i.is_for(kind)], [q for q in questions if q.is_for(kind)]
 
 
@@ -36,15 +40,21 @@ def stored_answers(invitation: Invitation) -> tuple[Response | None, dict]:
     """This invitee's response, if there is one, with its answers (item id -> value, None
     for "I don't know"), in one query."""
     pseudonym = pseudonym_for(email=invitation.email, survey=invitation.round.survey)
+    return stored_for(round_=invitation.round, pseudonym=pseudonym)
+
+
+def stored_for(*, round_, pseudonym: str) -> tuple[Response | None, dict]:
+    """The response of `pseudonym` in `round_`, if there is one, with its answers, in one
+    query."""
     fields = [f.attname for f in Response._meta.concrete_fields]
-    rows = Response.objects.filter(round=invitation.round, pseudonym=pseudonym).values_list(
+    rows = Response.objects.filter(round=round_, pseudonym=pseudonym).values_list(
         *fields, "answers__item_id", "answers__value"
     )
     response, answers = None, {}
     for *values, item_id, value in rows:
         if response is None:
             response = Response.from_db(rows.db, fields, values)
-            response.round = invitation.round
+            response.round = round_
         if item_id is not None:
             answers[item_id] = value
     return response, answers
@@ -108,13 +118,18 @@ class Stored:
 
 
 @dataclass
-class _Locked:
-    invitation: Invitation
+class Locked:
+    """Whose answers a post changes (a round, a rater group, a pseudonym), with what they
+    stored before; made once the answers may change."""
+
+    round: object
+    rater_group_id: int
+    pseudonym: str
     response: Response | None
     previous: dict
 
 
-def _lock(invitation: Invitation, *, submit: bool) -> _Locked:
+def _lock(invitation: Invitation, *, submit: bool) -> Locked:
     """Record the invitation's new status, unless its answers were submitted already. The
     update locks the row until the transaction ends, so that two simultaneous posts of one
     link are handled one after another (the second sees the first's status); a post that
@@ -130,8 +145,9 @@ def _lock(invitation: Invitation, *, submit: bool) -> _Locked:
         raise LeerkringError(_("Your answers were already submitted. Thank you!"))
     if not invitation.round.is_open():
         raise LeerkringError(_("This survey is closed: answers can no longer be changed."))
-    response, previous = stored_answers(invitation)
-    return _Locked(invitation, response, previous)
+    pseudonym = pseudonym_for(email=invitation.email, survey=invitation.round.survey)
+    response, previous = stored_for(round_=invitation.round, pseudonym=pseudonym)
+    return Locked(invitation.round, invitation.rater_group_id, pseudonym, response, previous)
 
 
 def _upsert(model, rows: list, unique_fields: list, update_fields: list, *, existed: bool):
@@ -147,10 +163,9 @@ def _upsert(model, rows: list, unique_fields: list, update_fields: list, *, exis
         model.objects.bulk_create(rows)
 
 
-def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -> Response:
+def _write(state: Locked, items: list[Item], parsed: Parsed, *, submit: bool) -> Response:
     """Store the parsed answers in a handful of queries, whatever the number of items: one
     upsert for the answers, one for the comments."""
-    invitation = state.invitation
     answered = set(state.previous) | set(parsed.values)
     if submit and any(i.required and i.pk not in answered for i in items):
         raise LeerkringError(_("Some answers need your attention."))
@@ -161,9 +176,9 @@ def _write(state: _Locked, items: list[Item], parsed: Parsed, *, submit: bool) -
     response, existed = state.response, state.response is not None
     if response is None:
         response = Response.objects.create(
-            round=invitation.round,
-            rater_group_id=invitation.rater_group_id,
-            pseudonym=pseudonym_for(email=invitation.email, survey=invitation.round.survey),
+            round=state.round,
+            rater_group_id=state.rater_group_id,
+            pseudonym=state.pseudonym,
             **fields,
         )
     elif any(getattr(response, name) != value for name, value in fields.items()):
@@ -196,7 +211,12 @@ def answers_post(
     """Check and store one post of the answer form. Raises LeerkringError, changing nothing,
     when the survey is closed or the answers were already submitted; returns the parse
     errors per field, changing nothing, when an answer is missing or out of range."""
-    state = _lock(invitation, submit=submit)
+    return store_post(_lock(invitation, submit=submit), items, questions, data, submit=submit)
+
+
+def store_post(state: Locked, items, questions, data, *, submit: bool) -> Stored:
+    """Parse a post for the locked `state` and store it, or roll back when an answer needs
+    attention (to be called inside the transaction that locked it)."""
     parsed = parse_post(data, items, questions, submit=submit, saved=set(state.previous))
     stored = Stored(parsed, state.previous, state.response)
     if parsed.errors:

@@ -429,8 +429,8 @@ def open_question_delete(*, instrument: Instrument, question: OpenQuestion, acto
 
 
 @transaction.atomic
-def item_move(*, instrument: Instrument, item: Item, direction: str, actor=None) -> Edit:
-    """Move an item up or down within its dimension."""
+def item_move(*, instrument: Instrument, item: Item, direction: str | int, actor=None) -> Edit:
+    """Move an item up or down within its dimension, or to a place in it (from 1)."""
     version, item, created = _in_draft(instrument, item, Item)
     siblings = list(version.items.filter(dimension_id=item.dimension_id).order_by("position"))
     if ordering.move(siblings, item, direction, start=siblings[0].position):
@@ -440,7 +440,7 @@ def item_move(*, instrument: Instrument, item: Item, direction: str, actor=None)
 
 @transaction.atomic
 def dimension_move(
-    *, instrument: Instrument, dimension: Dimension, direction: str, actor=None
+    *, instrument: Instrument, dimension: Dimension, direction: str | int, actor=None
 ) -> Edit:
     version, dimension, created = _in_draft(instrument, dimension, Dimension)
     if ordering.move(list(version.dimensions.order_by("position")), dimension, direction):

@@ -4,6 +4,8 @@ shown side by side; the services validate what the forms cannot (codes, points, 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import ordering
+
 from .models import Instrument, RaterGroup
 
 
@@ -183,7 +185,15 @@ class ScaleForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+    """A move button's `up` / `down`, or the place a row was dragged to."""
+
+    direction = forms.CharField(max_length=10)
+
+    def clean_direction(self):
+        direction = ordering.parse(self.cleaned_data["direction"])
+        if direction is None:
+            raise forms.ValidationError(_("Choose up, down or a place in the list."))
+        return direction
 
 
 class ImportForm(forms.Form):

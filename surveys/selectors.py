@@ -27,6 +27,7 @@ from .models import (
     Comment,
     Invitation,
     Item,
+    OpenLink,
     OpenQuestion,
     RaterGroup,
     Response,
@@ -138,6 +139,30 @@ def round_progress(*, round_: Round) -> list[RaterGroup]:
         )
         .order_by("position", "pk")
     )
+
+
+def round_open_links(*, round_: Round) -> list[RaterGroup]:
+    """The stakeholder groups of the round's survey that may have an open link, each with
+    `link` (its open link in this round, or None) and `answered` (the responses submitted for
+    the group in this round), in two queries."""
+    groups = list(
+        RaterGroup.objects.filter(survey_id=round_.survey_id, kind__in=OpenLink.KINDS)
+        .annotate(
+            answered=Count(
+                "responses",
+                filter=Q(responses__round=round_) & Q(responses__status=Response.Status.SUBMITTED),
+            )
+        )
+        .order_by("position", "pk")
+    )
+    if groups:
+        links = {
+            link.rater_group_id: link
+            for link in OpenLink.objects.filter(round=round_, active=True, rater_group__in=groups)
+        }
+        for group in groups:
+            group.link = links.get(group.pk)
+    return groups
 
 
 # The report's numbers (aggregation.py) and comments (reports.py) rest on these reads of the

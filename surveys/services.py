@@ -22,6 +22,7 @@ from development.models import DevelopmentPoint
 from development.services import point_propose
 from organisations.models import Membership, Organisation
 
+from . import summaries
 from .models import (
     Instrument,
     InstrumentVersion,
@@ -360,6 +361,7 @@ def threshold_set(*, rater_group: RaterGroup, threshold: int, actor) -> RaterGro
         )
     _clean(rater_group)
     rater_group.save(update_fields=["threshold"])
+    summaries.survey_summaries_refresh(survey=rater_group.survey)
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,
@@ -392,6 +394,7 @@ def round_close(*, survey: Survey, actor) -> Round:
     current.closed = True
     current.closed_on = timezone.localdate()
     current.save(update_fields=["closed", "closed_on"])
+    summaries.round_summary_write(round_=current)
     audit_log(
         actor=actor,
         action=AuditEvent.Action.UPDATE,

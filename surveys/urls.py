@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, builder, manage, points, report, shared
+from .views import answer, builder, manage, open_link, points, report, shared
 
 app_name = "surveys"
 
@@ -20,6 +20,11 @@ urlpatterns = [
         f"{base}<id:pk>/groups/<id:group_pk>/threshold/",
         manage.threshold_set,
         name="threshold_set",
+    ),
+    path(
+        f"{base}<id:pk>/groups/<id:group_pk>/open-link/",
+        open_link.open_link_set,
+        name="open_link_set",
     ),
     path(f"{base}<id:pk>/share/", manage.survey_share, name="survey_share"),
     path(
@@ -61,5 +66,6 @@ urlpatterns = [
         name="part_delete",
     ),
     path(f"{instruments}<id:pk>/<slug:part>/<id:row>/move/", builder.part_move, name="part_move"),
+    path("s/open/<str:token>/", open_link.open_answer, name="open_answer"),
     path("s/<str:token>/", answer.answer, name="answer"),
 ]

@@ -1,4 +1,5 @@
-"""Isolation cases for the development points and the action plan of the world's school."""
+"""Isolation cases for the development points and the action plan of the world's school, its
+versions, and the own plan of the world's leader in the networks course (`w.participant`)."""
 
 import datetime
 
@@ -38,6 +39,18 @@ def build(w):
     w.evidence = ActionEvidence(action=w.action)
     w.evidence.file.save("verslag.txt", ContentFile(b"verslag"), save=True)
     w.core_task = CoreTask.objects.create(organisation=w.school, name="Talenten ontwikkelen")
+    w.goal_version = f"g{w.goal.history.first().history_id}"
+
+    from development.personal import personal_goal_create
+
+    w.personal_goal = personal_goal_create(
+        participant=w.participant,
+        title="Een PLG starten",
+        description="In juni komen vier leerkrachten maandelijks samen.",
+        deadline=datetime.date(2027, 6, 30),
+        actor=w.participant.user,
+    )
+    w.personal_version = f"g{w.personal_goal.history.get().history_id}"
 
 
 def _school(w):
@@ -68,7 +81,33 @@ def _evidence(w):
     return {"slug": w.school.slug, "pk": w.evidence.pk}
 
 
+def _plan_version(w):
+    return {"slug": w.school.slug, "key": w.goal_version}
+
+
+def _mine(w):
+    return {"pk": w.participant.pk}
+
+
+def _my_goal(w):
+    return {"pk": w.participant.pk, "goal_pk": w.personal_goal.pk}
+
+
+def _my_version(w):
+    return {"pk": w.participant.pk, "key": w.personal_version}
+
+
 URLS = {
+    "development:plan_history": _school,
+    "development:plan_version": _plan_version,
+    "development:plan_compare": _school,
+    "development:personal_plan": _mine,
+    "development:personal_goal_new": _mine,
+    "development:personal_goal_edit": _my_goal,
+    "development:personal_action_new": _my_goal,
+    "development:personal_history": _mine,
+    "development:personal_version": _my_version,
+    "development:personal_compare": _mine,
     "development:point_list": _school,
     "development:point_decide": _point,
     "development:plan": _school,
@@ -87,4 +126,9 @@ URLS = {
     "development:framework_xlsx": _framework,
     "development:core_tasks": _school,
     "development:core_task_delete": _core_task,
+}
+
+OPEN = {
+    "development:personal_plans": "the logged-in person's own course participations and the "
+    "number of goals in their own plans only",
 }

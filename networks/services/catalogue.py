@@ -62,9 +62,9 @@ def question_delete(*, question, actor) -> None:
 
 
 @transaction.atomic
-def question_move(*, question, direction: str, actor) -> bool:
-    """Move a question of the application form up or down (core.ordering, as the survey
-    builder's items)."""
+def question_move(*, question, direction: str | int, actor) -> bool:
+    """Move a question of the application form up, down or to a place (core.ordering, as
+    the survey builder's items)."""
     siblings = list(question.programme.questions.order_by("position", "pk"))
     return ordering.move(siblings, question, direction)
 

@@ -215,3 +215,22 @@ def test_a_trainer_moves_an_application_question_up(login, trainer, provider):
     )
     assert 'id="question-list"' in response.content.decode()
     assert texts() == ["Derde", "Eerste", "Tweede"]
+
+
+def test_a_trainer_drags_an_application_question_to_the_top(login, trainer, provider):
+    programme = Programme.objects.create(
+        provider=provider, code="MV-2", title="Slepen", kind="course", audience="leaders", fee=0
+    )
+    client = login(trainer)
+    for text in ("Eerste", "Tweede", "Derde"):
+        client.post(
+            _url("question_create", provider, pk=programme.pk), {"text": text, "kind": "text"}
+        )
+    texts = lambda: list(programme.questions.values_list("text", flat=True))  # noqa: E731
+    third = programme.questions.get(text="Derde")
+    response = client.post(_url("question_move", provider, pk=third.pk), {"direction": "1"})
+    assert response.status_code == 302
+    assert texts() == ["Derde", "Eerste", "Tweede"]
+    response = client.post(_url("question_move", provider, pk=third.pk), {"direction": "0"})
+    assert response.status_code == 404
+    assert texts() == ["Derde", "Eerste", "Tweede"]

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +15,9 @@ from organisations.models import Membership
 from organisations.tests.factories import MembershipFactory, SchoolFactory, UserFactory
 from surveys import services as survey_services
 from surveys.loader import load_all
-from surveys.models import InstrumentVersion
+from surveys.models import InstrumentVersion, RoundSummary
+from surveys.reports import report_context
+from surveys.summaries import round_summaries_write, summary_of
 from surveys.tests.helpers import add_responses, close, scored
 
 from .factories import LearningGroupFactory
@@ -249,3 +253,61 @@ def test_three_more_leaders_make_a_new_version_that_may_be_shown(
     assert profile.available and profile.qualifying == 6
     rows = {row.code: row for row in profile.rows}
     assert rows["visie"].mean == pytest.approx((2 + 3 + 5 + 4 + 4 + 4) / 6)
+
+
+def _consent_all(participants):
+    for participant in participants:
+        participant.profile_consent_at = timezone.now()
+        participant.save()
+
+
+def _as_data(profile):
+    return (
+        [(r.code, r.title, r.mean, r.leaders) for r in profile.rows],
+        [(p.code, p.weak, p.priority, p.leaders) for p in profile.points],
+        profile.keys,
+    )
+
+
+def test_the_profile_from_round_summaries_equals_the_live_one(group, leaders):
+    _consent_all(leaders)
+    live = _as_data(group_profile(group))  # no summaries yet: computed from the answers
+    assert not RoundSummary.objects.exists()
+    assert round_summaries_write() == len(leaders)
+    assert RoundSummary.objects.count() == len(leaders)
+    assert _as_data(group_profile(group)) == live
+    assert live[0] and live[1]  # a profile with rows and common points, not two empty ones
+
+
+def test_with_summaries_the_profile_reads_as_many_queries_for_more_leaders(
+    edition, group, version_360, leaders
+):
+    _consent_all(leaders[:3])
+    round_summaries_write()
+    with CaptureQueriesContext(connection) as three:
+        group_profile(group)
+    newcomers = [_leader_with_360(edition, group, version_360, 4) for _ in range(3)]
+    _consent_all([leaders[3], *newcomers])
+    round_summaries_write()
+    with CaptureQueriesContext(connection) as seven:
+        assert group_profile(group).qualifying == 7
+    assert len(seven) == len(three)
+
+
+def test_closing_a_round_writes_its_summary_and_a_threshold_rewrites_it(
+    edition, group, version_360
+):
+    participant = _leader_with_360(edition, group, version_360, 4, closed=False)
+    survey = participant.user.memberships.get().surveys_about.get()
+    round_ = survey.rounds.get()
+    assert not RoundSummary.objects.exists()
+    survey_services.round_close(survey=survey, actor=participant.user)
+    summary = RoundSummary.objects.get(round=round_)
+    assert (summary.totals, summary.points) == summary_of(report_context(survey))
+    assert any(mean is not None for *_names, mean in summary.totals)
+    # Three teachers answered: a threshold of four hides their total in the report.
+    teachers = survey.rater_groups.get(kind="teachers")
+    survey_services.threshold_set(rater_group=teachers, threshold=4, actor=participant.user)
+    summary.refresh_from_db()
+    assert all(mean is None for *_names, mean in summary.totals)
+    assert (summary.totals, summary.points) == summary_of(report_context(survey))

@@ -134,8 +134,8 @@ def question_delete(request, pk):
 def question_move(request, pk):
     """Move a question up or down; HTMX swaps the list, without JavaScript the page reloads."""
     question = get_question_for_access(request.access, pk)
-    direction = request.POST.get("direction")
-    if direction not in (ordering.UP, ordering.DOWN):
+    direction = ordering.parse(request.POST.get("direction"))
+    if direction is None:
         raise Http404
     services.question_move(question=question, direction=direction, actor=request.user)
     programme = question.programme

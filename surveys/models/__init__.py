@@ -2,7 +2,17 @@
 rounds, answered anonymously)."""
 
 from .instruments import Dimension, Instrument, InstrumentVersion, Item, OpenQuestion, Scale, pick
-from .surveys import Answer, Comment, Invitation, RaterGroup, Response, Round, Survey
+from .surveys import (
+    Answer,
+    Comment,
+    Invitation,
+    OpenLink,
+    RaterGroup,
+    Response,
+    Round,
+    RoundSummary,
+    Survey,
+)
 
 __all__ = [
     "Answer",
@@ -12,10 +22,12 @@ __all__ = [
     "InstrumentVersion",
     "Invitation",
     "Item",
+    "OpenLink",
     "OpenQuestion",
     "RaterGroup",
     "Response",
     "Round",
+    "RoundSummary",
     "Scale",
     "Survey",
     "pick",

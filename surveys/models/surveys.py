@@ -349,3 +349,68 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+
+class OpenLink(models.Model):
+    """One shared link through which anyone answers for a stakeholder group in one round
+    (parents, pupils, partners without an account). Renewing closes the link and makes a new
+    one; a closed link stays as a row so that its address says it was closed. The responses
+    it collects carry only their rater group, as those of personal links."""
+
+    KINDS = ("parents", "pupils", "partners", "others")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="open_links", verbose_name=_("round")
+    )
+    rater_group = models.ForeignKey(
+        RaterGroup,
+        on_delete=models.CASCADE,
+        related_name="open_links",
+        verbose_name=_("stakeholder group"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    active = models.BooleanField(_("open"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("open link")
+        verbose_name_plural = _("open links")
+        ordering = ["round_id", "rater_group__position", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "rater_group"],
+                condition=Q(active=True),
+                name="open_link_one_active_per_group",
+            ),
+            models.CheckConstraint(
+                condition=Q(active=True) | Q(closed_at__isnull=False),
+                name="open_link_closed_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.round} · {self.rater_group}"
+
+
+class RoundSummary(models.Model):
+    """What a finished round's report publishes, in brief, for figures across many surveys
+    (a learning group's combined 360° profile): the total of each dimension and the
+    development points the report offers. Written when the round closes (summaries.py),
+    never on a view; it holds nothing the report itself does not show."""
+
+    round = models.OneToOneField(
+        Round, on_delete=models.CASCADE, related_name="summary", verbose_name=_("round")
+    )
+    # [[code, title_nl, title_en, mean or None], …] in the report's order.
+    totals = models.JSONField(_("dimension totals"), default=list)
+    # [[source, code], …]: the development points the report offers.
+    points = models.JSONField(_("development points offered"), default=list)
+    written_at = models.DateTimeField(_("written at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("round summary")
+        verbose_name_plural = _("round summaries")
+
+    def __str__(self):
+        return f"{self.round}"

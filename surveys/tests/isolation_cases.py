@@ -24,6 +24,7 @@ def build(w):
         actor=w.leader.user,
     )
     w.survey_group = w.survey.rater_groups.get(kind="teachers")
+    w.survey_open_group = w.survey.rater_groups.get(kind="others")
     # Shared with the world's provider, whose trainer owns the provider-side pages.
     w.survey.shared_with_providers.add(w.provider)
     # The team's own pulse: the team's and its school's, nobody else's.
@@ -80,6 +81,10 @@ def _group(w):
     return {"slug": w.school.slug, "pk": w.survey.pk, "group_pk": w.survey_group.pk}
 
 
+def _open_group(w):
+    return {"slug": w.school.slug, "pk": w.survey.pk, "group_pk": w.survey_open_group.pk}
+
+
 URLS = {
     "surveys:survey_list": _school,
     "surveys:survey_create": _school,
@@ -90,6 +95,7 @@ URLS = {
     "surveys:round_create": _survey,
     "surveys:round_close": _survey,
     "surveys:threshold_set": _group,
+    "surveys:open_link_set": _open_group,
     "surveys:survey_share": _survey,
     "surveys:survey_share_provider": _survey,
     "surveys:shared_list": _provider,
@@ -117,6 +123,8 @@ URLS = {
 }
 
 OPEN = {
+    "surveys:open_answer": "Open link that anyone may answer, once per device; an unknown token "
+    "is a 404 and the page shows only the questions (surveys/tests/test_open_links.py).",
     "surveys:answer": "Personal token link for answering without an account; an unknown token "
     "is a 404 (surveys/tests/test_answer.py) and the page shows only the questions.",
 }

@@ -366,3 +366,23 @@ def test_other_raters_read_about_the_school_leader(client, invitation):
     assert "Wat doet de schoolleider goed en moet zeker blijven?" in page
     assert "Ik vertel helder" not in page
     assert "niemand ziet wat jij persoonlijk invulde" in page
+
+
+def test_a_flood_of_posts_on_one_link_is_refused_with_the_answers_kept(
+    client, invitation, monkeypatch
+):
+    from django.core.cache import cache
+
+    from surveys.views import answer
+
+    cache.clear()
+    monkeypatch.setattr(answer, "POSTS_PER_MINUTE", 1)
+    data = {**full_answers(invitation, comment="Mijn tweede poging"), "action": "save"}
+    assert client.post(_url(invitation), data).status_code == 200
+    before = _state()
+    response = client.post(_url(invitation), {**data, "action": "submit"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Te veel verzendingen" in page and "Mijn tweede poging" in page
+    assert _state() == before
+    cache.clear()

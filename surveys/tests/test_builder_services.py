@@ -225,3 +225,22 @@ def test_a_scale_in_use_stays(own):
     with pytest.raises(LeerkringError):
         builder.scale_delete(instrument=own, scale=version.scales.get())
     assert version.scales.count() == 1
+
+
+def test_an_item_dragged_to_a_place_moves_there_within_its_dimension(own):
+    version = builder.latest_version(own)
+    builder.item_save(
+        instrument=own,
+        dimension=version.dimensions.get(),
+        scale=version.scales.get(),
+        code="tijd",
+        text_nl="Ik heb genoeg tijd.",
+    )
+    codes = lambda: list(version.items.order_by("position").values_list("code", flat=True))  # noqa: E731
+    assert codes() == ["rust", "steun", "tijd"]
+    builder.item_move(instrument=own, item=version.items.get(code="tijd"), direction=1)
+    assert codes() == ["tijd", "rust", "steun"]
+    # A place past the end is the last place.
+    builder.item_move(instrument=own, item=version.items.get(code="tijd"), direction=99)
+    assert codes() == ["rust", "steun", "tijd"]
+    assert list(version.items.order_by("position").values_list("position", flat=True)) == [1, 2, 3]

@@ -218,3 +218,27 @@ def test_a_move_in_a_sent_version_reloads_the_page_to_say_a_new_version_began(
         "rust",
         "steun",
     ]
+
+
+def test_dragging_an_item_posts_its_place_to_the_move_endpoint(login, school, leader, pulse_own):
+    client = login(leader)
+    version = builder.latest_version(pulse_own)
+    steun = version.items.get(code="steun")
+    response = client.post(
+        _part(school, pulse_own, "item", steun, "move"),
+        {"direction": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200 and 'data-drag-group="items-' in response.content.decode()
+    codes = list(version.items.order_by("position").values_list("code", flat=True))
+    assert codes == ["steun", "rust"]
+
+
+@pytest.mark.parametrize("direction", ["0", "-1", "sideways", "", "99999"])
+def test_a_bad_place_moves_nothing(login, school, leader, pulse_own, direction):
+    version = builder.latest_version(pulse_own)
+    steun = version.items.get(code="steun")
+    url = _part(school, pulse_own, "item", steun, "move")
+    assert login(leader).post(url, {"direction": direction}).status_code == 404
+    codes = list(version.items.order_by("position").values_list("code", flat=True))
+    assert codes == ["rust", "steun"]

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("surveys", "0012_drop_indexes_covered_by_constraints")]
-AFTER = [("surveys", "0013_round_version")]
+BEFORE = [("surveys", "0014_round_summary")]
+AFTER = [("surveys", "0015_round_version")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.errors import LeerkringError
+from core.ratelimit import allow
 
 from ..access import get_invitation_by_token
 from ..answering import UNKNOWN, answers_post, parse_post, questions_for, stored_answers
@@ -61,7 +62,11 @@ def _as_field(value) -> str:
 
 def _saved_values(invitation) -> dict:
     """What this invitee saved earlier, by field name."""
-    response, answers = stored_answers(invitation)
+    return saved_fields(*stored_answers(invitation))
+
+
+def saved_fields(response, answers: dict) -> dict:
+    """A stored response's answers and comments by field name, to fill the form with."""
     if response is None:
         return {}
     current = {f"i{item_id}": _as_field(value) for item_id, value in answers.items()}
@@ -71,9 +76,17 @@ def _saved_values(invitation) -> dict:
     return current
 
 
+# Posts per personal link per minute: far more than a person saving as they go.
+POSTS_PER_MINUTE = 20
+
+
 def _post(request, invitation, items, questions) -> tuple[dict, dict, bool]:
     """Handle a post of the form: (values to show, errors, whether all went in)."""
     submit = request.POST.get("action") == "submit"
+    if not allow("survey-answer", invitation.token, limit=POSTS_PER_MINUTE):
+        raw = parse_post(request.POST, items, questions, submit=False).raw
+        message = _("Too many posts in a short time. Wait a minute and send again.")
+        return {**_saved_values(invitation), **raw}, {"__all__": message}, False
     if request.POST.get("round") != str(invitation.round.pk):
         message = _("This form belongs to another survey. Open the link from your email again.")
         return _saved_values(invitation), {"__all__": message}, False

@@ -40,6 +40,15 @@ def _link_for(request):
     return lambda token: request.build_absolute_uri(reverse("surveys:answer", args=[token]))
 
 
+def _open_links(request, round_):
+    groups = selectors.round_open_links(round_=round_)
+    for group in groups:
+        if group.link:
+            path = reverse("surveys:open_answer", args=[group.link.token])
+            group.url = request.build_absolute_uri(path)
+    return groups
+
+
 def _detail(request, survey):
     return redirect("surveys:survey_detail", slug=request.organisation.slug, pk=survey.pk)
 
@@ -142,6 +151,7 @@ def survey_detail(request, pk):
         "sharing": sharing,
     }
     if can_manage:
+        context["open_links"] = _open_links(request, current)
         context["invited"] = sum(group.invited for group in progress)
         context["unsent"] = sum(group.invited - group.sent for group in progress)
         if asked["invitees"]:

@@ -23,6 +23,7 @@ from core.bench import (
     measure,
     problems,
 )
+from core.bench_explain import page_plans, plans_as_json
 from core.demo import LOGIN_EMAILS, SIZES
 
 BENCH_DIR = Path(settings.BASE_DIR) / "bench"
@@ -56,6 +57,12 @@ class Command(BaseCommand):
             "is always measured.",
         )
         parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="PostgreSQL only: after the table, EXPLAIN (ANALYZE, BUFFERS) every query of "
+            "every page and print a plan summary per query.",
+        )
+        parser.add_argument(
             "--clock",
             choices=CLOCKS,
             default="cpu",
@@ -63,8 +70,12 @@ class Command(BaseCommand):
             "without PostgreSQL's own work; wall: elapsed time.",
         )
 
-    def handle(self, *args, size, requests, warmup, keep, output, clock, sqlite, only, **options):
+    def handle(
+        self, *args, size, requests, warmup, keep, output, clock, sqlite, only, explain, **options
+    ):
         self._use_bench_database(keep, Path(sqlite))
+        if explain and connections["default"].vendor != "postgresql":
+            raise CommandError("--explain reads PostgreSQL's query plans: set DATABASE_URL.")
         call_command("migrate", verbosity=0, interactive=False)
         if not (keep and apps.get_model("organisations", "Organisation").objects.exists()):
             self._build(size)
@@ -79,18 +90,27 @@ class Command(BaseCommand):
             ]
             pages = [BenchPage("floor", FLOOR_URL, leader), *chosen]
             floor, *results = measure(pages, requests=requests, warmup=warmup, clock=CLOCKS[clock])
-        self._print(floor, results)
-        Path(output).write_text(
-            json.dumps(
-                {
-                    "floor_median_ms": floor.median_ms,
-                    "pages": [r.as_json() for r in results],
-                },
-                indent=2,
-            )
-            + "\n"
-        )
+            self._print(floor, results)
+            plans = self._explain(chosen) if explain else {}
+        report = {"floor_median_ms": floor.median_ms, "pages": [r.as_json() for r in results]}
+        if plans:
+            report["plans"] = plans
+        Path(output).write_text(json.dumps(report, indent=2) + "\n")
         self.stdout.write(f"Wrote {output}.")
+
+    def _explain(self, pages: list[BenchPage]) -> dict:
+        """Print each page's query plans, one line a query, and return them as data."""
+        self.stdout.write("\nQuery plans (EXPLAIN ANALYZE, BUFFERS): time, rows, buffers, nodes")
+        found = {}
+        for page in pages:
+            plans = page_plans(page)
+            found[page.name] = plans_as_json(plans)
+            slow = sum(plan.ms for plan in plans)
+            self.stdout.write(f"\n{page.name} — {len(plans)} selects, {slow:.1f} ms in PostgreSQL")
+            for number, plan in enumerate(plans, start=1):
+                line = f"  {number:>2} {plan.summary}"
+                self.stdout.write(self.style.ERROR(line) if plan.seq_scans else line)
+        return found
 
     def _build(self, size: str) -> None:
         """The demo data, showing each app's build time (not the list of demo logins)."""

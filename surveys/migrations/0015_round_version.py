@@ -14,7 +14,7 @@ def rounds_keep_their_version(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("surveys", "0012_drop_indexes_covered_by_constraints"),
+        ("surveys", "0014_round_summary"),
     ]
 
     operations = [
