@@ -354,3 +354,32 @@ def test_the_pdf_says_which_items_the_comparison_left_out(login, school, leader,
     page = next(n for n, t in enumerate(pdf_pages_text(pdf)) if "Ik heb tijd." in t)
     pdf_page_png(pdf, tmp_path / "page.png", page=page)
     assert (tmp_path / "page.png").stat().st_size > 0
+
+
+def test_an_open_link_of_the_post_round_asks_the_questions_of_its_version(
+    client, school, leader, today
+):
+    from django.core.cache import cache
+
+    from surveys import open_links
+
+    instrument = _pulse(school)
+    survey = services.survey_create(
+        organisation=school,
+        version=builder.latest_version(instrument),
+        title="Oudervragenlijst",
+        subject=None,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=7),
+        actor=leader.user,
+        rater_groups=["parents"],
+    )
+    close(survey.rounds.get())
+    _old, new = _adapt(instrument)
+    post = _post(survey, leader, today, version=new)
+    link = open_links.open_link_open(
+        round_=post, group=survey.rater_groups.get(), actor=leader.user
+    )
+    cache.clear()
+    page = client.get(reverse("surveys:open_answer", args=[link.token])).content.decode()
+    assert "Ik werk hier graag." in page and "Ik heb tijd." not in page
