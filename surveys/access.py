@@ -60,11 +60,12 @@ def can_share(access: Access, survey: Survey) -> bool:
 
 
 def get_invitation_by_token(token: str) -> Invitation:
-    """The invitation for a token link with everything its answer page shows: its round,
-    survey, instrument version, school, subject (and their user) and rater group; 404 for
-    an unknown token."""
+    """The invitation for a token link with everything its answer page shows: its round
+    (with the instrument version it is answered with), survey, school, subject (and their
+    user) and rater group; 404 for an unknown token."""
     return get_object_or_404(
         Invitation.objects.select_related(
+            "round__version",
             "round__survey__version",
             "round__survey__organisation",
             "round__survey__subject__user",
@@ -155,6 +156,7 @@ def get_open_link_by_token(token: str):
     returned too, so that its page can say it was closed."""
     return get_object_or_404(
         OpenLink.objects.select_related(
+            "round__version",
             "round__survey__version",
             "round__survey__organisation",
             "round__survey__subject__user",

@@ -5,6 +5,10 @@ group totals into the cells that the anonymity rules of anonymity.py allow.
 Besides the counts, the report keeps for every published number the set of pseudonymous keys
 behind it. A key never leaves this module; it lets the post round be checked against what the
 pre round already published, so that the two rounds together never single anyone out.
+
+Rounds answered with two versions of an instrument are checked against each other by item and
+dimension code: an item whose text changed is still about the same raters, so it is checked
+like an unchanged one.
 """
 
 from collections import defaultdict
@@ -57,6 +61,10 @@ class RoundData:
     withheld: list = field(default_factory=list)  # labels left out next to the pre round
     members: dict = field(default_factory=dict)  # group id -> keys of its raters
     kinds: dict = field(default_factory=dict)  # group id -> rater group kind
+    # The codes of the round's items and dimensions by id: what measures the same thing in
+    # another version of the instrument.
+    item_codes: dict = field(default_factory=dict)
+    dimension_codes: dict = field(default_factory=dict)
 
     def cell(self, key):
         return next((c for c in self.cells if c.key == key), None)
@@ -157,13 +165,14 @@ def _check_against(post: RoundData, pre: RoundData) -> None:
         post.withheld.append(str(drop.label))
 
 
-def round_cells(rounds: list[Round]) -> dict:
+def round_cells(rounds: list[Round], responses=None) -> dict:
     """Per round: the anonymity release and its published cells, from one query listing the
-    submitted responses' groups and keys. Rounds are checked against the round before."""
+    submitted responses' groups and keys (or its rows, `responses`, read already). Rounds
+    are checked against the round before."""
     groups, members = {}, defaultdict(lambda: defaultdict(set))
-    for round_id, group_id, kind, threshold, position, pseudonym in selectors.report_responses(
-        rounds
-    ):
+    if responses is None:
+        responses = selectors.report_responses(rounds)
+    for round_id, group_id, kind, threshold, position, pseudonym in responses:
         if group_id not in groups:
             groups[group_id] = RaterGroup(
                 pk=group_id, kind=kind, threshold=threshold, position=position
@@ -186,30 +195,50 @@ def round_cells(rounds: list[Round]) -> dict:
     return data
 
 
-def load_rounds(rounds: list[Round], items: list[Item]) -> list[RoundData]:
+def load_rounds(
+    rounds: list[Round],
+    items,
+    *,
+    only_items: bool = False,
+    against: list[RoundData] = (),
+    reads: dict | None = None,
+) -> list[RoundData]:
     """Aggregate the given rounds of one survey: every number of the report, in a fixed
-    handful of queries."""
-    data = round_cells(rounds)
+    handful of queries. `items` are the items of every round, or a dict round id -> the
+    items of that round (rounds answered with different versions). With `only_items` a
+    dimension's score is the mean of the given items only (a comparison across versions);
+    every number is then also checked against the results in `against`, which are
+    published too. `reads` keeps the rows read for the same rounds, for a second call."""
+    items_of = items if isinstance(items, dict) else {r.pk: items for r in rounds}
+    reads = {} if reads is None else reads
+    if "responses" not in reads:
+        reads["responses"] = selectors.report_responses(rounds)
+        reads["histograms"] = selectors.report_histograms(rounds)
+    data = round_cells(rounds, reads["responses"])
     # (round, group) -> item -> {score: n}
     histograms = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     # Who gave no value ("I don't know"): few rows, needed to know who is behind an item.
     # The same query as the histograms: an unknown answer is counted per rater key.
     without_value = defaultdict(set)  # (round, group, item) -> pseudonyms
-    for round_id, group_id, item_id, score, unknown, n in selectors.report_histograms(rounds):
+    for round_id, group_id, item_id, score, unknown, n in reads["histograms"]:
         if score is None:
             without_value[(round_id, group_id, item_id)].add(unknown)
         else:
             histograms[(round_id, group_id)][item_id][score] += n
     respondent_scores = defaultdict(list)  # (round, group) -> [(pseudonym, dimension, score)]
+    scored = [i.pk for r in rounds for i in items_of[r.pk]] if only_items else None
     for round_id, group_id, pseudonym, dimension_id, score in selectors.report_respondent_scores(
-        rounds
+        rounds, items=scored
     ):
         respondent_scores[(round_id, group_id)].append((pseudonym, dimension_id, score))
-    context = _Sources(histograms, respondent_scores, without_value, items)
+    context = _Sources(histograms, respondent_scores, without_value, items_of)
     previous = None
     for round_ in sorted(rounds, key=lambda r: r.number):
-        _fill_round(data[round_.pk], context, previous)
-        previous = data[round_.pk]
+        current = data[round_.pk]
+        current.item_codes = {i.pk: i.code for i in items_of[round_.pk]}
+        current.dimension_codes = {i.dimension_id: i.dimension.code for i in items_of[round_.pk]}
+        _fill_round(current, context, [previous, *against] if previous else list(against))
+        previous = current
     return [data[r.pk] for r in rounds]
 
 
@@ -218,7 +247,7 @@ class _Sources:
     histograms: dict
     respondent_scores: dict
     without_value: dict
-    items: list
+    items: dict  # round id -> its items
 
 
 class _RaterSets:
@@ -258,30 +287,33 @@ class _RaterSets:
         return self.union(part for part in parts if part is not None)
 
 
-def _earlier(previous: RoundData | None, measures: dict) -> tuple[dict, frozenset, dict]:
-    """What the previous round published per item or dimension id (without the raters who
-    are public by design), indexed once so each check looks at its own measure only. Most
-    statements are answered by the same people, so the sets repeat: equal indexes are shared
-    and each distinct pair of an index and a set of raters is judged once (the third part
-    is that memo)."""
-    if previous is None:
+def _earlier(references: list[RoundData], attr: str, codes: str) -> tuple[dict, frozenset, dict]:
+    """What the other rounds published per item or dimension (`attr`: their raters by cell
+    and id; `codes`: their codes by id), without the raters who are public by design,
+    indexed by code once so each check looks at its own measure only. Most statements are
+    answered by the same people, so the sets repeat: equal indexes are shared and each
+    distinct pair of an index and a set of raters is judged once (the third part is that
+    memo)."""
+    if not references:
         return {}, frozenset(), {}
-    public = _public(previous)
+    public = frozenset().union(*(_public(r) for r in references))
     without_public, index = {}, defaultdict(set)
-    for (_key, measure_id), earlier in measures.items():
-        found = without_public.get(earlier)
-        if found is None:
-            found = without_public[earlier] = earlier - public
-        index[measure_id].add(found)
+    for reference in references:
+        code_of = getattr(reference, codes)
+        for (_key, measure_id), earlier in getattr(reference, attr).items():
+            found = without_public.get(earlier)
+            if found is None:
+                found = without_public[earlier] = earlier - public
+            index[code_of.get(measure_id, measure_id)].add(found)
     shared = {}
     return {m: shared.setdefault(frozenset(s), frozenset(s)) for m, s in index.items()}, public, {}
 
 
-def _allowed_next_to(earlier: tuple[dict, frozenset, dict], measure_id, raters) -> bool:
-    """May a number about `raters` stand next to what the previous round published for the
-    same item or dimension?"""
+def _allowed_next_to(earlier: tuple[dict, frozenset, dict], code, raters) -> bool:
+    """May a number about `raters` stand next to what the other rounds published for the
+    item or dimension with this code?"""
     index, public, judged = earlier
-    sets = index.get(measure_id)
+    sets = index.get(code)
     if not sets:
         return True
     key = (sets, raters)
@@ -306,18 +338,19 @@ def _cell_histograms(cell: Cell, sources: _Sources, rid) -> dict:
     return histograms
 
 
-def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) -> None:
+def _fill_round(data: RoundData, sources: _Sources, references: list[RoundData]) -> None:
     """Per published cell and measure (item or dimension) its statistics, leaving out any that
-    rest on fewer raters than the cell's threshold or that the previous round would narrow
-    down. The total of a measure is the sum of the cells published for it, so the total minus
-    those cells is always empty."""
+    rest on fewer raters than the cell's threshold or that another published result (the
+    previous round, and any in `references`) would narrow down. The total of a measure is the
+    sum of the cells published for it, so the total minus those cells is always empty."""
     rid = data.round.pk
     published = [c for c in data.cells if c.key != TOTAL]
     total_items = defaultdict(lambda: defaultdict(int))
     total_item_raters = defaultdict(list)  # item id -> the raters of its published cells
     total_scores = defaultdict(dict)  # dimension -> {pseudonym: score}
-    earlier_items = _earlier(previous, previous.item_raters if previous else {})
-    earlier_dimensions = _earlier(previous, previous.dimension_raters if previous else {})
+    earlier_items = _earlier(references, "item_raters", "item_codes")
+    earlier_dimensions = _earlier(references, "dimension_raters", "dimension_codes")
+    item_code, dimension_code = data.item_codes, data.dimension_codes
     rater_sets = _RaterSets(data, sources)
     for cell in published:
         histograms = _cell_histograms(cell, sources, rid)
@@ -328,7 +361,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             ):
                 scores[dimension_id][pseudonym] = score
         key, adds_to_total = cell.key, not cell.is_self
-        for item in sources.items:
+        for item in sources.items[rid]:
             item_id = item.id
             histogram = histograms.get(item_id)
             if not histogram:
@@ -337,7 +370,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             if not cell_allowed(summary.n, cell.threshold):
                 continue
             raters = rater_sets.of_cell(cell, item)
-            if not _allowed_next_to(earlier_items, item_id, raters):
+            if not _allowed_next_to(earlier_items, item_code.get(item_id, item_id), raters):
                 continue
             data.items[(key, item_id)] = (summary, dict(histogram))
             data.item_raters[(key, item_id)] = raters
@@ -350,7 +383,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
             summary = stats.summarise(by_rater.values())
             raters = frozenset(by_rater)
             if not cell_allowed(summary.n, cell.threshold) or not _allowed_next_to(
-                earlier_dimensions, dimension_id, raters
+                earlier_dimensions, dimension_code.get(dimension_id, dimension_id), raters
             ):
                 continue
             data.dimensions[(cell.key, dimension_id)] = summary
@@ -362,7 +395,7 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
     for item_id, histogram in total_items.items():
         summary = stats.summarise_counts(histogram)
         raters = rater_sets.union(total_item_raters[item_id])
-        if not _allowed_next_to(earlier_items, item_id, raters):
+        if not _allowed_next_to(earlier_items, item_code.get(item_id, item_id), raters):
             # The cells add up to the total, so they cannot stay either.
             for key in [k for k in data.items if k[1] == item_id]:
                 del data.items[key]
@@ -373,7 +406,9 @@ def _fill_round(data: RoundData, sources: _Sources, previous: RoundData | None) 
     for dimension_id, by_rater in total_scores.items():
         summary = stats.summarise(by_rater.values())
         raters = frozenset(by_rater)
-        if not _allowed_next_to(earlier_dimensions, dimension_id, raters):
+        if not _allowed_next_to(
+            earlier_dimensions, dimension_code.get(dimension_id, dimension_id), raters
+        ):
             for key in [k for k in data.dimensions if k[1] == dimension_id]:
                 del data.dimensions[key]
                 del data.dimension_raters[key]

@@ -27,7 +27,7 @@ class Parsed:
 
 def questions_for(invitation: Invitation) -> tuple[list[Item], list[OpenQuestion]]:
     """The items and open questions this invitee's rater group answers."""
-    return questions_for_kind(invitation.round.survey.version, invitation.rater_group.kind)
+    return questions_for_kind(invitation.round.version, invitation.rater_group.kind)
 
 
 def questions_for_kind(version, kind: str) -> tuple[list[Item], list[OpenQuestion]]:

@@ -1,6 +1,7 @@
 """Bench pages of surveys: the own instruments, the builder of a 60-item one and its preview,
 the list, the progress page, the 360° report with its pre/post
-comparison (as most views see it, and the first view that computes its results), the answer
+comparison (as most views see it, and the first view that computes its results), the report of
+a team's own pulse whose rounds were answered with two versions (idem), the answer
 page behind a token link, and the two posts of that page — submitting all answers, and
 saving them to come back later — all in the main demo school."""
 
@@ -14,6 +15,7 @@ from core.bench import BenchPage
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
 
 from .answering import questions_for
+from .demo import OWN_PULSE_TITLE
 from .models import Instrument, Invitation, Survey
 
 
@@ -65,6 +67,8 @@ def pages() -> list[BenchPage]:
     answer_url = reverse("surveys:answer", args=[open_link.token])
     save_url = reverse("surveys:answer", args=[saving.token])
     saved = _answers(saving, action="save")
+    own_pulse = Survey.objects.get(organisation__slug=MAIN_SCHOOL_SLUG, title=OWN_PULSE_TITLE)
+    own_report = reverse("surveys:report", kwargs={**school, "pk": own_pulse.pk})
     voice = Instrument.objects.get(owner__slug=MAIN_SCHOOL_SLUG, code__endswith="leerlingenstem")
     own = {**school, "pk": voice.pk}
     return [
@@ -84,6 +88,13 @@ def pages() -> list[BenchPage]:
         BenchPage("360° report", report_url, leader),
         # The first view after a round closes computes the results; later views reuse them.
         BenchPage("360° report, first view", report_url, leader, prepare=_first_view(report_url)),
+        BenchPage("own instrument report (two versions)", own_report, leader),
+        BenchPage(
+            "own instrument report (two versions), first view",
+            own_report,
+            leader,
+            prepare=_first_view(own_report),
+        ),
         BenchPage("survey answer page", answer_url, leader),
         BenchPage(
             "survey submit",

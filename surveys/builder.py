@@ -29,7 +29,6 @@ from .models import (
     RaterGroup,
     Round,
     Scale,
-    Survey,
 )
 
 DEFAULT_SCALE = {
@@ -79,14 +78,15 @@ def latest_version(instrument: Instrument) -> InstrumentVersion:
 
 
 def is_used(version: InstrumentVersion) -> bool:
-    return Survey.objects.filter(version=version).exists()
+    """Whether a round was sent with this version (every survey's first round is)."""
+    return Round.objects.filter(version=version).exists()
 
 
 def check_writable(version: InstrumentVersion) -> None:
-    """Refuse to change a version that a survey uses while one of its rounds is open."""
+    """Refuse to change a version that a round answers while it is open."""
     today = timezone.localdate()
     open_now = Round.objects.filter(
-        survey__version=version, closed=False, opens_on__lte=today, closes_on__gte=today
+        version=version, closed=False, opens_on__lte=today, closes_on__gte=today
     )
     if version.instrument.is_shipped:
         raise LeerkringError(_("A shipped instrument cannot be changed. Copy it to adapt it."))

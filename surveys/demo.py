@@ -3,9 +3,10 @@
 `small`: in the main school a 360° on shared leadership about its director with a finished pre
 round (about eight months ago) and post round (last month), about 30 raters each, most of them
 in both rounds; two "others" answered, too few to be shown, so the report shows a hidden group.
-Also a finished team pulse and responsibilities dialogue. `large` adds, in every other school, a
-360° with two rounds, a team pulse with two rounds, a PLG scan, a dialogue and session
-evaluations: about 40,000 responses in all, written with bulk_create.
+Also a finished team pulse and responsibilities dialogue, and a team's own pulse composed in
+the builder, whose post round was answered with a newer version (one item reworded). `large`
+adds, in every other school, a 360° with two rounds, a team pulse with two rounds, a PLG scan,
+a dialogue and session evaluations: about 40,000 responses in all, written with bulk_create.
 Answers follow per-dimension profiles with rater leniency and noise from a seeded Random.
 """
 
@@ -81,10 +82,11 @@ def _clip(value: float, item: Item) -> int:
 
 
 def _fill(rng, survey, round_, raters, score, *, comments=None, comment_rate=0.4, today):
-    """Invite `raters` [(group, email)] in `round_` and store their submitted answers.
-    `score(item, leniency)` is the intended score before noise (reverse items are flipped)."""
-    version_items = list(survey.version.items.select_related("scale", "dimension"))
-    questions = list(survey.version.open_questions.all())
+    """Invite `raters` [(group, email)] in `round_` and store their submitted answers, to the
+    questions of the round's version. `score(item, leniency)` is the intended score before
+    noise (reverse items are flipped)."""
+    version_items = list(round_.version.items.select_related("scale", "dimension"))
+    questions = list(round_.version.open_questions.all())
     invitations, responses = [], []
     for group, email in raters:
         invitations.append(
@@ -350,9 +352,13 @@ DEMO_DIMENSIONS = [
 ]
 
 
-def _build_own_instruments(school, leader) -> None:
+OWN_PULSE_TITLE = "Eigen teampols voor en na"
+
+
+def _build_own_instruments(rng, school, members, leader, today) -> None:
     """A school's own voice survey (60 items, shared in its community) and a team's own
-    five-item pulse, composed in the builder."""
+    five-item pulse, composed in the builder and sent twice: the post round asks one item in
+    new words (version 2), so its report compares the other four."""
     dimensions = [
         {
             "code": code,
@@ -430,6 +436,41 @@ def _build_own_instruments(school, leader) -> None:
             text_en=en,
             reverse=code == "rust",
         )
+    _send_own_pulse(rng, pulse, school, members, leader, today)
+
+
+def _send_own_pulse(rng, pulse, school, members, leader, today) -> None:
+    first = builder.latest_version(pulse)
+    survey, groups, (pre,) = _survey(
+        first,
+        school,
+        OWN_PULSE_TITLE,
+        None,
+        leader.user,
+        [(today - datetime.timedelta(days=150), today - datetime.timedelta(days=140))],
+    )
+    # Most answer both rounds; four leave and four others join (never one or two: the post
+    # round would then describe them, and the report would leave it out).
+    raters = [(groups["staff"], _email(m)) for m in members if m.pk != leader.pk][:44]
+    _fill(rng, survey, pre, raters[:40], lambda item, leniency: 3.3 + leniency, today=today)
+    overleg = first.items.get(code="overleg")
+    second = builder.item_save(
+        instrument=pulse,
+        item=overleg,
+        dimension=overleg.dimension,
+        scale=overleg.scale,
+        code="overleg",
+        text_nl="Ons overleg leidt tot afspraken die we nakomen.",
+        text_en="Our meetings lead to agreements we keep.",
+    ).version
+    post = Round.objects.create(
+        survey=survey,
+        version=second,
+        number=2,
+        opens_on=today - datetime.timedelta(days=40),
+        closes_on=today - datetime.timedelta(days=30),
+    )
+    _fill(rng, survey, post, raters[4:], lambda item, leniency: 3.8 + leniency, today=today)
 
 
 def build(ctx) -> None:
@@ -450,6 +491,6 @@ def build(ctx) -> None:
         _build_school_wide(rng, versions, school, members, leader, today, large=ctx.is_large)
         if school is ctx.schools[0]:
             _build_open_evaluation(versions, school, members, leader, today)
-            _build_own_instruments(school, leader)
+            _build_own_instruments(rng, school, members, leader, today)
         if ctx.is_large:
             _build_large_extras(rng, versions, school, members, leader, today)

@@ -1,6 +1,8 @@
 """The anonymised raw data of a survey as XLSX: one row per published response, labelled only
 with its published cell (a merged group is never named on its own), in random order, without
-any key; open answers on their own sheet, detached from the rows."""
+any key; open answers on their own sheet, detached from the rows. Rounds answered with two
+versions of the instrument share a column for each item the versions share unchanged; every
+other item of the later version has a column of its own, named with its version."""
 
 import random
 from collections import defaultdict
@@ -14,12 +16,34 @@ from core.exports import xlsx_append
 
 from .aggregation import TOTAL, round_cells
 from .models import Answer, Comment, Response
+from .selectors import version_questions
+from .version_pairs import pair_items
+
+
+def _columns(rounds) -> tuple[list[tuple[str, object]], dict, dict]:
+    """The answer columns as (heading, item), the column of each item id and the open
+    questions by id, over the versions the rounds were answered with."""
+    columns, column_of, questions, previous = [], {}, {}, None
+    for version in dict.fromkeys(r.version for r in rounds):
+        items, open_questions = version_questions(version)
+        questions.update((q.pk, q) for q in open_questions)
+        paired = {}
+        if previous is not None:
+            paired = {after.pk: before.pk for before, after in pair_items(previous, items).pairs}
+        for item in items:
+            if item.pk in paired:
+                column_of[item.pk] = column_of[paired[item.pk]]
+                continue
+            heading = item.code if previous is None else f"{item.code} (v{version.number})"
+            column_of[item.pk] = len(columns)
+            columns.append((heading, item))
+        previous = items
+    return columns, column_of, questions
 
 
 def report_xlsx_bytes(survey) -> bytes:
-    rounds = [r for r in survey.rounds.all() if r.is_finished()]
-    items = list(survey.version.items.select_related("dimension", "scale").order_by("position"))
-    questions = {q.pk: q for q in survey.version.open_questions.all()}
+    rounds = [r for r in survey.rounds.select_related("version") if r.is_finished()]
+    columns, column_of, questions = _columns(rounds)
     cells = round_cells(rounds) if rounds else {}
     label_of = {}  # (round id, group id) -> published cell label
     for round_id, data in cells.items():
@@ -40,17 +64,21 @@ def report_xlsx_bytes(survey) -> bytes:
     ).values_list(
         "response_id", "response__round_id", "response__rater_group_id", "item_id", "value"
     ):
-        if (round_id, group_id) in label_of:
-            rows[response_id][item_id] = value
+        if (round_id, group_id) in label_of and item_id in column_of:
+            rows[response_id][column_of[item_id]] = value
             owner[response_id] = (round_id, group_id)
     numbers = {r.pk: r.number for r in rounds}
 
     book = Workbook()
     sheet = book.active
     sheet.title = _("Answers")[:31]
-    xlsx_append(sheet, [_("Round"), _("Group"), *[item.code for item in items]])
+    xlsx_append(sheet, [_("Round"), _("Group"), *[heading for heading, _item in columns]])
     lines = [
-        [numbers[owner[rid][0]], str(label_of[owner[rid]]), *[values.get(i.pk) for i in items]]
+        [
+            numbers[owner[rid][0]],
+            str(label_of[owner[rid]]),
+            *[values.get(n) for n in range(len(columns))],
+        ]
         for rid, values in rows.items()
     ]
     random.SystemRandom().shuffle(lines)
@@ -63,11 +91,11 @@ def report_xlsx_bytes(survey) -> bytes:
     xlsx_append(
         legend, [_("Code"), _("Dimension"), _("Statement"), _("Scale"), _("Reverse-scored")]
     )
-    for item in items:
+    for heading, item in columns:
         xlsx_append(
             legend,
             [
-                item.code,
+                heading,
                 str(item.dimension.title),
                 item.text,
                 f"{item.scale.minimum}–{item.scale.maximum}",

@@ -228,11 +228,41 @@ class RoundForm(forms.Form):
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
 
+    def __init__(self, *args, versions=(), **kwargs):
+        """`versions`: the pre-measurement's version and a newer one to choose from (the
+        newer one first, as the default); none to choose when the instrument has no newer
+        version."""
+        super().__init__(*args, **kwargs)
+        if len(versions) > 1:
+            self.fields["version"] = forms.TypedChoiceField(
+                label=_("Version of the instrument"),
+                choices=[
+                    (
+                        versions[0].pk,
+                        _("Version %(number)s, the newest") % {"number": versions[0].number},
+                    ),
+                    *(
+                        (
+                            v.pk,
+                            _("Version %(number)s, as in the pre-measurement")
+                            % {"number": v.number},
+                        )
+                        for v in versions[1:]
+                    ),
+                ],
+                coerce=int,
+                initial=versions[0].pk,
+                widget=forms.RadioSelect,
+            )
+            self.versions = {v.pk: v for v in versions}
+
     def clean(self):
         data = super().clean()
         opens_on, closes_on = data.get("opens_on"), data.get("closes_on")
         if opens_on and closes_on and closes_on < opens_on:
             self.add_error("closes_on", _("The close date cannot be before the open date."))
+        if data.get("version") is not None:
+            data["version"] = self.versions[data["version"]]
         return data
 
 

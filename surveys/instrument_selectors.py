@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from organisations.access import Access
 from organisations.models import Organisation
 
-from .models import Dimension, Instrument, InstrumentVersion, Item, Survey
+from .models import Dimension, Instrument, InstrumentVersion, Item, Round
 
 
 def shared_with_q(organisation: Organisation) -> Q:
@@ -48,12 +48,12 @@ def _newest(instruments: QuerySet) -> QuerySet[InstrumentVersion]:
 
 def sendable_versions(*, organisation: Organisation) -> list[InstrumentVersion]:
     """The newest version of each instrument this organisation may send, shipped ones first,
-    then its own and those shared with it; only versions with items."""
-    versions = (
-        _newest(Instrument.objects.filter(_visible_q(organisation)))
-        .annotate(item_count=Count("items"))
-        .filter(item_count__gt=0)
-    )
+    then its own and those shared with it; only versions with items. A provider sends
+    evaluations only."""
+    instruments = Instrument.objects.filter(_visible_q(organisation))
+    if organisation.is_provider:
+        instruments = instruments.filter(kind=Instrument.Kind.EVALUATION)
+    versions = _newest(instruments).annotate(item_count=Count("items")).filter(item_count__gt=0)
     return sorted(
         versions,
         key=lambda v: (
@@ -85,7 +85,7 @@ def own_instruments(*, access: Access) -> list[InstrumentVersion]:
         instruments = instruments.filter(team__team_memberships__membership=access.membership)
     versions = _newest(instruments).annotate(
         item_count=Count("items"),
-        used=Exists(Survey.objects.filter(version=OuterRef("pk"))),
+        used=Exists(Round.objects.filter(version=OuterRef("pk"))),
     )
     return sorted(versions, key=lambda v: v.title_nl.lower())
 
@@ -97,7 +97,7 @@ def builder_version(*, instrument: Instrument) -> InstrumentVersion:
     return (
         InstrumentVersion.objects.filter(instrument=instrument)
         .order_by("-number")
-        .annotate(used=Exists(Survey.objects.filter(version=OuterRef("pk"))))
+        .annotate(used=Exists(Round.objects.filter(version=OuterRef("pk"))))
         .prefetch_related(
             Prefetch(
                 "dimensions",
@@ -118,10 +118,22 @@ def builder_version(*, instrument: Instrument) -> InstrumentVersion:
 
 
 def previous_items(*, instrument: Instrument, number: int) -> list[Item]:
-    """The items (with their scales) of the version before `number`, to say what a pre/post
-    across the two versions compares."""
+    """The items (with their scales and dimensions) of the version before `number`, to say
+    what a pre/post across the two versions compares."""
     return list(
         Item.objects.filter(version__instrument=instrument, version__number=number - 1)
-        .select_related("scale")
+        .select_related("scale", "dimension")
         .order_by("position")
+    )
+
+
+def newer_version(*, version: InstrumentVersion) -> InstrumentVersion | None:
+    """The newest version of `version`'s instrument that has items, when it is newer than
+    `version`: what a post-measurement may be answered with instead."""
+    return (
+        InstrumentVersion.objects.filter(
+            instrument_id=version.instrument_id, number__gt=version.number, items__isnull=False
+        )
+        .order_by("-number")
+        .first()
     )

@@ -2,11 +2,11 @@
 
 A report only shows finished rounds, whose answers can no longer change, so every view
 computes the same numbers until something the report rests on changes: a round closing,
-the number of submitted responses, a rater group's threshold, the instrument version or the
-reader's language (the labels inside the results are translated). All of these are part of
-the cache key, so a change makes a new entry and nothing has to be invalidated by hand. A
-view then costs the access check, the audit entry and two small queries for the key (the
-rounds with their state, the thresholds) instead of aggregating every answer again.
+the number of submitted responses, a rater group's threshold, the instrument version of each
+round or the reader's language (the labels inside the results are translated). All of these
+are part of the cache key, so a change makes a new entry and nothing has to be invalidated by
+hand. A view then costs the access check, the audit entry and two small queries for the key
+(the rounds with their state, the thresholds) instead of aggregating every answer again.
 
 The cache holds the results as data (rows, summaries, charts, comments), never the
 pseudonymous keys behind the numbers: those are dropped before the results are stored. The
@@ -38,8 +38,7 @@ def _key(survey: Survey, finished: list, chosen, thresholds=None) -> str:
     state = (
         survey.pk,
         survey.created_at.isoformat(),  # a reused primary key is another survey
-        survey.version_id,
-        [(r.pk, r.number, r.submitted) for r in finished],
+        [(r.pk, r.number, r.version_id, r.submitted) for r in finished],
         chosen.pk,
         selectors.group_thresholds(survey=survey) if thresholds is None else thresholds,
         translation.get_language(),

@@ -13,6 +13,7 @@ from .anonymity import filter_allowed, paired_allowed
 from .charts import bar_chart, prepost_chart
 from .models import Item, Survey, pick
 from .selectors import report_comments, version_questions
+from .version_pairs import pair_items
 
 __all__ = ["MERGED", "TOTAL", "report_context"]
 
@@ -162,7 +163,9 @@ def _word(change):
 
 def pre_post(pre: RoundData, post: RoundData, dimensions) -> dict:
     """Side by side per dimension: the change of the whole group and, where the same raters
-    answered both rounds (and the anonymity rules allow it), their paired change."""
+    answered both rounds (and the anonymity rules allow it), their paired change.
+    `dimensions`: (dimension, its id in the pre round, its id in the post round), the same
+    id twice when both rounds answered one version."""
     total_pre, total_post = pre.cell(TOTAL), post.cell(TOTAL)
     both, pre_raters, post_raters = set(), set(), set()
     if total_pre and total_post:
@@ -173,19 +176,19 @@ def pre_post(pre: RoundData, post: RoundData, dimensions) -> dict:
         total_pre and total_post and paired_allowed(total_pre.n, total_post.n, len(both))
     )
     rows = []
-    for dimension in dimensions:
-        a = pre.dimensions.get((TOTAL, dimension.pk))
-        b = post.dimensions.get((TOTAL, dimension.pk))
+    for dimension, pre_id, post_id in dimensions:
+        a = pre.dimensions.get((TOTAL, pre_id))
+        b = post.dimensions.get((TOTAL, post_id))
         group_change = stats.independent_change(a, b) if a and b else None
         paired = None
         if show_paired:
-            before, after = pre.scores.get(dimension.pk, {}), post.scores.get(dimension.pk, {})
+            before, after = pre.scores.get(pre_id, {}), post.scores.get(post_id, {})
             # In a fixed order: a sum of floats depends on it in its last digits.
             differences = [after[p] - before[p] for p in sorted(both) if p in before and p in after]
             if filter_allowed(len(differences), len(both)):
                 paired = stats.paired_change(differences)
-        own_a = pre.dimensions.get(("self", dimension.pk))
-        own_b = post.dimensions.get(("self", dimension.pk))
+        own_a = pre.dimensions.get(("self", pre_id))
+        own_b = post.dimensions.get(("self", post_id))
         main = paired or group_change
         word, careful = _word(main)
         rows.append(
@@ -242,27 +245,65 @@ def chosen_round(finished: list, round_number=None):
     return next((r for r in finished if str(r.number) == str(round_number)), finished[-1])
 
 
+def _dimensions_of(items) -> list:
+    return list({item.dimension_id: item.dimension for item in items}.values())
+
+
+def comparison(finished: list, datas: list[RoundData], items_of: dict, reads=None) -> dict:
+    """The pre/post comparison of two finished rounds. Answered with one version, it
+    compares every dimension; with two, only the items the versions share unchanged
+    (version_pairs.py), each dimension as the mean of its paired items, and it says which
+    items it left out and why. Those numbers are checked against both rounds' own results
+    too, so no difference between them singles anyone out. `reads`: the rows `datas` were
+    aggregated from (aggregation.load_rounds)."""
+    pre, post = finished
+    pre_items, post_items = items_of[pre.pk], items_of[post.pk]
+    if pre.version_id == post.version_id:
+        dimensions = [(d, d.pk, d.pk) for d in _dimensions_of(post_items)]
+        return {**pre_post(datas[0], datas[1], dimensions), "pairing": None}
+    pairing = pair_items(pre_items, post_items)
+    pre_of = pairing.paired_dimensions
+    paired = {
+        pre.pk: [before for before, _after in pairing.pairs],
+        post.pk: [after for _before, after in pairing.pairs],
+    }
+    compared = load_rounds(finished, paired, only_items=True, against=datas, reads=reads)
+    dimensions = [(d, pre_of[d.pk], d.pk) for d in _dimensions_of(paired[post.pk])]
+    result = pre_post(compared[0], compared[1], dimensions)
+    for data in compared:
+        data.forget_raters()
+    return {
+        **result,
+        "pairing": pairing,
+        "pre_version": pre.version,
+        "post_version": post.version,
+    }
+
+
 def report_context(survey: Survey, round_number=None, rounds=None) -> dict:
     """Everything a report page (HTML or PDF) shows, for the survey's finished rounds: the
-    chosen round (the latest by default) in detail, and the comparison of both rounds.
-    `rounds` may pass the survey's rounds when the caller has them already."""
-    version = survey.version
-    rounds = list(survey.rounds.all()) if rounds is None else rounds
+    chosen round (the latest by default) in detail, with the items of the version it was
+    answered with, and the comparison of both rounds. `rounds` may pass the survey's rounds
+    (with their versions) when the caller has them already."""
+    rounds = list(survey.rounds.select_related("version")) if rounds is None else rounds
     finished = [r for r in rounds if r.is_finished()]
     context = {
         "survey": survey,
         "rounds": rounds,
         "pending": [r for r in rounds if not r.is_finished()],
-        "kind": version.instrument.kind,
+        "kind": survey.version.instrument.kind,
     }
     if not finished:
         return context
-    items, _questions = version_questions(version)
-    dimensions = list({item.dimension_id: item.dimension for item in items}.values())
-    datas = load_rounds(finished, items)
+    items_of = {r.pk: version_questions(r.version)[0] for r in finished}
+    reads = {}
+    datas = load_rounds(finished, items_of, reads=reads)
     chosen = chosen_round(finished, round_number)
     current = next(d for d in datas if d.round == chosen)
+    items = items_of[chosen.pk]
+    dimensions = _dimensions_of(items)
     context["finished"] = finished
+    context["version"] = chosen.version
     low, high = _scale_range(items)
     rows = dimension_rows(current, dimensions, items)
     for row in rows:
@@ -288,24 +329,24 @@ def report_context(survey: Survey, round_number=None, rounds=None) -> dict:
             "has_self": current.cell("self") is not None,
         }
     )
-    if version.instrument.kind == "360":
+    if context["kind"] == "360":
         context["priorities"] = priorities(rows)
-    if version.instrument.kind == "dialogue":
+    if context["kind"] == "dialogue":
         context["dialogue"] = dialogue(current, items)
     if len(datas) == 2:
-        comparison = pre_post(datas[0], datas[1], dimensions)
-        comparison["chart"] = prepost_chart(
+        result = comparison(finished, datas, items_of, reads)
+        result["chart"] = prepost_chart(
             [
                 (
                     r["dimension"].title,
                     r["pre"].mean if r["pre"] else None,
                     r["post"].mean if r["post"] else None,
                 )
-                for r in comparison["rows"]
+                for r in result["rows"]
             ],
             minimum=low,
             maximum=high,
             title=_("Pre- and post-measurement per dimension"),
         )
-        context["comparison"] = comparison
+        context["comparison"] = result
     return context

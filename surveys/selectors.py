@@ -71,16 +71,18 @@ def survey_list(*, access: Access) -> QuerySet[Survey]:
 
 
 def survey_rounds(*, survey: Survey) -> list[Round]:
-    """The survey's rounds in order (the last is the current one)."""
-    rounds = list(survey.rounds.order_by("number"))
+    """The survey's rounds in order (the last is the current one), with the version each
+    is answered with."""
+    rounds = list(survey.rounds.select_related("version").order_by("number"))
     for round_ in rounds:
         round_.survey = survey
     return rounds
 
 
 def report_rounds(*, survey: Survey) -> list[Round]:
-    """The survey's rounds in order, each with `submitted` (its number of submitted
-    responses) and `points` (the development points sent from it)."""
+    """The survey's rounds in order with the version each was answered with, `submitted`
+    (its number of submitted responses) and `points` (the development points sent from
+    it)."""
     return report_rounds_of(surveys=[survey])[survey.pk]
 
 
@@ -91,6 +93,7 @@ def report_rounds_of(*, surveys) -> dict[int, list[Round]]:
     found = {pk: [] for pk in by_survey}
     for round_ in (
         Round.objects.filter(survey_id__in=by_survey)
+        .select_related("version")
         .annotate(
             submitted=_count(submitted),
             points=_count(points_from(Round).filter(object_id=OuterRef("pk"))),
@@ -211,11 +214,13 @@ def report_histograms(rounds) -> list[tuple]:
     )
 
 
-def report_respondent_scores(rounds) -> list[tuple]:
+def report_respondent_scores(rounds, items=None) -> list[tuple]:
     """(round id, group id, pseudonym, dimension id, mean score): every submitted rater's
-    mean score per dimension on the quality items."""
+    mean score per dimension on the quality items (of `items` only, when given: the ids of
+    the items a comparison across versions pairs)."""
     if not rounds:
         return []
+    only = Q() if items is None else Q(item_id__in=items)
     columns = (
         "response__round_id",
         "response__rater_group_id",
@@ -224,6 +229,7 @@ def report_respondent_scores(rounds) -> list[tuple]:
     )
     return list(
         Answer.objects.filter(
+            only,
             _submitted(rounds, "response__"),
             score__isnull=False,
             item__aspect=Item.Aspect.QUALITY,

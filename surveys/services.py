@@ -110,7 +110,7 @@ def survey_create(
         )
         for position, kind in enumerate(kinds)
     )
-    first = Round(survey=survey, number=1, opens_on=opens_on, closes_on=closes_on)
+    first = Round(survey=survey, version=version, number=1, opens_on=opens_on, closes_on=closes_on)
     _clean(first)
     first.save()
     if subject is not None and "self" in kinds:
@@ -300,9 +300,13 @@ def reminders_send(*, survey: Survey, link_for: Callable[[str], str], actor) -> 
 
 
 @transaction.atomic
-def round_start_post(*, survey: Survey, opens_on, closes_on, actor) -> Round:
-    """Start the post-measurement: a second round inviting the same people with new links."""
-    rounds = list(survey.rounds.order_by("number"))
+def round_start_post(
+    *, survey: Survey, opens_on, closes_on, actor, version: InstrumentVersion | None = None
+) -> Round:
+    """Start the post-measurement: a second round inviting the same people with new links,
+    answered with `version` (a newer version of the same instrument) or, by default, the
+    version of the pre-measurement."""
+    rounds = list(survey.rounds.select_related("version").order_by("number"))
     if len(rounds) >= 2:
         raise LeerkringError(_("This survey already has a post-measurement."))
     _check_dates(opens_on, closes_on)
@@ -310,7 +314,18 @@ def round_start_post(*, survey: Survey, opens_on, closes_on, actor) -> Round:
         raise LeerkringError(
             _("The post-measurement cannot open before the pre-measurement."), field="opens_on"
         )
-    post = Round(survey=survey, number=2, opens_on=opens_on, closes_on=closes_on)
+    version = version or rounds[0].version
+    if (
+        version.instrument_id != rounds[0].version.instrument_id
+        or version.number < rounds[0].version.number
+    ):
+        raise LeerkringError(
+            _("Choose the version of the pre-measurement or a newer version of its instrument."),
+            field="version",
+        )
+    if not version.items.exists():
+        raise LeerkringError(_("This version has no items yet."), field="version")
+    post = Round(survey=survey, version=version, number=2, opens_on=opens_on, closes_on=closes_on)
     _clean(post)
     try:
         post.save()
@@ -330,7 +345,7 @@ def round_start_post(*, survey: Survey, opens_on, closes_on, actor) -> Round:
         action=AuditEvent.Action.CREATE,
         obj=post,
         organisation=survey.organisation,
-        summary=f"post-measurement of {survey.title}",
+        summary=f"post-measurement of {survey.title} (v{version.number})",
     )
     return post
 

@@ -15,7 +15,8 @@ from .instruments import InstrumentVersion, Item, OpenQuestion
 
 
 class Survey(models.Model):
-    """An instrument version sent by a school, about a subject (a 360°) or school-wide."""
+    """An instrument sent by a school, about a subject (a 360°) or school-wide. `version` is
+    the version it was first sent with; each round keeps the version it was answered with."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -144,6 +145,14 @@ class Round(models.Model):
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("survey")
     )
+    # The version of the survey's instrument this round is answered with: a post round may
+    # use a newer version than the pre round (the report pairs only the unchanged items).
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.PROTECT,
+        related_name="rounds",
+        verbose_name=_("instrument version"),
+    )
     number = models.PositiveSmallIntegerField(_("round"))
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
@@ -170,6 +179,11 @@ class Round(models.Model):
 
     def __str__(self):
         return f"{self.survey} #{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.version_id is None and self.survey_id is not None:
+            self.version_id = self.survey.version_id
+        super().save(*args, **kwargs)
 
     @property
     def label(self) -> str:

@@ -18,7 +18,7 @@ KINDS = ["self", "superior", "leadership", "teachers", "support", "parents", "ot
 ITEMS = [Item(pk=n, audience=[]) for n in (1, 2, 3)]
 
 
-def _round(rng, groups, number, people, previous_members=None):
+def _round(rng, groups, number, people, previous_members=None, items=ITEMS):
     """Random raters per group (keeping most of the previous round's people) and answers."""
     members = {}
     for group in groups:
@@ -43,13 +43,13 @@ def _round(rng, groups, number, people, previous_members=None):
     without_value = defaultdict(set)
     answered = {}
     for group in groups:
-        for item in ITEMS:
+        for item in items:
             valued = {p for p in members[group.pk] if rng.random() > 0.15}
             without_value[(number, group.pk, item.pk)] = members[group.pk] - valued
             answered[(group.pk, item.pk)] = valued
             for _ in valued:
                 histograms[(number, group.pk)][item.pk][float(rng.randint(1, 5))] += 1
-    sources = _Sources(histograms, defaultdict(list), without_value, ITEMS)
+    sources = _Sources(histograms, defaultdict(list), without_value, {number: items})
     return data, sources, members, answered
 
 
@@ -72,7 +72,7 @@ def test_item_totals_are_sums_of_published_cells(seed):
     for _trial in range(20):
         groups = _groups(rng)
         data, sources, _members, answered = _round(rng, groups, 1, people)
-        _fill_round(data, sources, None)
+        _fill_round(data, sources, [])
         hidden_ids = {g.pk for g in groups if g.kind in data.release.hidden}
         by_key = {cell.key: cell for cell in data.cells}
         for item in ITEMS:
@@ -93,10 +93,10 @@ def test_no_post_number_isolates_raters_next_to_a_pre_number(seed):
     for _trial in range(20):
         groups = _groups(rng)
         pre, pre_sources, pre_members, _answered = _round(rng, groups, 1, people)
-        _fill_round(pre, pre_sources, None)
+        _fill_round(pre, pre_sources, [])
         post, post_sources, _members, _answered = _round(rng, groups, 2, people, pre_members)
         _check_against(post, pre)
-        _fill_round(post, post_sources, pre)
+        _fill_round(post, post_sources, [pre])
         public = {
             p
             for data in (pre, post)
@@ -110,4 +110,34 @@ def test_no_post_number_isolates_raters_next_to_a_pre_number(seed):
         for (key, item_id), raters in post.item_raters.items():
             for (other, other_id), earlier in pre.item_raters.items():
                 if other_id == item_id:
+                    assert sets_pair_allowed(earlier - public, raters - public), (key, other)
+
+
+# The same three statements in a newer version of the instrument: other rows, the same codes.
+NEWER = [Item(pk=n + 10, audience=[]) for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_a_post_round_of_a_newer_version_is_checked_against_the_pre_round_by_code(seed):
+    rng = random.Random(seed)
+    people = (f"p{n}" for n in itertools.count())
+    for _trial in range(20):
+        groups = _groups(rng)
+        pre, pre_sources, pre_members, _answered = _round(rng, groups, 1, people)
+        pre.item_codes = {item.pk: f"code-{item.pk}" for item in ITEMS}
+        _fill_round(pre, pre_sources, [])
+        post, post_sources, _m, _a = _round(rng, groups, 2, people, pre_members, items=NEWER)
+        post.item_codes = {item.pk: f"code-{item.pk - 10}" for item in NEWER}
+        _check_against(post, pre)
+        _fill_round(post, post_sources, [pre])
+        public = {
+            p
+            for data in (pre, post)
+            for c in data.cells
+            if c.key in ("self", "superior")
+            for p in c.raters
+        }
+        for (key, item_id), raters in post.item_raters.items():
+            for (other, other_id), earlier in pre.item_raters.items():
+                if other_id == item_id - 10:
                     assert sets_pair_allowed(earlier - public, raters - public), (key, other)

@@ -53,6 +53,7 @@ def test_a_token_link_reads_the_same_objects_as_the_orm_in_one_query(
     survey = request.getfixturevalue(fixture)
     invitation = invite(survey, survey.rater_groups.last().kind, ["juf@school.test"])[0]
     expected = Invitation.objects.select_related(
+        "round__version",
         "round__survey__version",
         "round__survey__organisation",
         "round__survey__subject__user",
@@ -62,6 +63,7 @@ def test_a_token_link_reads_the_same_objects_as_the_orm_in_one_query(
         found = get_invitation_by_token(invitation.token)
         related = (
             "round",
+            "round.version",
             "round.survey",
             "round.survey.version",
             "round.survey.organisation",

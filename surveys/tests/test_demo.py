@@ -54,3 +54,18 @@ def test_bench_pages_answer_within_the_query_budget(demo):
             response = client.get(page.url)
         assert response.status_code == 200, page.name
         assert len(queries) <= MAX_QUERIES, f"{page.name}: {len(queries)} queries"
+
+
+def test_demo_has_an_own_pulse_whose_rounds_answered_two_versions(demo):
+    from surveys.demo import OWN_PULSE_TITLE
+
+    survey = Survey.objects.get(title=OWN_PULSE_TITLE)
+    pre, post = survey.rounds.order_by("number")
+    assert (pre.version.number, post.version.number) == (1, 2)
+    assert survey.version.instrument.team is not None
+    comparison = report_context(survey)["comparison"]
+    assert [b.code for _a, b in comparison["pairing"].changed] == ["overleg"]
+    assert len(comparison["pairing"].pairs) == 4
+    (row,) = comparison["rows"]
+    assert row["pre"].n == 40 and row["post"].n == 40
+    assert comparison["paired"] is True and comparison["n_both"] == 36

@@ -82,3 +82,35 @@ def test_the_builder_page_says_which_items_a_comparison_leaves_out(login, school
     assert "Vergeleken met versie 1" in html
     assert "Ik voel me gesteund door mijn team." in html and "gewijzigd" in html
     assert "Ik heb tijd." in html and "Ik werk hier graag." in html
+
+
+def test_an_item_moved_to_another_dimension_is_not_paired(school, leader, today):
+    instrument = _pulse(school)
+    services.survey_create(
+        organisation=school,
+        version=builder.latest_version(instrument),
+        title="Pols voor",
+        subject=None,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=7),
+        actor=leader.user,
+    )
+    old = builder.latest_version(instrument)
+    builder.dimension_save(instrument=instrument, title_nl="Werkdruk")
+    new = builder.latest_version(instrument)
+    tijd = new.items.get(code="tijd")
+    builder.item_save(
+        instrument=instrument,
+        item=tijd,
+        dimension=new.dimensions.get(code="werkdruk"),
+        scale=tijd.scale,
+        code="tijd",
+        text_nl=tijd.text_nl,
+    )
+    pairing = pair_items(
+        list(old.items.select_related("scale", "dimension").order_by("position")),
+        list(new.items.select_related("scale", "dimension").order_by("position")),
+    )
+    assert [b.code for _a, b in pairing.moved] == ["tijd"]
+    assert [b.code for _a, b in pairing.pairs] == ["rust", "steun"]
+    assert [i.code for i in pairing.left_out] == ["tijd"]

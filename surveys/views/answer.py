@@ -157,7 +157,7 @@ def _answer(request, invitation):
     sections, open_fields = _sections(items, questions, current, errors, kind)
     context.update(
         {
-            "intro": survey.version.intro_for(kind),
+            "intro": round_.version.intro_for(kind),
             "sections": sections,
             "open_fields": open_fields,
             "form_error": errors.get("__all__"),

@@ -14,7 +14,7 @@ from core.errors import LeerkringError
 from core.pagination import paginate
 from organisations.access import organisation_view
 
-from .. import selectors, services
+from .. import instrument_selectors, selectors, services
 from ..access import (
     can_share,
     can_share_with_provider,
@@ -33,6 +33,7 @@ from ..forms import (
     chosen_version,
 )
 from ..instrument_selectors import sendable_versions
+from ..version_pairs import pair_items
 
 
 def _link_for(request):
@@ -59,9 +60,15 @@ def _managed_survey(request, pk):
     return survey
 
 
+def _sends_surveys(organisation) -> bool:
+    """Schools send surveys of every kind; a provider sends evaluations (see
+    `sendable_versions`), such as a course evaluation with its own questions."""
+    return organisation.is_school or organisation.is_provider
+
+
 @organisation_view()
 def survey_list(request):
-    if not request.organisation.is_school:
+    if not _sends_surveys(request.organisation):
         raise Http404
     page = paginate(request, selectors.survey_list(access=request.access))
     return render(request, "surveys/survey_list.html", {"page": page})
@@ -72,7 +79,7 @@ def survey_list(request):
 def survey_create(request):
     """A new survey in two steps: the instrument (`?version=`), then the fields that
     instrument has. HTMX swaps the second step in when the instrument changes."""
-    if not request.organisation.is_school:
+    if not _sends_surveys(request.organisation):
         raise Http404
     versions = sendable_versions(organisation=request.organisation)
     source = request.POST if request.method == "POST" else request.GET
@@ -271,16 +278,33 @@ def reminders_send(request, pk):
     return _detail(request, survey)
 
 
+def _post_versions(survey) -> tuple[list, object]:
+    """The versions a post-measurement may use (a newer one first, then the pre round's) and
+    what a comparison across them pairs; one version and no pairing when there is no newer
+    one."""
+    pre = survey.rounds.select_related("version__instrument").order_by("number").first()
+    newer = instrument_selectors.newer_version(version=pre.version)
+    if newer is None:
+        return [pre.version], None
+    pre_items, _questions = selectors.version_questions(pre.version)
+    post_items, _questions = selectors.version_questions(newer)
+    return [newer, pre.version], pair_items(pre_items, post_items)
+
+
 @organisation_view()
 def round_create(request, pk):
+    """Start the post-measurement. When the instrument has a newer version, the leader
+    chooses it (the default) or the pre round's, seeing what a comparison would leave out."""
     survey = _managed_survey(request, pk)
-    form = RoundForm(request.POST or None)
+    versions, pairing = _post_versions(survey)
+    form = RoundForm(request.POST or None, versions=versions)
     if request.method == "POST" and form.is_valid():
         try:
             services.round_start_post(
                 survey=survey,
                 opens_on=form.cleaned_data["opens_on"],
                 closes_on=form.cleaned_data["closes_on"],
+                version=form.cleaned_data.get("version"),
                 actor=request.user,
             )
         except LeerkringError as error:
@@ -291,7 +315,8 @@ def round_create(request, pk):
                 _("The post-measurement was created with the same invitees. Send it when ready."),
             )
             return _detail(request, survey)
-    return render(request, "surveys/round_form.html", {"form": form, "survey": survey})
+    context = {"form": form, "survey": survey, "pairing": pairing, "versions": versions}
+    return render(request, "surveys/round_form.html", context)
 
 
 @require_POST

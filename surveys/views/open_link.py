@@ -105,7 +105,7 @@ def _open_answer(request, link):
         return render(request, "surveys/answer_closed.html", context, status=410)
 
     kind = link.rater_group.kind
-    items, questions = questions_for_kind(round_.survey.version, kind)
+    items, questions = questions_for_kind(round_.version, kind)
     errors, status = {}, 200
     if not posted:
         current = _saved_values(link, open_links.saved_key(state, link))
@@ -159,7 +159,7 @@ def _open_answer(request, link):
     sections, open_fields = _sections(items, questions, current, errors, kind)
     context.update(
         {
-            "intro": round_.survey.version.intro_for(kind),
+            "intro": round_.version.intro_for(kind),
             "sections": sections,
             "open_fields": open_fields,
             "form_error": errors.get("__all__"),
