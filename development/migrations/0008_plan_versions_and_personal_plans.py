@@ -30,7 +30,7 @@ def first_versions(apps, schema_editor):
             Through = getattr(Goal, field).through
             Link = apps.get_model("development", model_name)
             Link.objects.bulk_create(
-                Link(history=record, goal_id=goal.pk, **{column: getattr(row, column)})
+                Link(history=record, id=row.id, goal_id=goal.pk, **{column: getattr(row, column)})
                 for row in Through.objects.filter(goal_id=goal.pk)
             )
     skip = {"created_at", "updated_at", "created_by", "updated_by"}
