@@ -79,9 +79,11 @@ def test_a_coach_runs_a_lesson_study_and_a_colleague_thanks_its_lesson_design(
     check_accessibility(page)
 
     # Members and roles: Jonas takes notes, Lotte keeps the library.
-    page.locator(f"main a[href='{plg_url}members/']").click()
+    with page.expect_navigation():
+        page.locator(f"main a[href='{plg_url}members/']").click()
     add = "section[aria-labelledby=add-member]"
     for person, role in ((jonas, "note_taker"), (lotte, "curator")):
+        page.wait_for_load_state()  # the matches follow the typing once htmx has loaded
         page.get_by_label(dutch("Find a colleague by name, email or function")).fill(
             person.user.first_name
         )

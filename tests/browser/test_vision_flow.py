@@ -93,7 +93,8 @@ def test_a_parent_contributes_on_a_phone_and_the_leader_clusters_and_publishes(
     phone_page.locator(f"#t-{outdoors.pk}").fill("7")
     phone_page.locator(f"#t-{together.pk}").fill("5")
     expect(phone_page.locator("#points-total")).to_contain_text("12")
-    phone_page.get_by_role("button", name=dutch("Send my points")).click()
+    with phone_page.expect_navigation():
+        phone_page.get_by_role("button", name=dutch("Send my points")).click()
     expect(phone_page.locator(".error-summary")).to_contain_text("12")
     assert not PointAllocation.objects.exists()
     phone_page.locator(f"#t-{together.pk}").fill("3")
