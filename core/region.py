@@ -402,7 +402,9 @@ class RegionBuilder:
             Survey, ["id", "organisation_id", "version_id", "title", "subject_id", "created_by_id"]
         )
         groups = self.table(RaterGroup, ["id", "survey_id", "kind", "position", "threshold"])
-        rounds = self.table(Round, ["id", "survey_id", "number", "opens_on", "closes_on"])
+        rounds = self.table(
+            Round, ["id", "survey_id", "version_id", "number", "opens_on", "closes_on"]
+        )
         invitations = self.table(
             Invitation, ["round_id", "rater_group_id", "email", "token", "status", "sent_at"]
         )
@@ -477,7 +479,7 @@ class RegionBuilder:
                 rows["groups"].append((group_ids[kind], survey_id, kind, position, threshold))
             for number, (opens, closes) in enumerate(dates, start=1):
                 round_id = rounds.next_id()
-                rows["rounds"].append((round_id, survey_id, number, opens, closes))
+                rows["rounds"].append((round_id, survey_id, version.pk, number, opens, closes))
                 for kind, email in raters:
                     if kind not in group_ids:
                         continue
