@@ -170,6 +170,7 @@ def edition_overview(edition):
                 Invitation.objects.filter(
                     round__survey=OuterRef("evaluation"), status=Invitation.Status.COMPLETED
                 )
+                .order_by()  # the default order would join the rater groups for nothing
                 .values("round__survey")
                 .annotate(n=Count("pk"))
                 .values("n")

@@ -25,7 +25,7 @@ TOKENS = list(reversed(PLAN["tokens"]))
 COMPLETED: list[str] = []  # tokens whose thank-you page came back
 SENT: list[str] = []  # tokens whose submit was sent (it may have been cut off at the end)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-RADIO = re.compile(r'name="(i\d+)" id="[^"]*"\s+value="([^"]+)"')
+RADIO = re.compile(r'type="radio" name="(i\d+)" value="([^"]+)"')
 TEXT = re.compile(r'<textarea name="(q\d+)"')
 DONE_MARK = 'name="round"'  # only the answer form has it; the thank-you page does not
 

@@ -210,7 +210,7 @@ def test_a_saved_draft_comes_back_on_the_same_device(link):
     assert page.status_code == 200 and "op dit toestel" in page.content.decode()
     assert Response.objects.get().status == Response.Status.STARTED
     again = phone.get(_url(link)).content.decode()
-    assert "Nog even nadenken" in again and 'value="2"\n            checked' in again
+    assert "Nog even nadenken" in again and 'value="2" checked' in again
     phone.post(_url(link), _answers(link, value=5))
     assert Response.objects.get().status == Response.Status.SUBMITTED
     assert Response.objects.count() == 1

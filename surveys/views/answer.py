@@ -34,7 +34,7 @@ def _sections(items, questions, current: dict, errors: dict, kind: str):
                         "item": item,
                         "name": name,
                         "question": item.scale.question if len(group) > 1 else "",
-                        "points": [(str(v), label) for v, label in points],
+                        "options": _options(points, current.get(name, "")),
                         "current": current.get(name, ""),
                         "error": errors.get(name),
                     }
@@ -54,6 +54,16 @@ def _sections(items, questions, current: dict, errors: dict, kind: str):
         for q in questions
     ]
     return sections, open_fields
+
+
+def _options(points, current: str) -> list[tuple[str, str, bool, bool]]:
+    """Each answer of a scale as (value, label, checked, numbered): the form shows 250 of
+    them, so the template tests flags instead of comparing values."""
+    options = []
+    for value, label in points:
+        value = str(value)
+        options.append((value, label, value == current, value != UNKNOWN))
+    return options
 
 
 def _as_field(value) -> str:

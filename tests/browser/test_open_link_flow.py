@@ -18,7 +18,7 @@ from .conftest import PHONE
 
 
 def _answer_everything(phone, dutch):
-    labels = phone.locator("fieldset.question label[for$='-4']")
+    labels = phone.locator("fieldset.question .scale-option:has(input[value='4'])")
     for index in range(labels.count()):
         labels.nth(index).click()
     phone.get_by_role("button", name=dutch("Submit my answers")).click()

@@ -32,7 +32,7 @@ def _answer_on_the_phone(phone_page, invitation, check_accessibility, dutch):
     check_accessibility(phone_page)
     # Save one answer first and come back: it is still chosen.
     first = phone_page.locator("fieldset.question").first
-    first.locator("label[for$='-4']").click()
+    first.locator(".scale-option:has(input[value='4'])").click()
     phone_page.get_by_role("button", name=dutch("Save and continue later")).click()
     expect(phone_page.locator(".message--success")).to_be_visible()
     phone_page.goto(f"/s/{invitation.token}/")
@@ -45,7 +45,7 @@ def _answer_on_the_phone(phone_page, invitation, check_accessibility, dutch):
     expect(
         phone_page.locator("fieldset.question").first.locator("input[value='4']")
     ).to_be_checked()
-    labels = phone_page.locator("fieldset.question label[for$='-4']")
+    labels = phone_page.locator("fieldset.question .scale-option:has(input[value='4'])")
     for index in range(labels.count()):
         labels.nth(index).click()
     phone_page.locator("textarea").first.fill("Fijn dat je zo vaak in de klassen komt.")
