@@ -1,7 +1,10 @@
 """Leerkring's mixed workload for Locust, read from the plan that bench/load/run.py prepared.
 
 - respondents open a survey through their token link and submit all its answers (one in
-  twenty clicks submit twice, which must store nothing the second time);
+  twenty clicks submit twice, which must store nothing the second time); each respondent
+  user is a stream of people, the next one arriving LOAD_RESPONDENT_PACE seconds (0.5) after
+  the previous one opened the link, or at once when the previous one took longer; 0 sends
+  them without any pause, to find what the server manages at most;
 - staff open their home, the PLG list and their team's charter;
 - leaders their home, the 360° report and the team pages;
 - trainers their home and an edition overview;
@@ -17,9 +20,11 @@ import random
 import re
 from pathlib import Path
 
-from locust import FastHttpUser, between, constant, events, task
+from locust import FastHttpUser, between, constant, constant_pacing, events, task
 from locust.exception import StopUser
 
+# Seconds between the arrivals of one respondent stream's people (0: no pause at all).
+RESPONDENT_PACE = float(os.environ.get("LOAD_RESPONDENT_PACE", "0.5"))
 PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text(encoding="utf-8"))
 TOKENS = list(reversed(PLAN["tokens"]))
 COMPLETED: list[str] = []  # tokens whose thank-you page came back
@@ -50,10 +55,13 @@ def answers_from(page: str) -> dict:
 
 class Respondent(FastHttpUser):
     """The people who open the link from their invitation mail and submit, one after another:
-    no pause between them, so that the completions a second show what the server manages."""
+    a new person every RESPONDENT_PACE seconds per stream, so that the respondents arrive at
+    a steady rate (27 streams × 2 a second = 54 completions a second offered), whatever the
+    server's response times. With a pace of 0 the next person follows without a pause and
+    the completions a second show what the server manages at most."""
 
     weight = 6
-    wait_time = constant(0)
+    wait_time = constant_pacing(RESPONDENT_PACE) if RESPONDENT_PACE > 0 else constant(0)
 
     @task
     def answer_survey(self):

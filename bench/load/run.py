@@ -4,7 +4,8 @@ and check that every survey submission was stored exactly once. See bench/load/R
 
 Environment: DATABASE_URL (a PostgreSQL database whose name contains "bench"; default
 bench_load on 127.0.0.1, created if missing), LOAD_SECONDS (60), LOAD_USERS (50),
-LOAD_SPAWN_RATE (10 a second), LOAD_PORT (a free one), LOAD_WORKERS (4), LOAD_THREADS (1),
+LOAD_SPAWN_RATE (10 a second), LOAD_RESPONDENT_PACE (0.5 s between the people of one
+respondent stream; 0 for none), LOAD_PORT (a free one), LOAD_WORKERS (4), LOAD_THREADS (1),
 LOAD_DB (persistent or pool: how the web processes hold their database connections),
 LOAD_OUTPUT (bench/load.json).
 """
@@ -251,7 +252,11 @@ def main() -> int:
             _wait_until_served(host + plan["anonymous"]["public catalogue"], server)
             cpu_before = _cpu(_server_processes(server, name))
             load_before = os.getloadavg()
-            print(f"Locust: {users} users for {seconds} s (load average {load_before[0]:.2f})")
+            pace = env.get("LOAD_RESPONDENT_PACE", "0.5")
+            print(
+                f"Locust: {users} users for {seconds} s, a respondent every {pace} s per stream "
+                f"(load average {load_before[0]:.2f})"
+            )
             started = time.monotonic()
             locust = subprocess.Popen(
                 [
@@ -319,6 +324,7 @@ def main() -> int:
     result = {
         "users": users,
         "seconds": seconds,
+        "respondent_pace_s": float(env.get("LOAD_RESPONDENT_PACE", "0.5")),
         "workers": int(workers),
         "threads": int(threads),
         "connections": env.get("LOAD_DB", "persistent"),
