@@ -20,7 +20,17 @@ from django.utils.translation import gettext as _
 MICROSOFT_SHARED_TENANTS = {"common", "organizations", "consumers"}
 
 
+# allauth's "Successfully signed in as …": the page one lands on shows one's name already, and
+# staff who sign in every day would read it every day.
+SILENT_MESSAGES = {"account/messages/logged_in.txt"}
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        if message_template in SILENT_MESSAGES:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def is_open_for_signup(self, request):
         # Accounts are imported or invited by a school; nobody creates one themselves.
         return False
