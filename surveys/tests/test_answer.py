@@ -153,6 +153,14 @@ def test_save_and_come_back_keeps_the_answers(client, invitation):
     assert f'name="i{first.pk}" value="2" checked' in page
 
 
+def test_a_fresh_link_reads_no_stored_answers(client, invitation, django_assert_num_queries):
+    client.get(_url(invitation))  # warm: the instrument's questions are read once a process
+    # The link and its survey: a link still "invited" has saved nothing.
+    with django_assert_num_queries(2):
+        page = client.get(_url(invitation))
+    assert page.status_code == 200 and " checked" not in page.content.decode()
+
+
 def test_coming_back_shows_every_kind_of_saved_answer(client, invitation):
     items, questions = questions_for(invitation)
     unknown, rated = [i for i in items if i.scale.allow_unknown][:2]

@@ -71,7 +71,10 @@ def _as_field(value) -> str:
 
 
 def _saved_values(invitation) -> dict:
-    """What this invitee saved earlier, by field name."""
+    """What this invitee saved earlier, by field name. A link still "invited" saved nothing:
+    the first save marks it started in the transaction that stores the answers."""
+    if invitation.status == Invitation.Status.INVITED:
+        return {}
     return saved_fields(*stored_answers(invitation))
 
 
