@@ -5,7 +5,8 @@ calls `build(ctx)` in every other project app that has a `demo.py`, in INSTALLED
 Each builder must be deterministic (use `ctx.rng` or its own seeded Random), write Dutch
 content, use bulk_create for anything that grows with `large`, and may add demo logins.
 New users get `password=ctx.password_hash`: hashing once keeps `large` fast (Argon2 is slow).
-`region` (PostgreSQL only) is `large` plus the mass that core/region.py writes with COPY.
+`region` (PostgreSQL only) is `large` plus the mass that the apps' region.py write with COPY,
+driven by core/region.py.
 """
 
 import random

@@ -4,10 +4,12 @@
 concrete column gets its model default (auto_now and auto_now_add fields get one timestamp,
 a nullable field NULL, a blank text field ""). Primary keys are chosen by the caller from
 `next_id()`, so rows of another table can point at them before they are written; `finish()`
-moves the table's identity sequence past the last one.
+moves the table's identity sequence past the last one. `loaded_without_indexes` drops a
+table's indexes and constraints for a large COPY and creates them again afterwards.
 """
 
 import datetime
+from contextlib import contextmanager
 
 from django.db import connection, models
 from django.utils import timezone
@@ -82,3 +84,44 @@ def raw_cursor():
     """psycopg's own cursor behind Django's default connection (for `copy()`)."""
     connection.ensure_connection()
     return connection.connection.cursor()
+
+
+@contextmanager
+def loaded_without_indexes(cursor, model):
+    """Drop the table's foreign keys, unique constraints and secondary indexes for a COPY
+    and create them again afterwards (each one pass over the table instead of one update
+    per row): PostgreSQL's own advice for populating a database."""
+    table = model._meta.db_table
+    # Django's foreign keys are deferred: check the rows written so far now, since a table
+    # with pending checks cannot be altered.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype IN ('f', 'u') ORDER BY contype DESC",
+        [table],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexname NOT IN "
+        "(SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
+        [table, table],
+    )
+    indexes = cursor.fetchall()
+    ident = sql.Identifier(table)
+    for name, _definition in constraints:
+        cursor.execute(
+            sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(ident, sql.Identifier(name))
+        )
+    for name, _definition in indexes:
+        cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    yield
+    cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+    for _name, definition in indexes:
+        cursor.execute(definition)
+    for name, definition in reversed(constraints):
+        cursor.execute(
+            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} " + definition).format(
+                ident, sql.Identifier(name)
+            )
+        )
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
