@@ -55,19 +55,24 @@ def _edited(request, edit: builder.Edit, done: str) -> None:
     messages.success(request, done)
 
 
+def _team_choice(request) -> dict:
+    """The team arguments of the forms that make a new instrument: the teams the user may
+    compose for, one of which a user who does not manage the organisation must choose."""
+    return {"teams": builder_teams(request.access), "team_required": not request.access.can_manage}
+
+
 @organisation_view()
 def instrument_list(request):
     _check_builder(request)
-    teams = builder_teams(request.access)
-    form = InstrumentCreateForm(teams=teams, team_required=not request.access.can_manage)
+    choice = _team_choice(request)
     return render(
         request,
         "surveys/instrument_list.html",
         {
             "own": instrument_selectors.own_instruments(access=request.access),
             "copyable": instrument_selectors.copyable_versions(organisation=request.organisation),
-            "form": form,
-            "import_form": ImportForm(teams=teams, team_required=not request.access.can_manage),
+            "form": InstrumentCreateForm(**choice),
+            "import_form": ImportForm(**choice),
         },
     )
 
@@ -76,13 +81,7 @@ def instrument_list(request):
 def instrument_import(request):
     """A new own instrument from a YAML or XLSX file; a bad file changes nothing."""
     _check_builder(request)
-    teams = builder_teams(request.access)
-    form = ImportForm(
-        request.POST or None,
-        request.FILES or None,
-        teams=teams,
-        team_required=not request.access.can_manage,
-    )
+    form = ImportForm(request.POST or None, request.FILES or None, **_team_choice(request))
     if request.method == "POST" and form.is_valid():
         try:
             instrument = instrument_files.instrument_import(
@@ -102,41 +101,42 @@ def instrument_import(request):
     return _form_page(request, form, title=_("Import an instrument"), instrument=None)
 
 
-def _download(content, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+# The files an instrument exports to, by extension: what writes one, and its content type.
+_EXPORTS = {
+    "yaml": (instrument_files.instrument_yaml, "application/yaml; charset=utf-8"),
+    "xlsx": (
+        instrument_files.instrument_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+
+
+def _export(request, pk, extension: str) -> HttpResponse:
+    """The draft (the newest version) as a file named after the instrument's code and the
+    version's number."""
+    instrument = get_instrument_for_access(request.access, pk)
+    version = builder.latest_version(instrument)
+    write, content_type = _EXPORTS[extension]
+    response = HttpResponse(write(version), content_type=content_type)
+    filename = f"{instrument.code}-v{version.number}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 @organisation_view()
 def instrument_yaml(request, pk):
-    instrument = get_instrument_for_access(request.access, pk)
-    version = builder.latest_version(instrument)
-    return _download(
-        instrument_files.instrument_yaml(version),
-        filename=f"{instrument.code}-v{version.number}.yaml",
-        content_type="application/yaml; charset=utf-8",
-    )
+    return _export(request, pk, "yaml")
 
 
 @organisation_view()
 def instrument_xlsx(request, pk):
-    instrument = get_instrument_for_access(request.access, pk)
-    version = builder.latest_version(instrument)
-    return _download(
-        instrument_files.instrument_xlsx(version),
-        filename=f"{instrument.code}-v{version.number}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return _export(request, pk, "xlsx")
 
 
 @organisation_view()
 def instrument_create(request):
     _check_builder(request)
-    teams = builder_teams(request.access)
-    form = InstrumentCreateForm(
-        request.POST or None, teams=teams, team_required=not request.access.can_manage
-    )
+    form = InstrumentCreateForm(request.POST or None, **_team_choice(request))
     if request.method == "POST" and form.is_valid():
         try:
             instrument = builder.instrument_create(
