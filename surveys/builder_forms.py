@@ -23,21 +23,23 @@ def _text(label, *, required=False, long=False, max_length=None):
     return forms.CharField(label=label, required=required, widget=widget, max_length=max_length)
 
 
-class InstrumentCreateForm(PairedForm):
-    title_nl = _text(_("Title (Dutch)"), required=True, max_length=200)
-    title_en = _text(_("Title (English)"), max_length=200)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[(k, label) for k, label in Instrument.Kind.choices if k != "360"],
-        initial=Instrument.Kind.PULSE,
-    )
-    team = forms.ModelChoiceField(
+def _code(help_text=""):
+    return forms.SlugField(label=_("Code"), max_length=40, required=False, help_text=help_text)
+
+
+def _team_field(help_text=""):
+    return forms.ModelChoiceField(
         label=_("For a team"),
         queryset=None,
         required=False,
         empty_label=_("The whole organisation"),
-        help_text=_("A team's own instrument: its members compose and change it."),
+        help_text=help_text,
     )
+
+
+class TeamChoiceMixin:
+    """Offers a new instrument's `team` field (`_team_field`) from `teams`, required where the
+    view says so, and leaves it out where there are none."""
 
     def __init__(self, *args, teams, team_required: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +47,17 @@ class InstrumentCreateForm(PairedForm):
         self.fields["team"].required = team_required
         if not teams.exists():
             del self.fields["team"]
+
+
+class InstrumentCreateForm(TeamChoiceMixin, PairedForm):
+    title_nl = _text(_("Title (Dutch)"), required=True, max_length=200)
+    title_en = _text(_("Title (English)"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(k, label) for k, label in Instrument.Kind.choices if k != "360"],
+        initial=Instrument.Kind.PULSE,
+    )
+    team = _team_field(_("A team's own instrument: its members compose and change it."))
 
 
 class VersionForm(PairedForm):
@@ -76,20 +89,13 @@ class ShareForm(forms.Form):
 class DimensionForm(PairedForm):
     title_nl = _text(_("Title (Dutch)"), required=True, max_length=200)
     title_en = _text(_("Title (English)"), max_length=200)
-    code = forms.SlugField(
-        label=_("Code"),
-        max_length=40,
-        required=False,
-        help_text=_("Leave empty to make one from the title."),
-    )
+    code = _code(_("Leave empty to make one from the title."))
 
 
 class OpenQuestionForm(PairedForm):
     text_nl = _text(_("Question (Dutch)"), required=True, long=True)
     text_en = _text(_("Question (English)"), long=True)
-    code = forms.SlugField(
-        label=_("Code"), max_length=40, required=False, help_text=_("Leave empty for a new code.")
-    )
+    code = _code(_("Leave empty for a new code."))
 
 
 class ItemForm(PairedForm):
@@ -107,12 +113,7 @@ class ItemForm(PairedForm):
         required=False,
         help_text=_("A high answer means something is wrong, e.g. “I feel rushed”."),
     )
-    code = forms.SlugField(
-        label=_("Code"),
-        max_length=40,
-        required=False,
-        help_text=_("Items with the same code and text are compared across versions."),
-    )
+    code = _code(_("Items with the same code and text are compared across versions."))
 
     def __init__(self, *args, version, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,7 +128,7 @@ def _scale_label(scale) -> str:
 
 
 class ScaleForm(forms.Form):
-    code = forms.SlugField(label=_("Code"), max_length=40, required=False)
+    code = _code()
     minimum = forms.IntegerField(label=_("Lowest value"), initial=1, min_value=-10, max_value=10)
     maximum = forms.IntegerField(label=_("Highest value"), initial=5, min_value=-10, max_value=20)
     labels_nl = forms.CharField(
@@ -196,7 +197,7 @@ class MoveForm(forms.Form):
         return direction
 
 
-class ImportForm(forms.Form):
+class ImportForm(TeamChoiceMixin, forms.Form):
     upload = forms.FileField(
         label=_("File"),
         help_text=_(
@@ -210,16 +211,4 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("For an XLSX file; a YAML file has its own title."),
     )
-    team = forms.ModelChoiceField(
-        label=_("For a team"),
-        queryset=None,
-        required=False,
-        empty_label=_("The whole organisation"),
-    )
-
-    def __init__(self, *args, teams, team_required: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
-        self.fields["team"].required = team_required
-        if not teams.exists():
-            del self.fields["team"]
+    team = _team_field()

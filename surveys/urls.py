@@ -1,11 +1,11 @@
 from django.urls import path
 
-from .views import answer, builder, manage, open_link, points, report, shared
+from .views import answer, instrument_items, instruments, manage, open_link, points, report, shared
 
 app_name = "surveys"
 
 base = "o/<slug:slug>/surveys/"
-instruments = f"{base}instruments/"
+instrument_base = f"{base}instruments/"
 
 urlpatterns = [
     path(base, manage.survey_list, name="survey_list"),
@@ -43,29 +43,43 @@ urlpatterns = [
     path(f"{base}development-points/", points.point_list, name="point_list"),
     path(f"{base}<id:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path(f"{base}<id:pk>/report.xlsx", report.report_xlsx, name="report_xlsx"),
-    path(instruments, builder.instrument_list, name="instrument_list"),
-    path(f"{instruments}new/", builder.instrument_create, name="instrument_create"),
-    path(f"{instruments}import/", builder.instrument_import, name="instrument_import"),
-    path(f"{instruments}<id:pk>.yaml", builder.instrument_yaml, name="instrument_yaml"),
-    path(f"{instruments}<id:pk>.xlsx", builder.instrument_xlsx, name="instrument_xlsx"),
-    path(f"{instruments}copy/<id:pk>/", builder.instrument_copy, name="instrument_copy"),
-    path(f"{instruments}<id:pk>/", builder.instrument_detail, name="instrument_detail"),
-    path(f"{instruments}<id:pk>/edit/", builder.instrument_edit, name="instrument_edit"),
-    path(f"{instruments}<id:pk>/share/", builder.instrument_share, name="instrument_share"),
-    path(f"{instruments}<id:pk>/preview/", builder.instrument_preview, name="instrument_preview"),
+    path(instrument_base, instruments.instrument_list, name="instrument_list"),
+    path(f"{instrument_base}new/", instruments.instrument_create, name="instrument_create"),
+    path(f"{instrument_base}import/", instruments.instrument_import, name="instrument_import"),
+    path(f"{instrument_base}<id:pk>.yaml", instruments.instrument_yaml, name="instrument_yaml"),
+    path(f"{instrument_base}<id:pk>.xlsx", instruments.instrument_xlsx, name="instrument_xlsx"),
+    path(f"{instrument_base}copy/<id:pk>/", instruments.instrument_copy, name="instrument_copy"),
+    path(f"{instrument_base}<id:pk>/", instruments.instrument_detail, name="instrument_detail"),
+    path(f"{instrument_base}<id:pk>/edit/", instruments.instrument_edit, name="instrument_edit"),
+    path(f"{instrument_base}<id:pk>/share/", instruments.instrument_share, name="instrument_share"),
     path(
-        f"{instruments}<id:pk>/preview/frame/",
-        builder.instrument_preview_frame,
+        f"{instrument_base}<id:pk>/preview/",
+        instruments.instrument_preview,
+        name="instrument_preview",
+    ),
+    path(
+        f"{instrument_base}<id:pk>/preview/frame/",
+        instruments.instrument_preview_frame,
         name="instrument_preview_frame",
     ),
-    path(f"{instruments}<id:pk>/<slug:part>/new/", builder.part_edit, name="part_create"),
-    path(f"{instruments}<id:pk>/<slug:part>/<id:row>/", builder.part_edit, name="part_edit"),
     path(
-        f"{instruments}<id:pk>/<slug:part>/<id:row>/delete/",
-        builder.part_delete,
+        f"{instrument_base}<id:pk>/<slug:part>/new/", instrument_items.part_edit, name="part_create"
+    ),
+    path(
+        f"{instrument_base}<id:pk>/<slug:part>/<id:row>/",
+        instrument_items.part_edit,
+        name="part_edit",
+    ),
+    path(
+        f"{instrument_base}<id:pk>/<slug:part>/<id:row>/delete/",
+        instrument_items.part_delete,
         name="part_delete",
     ),
-    path(f"{instruments}<id:pk>/<slug:part>/<id:row>/move/", builder.part_move, name="part_move"),
+    path(
+        f"{instrument_base}<id:pk>/<slug:part>/<id:row>/move/",
+        instrument_items.part_move,
+        name="part_move",
+    ),
     path("s/open/<str:token>/", open_link.open_answer, name="open_answer"),
     path("s/<str:token>/", answer.answer, name="answer"),
 ]

@@ -135,3 +135,19 @@ def test_exports_are_the_owners_only(login, school, outsider, leader, own):
     assert login(leader).get(_url("instrument_xlsx", school, pk=own.pk)).status_code == 200
     client = login(outsider)
     assert client.get(_url("instrument_yaml", school, pk=own.pk)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [
+        ("instrument_yaml", "application/yaml; charset=utf-8"),
+        ("instrument_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ],
+)
+def test_an_export_downloads_as_a_file_named_after_code_and_version(
+    login, school, leader, own, name, content_type
+):
+    response = login(leader).get(_url(name, school, pk=own.pk))
+    extension = name.removeprefix("instrument_")
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == f'attachment; filename="{own.code}-v1.{extension}"'

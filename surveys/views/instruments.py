@@ -1,5 +1,6 @@
-"""The instrument builder: an organisation's (or a team's) own instruments, their dimensions,
-items, open questions and scales, moved by buttons, and a preview of the answer page."""
+"""The instrument builder's instrument pages: an organisation's (or a team's) own instruments,
+made, imported, copied, exported, edited, shared and previewed as the answer page. Their
+dimensions, items, open questions and scales are edited in `instrument_items`."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,18 +24,8 @@ from organisations.access import organisation_view
 
 from .. import builder, instrument_files, instrument_selectors
 from ..access import builder_teams, can_use_builder, get_instrument_for_access
-from ..builder_forms import (
-    DimensionForm,
-    ImportForm,
-    InstrumentCreateForm,
-    ItemForm,
-    MoveForm,
-    OpenQuestionForm,
-    ScaleForm,
-    ShareForm,
-    VersionForm,
-)
-from ..models import Dimension, InstrumentVersion, Item, OpenQuestion, RaterGroup, Scale
+from ..builder_forms import ImportForm, InstrumentCreateForm, ShareForm, VersionForm
+from ..models import InstrumentVersion, RaterGroup
 from ..version_pairs import pair_items
 from .answer import _sections
 
@@ -64,19 +55,24 @@ def _edited(request, edit: builder.Edit, done: str) -> None:
     messages.success(request, done)
 
 
+def _team_choice(request) -> dict:
+    """The team arguments of the forms that make a new instrument: the teams the user may
+    compose for, one of which a user who does not manage the organisation must choose."""
+    return {"teams": builder_teams(request.access), "team_required": not request.access.can_manage}
+
+
 @organisation_view()
 def instrument_list(request):
     _check_builder(request)
-    teams = builder_teams(request.access)
-    form = InstrumentCreateForm(teams=teams, team_required=not request.access.can_manage)
+    choice = _team_choice(request)
     return render(
         request,
         "surveys/instrument_list.html",
         {
             "own": instrument_selectors.own_instruments(access=request.access),
             "copyable": instrument_selectors.copyable_versions(organisation=request.organisation),
-            "form": form,
-            "import_form": ImportForm(teams=teams, team_required=not request.access.can_manage),
+            "form": InstrumentCreateForm(**choice),
+            "import_form": ImportForm(**choice),
         },
     )
 
@@ -85,13 +81,7 @@ def instrument_list(request):
 def instrument_import(request):
     """A new own instrument from a YAML or XLSX file; a bad file changes nothing."""
     _check_builder(request)
-    teams = builder_teams(request.access)
-    form = ImportForm(
-        request.POST or None,
-        request.FILES or None,
-        teams=teams,
-        team_required=not request.access.can_manage,
-    )
+    form = ImportForm(request.POST or None, request.FILES or None, **_team_choice(request))
     if request.method == "POST" and form.is_valid():
         try:
             instrument = instrument_files.instrument_import(
@@ -111,41 +101,42 @@ def instrument_import(request):
     return _form_page(request, form, title=_("Import an instrument"), instrument=None)
 
 
-def _download(content, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+# The files an instrument exports to, by extension: what writes one, and its content type.
+_EXPORTS = {
+    "yaml": (instrument_files.instrument_yaml, "application/yaml; charset=utf-8"),
+    "xlsx": (
+        instrument_files.instrument_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+
+
+def _export(request, pk, extension: str) -> HttpResponse:
+    """The draft (the newest version) as a file named after the instrument's code and the
+    version's number."""
+    instrument = get_instrument_for_access(request.access, pk)
+    version = builder.latest_version(instrument)
+    write, content_type = _EXPORTS[extension]
+    response = HttpResponse(write(version), content_type=content_type)
+    filename = f"{instrument.code}-v{version.number}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 @organisation_view()
 def instrument_yaml(request, pk):
-    instrument = get_instrument_for_access(request.access, pk)
-    version = builder.latest_version(instrument)
-    return _download(
-        instrument_files.instrument_yaml(version),
-        filename=f"{instrument.code}-v{version.number}.yaml",
-        content_type="application/yaml; charset=utf-8",
-    )
+    return _export(request, pk, "yaml")
 
 
 @organisation_view()
 def instrument_xlsx(request, pk):
-    instrument = get_instrument_for_access(request.access, pk)
-    version = builder.latest_version(instrument)
-    return _download(
-        instrument_files.instrument_xlsx(version),
-        filename=f"{instrument.code}-v{version.number}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return _export(request, pk, "xlsx")
 
 
 @organisation_view()
 def instrument_create(request):
     _check_builder(request)
-    teams = builder_teams(request.access)
-    form = InstrumentCreateForm(
-        request.POST or None, teams=teams, team_required=not request.access.can_manage
-    )
+    form = InstrumentCreateForm(request.POST or None, **_team_choice(request))
     if request.method == "POST" and form.is_valid():
         try:
             instrument = builder.instrument_create(
@@ -261,172 +252,6 @@ def instrument_share(request, pk):
     else:
         messages.error(request, _("Choose with whom to share."))
     return redirect(_detail_url(request, instrument, "sharing"))
-
-
-# The parts of an instrument, by the name in their URLs.
-PARTS = {
-    "dimension": {
-        "model": Dimension,
-        "form": DimensionForm,
-        "save": builder.dimension_save,
-        "delete": builder.dimension_delete,
-        "move": builder.dimension_move,
-        "arg": "dimension",
-        "fields": ("code", "title_nl", "title_en"),
-        "new": gettext_lazy("New dimension"),
-        "edit": gettext_lazy("Edit dimension"),
-    },
-    "item": {
-        "model": Item,
-        "form": ItemForm,
-        "save": builder.item_save,
-        "delete": builder.item_delete,
-        "move": builder.item_move,
-        "arg": "item",
-        "fields": ("code", "text_nl", "text_en", "dimension", "scale", "reverse"),
-        "new": gettext_lazy("New item"),
-        "edit": gettext_lazy("Edit item"),
-    },
-    "question": {
-        "model": OpenQuestion,
-        "form": OpenQuestionForm,
-        "save": builder.open_question_save,
-        "delete": builder.open_question_delete,
-        "move": None,
-        "arg": "question",
-        "fields": ("code", "text_nl", "text_en"),
-        "new": gettext_lazy("New open question"),
-        "edit": gettext_lazy("Edit open question"),
-    },
-    "scale": {
-        "model": Scale,
-        "form": ScaleForm,
-        "save": builder.scale_save,
-        "delete": builder.scale_delete,
-        "move": None,
-        "arg": "scale",
-        "fields": (),
-        "new": gettext_lazy("New scale"),
-        "edit": gettext_lazy("Edit scale"),
-    },
-}
-
-
-def _part(part: str) -> dict:
-    if part not in PARTS:
-        raise Http404
-    return PARTS[part]
-
-
-def _row(instrument, spec, row_pk):
-    return get_object_or_404(spec["model"], version__instrument=instrument, pk=row_pk)
-
-
-def _form_for(request, spec, version, row):
-    kwargs = {"version": version} if spec["form"] is ItemForm else {}
-    if row is None:
-        initial = {"dimension": request.GET.get("dimension")} if spec["form"] is ItemForm else {}
-    elif spec["form"] is ScaleForm:
-        initial = ScaleForm.initial_for(row)
-    else:
-        initial = {name: getattr(row, name) for name in spec["fields"]}
-    return spec["form"](request.POST or None, initial=initial, **kwargs)
-
-
-def _save_args(spec, data: dict) -> dict:
-    if spec["form"] is ScaleForm:
-        return {
-            "code": data["code"],
-            "minimum": data["minimum"],
-            "maximum": data["maximum"],
-            "labels": data["labels"],
-            "allow_unknown": data["allow_unknown"],
-        }
-    return {name: data[name] for name in spec["fields"]}
-
-
-@organisation_view()
-def part_edit(request, pk, part, row=None):
-    """Add (no `row`) or change one dimension, item, open question or scale."""
-    instrument = get_instrument_for_access(request.access, pk)
-    spec = _part(part)
-    row = _row(instrument, spec, row) if row is not None else None
-    version = builder.latest_version(instrument)
-    if row is not None and row.version_id != version.pk:
-        raise Http404
-    form = _form_for(request, spec, version, row)
-    if request.method == "POST" and form.is_valid():
-        try:
-            edit = spec["save"](
-                instrument=instrument,
-                actor=request.user,
-                **{spec["arg"]: row},
-                **_save_args(spec, form.cleaned_data),
-            )
-        except LeerkringError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            _edited(request, edit, _("Saved."))
-            return redirect(_detail_url(request, instrument, f"{part}-{edit.row.pk}"))
-    title = spec["edit"] if row is not None else spec["new"]
-    return _form_page(request, form, title=title, instrument=instrument, row=row, part=part)
-
-
-@require_POST
-@organisation_view()
-def part_delete(request, pk, part, row):
-    instrument = get_instrument_for_access(request.access, pk)
-    spec = _part(part)
-    row = _row(instrument, spec, row)
-    try:
-        edit = spec["delete"](instrument=instrument, actor=request.user, **{spec["arg"]: row})
-    except LeerkringError as error:
-        messages.error(request, error.message)
-    else:
-        _edited(request, edit, _("Removed."))
-    return redirect(_detail_url(request, instrument))
-
-
-@require_POST
-@vary_on_headers("HX-Request")
-@organisation_view()
-def part_move(request, pk, part, row):
-    """Move an item or dimension up or down. HTMX swaps the list; without JavaScript the page
-    reloads at the moved row."""
-    instrument = get_instrument_for_access(request.access, pk)
-    spec = _part(part)
-    if spec["move"] is None:
-        raise Http404
-    row = _row(instrument, spec, row)
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        raise Http404
-    try:
-        edit = spec["move"](
-            instrument=instrument,
-            direction=form.cleaned_data["direction"],
-            actor=request.user,
-            **{spec["arg"]: row},
-        )
-    except LeerkringError as error:
-        messages.error(request, error.message)
-        return _back(request, _detail_url(request, instrument))
-    if request.htmx and not edit.new_version:
-        version = instrument_selectors.builder_version(instrument=instrument)
-        context = {"instrument": instrument, "version": version, "moved": edit.row}
-        return render(request, "surveys/instrument_detail.html#builder_list", context)
-    _edited(request, edit, _("Moved."))
-    return _back(request, _detail_url(request, instrument, f"{part}-{edit.row.pk}"))
-
-
-def _back(request, url: str):
-    """Back to the builder page: a redirect, or for HTMX a full page load (the list alone
-    cannot show the message that a new version was started)."""
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = url
-        return response
-    return redirect(url)
 
 
 def _form_page(request, form, *, title, instrument, row=None, part=None):
