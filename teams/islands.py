@@ -124,24 +124,32 @@ def collaboration(*, organisation: Organisation) -> Collaboration:
             home_of[person] = team
         about[person] = (role, function, first, last, email)
 
+    # Only people in one of the school's teams can connect teams or be an island person, so
+    # the PLG's and meetings are read from their memberships (and PLG memberships) by id:
+    # PostgreSQL then walks the person and member indexes instead of hashing every PLG
+    # member and attendance of the region.
     plg_people: dict[int, set[int]] = defaultdict(set)
     plg_names: dict[int, str] = {}
-    rows = PLGMember.objects.filter(
-        person__organisation=organisation,
-        person__is_active=True,
-        plg__status=PLG.Status.ACTIVE,
-    ).values_list("plg_id", "plg__name", "person_id")
-    for plg, name, person in rows:
+    member_ids = []
+    rows = (
+        PLGMember.objects.filter(
+            person_id__in=sorted(person_teams),
+            person__organisation=organisation,
+            person__is_active=True,
+            plg__status=PLG.Status.ACTIVE,
+        )
+        .order_by()
+        .values_list("pk", "plg_id", "plg__name", "person_id")
+    )
+    for member, plg, name, person in rows:
+        member_ids.append(member)
         plg_people[plg].add(person)
         plg_names[plg] = name
 
     meeting_people: dict[int, set[int]] = defaultdict(set)
-    rows = Attendance.objects.filter(
-        present=True,
-        member__person__organisation=organisation,
-        member__person__is_active=True,
-        member__plg__status=PLG.Status.ACTIVE,
-    ).values_list("meeting_id", "member__person_id")
+    rows = Attendance.objects.filter(present=True, member_id__in=member_ids).values_list(
+        "meeting_id", "member__person_id"
+    )
     for meeting, person in rows:
         meeting_people[meeting].add(person)
 
