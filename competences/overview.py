@@ -4,9 +4,9 @@ rule, and every team member with their current agreed levels and their team's ow
 
 from django.db.models import (
     Case,
+    F,
     FilteredRelation,
     IntegerField,
-    OuterRef,
     Q,
     Subquery,
     Value,
@@ -49,9 +49,9 @@ def _competences(school):
 
 
 def _member_rows(school, competence_ids):
-    own_rule = CoverageRule.objects.filter(
-        team_id=OuterRef("team_id"), competence_id=OuterRef("agreed__competence_id")
-    )
+    # The team's own rule for an agreed competence is a join on the (team, competence) unique
+    # key rather than a subquery per row: PostgreSQL ran two subqueries for each of the
+    # school's team members times the competences.
     return (
         TeamMembership.objects.filter(team__organisation=school)
         .annotate(
@@ -63,8 +63,10 @@ def _member_rows(school, competence_ids):
                     membership__competence_ratings__competence_id__in=competence_ids,
                 ),
             ),
-            own_people=Subquery(own_rule.values("min_people")[:1]),
-            own_level=Subquery(own_rule.values("min_level")[:1]),
+            own_rule=FilteredRelation(
+                "team__coverage_rules",
+                condition=Q(team__coverage_rules__competence_id=F("agreed__competence_id")),
+            ),
         )
         .values_list(
             "team_id",
@@ -72,8 +74,8 @@ def _member_rows(school, competence_ids):
             "membership_id",
             "agreed__competence_id",
             "agreed__level",
-            "own_people",
-            "own_level",
+            "own_rule__min_people",
+            "own_rule__min_level",
         )
     )
 

@@ -6,8 +6,9 @@ strength counts all three. A team without any connection is an island team; a st
 or coach who is only in their home team and in no active PLG is an island person.
 
 Everything is read in four queries, whatever the number of teams: the teams, the school's team
-memberships (with each person's role and name), its PLG memberships and its meeting attendance,
-each one pass over the rows, grouped by person, PLG and meeting. The overview's island teams
+memberships (with each person's role and name), their PLG memberships and those members'
+meeting attendance (skipped when there is nothing to look up), each one pass over the rows,
+grouped by person, PLG and meeting. The overview's island teams
 are one query of their own (`island_teams`).
 """
 
@@ -124,26 +125,35 @@ def collaboration(*, organisation: Organisation) -> Collaboration:
             home_of[person] = team
         about[person] = (role, function, first, last, email)
 
+    # Only people in one of the school's teams can connect teams or be an island person, so
+    # the PLG's and meetings are read from their memberships (and PLG memberships) by id:
+    # PostgreSQL then walks the person and member indexes instead of hashing every PLG
+    # member and attendance of the region.
     plg_people: dict[int, set[int]] = defaultdict(set)
     plg_names: dict[int, str] = {}
-    rows = PLGMember.objects.filter(
-        person__organisation=organisation,
-        person__is_active=True,
-        plg__status=PLG.Status.ACTIVE,
-    ).values_list("plg_id", "plg__name", "person_id")
-    for plg, name, person in rows:
+    person_of_member: dict[int, int] = {}
+    rows = (
+        PLGMember.objects.filter(
+            person_id__in=sorted(person_teams),
+            person__organisation=organisation,
+            person__is_active=True,
+            plg__status=PLG.Status.ACTIVE,
+        )
+        .order_by()
+        .values_list("pk", "plg_id", "plg__name", "person_id")
+    )
+    for member, plg, name, person in rows:
+        person_of_member[member] = person
         plg_people[plg].add(person)
         plg_names[plg] = name
 
     meeting_people: dict[int, set[int]] = defaultdict(set)
+    # The member's person is known from the PLG memberships above: no join back to them.
     rows = Attendance.objects.filter(
-        present=True,
-        member__person__organisation=organisation,
-        member__person__is_active=True,
-        member__plg__status=PLG.Status.ACTIVE,
-    ).values_list("meeting_id", "member__person_id")
-    for meeting, person in rows:
-        meeting_people[meeting].add(person)
+        present=True, member_id__in=sorted(person_of_member)
+    ).values_list("meeting_id", "member_id")
+    for meeting, member in rows:
+        meeting_people[meeting].add(person_of_member[member])
 
     def teams_of(person):
         return person_teams.get(person, set())

@@ -158,3 +158,27 @@ def test_an_island_at_the_top_keeps_its_two_lines_above_the_circle(school):
     drawing = islands.geometry(islands.collaboration(organisation=school), width=400, height=400)
     top = drawing.nodes[0]
     assert top.is_island and top.label_y + 16 < top.y - islands.NODE_RADIUS
+
+
+def test_a_plg_of_another_school_links_the_teams_of_our_people_in_it(school, world):
+    """A person of this school may be in a PLG owned by another school of the community: that
+    PLG and its meetings still link their teams here, as when every PLG member of the school
+    was read; the other school's people in it, an inactive colleague and a colleague without
+    a team link nothing."""
+    other_school = SchoolFactory(parent=school.parent)
+    theirs = PLGFactory(organisation=other_school, name="Rekenen samen")
+    outsider = TeamMembershipFactory(team=TeamFactory(organisation=other_school), is_home=True)
+    people = [world.alone_in_a, world.in_d, outsider.membership, world.inactive]
+    without_team = MembershipFactory(organisation=school)
+    members = [PLGMemberFactory(plg=theirs, person=person) for person in people + [without_team]]
+    meeting = MeetingFactory(plg=theirs)
+    for member in members:
+        Attendance.objects.create(meeting=meeting, member=member)
+
+    result = islands.collaboration(organisation=school)
+    ad = _pair(result, world.a, world.d)
+    assert (ad.people, ad.plgs, ad.meetings) == (0, ["Rekenen samen"], 1)
+    assert len(result.connections) == 3  # A–B, B–C and now A–D; C (the inactive one) not
+    assert [team.name for team in result.island_teams] == ["E"]
+    assert islands.island_teams(organisation=school) == [world.e]
+    assert result.island_people == []  # alone_in_a and in_d are in an active PLG now
