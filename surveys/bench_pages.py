@@ -13,6 +13,7 @@ from django.urls import reverse
 from accounts.models import User
 from core.bench import BenchPage
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
+from core.tokens import new_token
 
 from .answering import questions_for
 from .demo import OWN_PULSE_TITLE
@@ -37,7 +38,7 @@ def _fresh_link(template: Invitation, data: dict):
             round_id=template.round_id,
             rater_group_id=template.rater_group_id,
             email=f"bench-{secrets.token_hex(8)}@example.invalid",
-            token=secrets.token_urlsafe(32),
+            token=new_token(),
         )
         return reverse("surveys:answer", args=[invitation.token]), data
 

@@ -12,9 +12,10 @@ Answers follow per-dimension profiles with rater leniency and noise from a seede
 
 import datetime
 import random
-import secrets
 
 from django.utils import timezone
+
+from core.tokens import new_token
 
 from . import builder
 from .loader import load_all, write_version
@@ -94,7 +95,7 @@ def _fill(rng, survey, round_, raters, score, *, comments=None, comment_rate=0.4
                 round=round_,
                 rater_group=group,
                 email=email,
-                token=secrets.token_urlsafe(32),
+                token=new_token(),
                 status=Invitation.Status.COMPLETED,
                 sent_at=timezone.now(),
             )
@@ -333,7 +334,7 @@ def _build_open_evaluation(versions, school, members, leader, today):
             round=round_,
             rater_group=groups["participants"],
             email=_email(m),
-            token=secrets.token_urlsafe(32),
+            token=new_token(),
             sent_at=timezone.now(),
         )
         for m in members

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.tokens import new_token
 
 from .answering import Locked, Stored, store_post, stored_for
 from .models import OpenLink, RaterGroup, Response, Round
@@ -30,6 +31,9 @@ class AlreadySubmitted(LeerkringError):
 COOKIE = "leerkring_open"
 COOKIE_SALT = "surveys.open-links"
 COOKIE_AGE = 400 * 24 * 3600  # longer than any round
+# Open links have had 24 random bytes (32 characters) from the start: shorter than a personal
+# link's, still beyond guessing.
+TOKEN_BYTES = 24
 
 
 def _audit(link: OpenLink, actor, summary: str) -> None:
@@ -62,7 +66,7 @@ def open_link_open(*, round_: Round, group: RaterGroup, actor) -> OpenLink:
     link = current.first()
     if link is None:
         link = OpenLink.objects.create(
-            round=round_, rater_group=group, token=secrets.token_urlsafe(24)
+            round=round_, rater_group=group, token=new_token(TOKEN_BYTES)
         )
         _audit(link, actor, f"open link opened ({group.kind})")
     return link

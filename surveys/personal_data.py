@@ -15,6 +15,7 @@ import secrets
 
 from django.db.models import Q
 
+from core.tokens import new_token
 from privacy.registry import Part, record
 
 from .models import Answer, Comment, Invitation, RaterGroup, Response, Survey
@@ -96,7 +97,7 @@ def erase(user) -> None:
         )
     for invitation in invitations:
         invitation.email = f"{PURGED_TOKEN_PREFIX}{invitation.pk}@{PURGED_EMAIL_DOMAIN}"
-        invitation.token = PURGED_TOKEN_PREFIX + secrets.token_urlsafe(32)
+        invitation.token = PURGED_TOKEN_PREFIX + new_token()
         invitation.sent_at = None
         invitation.reminded_at = None
         invitation.language = ""

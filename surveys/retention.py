@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
+from core.tokens import new_token
 
 from .models import Invitation, Response, Round, Survey
 
@@ -109,7 +110,7 @@ def survey_purge_links_and_keys(*, survey: Survey) -> tuple[int, int]:
     )
     for invitation in invitations:
         invitation.email = f"{PURGED_TOKEN_PREFIX}{invitation.pk}@{PURGED_EMAIL_DOMAIN}"
-        invitation.token = PURGED_TOKEN_PREFIX + secrets.token_urlsafe(32)
+        invitation.token = PURGED_TOKEN_PREFIX + new_token()
         invitation.sent_at = None
         invitation.reminded_at = None
         invitation.language = ""

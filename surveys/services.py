@@ -2,7 +2,6 @@
 
 import hashlib
 import hmac
-import secrets
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from accounts.models import AuditEvent, User
 from accounts.services import audit_log
 from core.errors import LeerkringError
 from core.tasks import send_email
+from core.tokens import new_token
 from development.models import DevelopmentPoint
 from development.services import point_propose
 from organisations.models import Membership, Organisation
@@ -129,7 +129,7 @@ def _invite(round_: Round, group: RaterGroup, email: str) -> Invitation | None:
     if round_.invitations.filter(email__iexact=email).exists():
         return None
     return Invitation.objects.create(
-        round=round_, rater_group=group, email=email, token=secrets.token_urlsafe(32)
+        round=round_, rater_group=group, email=email, token=new_token()
     )
 
 
@@ -336,7 +336,7 @@ def round_start_post(
             round=post,
             rater_group_id=old.rater_group_id,
             email=old.email,
-            token=secrets.token_urlsafe(32),
+            token=new_token(),
         )
         for old in rounds[0].invitations.all()
     )

@@ -3,6 +3,7 @@ every staff member reads a published vision; another school's process is a 404."
 
 from django.http import Http404
 
+from core.tokens import get_by_token
 from organisations.access import Access
 
 from .models import StakeholderGroup, VisionProcess
@@ -25,9 +26,4 @@ def get_process_for_access(access: Access, pk: int) -> tuple[VisionProcess, bool
 def get_group_by_token(token: str) -> StakeholderGroup:
     """The stakeholder group of a token link with its process and school; 404 for an unknown
     token."""
-    group = (
-        StakeholderGroup.objects.select_related("process__organisation").filter(token=token).first()
-    )
-    if group is None:
-        raise Http404
-    return group
+    return get_by_token(StakeholderGroup.objects.select_related("process__organisation"), token)

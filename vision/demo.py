@@ -5,9 +5,10 @@ threshold of five, so the pages show them merged with the smallest other group."
 
 import datetime
 import random
-import secrets
 
 from django.utils import timezone
+
+from core.tokens import new_token
 
 from .models import Contribution, PointAllocation, StakeholderGroup, Theme, VisionProcess
 
@@ -118,7 +119,7 @@ def build(ctx) -> None:
                 process=process,
                 kind=kind,
                 name=name,
-                token=secrets.token_urlsafe(32),
+                token=new_token(),
                 position=position,
             )
             for position, (kind, name, _texts, _n) in enumerate(GROUPS)

@@ -1,8 +1,6 @@
 """Writes for vision processes. Every write checks who may make it and in which phase; bad
 input raises LeerkringError with a message for the user and writes nothing."""
 
-import secrets
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import AuditEvent
 from accounts.services import audit_log
 from core.errors import LeerkringError
+from core.tokens import new_token
 from core.validation import validate
 from organisations.access import Access
 from organisations.models import Organisation
@@ -97,7 +96,7 @@ def group_add(
         process=process,
         kind=kind,
         name=name,
-        token=secrets.token_urlsafe(32),
+        token=new_token(),
         position=process.groups.count(),
     )
     validate(group, exclude=["token"])

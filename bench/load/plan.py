@@ -11,7 +11,6 @@ stored) or a duplicated one (two responses or twice the answers for one link) is
 """
 
 import datetime
-import secrets
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -23,6 +22,7 @@ from django.utils.module_loading import import_string
 from accounts.models import User
 from core.bench import bench_pages
 from core.demo import LOGIN_EMAILS, MAIN_SCHOOL_SLUG
+from core.tokens import new_token
 from organisations.models import Membership
 from surveys.answering import questions_for
 from surveys.models import (
@@ -98,7 +98,7 @@ def _load_round(respondents: int) -> tuple[Round, RaterGroup, int]:
             round=round_,
             rater_group=group,
             email=f"belasting-{n}@example.invalid",
-            token=secrets.token_urlsafe(32),
+            token=new_token(),
             sent_at=timezone.now(),
         )
         for n in range(respondents)

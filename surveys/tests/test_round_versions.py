@@ -37,7 +37,7 @@ def _pulse(school, *, unknown=False):
     return instrument
 
 
-def _survey(school, leader, instrument, today):
+def _survey(school, leader, instrument, today, **options):
     """A pulse whose pre round is open now."""
     return services.survey_create(
         organisation=school,
@@ -47,6 +47,7 @@ def _survey(school, leader, instrument, today):
         opens_on=today,
         closes_on=today + datetime.timedelta(days=7),
         actor=leader.user,
+        **options,
     )
 
 
@@ -88,10 +89,48 @@ def _by_code(values):
     return lambda _index, item: values[item.code]
 
 
-def test_the_first_round_keeps_the_version_the_survey_was_sent_with(school, leader, today):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    _old, new = _adapt(instrument)
+# What the staff answer before and after; only `rust` is in both versions unchanged.
+PRE = {"rust": 2, "steun": 2, "tijd": 5}
+POST = {"rust": 4, "steun": 5, "plezier": 1}
+
+
+@pytest.fixture
+def instrument(request, school):
+    """The pulse in version 1: `rust`, `steun` and `tijd` on one scale, which allows "I don't
+    know" when a test parametrises this fixture indirectly with True."""
+    return _pulse(school, unknown=getattr(request, "param", False))
+
+
+@pytest.fixture
+def survey(school, leader, instrument, today):
+    return _survey(school, leader, instrument, today)
+
+
+@pytest.fixture
+def versions(instrument, survey):
+    """(version 1, which the survey's pre round answers; version 2, see `_adapt`)."""
+    return _adapt(instrument)
+
+
+@pytest.fixture
+def measured(survey, versions, leader, today):
+    """Closes the pre round on version 1 and a post round on version 2, each answered by
+    `raters` staff with PRE and POST; returns (pre, post)."""
+
+    def _measure(raters):
+        pre = survey.rounds.get()
+        add_responses(survey, pre, "staff", raters, value=_by_code(PRE))
+        close(pre)
+        post = _post(survey, leader, today, version=versions[1])
+        add_responses(survey, post, "staff", raters, value=_by_code(POST))
+        close(post)
+        return pre, post
+
+    return _measure
+
+
+def test_the_first_round_keeps_the_version_the_survey_was_sent_with(survey, versions):
+    _old, new = versions
     first = survey.rounds.get()
     assert first.version == survey.version and first.version.number == 1
     assert new.number == 2
@@ -101,11 +140,9 @@ def test_the_first_round_keeps_the_version_the_survey_was_sent_with(school, lead
 
 
 def test_the_post_round_page_offers_the_newer_version_and_says_what_changes(
-    login, school, leader, today
+    login, school, leader, today, survey, versions
 ):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    old, new = _adapt(instrument)
+    _old, new = versions
     url = reverse("surveys:round_create", kwargs={"slug": school.slug, "pk": survey.pk})
     html = login(leader).get(url).content.decode()
     assert "Een nieuwere versie van het instrument" in html
@@ -137,10 +174,10 @@ def test_the_post_round_page_offers_the_newer_version_and_says_what_changes(
     assert {item.code for item in questions_for(invitation)[0]} == {"rust", "steun", "plezier"}
 
 
-def test_the_post_round_may_ask_the_pre_rounds_version_again(login, school, leader, today):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    old, _new = _adapt(instrument)
+def test_the_post_round_may_ask_the_pre_rounds_version_again(
+    login, school, leader, today, survey, versions
+):
+    old, _new = versions
     url = reverse("surveys:round_create", kwargs={"slug": school.slug, "pk": survey.pk})
     login(leader).post(
         url,
@@ -154,36 +191,26 @@ def test_the_post_round_may_ask_the_pre_rounds_version_again(login, school, lead
 
 
 def test_without_a_newer_version_the_post_round_asks_the_same_questions(
-    login, school, leader, today
+    login, school, leader, today, survey
 ):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
     url = reverse("surveys:round_create", kwargs={"slug": school.slug, "pk": survey.pk})
     html = login(leader).get(url).content.decode()
     assert "nieuwere versie" not in html and 'name="version"' not in html
     assert _post(survey, leader, today).version == survey.version
 
 
-def test_a_version_of_another_instrument_or_an_older_one_is_refused(school, leader, today):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
+def test_a_version_of_another_instrument_or_an_older_one_is_refused(school, leader, today, survey):
     other = builder.latest_version(_pulse(school))
     with pytest.raises(LeerkringError):
         _post(survey, leader, today, version=other)
     assert survey.rounds.count() == 1
 
 
-def test_a_round_answering_a_version_keeps_it_from_being_changed(school, leader, today):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    _old, new = _adapt(instrument)
-    services.round_start_post(
-        survey=survey,
-        opens_on=today,
-        closes_on=today + datetime.timedelta(days=7),
-        version=new,
-        actor=leader.user,
-    )
+def test_a_round_answering_a_version_keeps_it_from_being_changed(
+    leader, today, instrument, survey, versions
+):
+    _old, new = versions
+    _post(survey, leader, today, version=new)
     edit = builder.item_save(
         instrument=instrument,
         dimension=new.dimensions.get(),
@@ -195,17 +222,10 @@ def test_a_round_answering_a_version_keeps_it_from_being_changed(school, leader,
     assert not new.items.filter(code="extra").exists()
 
 
-def test_the_report_compares_only_the_items_both_versions_share(login, school, leader, today):
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    pre = survey.rounds.get()
-    add_responses(survey, pre, "staff", 5, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
-    close(pre)
-    _old, new = _adapt(instrument)
-    post = _post(survey, leader, today, version=new)
-    add_responses(survey, post, "staff", 5, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
-    close(post)
-
+def test_the_report_compares_only_the_items_both_versions_share(
+    login, school, leader, survey, measured
+):
+    measured(raters=5)
     context = report_context(survey)
     comparison = context["comparison"]
     (row,) = comparison["rows"]
@@ -240,21 +260,19 @@ def _answer(survey, round_, email, values):
     answers_store(invitation=invitation, items=items, parsed=parsed, submit=True)
 
 
+@pytest.mark.parametrize("instrument", [True], indirect=True, ids=["unknown_allowed"])
 def test_a_comparison_never_stands_next_to_a_round_it_differs_from_by_one_rater(
-    school, leader, today
+    leader, today, survey, versions
 ):
     """Five raters in both rounds; one of them answered only the items the new version left
     out. The comparison's dimension would rest on four of the five raters the rounds'
     own dimension rests on: side by side, the two would describe that one rater."""
-    instrument = _pulse(school, unknown=True)
-    survey = _survey(school, leader, instrument, today)
     pre = survey.rounds.get()
     for n in range(5):
         rust = None if n == 0 else 3
         _answer(survey, pre, f"r{n}@x.test", {"rust": rust, "steun": 4, "tijd": 4})
     close(pre)
-    _old, new = _adapt(instrument)
-    post = _post(survey, leader, today, version=new)
+    post = _post(survey, leader, today, version=versions[1])
     for n in range(5):
         rust = None if n == 0 else 4
         _answer(survey, post, f"r{n}@x.test", {"rust": rust, "steun": 4, "plezier": 4})
@@ -266,22 +284,14 @@ def test_a_comparison_never_stands_next_to_a_round_it_differs_from_by_one_rater(
     assert context["rows"][0]["total"].n == 5
 
 
-def test_the_raw_data_shares_a_column_only_for_unchanged_items(school, leader, today):
+def test_the_raw_data_shares_a_column_only_for_unchanged_items(survey, measured):
     from io import BytesIO
 
     from openpyxl import load_workbook
 
     from surveys.exports import report_xlsx_bytes
 
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    pre = survey.rounds.get()
-    add_responses(survey, pre, "staff", 3, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
-    close(pre)
-    _old, new = _adapt(instrument)
-    post = _post(survey, leader, today, version=new)
-    add_responses(survey, post, "staff", 3, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
-    close(post)
+    measured(raters=3)
     sheet = load_workbook(BytesIO(report_xlsx_bytes(survey))).worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0][2:] == ["rust", "steun", "tijd", "steun (v2)", "plezier (v2)"]
@@ -303,19 +313,11 @@ def _report_queries(client, url) -> int:
 
 
 def test_a_report_across_two_versions_reads_as_many_queries_whatever_the_raters(
-    login, school, leader, today
+    login, school, leader, survey, measured
 ):
     from core.bench import MAX_QUERIES
 
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    pre = survey.rounds.get()
-    add_responses(survey, pre, "staff", 4, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
-    close(pre)
-    _old, new = _adapt(instrument)
-    post = _post(survey, leader, today, version=new)
-    add_responses(survey, post, "staff", 4, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
-    close(post)
+    pre, post = measured(raters=4)
     client = login(leader)
     url = reverse("surveys:report", kwargs={"slug": school.slug, "pk": survey.pk})
     client.get(url)  # reads what Django keeps per process (content types)
@@ -331,20 +333,14 @@ def test_a_report_across_two_versions_reads_as_many_queries_whatever_the_raters(
     assert _report_queries(client, url) == few <= MAX_QUERIES
 
 
-def test_the_pdf_says_which_items_the_comparison_left_out(login, school, leader, today, tmp_path):
+def test_the_pdf_says_which_items_the_comparison_left_out(
+    login, school, leader, survey, measured, tmp_path
+):
     from django.utils import translation
 
     from core.tests.pdf import assert_shown_within_the_pages, pdf_page_png, pdf_pages_text
 
-    instrument = _pulse(school)
-    survey = _survey(school, leader, instrument, today)
-    pre = survey.rounds.get()
-    add_responses(survey, pre, "staff", 5, value=_by_code({"rust": 2, "steun": 2, "tijd": 5}))
-    close(pre)
-    _old, new = _adapt(instrument)
-    post = _post(survey, leader, today, version=new)
-    add_responses(survey, post, "staff", 5, value=_by_code({"rust": 4, "steun": 5, "plezier": 1}))
-    close(post)
+    measured(raters=5)
     url = reverse("surveys:report_pdf", kwargs={"slug": school.slug, "pk": survey.pk})
     with translation.override("nl"):
         pdf = login(leader).get(url, HTTP_ACCEPT_LANGUAGE="nl").content
@@ -357,23 +353,13 @@ def test_the_pdf_says_which_items_the_comparison_left_out(login, school, leader,
 
 
 def test_an_open_link_of_the_post_round_asks_the_questions_of_its_version(
-    client, school, leader, today
+    client, school, leader, today, instrument
 ):
     from django.core.cache import cache
 
     from surveys import open_links
 
-    instrument = _pulse(school)
-    survey = services.survey_create(
-        organisation=school,
-        version=builder.latest_version(instrument),
-        title="Oudervragenlijst",
-        subject=None,
-        opens_on=today,
-        closes_on=today + datetime.timedelta(days=7),
-        actor=leader.user,
-        rater_groups=["parents"],
-    )
+    survey = _survey(school, leader, instrument, today, rater_groups=["parents"])
     close(survey.rounds.get())
     _old, new = _adapt(instrument)
     post = _post(survey, leader, today, version=new)
