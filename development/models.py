@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import ChangedBy, Created, CreatedBy, author_field, created_at_field
 
-class DevelopmentPoint(models.Model):
+
+class DevelopmentPoint(CreatedBy):
     """Something worth working on, proposed for the school's plan. `origin` is the object it
     came from (a survey round, a team's competence, …) and `key` what in that object (a
     dimension, statement or competence code): the same point sent twice is one point."""
@@ -71,23 +73,8 @@ class DevelopmentPoint(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("proposed by"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    created_by = author_field(_("proposed by"))
+    decided_by = author_field(_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
@@ -154,7 +141,7 @@ GOAL_HISTORY = HistoricalRecords(
 )
 
 
-class Goal(models.Model):
+class Goal(CreatedBy):
     """A goal of an action plan: specific and measurable, with a deadline, and linked to the
     development points it answers. It belongs to a school's plan, or, with a `person`, to
     that person's own plan made during a course (`participant`); the organisation of a
@@ -194,14 +181,6 @@ class Goal(models.Model):
     core_tasks = models.ManyToManyField(
         "development.CoreTask", related_name="goals", blank=True, verbose_name=_("core tasks")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -219,7 +198,6 @@ class Goal(models.Model):
         related_name="personal_goals",
         verbose_name=_("course participation"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = GOAL_HISTORY
 
     class Meta:
@@ -249,7 +227,7 @@ class Goal(models.Model):
         return GOAL_SYMBOLS.get(self.status, "○")
 
 
-class QualityFramework(models.Model):
+class QualityFramework(Created):
     """A framework of quality expectations a goal can answer: the shipped Flemish reference
     framework (no organisation) or one a school or provider loaded. Its rubrics and its scale
     are lists of names, in order."""
@@ -267,7 +245,6 @@ class QualityFramework(models.Model):
     description = models.TextField(_("description"), blank=True)
     rubrics = models.JSONField(_("rubrics"), default=list)
     levels = models.JSONField(_("scale"), default=list)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("quality framework")
@@ -344,7 +321,7 @@ class CoreTask(models.Model):
         return self.name
 
 
-class Action(models.Model):
+class Action(CreatedBy, ChangedBy):
     """An action under a goal of the plan: who carries it, by when, and where it stands in the
     plan-do-check-act cycle. `version` goes up with every save, so two people editing the same
     action never overwrite one another unnoticed."""
@@ -380,24 +357,6 @@ class Action(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
     history = HistoricalRecords(
         excluded_fields=["created_at", "updated_at", "created_by", "updated_by"],
         verbose_name=_("version of an action"),
@@ -437,15 +396,8 @@ class ActionEvidence(models.Model):
         Action, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("action")
     )
     file = models.FileField(_("file"), upload_to=_evidence_path, max_length=300)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = author_field(_("uploaded by"))
+    uploaded_at = created_at_field(_("uploaded at"))
 
     class Meta:
         verbose_name = _("evidence")

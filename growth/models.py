@@ -9,10 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Changed, Created, created_at_field
 from organisations.models import Membership
 
 
-class JournalEntry(models.Model):
+class JournalEntry(Created, Changed):
     """One entry of a person's learning journal. Private unless its author shares it with one
     coach, a learning group or a PLG they are in; read only through `growth.selectors`."""
 
@@ -59,8 +60,6 @@ class JournalEntry(models.Model):
         related_name="+",
         verbose_name=_("PLG"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("journal entry")
@@ -93,7 +92,7 @@ class JournalEntry(models.Model):
         }.get(self.sharing)
 
 
-class DevelopmentAgreement(models.Model):
+class DevelopmentAgreement(Created, Changed):
     """An agreement made in an appraisal conversation (functioneringsgesprek): a goal, the
     support the school gives and by when. Read by the person and the leader who made it only."""
 
@@ -131,8 +130,6 @@ class DevelopmentAgreement(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.AGREED
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("development agreement")
@@ -157,7 +154,7 @@ class DevelopmentAgreement(models.Model):
         return self.goal[:60]
 
 
-class ProgressNote(models.Model):
+class ProgressNote(Created):
     """What the person writes about their progress on an agreement."""
 
     agreement = models.ForeignKey(
@@ -174,7 +171,7 @@ class ProgressNote(models.Model):
         related_name="+",
         verbose_name=_("written by"),
     )
-    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    created_at = created_at_field(_("written at"))
 
     class Meta:
         verbose_name = _("progress note")
@@ -192,7 +189,7 @@ def school_year_of(day) -> str:
     return f"{start}-{start + 1}"
 
 
-class ProfessionalisationPlan(models.Model):
+class ProfessionalisationPlan(Created, Changed):
     """A school's professionalisation plan for one school year."""
 
     organisation = models.ForeignKey(
@@ -210,8 +207,6 @@ class ProfessionalisationPlan(models.Model):
     focus = models.TextField(
         _("focus"), blank=True, help_text=_("What the school wants to grow in this year.")
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("professionalisation plan")
@@ -229,7 +224,7 @@ class ProfessionalisationPlan(models.Model):
         return self.school_year
 
 
-class Need(models.Model):
+class Need(Created):
     """A need for professional development in a plan, with where it came from."""
 
     class Dimension(models.TextChoices):
@@ -277,7 +272,6 @@ class Need(models.Model):
     )
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     origin = GenericForeignKey("source_type", "source_id")
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("need")
@@ -306,7 +300,7 @@ class Need(models.Model):
         return self.description[:60]
 
 
-class Response(models.Model):
+class Response(Created, Changed):
     """What the school does about a need, with its budget, hours and status in the year."""
 
     class Kind(models.TextChoices):
@@ -350,8 +344,6 @@ class Response(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("response")

@@ -2,11 +2,12 @@
 waiting time, whether they add value, and the pain points found in them. A map is the current
 way of working or a future one, based on the current map it improves."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from core.models import CreatedBy, author_field
 
 
 class Unit(models.TextChoices):
@@ -16,7 +17,7 @@ class Unit(models.TextChoices):
     DAYS = "days", pgettext_lazy("time unit", "days")
 
 
-class ValueStreamMap(models.Model):
+class ValueStreamMap(CreatedBy):
     class Kind(models.TextChoices):
         CORE = "core", _("core process")
         SUPPORTING = "supporting", _("supporting process")
@@ -45,15 +46,6 @@ class ValueStreamMap(models.Model):
         related_name="futures",
         verbose_name=_("based on"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("value stream map")
@@ -119,20 +111,12 @@ class Step(models.Model):
         return self.process_minutes + self.waiting_minutes
 
 
-class PainPoint(models.Model):
+class PainPoint(CreatedBy):
     step = models.ForeignKey(
         Step, on_delete=models.CASCADE, related_name="pain_points", verbose_name=_("step")
     )
     description = models.CharField(_("pain point"), max_length=300)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("noted by"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = author_field(_("noted by"))
 
     class Meta:
         verbose_name = _("pain point")
