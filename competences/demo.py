@@ -4,20 +4,25 @@ Every school gets the starter framework in Dutch, the school's rule (at least 2 
 level 3 or higher) and an agreed level for every person on every competence. In the main
 school every team holds every competence, except two cells a newcomer finds at once: in the
 demo teacher's home team "Datageletterdheid" rests on one colleague (fragile), and in another
-team nobody holds "Digitale didactiek" (missing). The demo teacher has rated herself twice
-(her history) and the demo coach added a view. The main school community keeps a shared
-framework of its own, which its schools see next to theirs.
+team nobody holds "Digitale didactiek" (missing); the leader sent both to the development
+points. The demo teacher has rated herself twice (her history) and the demo coach added a view.
+The main school community keeps a shared framework of its own, which its schools see next to
+theirs.
 """
 
 import datetime
 import random
 
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.demo import MAIN_COMMUNITY_SLUG
+from organisations.access import get_access
 from organisations.models import TeamMembership
 
+from . import coverage, selectors
 from .models import LEVELS, Competence, CoverageRule, Framework, Rating
+from .services import coverage_point_propose
 from .starter import DESCRIPTION, NAME, STARTER
 
 BATCH = 2000
@@ -94,6 +99,7 @@ def build(ctx) -> None:
     Rating.objects.bulk_create(ratings, batch_size=BATCH)
     if ctx.main_school is not None:
         _demo_teacher(ctx, rng, by_framework[frameworks[0].pk], today)
+        _send_at_risk(ctx, frameworks[0], by_framework[frameworks[0].pk])
     _community_framework(ctx, starter)
 
 
@@ -157,6 +163,45 @@ def _shape_main(ctx, rng, competences, teams, homes, levels) -> None:
             rng.shuffle(free)
             for member in free[: max(0, 2 - len(holders))]:
                 levels[(member, competence.pk)] = 3
+
+
+def _send_at_risk(ctx, framework, competences) -> None:
+    """The leader sends every fragile or missing cell of the main school to the development
+    points, as with the button on a team's matrix; the action plan takes up the fragile one
+    (development's demo), the missing one waits in the inbox."""
+    school = ctx.main_school
+    leader = ctx.leaders_by_school.get(school.pk)
+    if leader is None:
+        return
+    access = get_access(leader.user, school.slug)
+    rules = selectors.coverage_rules(school=school)
+    by_pk = {c.pk: c for c in competences}
+    for team in selectors.school_teams(school=school):
+        member_ids = [link.membership_id for link in selectors.team_members(team=team)]
+        cells = coverage.team_cells(
+            team_id=team.pk,
+            member_ids=member_ids,
+            competence_ids=list(by_pk),
+            levels=selectors.agreed_levels(framework=framework, memberships=member_ids),
+            rules=rules,
+        )
+        url = reverse(
+            "competences:team_matrix",
+            kwargs={"slug": school.slug, "fw": framework.pk, "pk": team.pk},
+        )
+        for competence_id, cell in cells.items():
+            if cell.status not in (coverage.Status.FRAGILE, coverage.Status.MISSING):
+                continue
+            with translation.override("nl"):
+                coverage_point_propose(
+                    school=school,
+                    access=access,
+                    team=team,
+                    competence=by_pk[competence_id],
+                    cell=cell,
+                    url=f"{url}#at-risk",
+                    actor=leader.user,
+                )
 
 
 def _membership(ctx, key):

@@ -1,9 +1,12 @@
 """Demo data for development points.
 
 From every finished round of the demo surveys, the points its report offers are sent to the
-plan, as a leader would with one click in the report. In the main school two team points stand
-beside them (a competence missing in a team, one resting on one person), and some points are
-already decided, so the inbox shows every status and more than one source.
+plan, as a leader would with one click in the report. In the main school the points the
+competences', teams' and value streams' demos sent stand beside them (a competence missing in a
+team, one resting on one person, an off-track team goal, a pain point), and some points are
+already decided, so the inbox shows every status and more than one source. The plan has a goal
+from every kind of source: the 360°, the value stream, the fragile competence and the off-track
+team goal, each with its own "did it work?".
 
 The plan has versions (every action created, some moved on the board later), and the demo
 leader, a participant of the two-day course, has their own action plan with a version of the
@@ -12,7 +15,6 @@ first day and one of the second.
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -22,10 +24,10 @@ from surveys.points import proposals
 from surveys.reports import report_context
 
 from . import personal
-from .action_services import action_move
+from .action_services import action_create, action_move
 from .models import Action, DevelopmentPoint, Goal, QualityExpectation, QualityFramework
 from .reference import ship_reference_framework
-from .services import core_task_add, goal_create, point_decide, point_propose
+from .services import core_task_add, goal_create, point_decide
 
 # The four core tasks of the learning-network programme.
 CORE_TASKS = [
@@ -35,16 +37,46 @@ CORE_TASKS = [
     "Alle betrokkenen laten participeren aan welbevinden en betrokkenheid",
 ]
 PER_ROUND = 4  # a leader sends a few points of a report, not every one it offers
-TEAM_POINTS = [
-    (
-        DevelopmentPoint.Source.COMPETENCE_MISSING,
-        "taalstimulering",
-        "Niemand in het team is sterk in taalstimulering bij jonge kleuters.",
-    ),
+# Goals born from a team's point (sent by the competences' and teams' demos): (source, title,
+# description, deadline month and day next year, core task, expectations, actions as (title,
+# days from today, status, owner: "leader" or "teacher")).
+TEAM_GOALS = [
     (
         DevelopmentPoint.Source.COMPETENCE_FRAGILE,
-        "zorgcoordinatie",
-        "De zorgcoördinatie rust op één persoon: een tweede collega leert mee.",
+        "Datageletterdheid rust op meer schouders",
+        "Tegen eind maart halen twee collega's van het team minstens niveau 3 voor "
+        "datageletterdheid, zodat het lezen van de leerlingresultaten niet van één persoon "
+        "afhangt.",
+        (3, 31),
+        0,
+        ["K3"],
+        [
+            (
+                "Een tweede collega volgt de nascholing datageletterdheid",
+                30,
+                Action.Status.DO,
+                "teacher",
+            ),
+            (
+                "Samen de resultaten van het eerste trimester lezen",
+                60,
+                Action.Status.PLAN,
+                "leader",
+            ),
+        ],
+    ),
+    (
+        DevelopmentPoint.Source.TEAM_GOAL_OFF_TRACK,
+        "Elke dag op tijd in de klas",
+        "Tegen juni telt het team hoogstens vijf laatkomers per week, en het bespreekt de "
+        "telling elke maand op de teamvergadering.",
+        (6, 15),
+        3,
+        ["K2"],
+        [
+            ("Met de ouderraad afspraken maken over op tijd komen", 21, Action.Status.DO, "leader"),
+            ("Laatkomers elke week tellen en bespreken", 45, Action.Status.PLAN, "teacher"),
+        ],
     ),
 ]
 
@@ -88,18 +120,6 @@ def build(ctx) -> None:
     if school is None:
         return
     leader = ctx.leaders_by_school[school.pk]
-    teams = ctx.teams_by_school.get(school.pk, [])
-    for team, (source, key, description) in zip(teams, TEAM_POINTS, strict=False):
-        point_propose(
-            organisation=school,
-            origin=team,
-            source=source,
-            key=key,
-            description=description,
-            actor=leader.user,
-            team=team,
-            anchor=reverse("teams:charter", kwargs={"slug": school.slug, "pk": team.pk}),
-        )
     tasks = [
         core_task_add(organisation=school, name=name, actor=leader.user) for name in CORE_TASKS
     ]
@@ -138,7 +158,7 @@ def build(ctx) -> None:
     )
     if pain is not None:
         point_decide(point=pain, status=DevelopmentPoint.Status.ACCEPTED, actor=leader.user)
-        goal_create(
+        intake = goal_create(
             organisation=school,
             title="Een nieuwe leerling sneller in de klas",
             description=(
@@ -150,6 +170,15 @@ def build(ctx) -> None:
             points=[pain],
             core_tasks=tasks[2:3],
         )
+        action_create(
+            goal=intake,
+            title="Het intakegesprek binnen de week na de eerste vraag plannen",
+            owner=leader,
+            deadline=timezone.localdate() + datetime.timedelta(days=14),
+            actor=leader.user,
+            status=Action.Status.DO,
+        )
+    _build_team_goals(ctx, school, leader, tasks)
     _build_actions(ctx, school, leader, tasks)
     # Spread the points over the last weeks, newest last, as they were sent over time.
     now = timezone.now()
@@ -158,6 +187,52 @@ def build(ctx) -> None:
         DevelopmentPoint.objects.filter(pk=point.pk).update(
             created_at=now - datetime.timedelta(days=2 * age, hours=age)
         )
+
+
+def _build_team_goals(ctx, school, leader, tasks) -> None:
+    """The leader accepts the competence resting on one person and the off-track team goal
+    into the plan, each as a goal with a few actions, so that the plan has a goal from every
+    kind of source and each "did it work?" shows its own measurement."""
+    teacher = next(
+        (
+            m
+            for m in ctx.members_by_school.get(school.pk, [])
+            if m.user_id == getattr(ctx.users.get("staff"), "pk", None)
+        ),
+        leader,
+    )
+    owners = {"leader": leader, "teacher": teacher}
+    today = timezone.localdate()
+    for source, title, description, (month, day), task, codes, actions in TEAM_GOALS:
+        point = (
+            DevelopmentPoint.objects.filter(organisation=school, source=source)
+            .order_by("pk")
+            .first()
+        )
+        if point is None:
+            continue
+        point_decide(point=point, status=DevelopmentPoint.Status.ACCEPTED, actor=leader.user)
+        goal = goal_create(
+            organisation=school,
+            title=title,
+            description=description,
+            deadline=datetime.date(today.year + 1, month, day),
+            actor=leader.user,
+            points=[point],
+            expectations=QualityExpectation.objects.filter(
+                framework__organisation=None, code__in=codes
+            ),
+            core_tasks=tasks[task : task + 1],
+        )
+        for action_title, days, status, owner in actions:
+            action_create(
+                goal=goal,
+                title=action_title,
+                owner=owners[owner],
+                deadline=today + datetime.timedelta(days=days),
+                actor=leader.user,
+                status=status,
+            )
 
 
 ACTIONS = [

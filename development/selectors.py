@@ -8,7 +8,7 @@ the queryset of the objects whose points the user may see, with what their label
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Count, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 
 from core.discovery import app_modules
 from organisations.access import Access
@@ -88,7 +88,7 @@ def goal_with_points(*, access: Access, pk: int) -> Goal | None:
 
 def plan_goals(*, access: Access) -> QuerySet:
     """The school's goals by deadline, each with `linked_points` (see `_linked_points`), its
-    quality expectations, core tasks and actions."""
+    quality expectations and actions; `plan_core_tasks` adds their core tasks."""
     return (
         Goal.objects.filter(organisation=access.organisation, person__isnull=True)
         .prefetch_related(
@@ -98,7 +98,6 @@ def plan_goals(*, access: Access) -> QuerySet:
                 queryset=QualityExpectation.objects.select_related("framework"),
                 to_attr="linked_expectations",
             ),
-            Prefetch("core_tasks", queryset=CoreTask.objects.all(), to_attr="linked_core_tasks"),
             Prefetch(
                 "actions",
                 queryset=Action.objects.select_related("owner__user").order_by("deadline", "pk"),
@@ -139,6 +138,26 @@ def core_tasks(*, access: Access) -> QuerySet[CoreTask]:
         .annotate(goal_count=Count("goals"))
         .order_by("position", "pk")
     )
+
+
+def plan_core_tasks(*, access: Access, goals) -> list[CoreTask]:
+    """The school's core tasks in order, each with `goal_count`, and on each of `goals` its
+    `linked_core_tasks`, from one query over the tasks joined to their goals (a row per task
+    and goal; a task without goal once)."""
+    tasks, by_goal = {}, {}
+    rows = (
+        CoreTask.objects.filter(organisation=access.organisation)
+        .annotate(goal_id=F("goals"))
+        .order_by("position", "pk", "goal_id")
+    )
+    for row in rows:
+        task = tasks.setdefault(row.pk, row)
+        task.goal_count = getattr(task, "goal_count", 0) + (row.goal_id is not None)
+        if row.goal_id is not None:
+            by_goal.setdefault(row.goal_id, []).append(task)
+    for goal in goals:
+        goal.linked_core_tasks = by_goal.get(goal.pk, [])
+    return list(tasks.values())
 
 
 def school_actions(*, access: Access) -> QuerySet[Action]:

@@ -82,8 +82,8 @@ def point_decide(request, pk):
 @organisation_view(manage=True)
 def plan(request):
     _school(request)
-    tasks = list(selectors.core_tasks(access=request.access))
     goals = list(selectors.plan_goals(access=request.access))
+    tasks = selectors.plan_core_tasks(access=request.access, goals=goals)
     context = {
         "goals": goals,
         "can_edit": can_decide(request.access),

@@ -7,18 +7,21 @@ owner and one conflict, so that the "still unclear" list shows both kinds. One t
 main school, "Derde graad", works on its own: the one island team of the collaboration page.
 
 Every team of the main school has goals with monthly measurements since September; the demo
-teacher's home team has one goal off track (the overview's "team goals off track" names it), and
-the school's last team has many goals with a year of weekly measurements. Colleagues have left
-notes of appreciation for the teacher's team and for some of its members.
+teacher's home team has one goal off track (the overview's "team goals off track" names it, and
+the leader sent it to the development points), and the school's last team has many goals with a
+year of weekly measurements. Colleagues have left notes of appreciation for the teacher's team
+and for some of its members.
 """
 
 import datetime
 import random
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from communities.models import PLG, PLGMember
+from organisations.access import get_access
 from organisations.models import Membership, TeamMembership
 
 from .models import (
@@ -32,6 +35,7 @@ from .models import (
     TeamGoal,
     TeamRole,
 )
+from .services import goal_point_propose
 from .starter import STARTER
 
 BATCH = 1000
@@ -112,6 +116,7 @@ def build(ctx) -> None:
     _charters(ctx, rng, teams)
     home = _teacher_home(ctx, school)
     _goals(ctx, rng, teams, home, today)
+    _send_off_track(ctx, school, home)
     _appreciation(ctx, school, home)
 
 
@@ -235,6 +240,25 @@ def _goals(ctx, rng, teams, home, today):
             day += datetime.timedelta(days=step)
     TeamGoal.objects.bulk_update([plan[0] for plan in plans], ["created_at"], batch_size=BATCH)
     GoalMeasurement.objects.bulk_create(measurements, batch_size=BATCH)
+
+
+def _send_off_track(ctx, school, home):
+    """The leader sends the teacher's team's off-track goal to the development points, as with
+    the button on its charter card; the action plan takes it up (development's demo)."""
+    leader = ctx.leaders_by_school.get(school.pk)
+    if home is None or leader is None:
+        return
+    goal = TeamGoal.objects.filter(team=home, title=OFF_TRACK_TITLE).select_related("team").first()
+    if goal is None:
+        return
+    url = reverse("teams:charter", kwargs={"slug": school.slug, "pk": home.pk})
+    with translation.override("nl"):
+        goal_point_propose(
+            goal=goal,
+            access=get_access(leader.user, school.slug),
+            actor=leader.user,
+            url=f"{url}#goal-{goal.pk}",
+        )
 
 
 def _appreciation(ctx, school, home):

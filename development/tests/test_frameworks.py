@@ -125,6 +125,7 @@ def test_a_goal_links_expectations_and_the_plan_names_core_tasks_without_goal(
     assert list(goal.expectations.all()) == [k1] and list(goal.core_tasks.all()) == [talents]
     page = client.get(reverse("development:plan", kwargs={"slug": school.slug})).content.decode()
     assert "<strong>K1</strong>" in page
+    assert "</span>Talenten ontwikkelen</li>" in page  # on the goal
     without = page.split('id="tasks-without-goal"')[1].split("</p>")[0]
     assert "Leerlingen kwalificeren" in without and "Talenten ontwikkelen" not in without
 

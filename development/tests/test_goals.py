@@ -147,7 +147,7 @@ def test_the_plan_query_count_does_not_grow(
     client = login(leader)
     url = reverse("development:plan", kwargs={"slug": school.slug})
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert response.content.decode().count('class="goal"') == goals
 
