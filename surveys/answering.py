@@ -38,7 +38,10 @@ def questions_for_kind(version, kind: str) -> tuple[list[Item], list[OpenQuestio
 
 def stored_answers(invitation: Invitation) -> tuple[Response | None, dict]:
     """This invitee's response, if there is one, with its answers (item id -> value, None
-    for "I don't know"), in one query."""
+    for "I don't know"), in one query; none for a link still "invited", which stored
+    nothing: the first save marks it started in the transaction that stores the answers."""
+    if invitation.status == Invitation.Status.INVITED:
+        return None, {}
     pseudonym = pseudonym_for(email=invitation.email, survey=invitation.round.survey)
     return stored_for(round_=invitation.round, pseudonym=pseudonym)
 

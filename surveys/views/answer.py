@@ -35,7 +35,6 @@ def _sections(items, questions, current: dict, errors: dict, kind: str):
                         "name": name,
                         "question": item.scale.question if len(group) > 1 else "",
                         "options": _options(points, current.get(name, "")),
-                        "current": current.get(name, ""),
                         "error": errors.get(name),
                     }
                 )
@@ -71,10 +70,7 @@ def _as_field(value) -> str:
 
 
 def _saved_values(invitation) -> dict:
-    """What this invitee saved earlier, by field name. A link still "invited" saved nothing:
-    the first save marks it started in the transaction that stores the answers."""
-    if invitation.status == Invitation.Status.INVITED:
-        return {}
+    """What this invitee saved earlier, by field name."""
     return saved_fields(*stored_answers(invitation))
 
 
