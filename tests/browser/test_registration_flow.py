@@ -298,6 +298,9 @@ def test_the_catalogue_and_the_closed_form_work_on_a_phone(
     expect(phone_page.locator("#catalogue-results")).to_contain_text(
         "Je school leiden in complexe omstandigheden"
     )
+    # Leaving the field and pressing the button both search; the test changes the data only
+    # once the server answered both, since SQLite's test database locks a table being read.
+    phone_page.wait_for_load_state("networkidle")
     # After the deadline the form explains that registration is closed.
     Edition.objects.filter(pk=edition.pk).update(
         registration_deadline=timezone.now() - datetime.timedelta(hours=1)
