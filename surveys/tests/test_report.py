@@ -370,5 +370,66 @@ def test_a_reverse_scored_weakest_statement_says_how_it_was_answered(survey_360,
     page = response.content.decode()
     assert "omgekeerd gescoord: gemiddeld antwoordden de bevraagden 5,0" in page
     # The statement's own row says so too, next to its distribution of answers.
-    assert "gemiddeld 5,0 geantwoord" in page
+    statements = login(leader).get(
+        _url(survey_360), {"dim": weakest["item"].dimension_id}, HTTP_HX_REQUEST="true"
+    )
+    assert "gemiddeld 5,0 geantwoord" in statements.content.decode()
     assert "hun verdeling toont de antwoorden zoals ze gegeven werden" in page
+
+
+def _statement_texts(response, dimension) -> list[str]:
+    return [
+        r["item"].text
+        for r in next(r for r in response.context["rows"] if r["dimension"] == dimension)["items"]
+    ]
+
+
+def test_a_dimension_shows_its_statements_when_the_reader_opens_it(answered, leader, login):
+    client = login(leader)
+    page = client.get(_url(answered))
+    first, second = (row["dimension"] for row in page.context["rows"][:2])
+    first_texts = _statement_texts(page, first)
+    html = page.content.decode()
+    # The page names every dimension; the statements come when one is opened.
+    assert f'hx-get="?round=1&amp;dim={first.pk}"' in html
+    assert first_texts[0] not in html
+    fragment = client.get(_url(answered), {"round": 1, "dim": first.pk}, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200
+    body = fragment.content.decode()
+    assert "<html" not in body and "<details" not in body
+    assert all(text in body for text in first_texts)
+    assert _statement_texts(page, second)[0] not in body
+    # Without JavaScript the link reloads the page with that dimension open.
+    reloaded = client.get(_url(answered), {"round": 1, "dim": first.pk}).content.decode()
+    assert f'<details class="dimension-block" id="dim-{first.pk}" open>' in reloaded
+    assert all(text in reloaded for text in first_texts)
+    assert _statement_texts(page, second)[0] not in reloaded
+
+
+def test_opening_a_dimension_is_a_reading_of_the_report(answered, leader, school, login):
+    dimension = answered.version.items.first().dimension
+    views = AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, object_id=str(answered.pk))
+    login(leader).get(_url(answered), {"dim": dimension.pk}, HTTP_HX_REQUEST="true")
+    assert views.filter(actor=leader.user).count() == 1
+    # Another leader of the school gets nothing of it, as with the whole report.
+    admin = MembershipFactory(organisation=school, role=Membership.Role.ADMIN)
+    response = login(admin).get(_url(answered), {"dim": dimension.pk}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 403
+    assert dimension.items.first().text not in response.content.decode()
+    assert not views.filter(actor=admin.user).exists()
+
+
+def test_a_dimension_the_report_does_not_hold_is_not_found(answered, leader, login):
+    response = login(leader).get(_url(answered), {"dim": 999999}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 404
+
+
+def test_the_pdf_holds_the_statements_of_every_dimension(answered, leader, login):
+    from core.tests.pdf import pdf_pages_text
+
+    client = login(leader)
+    page = client.get(_url(answered))
+    response = client.get(_url(answered, "surveys:report_pdf"))
+    text = " ".join(" ".join(pdf_pages_text(response.content)).split())
+    for row in page.context["rows"]:
+        assert row["items"][0]["item"].text[:30] in text

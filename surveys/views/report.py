@@ -50,14 +50,31 @@ def _not_yours(request, survey):
 PDF_STYLESHEETS = ("surveys/report_pdf.css",)
 
 
+def render_report(request, survey, *, can_propose: bool, **extra):
+    """The report page, or with `?dim=` the statements of that dimension: as the
+    fragment HTMX asks for when the reader opens it, else within the whole page with that
+    dimension open."""
+    page = report_page(survey, request.GET.get("round"), can_propose=can_propose)
+    dimension = request.GET.get("dim", "")
+    page["open_dimension"] = int(dimension) if dimension.isdigit() else None
+    if request.htmx and page["open_dimension"] is not None:
+        row = next(
+            (r for r in page.get("rows", ()) if r["dimension"].pk == page["open_dimension"]), None
+        )
+        if row is None:
+            raise Http404
+        return render(
+            request, "surveys/_report_results.html#dimension-statements", {**page, "row": row}
+        )
+    return render(request, "surveys/report.html", {**page, **extra})
+
+
 @organisation_view()
 def report(request, pk):
     survey, allowed = _report_survey(request, pk, AuditEvent.Action.VIEW)
     if not allowed:
         return _not_yours(request, survey)
-    can_propose = can_propose_points(request.access, survey)
-    page = report_page(survey, request.GET.get("round"), can_propose=can_propose)
-    return render(request, "surveys/report.html", page)
+    return render_report(request, survey, can_propose=can_propose_points(request.access, survey))
 
 
 @organisation_view()

@@ -8,7 +8,7 @@ from accounts.services import audit_log
 from organisations.access import organisation_view
 
 from ..access import get_shared_survey_for_access, reads_shared_reports
-from ..report_cache import report_page
+from .report import render_report
 
 
 @organisation_view()
@@ -32,5 +32,4 @@ def shared_report(request, pk):
         organisation=survey.organisation,
         summary=f"shared report of {survey.title} read by {request.organisation.slug}",
     )
-    page = report_page(survey, request.GET.get("round"), can_propose=False)
-    return render(request, "surveys/report.html", {**page, "shared_view": True})
+    return render_report(request, survey, can_propose=False, shared_view=True)

@@ -135,7 +135,12 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/")
     hidden_note = page.locator(".note").filter(has_text=dutch("others"))
     expect(hidden_note).to_be_visible()
-    expect(page.locator("svg.chart").first).to_be_visible()
+    # A dimension's chart and statements come when the leader opens it, by keyboard too.
+    first_dimension = page.locator("details.dimension-block").first
+    expect(first_dimension.locator("svg.chart")).to_have_count(0)
+    tab_to(page, first_dimension.locator("summary")).press("Enter")
+    expect(first_dimension.locator("svg.chart")).to_be_visible()
+    expect(first_dimension.locator("tbody tr").first).to_be_visible()
     expect(page.locator(".comment-list").first).to_contain_text("Fijn dat je zo vaak")
     # The one "others" rater is a group of one: their comment is left out, too.
     expect(page.locator("main")).not_to_contain_text("Alleen van de ouder")
@@ -156,6 +161,8 @@ def test_leader_runs_a_360_and_sees_a_small_group_hidden(
     page.locator(f"#point-{point.pk} a[href='{point.anchor}']").click()
     expect(page).to_have_url(f"/o/{slug}/surveys/{survey.pk}/report/?round=1#{point.section}")
     expect(page.locator(f"#{point.section}")).to_be_visible()
+    # The weak dimension opens with its chart and statements.
+    expect(page.locator(f"#{point.section} svg.chart")).to_be_visible()
 
     # In April: the post-measurement with the same people, and the comparison.
     page.goto(f"/o/{slug}/surveys/{survey.pk}/")
