@@ -111,8 +111,15 @@ def test_the_charter_shows_status_chart_and_table_for_every_reader(login, school
     client = login(reader)
     html = client.get(_url("charter", school, team.pk)).content.decode()
     assert "Niet op koers: deadline voorbij" in html and "⚠" in html
-    assert "<svg" in html and 'class="visually-hidden">Metingen van' in html
-    assert "60%" in html and "10 mei 2020" in html
+    assert "<svg" in html and "60%" in html and "10 mei 2020" in html
+    # The table of measurements comes when the reader opens it.
+    assert "10 januari 2020" not in html
+    table = client.get(
+        _url("charter", school, team.pk), {"measurements": goal.pk}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert 'class="visually-hidden">Metingen van' in table and "<article" not in table
+    assert "10 januari 2020" in table and "10 mei 2020" in table
+    assert "measurements/" not in table  # no delete buttons for a reader
     assert _url("goal_add", school, team.pk) not in html
     assert _url("measurement_add", school, goal.pk) not in html
     assert client.get(_url("goal_edit", school, goal.pk)).status_code == 403
@@ -167,7 +174,34 @@ def test_a_member_deletes_a_wrong_measurement_and_a_reader_may_not(
     reader = TeamMembershipFactory(team=TeamFactory(organisation=school)).membership
     assert login(reader).post(url).status_code == 403
     client = login(staff_member)
-    assert url in client.get(_url("charter", school, team.pk)).content.decode()
+    charter = _url("charter", school, team.pk)
+    assert (
+        url
+        in client.get(charter, {"measurements": goal.pk}, HTTP_HX_REQUEST="true").content.decode()
+    )
     response = client.post(url)
     assert response.status_code == 302 and response["Location"].endswith(f"#goal-{goal.pk}")
     assert not GoalMeasurement.objects.exists()
+
+
+def test_without_javascript_the_charter_reloads_with_one_goals_measurements(
+    login, school, team, leader
+):
+    first, second = _goal(team), _goal(team, title="Meer lezen thuis")
+    # The latest measurement shows on the card; the earlier ones only in the table.
+    for goal, day in ((first, 12), (second, 9)):
+        GoalMeasurement.objects.create(goal=goal, date=datetime.date(2026, 2, day), value=5)
+        GoalMeasurement.objects.create(goal=goal, date=datetime.date(2026, 3, 30), value=7)
+    client = login(leader)
+    html = client.get(_url("charter", school, team.pk), {"measurements": first.pk}).content.decode()
+    assert f'<details id="goal-{first.pk}-measurements" open>' in html
+    assert "12 februari 2026" in html and "9 februari 2026" not in html
+    assert f"?measurements={second.pk}#goal-{second.pk}-measurements" in html
+
+
+def test_the_measurements_of_another_teams_goal_are_not_found(login, school, team, leader):
+    elsewhere = _goal(TeamFactory(organisation=school, name="Kleuters"))
+    response = login(leader).get(
+        _url("charter", school, team.pk), {"measurements": elsewhere.pk}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 404

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +21,27 @@ def charter_team(request, pk):
     return team, members, can_edit
 
 
+def _open_goal(request) -> int | None:
+    """The goal whose measurements table is asked for (`?measurements=`), if any."""
+    value = request.GET.get("measurements", "")
+    return int(value) if value.isdigit() else None
+
+
+def _measurements(request, team, goal_pk: int, can_edit: bool):
+    """One goal's measurements table, as HTMX asks for it when the table is opened."""
+    goal = selectors.team_goals(team_ids=[team.pk]).filter(pk=goal_pk).first()
+    if goal is None:
+        raise Http404
+    card = selectors.goal_card(goal, timezone.localdate())
+    return render(request, "teams/_goal.html#measurements", {"card": card, "can_edit": can_edit})
+
+
 @organisation_view()
 def charter(request, pk):
     team, members, can_edit = charter_team(request, pk)
+    open_goal = _open_goal(request)
+    if request.htmx and open_goal is not None:
+        return _measurements(request, team, open_goal, can_edit)
     member_ids = {link.membership_id for link in members}
     access = request.access
     appreciation_form = None
@@ -38,6 +57,7 @@ def charter(request, pk):
         "decisions": selectors.team_decisions(team=team),
         "can_edit": can_edit,
         "goal_cards": selectors.goal_cards(team=team, today=timezone.localdate()),
+        "open_measurements": open_goal,
         "appreciations": selectors.team_appreciations(
             team=team, access=access, member_ids=member_ids
         ),
