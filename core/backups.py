@@ -313,7 +313,12 @@ def _extract_verified(path: Path, work: Path) -> dict:
                         _("The backup holds a file its manifest does not list: %(name)s")
                         % {"name": member.name}
                     )
-                archive.extract(member, work, filter="data")
+                # Only the file's bytes are written, never the archive's modes or owners
+                # (what tarfile's "data" filter would do, also where it is missing).
+                target = work / member.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.extractfile(member) as source, target.open("wb") as copy:
+                    shutil.copyfileobj(source, copy)
                 seen.add(member.name)
     except (tarfile.TarError, EOFError, OSError, ValueError) as error:
         if isinstance(error, BackupError):
