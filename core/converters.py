@@ -18,3 +18,13 @@ class IdConverter:
 
     def to_url(self, value) -> str:
         return str(value)
+
+
+def id_param(request, name: str) -> int | None:
+    """The id in the query parameter `name` (`?dim=12`), or None when it is missing or is no
+    id: the same rule as `<id:…>` in a path."""
+    value = request.GET.get(name, "")
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None

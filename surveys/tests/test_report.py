@@ -433,3 +433,10 @@ def test_the_pdf_holds_the_statements_of_every_dimension(answered, leader, login
     text = " ".join(" ".join(pdf_pages_text(response.content)).split())
     for row in page.context["rows"]:
         assert row["items"][0]["item"].text[:30] in text
+
+
+def test_a_dim_that_is_no_id_shows_the_whole_report(answered, leader, login):
+    client = login(leader)
+    for value in ("²", "9" * 30, "abc"):
+        response = client.get(_url(answered), {"dim": value}, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200 and "<html" in response.content.decode()

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from accounts.models import AuditEvent
 from accounts.services import audit_log
+from core.converters import id_param
 from core.pdf import pdf_response, render_pdf
 from organisations.access import organisation_view
 
@@ -54,13 +55,13 @@ def render_report(request, survey, *, can_propose: bool, **extra):
     """The report page, or with `?dim=` the statements of that dimension: as the
     fragment HTMX asks for when the reader opens it, else within the whole page with that
     dimension open."""
-    page = report_page(survey, request.GET.get("round"), can_propose=can_propose)
-    dimension = request.GET.get("dim", "")
-    page["open_dimension"] = int(dimension) if dimension.isdigit() else None
-    if request.htmx and page["open_dimension"] is not None:
-        row = next(
-            (r for r in page.get("rows", ()) if r["dimension"].pk == page["open_dimension"]), None
-        )
+    dimension = id_param(request, "dim")
+    fragment = request.htmx and dimension is not None
+    # The statements carry no development points: the fragment skips reading those sent.
+    page = report_page(survey, request.GET.get("round"), can_propose=can_propose and not fragment)
+    page["open_dimension"] = dimension
+    if fragment:
+        row = next((r for r in page.get("rows", ()) if r["dimension"].pk == dimension), None)
         if row is None:
             raise Http404
         return render(

@@ -205,3 +205,12 @@ def test_the_measurements_of_another_teams_goal_are_not_found(login, school, tea
         _url("charter", school, team.pk), {"measurements": elsewhere.pk}, HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 404
+
+
+def test_a_measurements_parameter_that_is_no_id_shows_the_charter(login, school, team, leader):
+    client = login(leader)
+    for value in ("²", "9" * 30):
+        response = client.get(
+            _url("charter", school, team.pk), {"measurements": value}, HTTP_HX_REQUEST="true"
+        )
+        assert response.status_code == 200 and "<html" in response.content.decode()

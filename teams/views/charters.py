@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.converters import id_param
 from core.errors import LeerkringError
 from development.access import can_decide
 from organisations.access import get_team_for_access, organisation_view
@@ -21,12 +22,6 @@ def charter_team(request, pk):
     return team, members, can_edit
 
 
-def _open_goal(request) -> int | None:
-    """The goal whose measurements table is asked for (`?measurements=`), if any."""
-    value = request.GET.get("measurements", "")
-    return int(value) if value.isdigit() else None
-
-
 def _measurements(request, team, goal_pk: int, can_edit: bool):
     """One goal's measurements table, as HTMX asks for it when the table is opened."""
     goal = selectors.team_goals(team_ids=[team.pk]).filter(pk=goal_pk).first()
@@ -39,7 +34,7 @@ def _measurements(request, team, goal_pk: int, can_edit: bool):
 @organisation_view()
 def charter(request, pk):
     team, members, can_edit = charter_team(request, pk)
-    open_goal = _open_goal(request)
+    open_goal = id_param(request, "measurements")  # the goal whose table is asked for
     if request.htmx and open_goal is not None:
         return _measurements(request, team, open_goal, can_edit)
     member_ids = {link.membership_id for link in members}
